@@ -1,0 +1,1 @@
+"""The `net` command line: Typer commands, one module per noun."""

@@ -1,0 +1,94 @@
+"""The `net` application: global options, the command modules, one error boundary."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from quietnet import __version__
+from quietnet.cli import context, demo, log, loops, people
+from quietnet.errors import QuietnetError
+
+
+class Boundary(TyperGroup):
+    """Turns every QuietnetError into one calm sentence and an exit code; no tracebacks."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QuietnetError as exc:
+            if context.get(ctx).debug:
+                raise
+            context.note(exc.message)
+            if exc.hint:
+                context.note(exc.hint)
+            raise typer.Exit(exc.exit_code) from None
+        except sqlite3.Error as exc:
+            if context.get(ctx).debug:
+                raise
+            context.note(f"The store could not be used: {exc}. Nothing more was changed.")
+            raise typer.Exit(3) from None
+        except KeyboardInterrupt:
+            context.note("Stopped. Nothing half-done was kept.")
+            raise typer.Exit(130) from None
+        finally:
+            context.get(ctx).close()
+
+
+app = typer.Typer(
+    name="net",
+    cls=Boundary,
+    help="Keep the ties you have strong: who to get in touch with, and how you helped.",
+    epilog='Start with: net add "Ana Ruiz" --circle close, then net log ana coffee. '
+    "Try net demo to see it with sample data.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        context.say(f"quietnet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="The store to use (a file path). Default: NET_DB, else your data folder."
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Keep the ties you have strong: who to get in touch with, and how you helped."""
+    ctx.obj = context.Context(db=db, debug=debug)
+
+
+for module in (people, log, loops, demo):
+    app.add_typer(module.app)
+
+
+def main() -> None:
+    """Entry point for the `net` and `quietnet` scripts."""
+    app(prog_name="net")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

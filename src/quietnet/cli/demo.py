@@ -1,0 +1,51 @@
+"""`net demo`: the tool on a realistic sample network, in a temporary store."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import say
+
+app = typer.Typer()
+
+TOUR: tuple[tuple[str, ...], ...] = (
+    ("list", "--circle", "close"),
+    ("show", "ana"),
+    ("loops",),
+    ("helped",),
+    ("log", "zoe", "coffee", "--note", "talked about her new studio"),
+    ("helped", "priya", "sent her my accountant's details", "--kind", "referral"),
+    ("find", "lisbon"),
+)
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """See quietnet at work on a sample network (a temporary store; yours is untouched).
+
+    Example: net demo
+    """
+    from quietnet.cli.app import app as net
+    from quietnet.db import open_database
+    from quietnet.demo import build
+
+    today = context.today()
+    with tempfile.TemporaryDirectory(prefix="quietnet-demo-") as folder:
+        path = Path(folder) / "demo.db"
+        database = open_database(path, now=context.now)
+        with database.write("demo") as s:
+            build(s, today=today)
+        database.close()
+        say(f"A sample network of 45 people over two years, in a temporary store ({path}).")
+        for args in TOUR:
+            say("")
+            say("$ net " + " ".join(a if " " not in a else f'"{a}"' for a in args))
+            typer.main.get_command(net).main(
+                ["--db", str(path), *args], prog_name="net", standalone_mode=False
+            )
+    say("")
+    say('That store is gone now. To start your own: net add "Your first person" --circle close')

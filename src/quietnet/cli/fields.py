@@ -1,0 +1,103 @@
+"""The Person options shared by `net add` and `net edit`, and their validation.
+
+Each option is declared once here (type, flag, help), so both commands and
+the docs say the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from quietnet.errors import InputError
+from quietnet.names import clean_name, clean_text
+from quietnet.records import CIRCLES, ORIGINS
+
+Nickname = Annotated[
+    str | None, typer.Option(help="What you call them; works as a name in every command.")
+]
+Circle = Annotated[
+    str | None,
+    typer.Option(help=f"How close the rhythm is: {', '.join(CIRCLES)} (default network)."),
+]
+Closeness = Annotated[int | None, typer.Option(help="1-5; the circle's default otherwise.")]
+Kin = Annotated[
+    bool | None, typer.Option("--kin/--not-kin", help="Family: ties that survive longer gaps.")
+]
+Cadence = Annotated[
+    str | None, typer.Option(help='Your own rhythm for them, e.g. "every 6 weeks" or 42 (days).')
+]
+Met = Annotated[
+    str | None, typer.Option(help="When you met: 2019-05-01, last month, 3 years ago...")
+]
+HowMet = Annotated[str | None, typer.Option(help="How you met, in a few words.")]
+Origin = Annotated[
+    str | None, typer.Option(help=f"Where the tie comes from: {', '.join(ORIGINS)}.")
+]
+Company = Annotated[str | None, typer.Option(help="Where they work.")]
+Role = Annotated[str | None, typer.Option(help="What they do.")]
+City = Annotated[str | None, typer.Option(help="Where they live.")]
+Email = Annotated[str | None, typer.Option(help="Email address.")]
+Phone = Annotated[str | None, typer.Option(help="Phone number, as you write it.")]
+Birthday = Annotated[str | None, typer.Option(help="MM-DD, or YYYY-MM-DD when you know the year.")]
+Interests = Annotated[str | None, typer.Option(help="What they care about (comma-separated).")]
+Note = Annotated[str | None, typer.Option("--note", help="Anything worth remembering.")]
+Tags = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag", help="A tag (repeat for more); `novel` marks someone from a different world."
+    ),
+]
+
+
+def _text(value: str, what: str) -> str | None:
+    cleaned = clean_text(value, what=what, limit=2_000)
+    return cleaned or None
+
+
+def collect(today: date, **given: Any) -> dict[str, Any]:
+    """Validate the options that were given; returns Person fields (empty text clears)."""
+    from quietnet import dates
+
+    fields: dict[str, Any] = {}
+    for key, value in given.items():
+        if value is None:
+            continue
+        if key == "nickname":
+            fields[key] = clean_name(value, what="A nickname") if value.strip() else None
+        elif key == "circle":
+            circle = value.strip().casefold()
+            if circle not in CIRCLES:
+                raise InputError(f'"{value}" is not a circle; choose one of {", ".join(CIRCLES)}.')
+            fields[key] = circle
+        elif key == "closeness":
+            if not 1 <= value <= 5:
+                raise InputError(f"Closeness goes from 1 to 5, not {value}.")
+            fields[key] = value
+        elif key == "kin":
+            fields[key] = value
+        elif key == "cadence":
+            fields["cadence_days"] = dates.parse_cadence(value) if value.strip() else None
+        elif key == "met":
+            fields["met_on"] = dates.parse_day(value, today=today) if value.strip() else None
+        elif key == "origin":
+            origin = value.strip().casefold()
+            if origin and origin not in ORIGINS:
+                raise InputError(f'"{value}" is not an origin; choose one of {", ".join(ORIGINS)}.')
+            fields[key] = origin or None
+        elif key == "birthday":
+            fields[key] = (
+                dates.format_birthday(*dates.parse_birthday(value)) if value.strip() else None
+            )
+        elif key == "email":
+            email = value.strip()
+            if email and ("@" not in email or " " in email):
+                raise InputError(f'"{value}" does not look like an email address.')
+            fields[key] = email or None
+        elif key == "note":
+            fields["notes"] = _text(value, "A note")
+        else:
+            fields[key] = _text(value, key.replace("_", " ").capitalize())
+    return fields

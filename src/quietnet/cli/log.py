@@ -1,0 +1,172 @@
+"""`net log` (an interaction) and `net helped` (a way you helped)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from quietnet import kinds
+from quietnet.cli import context
+from quietnet.cli.context import say
+from quietnet.cli.options import Json, On
+from quietnet.errors import InputError
+
+app = typer.Typer()
+
+KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
+
+
+def _when(day_text: str | None) -> tuple[str, date]:
+    from quietnet.dates import humanize_days, parse_day
+
+    today = context.today()
+    day = today if day_text is None else parse_day(day_text, today=today)
+    words = (
+        "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
+    )
+    return words, day
+
+
+def split_kind(words: list[str], kind: str | None) -> tuple[list[str], kinds.Kind, str | None]:
+    """Names and kind from `net log ana tom coffee`: a last word that is a kind is the kind."""
+    if kind is not None:
+        found = kinds.lookup(kind)
+        if found is None:
+            raise InputError(f'"{kind}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
+        return words, found, kind.strip().casefold()
+    if len(words) > 1 and (found := kinds.lookup(words[-1])) is not None:
+        return words[:-1], found, words[-1].strip().casefold()
+    return words, kinds.BY_NAME[kinds.DEFAULT_KIND], None
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="Who (one or more names), then optionally the kind: coffee, call, email...",
+            show_default=False,
+        ),
+    ],
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
+    on: On = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="What you talked about.")] = None,
+    them: Annotated[bool, typer.Option("--them", help="They reached out first.")] = False,
+) -> None:
+    """Log a conversation in seconds.
+
+    Examples: net log ana coffee; net log ana tom lunch --on yesterday --note "new job";
+    net log "#12" call --them
+    """
+    from quietnet.names import clean_text
+    from quietnet.store import journal, loops, people
+    from quietnet.store.interactions import log as log_interaction
+
+    names, found, said = split_kind(words, kind)
+    when, day = _when(on)
+    text = clean_text(note, what="A note") or None if note is not None else None
+    with context.get(ctx).write("log") as s:
+        ids = [people.resolve_id(s, n) for n in names]
+        log_interaction(
+            s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them
+        )
+        who = [people.get(s, i).name for i in dict.fromkeys(ids)]
+        journal.describe(s, f"Logged a {said or found.name} with {', '.join(who)}")
+        promises = [
+            loop
+            for i in dict.fromkeys(ids)
+            for loop in loops.open_loops(s, person_id=i)
+            if loop.type == "promise"
+        ]
+    say(f"Logged a {said or found.noun} with {_join(who)} {when}.")
+    for loop in promises[:3]:
+        say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@app.command()
+def helped(
+    ctx: typer.Context,
+    who: Annotated[str | None, typer.Argument(help="Whom you helped.", show_default=False)] = None,
+    what: Annotated[
+        str | None, typer.Argument(help='What you did, e.g. "intro to Sam".', show_default=False)
+    ] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help=f"One of {', '.join(kinds.HELP_KINDS)}.")
+    ] = "other",
+    on: On = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="With no name: list helps since this day (default 12 weeks ago)."
+        ),
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Record a way you helped someone; alone, list the ways you helped lately.
+
+    Examples: net helped tom "intro to Sam" --kind intro; net helped; net helped --since 2025-01-01 --json
+    """
+    if who is None:
+        _list_helps(ctx, since, json_)
+        return
+    from quietnet.names import clean_text
+    from quietnet.store import journal, loops, people
+    from quietnet.store.interactions import helped as record_help
+
+    if what is None:
+        raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
+    text = clean_text(what, what="What you did", limit=2_000)
+    if not text:
+        raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
+    help_kind = kind.strip().casefold()
+    if help_kind not in kinds.HELP_KINDS:
+        raise InputError(
+            f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.'
+        )
+    when, day = _when(on)
+    with context.get(ctx).write("helped") as s:
+        person = people.get(s, people.resolve_id(s, who))
+        record_help(s, person_id=person.id, kind=help_kind, what=text, day=day)
+        journal.describe(s, f"Helped {person.name}: {text}")
+        promises = [
+            loop for loop in loops.open_loops(s, person_id=person.id) if loop.type == "promise"
+        ]
+    say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
+    for loop in promises[:3]:
+        say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
+
+
+def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
+    from dataclasses import asdict
+    from datetime import timedelta
+
+    from quietnet.dates import parse_day
+    from quietnet.render.console import to_json
+    from quietnet.store.interactions import helps
+
+    today = context.today()
+    start = today - timedelta(weeks=12) if since is None else parse_day(since, today=today)
+    with context.get(ctx).read() as s:
+        found = helps(s, since=start)
+    if json_:
+        say(to_json([asdict(h) for h in found]))
+        return
+    if not found:
+        say(
+            f'No helps logged since {start.isoformat()}. A small one counts: net helped NAME "what".'
+        )
+        return
+    say(f"Ways you helped since {start.isoformat()}:")
+    for h in found:
+        say(
+            f"  {h.day.isoformat()}  {h.person}: {h.what} ({h.kind})"
+            + (f" -> {h.outcome}" if h.outcome else "")
+        )
+    say(f"{len(found)} in all.")

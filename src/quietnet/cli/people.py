@@ -1,0 +1,305 @@
+"""`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import say
+from quietnet.cli.fields import (
+    Birthday,
+    Cadence,
+    Circle,
+    City,
+    Closeness,
+    Company,
+    Email,
+    HowMet,
+    Interests,
+    Kin,
+    Met,
+    Nickname,
+    Note,
+    Origin,
+    Phone,
+    Role,
+    Tags,
+    collect,
+)
+from quietnet.cli.options import Json, Name, Yes
+from quietnet.names import clean_name
+from quietnet.records import CIRCLES, ORIGINS
+
+app = typer.Typer()
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    name: Annotated[
+        str, typer.Argument(help="Their full name, as you write it.", show_default=False)
+    ],
+    nickname: Nickname = None,
+    circle: Circle = None,
+    closeness: Closeness = None,
+    kin: Kin = None,
+    cadence: Cadence = None,
+    met: Met = None,
+    how_met: HowMet = None,
+    origin: Origin = None,
+    company: Company = None,
+    role: Role = None,
+    city: City = None,
+    email: Email = None,
+    phone: Phone = None,
+    birthday: Birthday = None,
+    interests: Interests = None,
+    note: Note = None,
+    tag: Tags = None,
+    yes: Yes = False,
+) -> None:
+    """Add someone you know.
+
+    Examples: net add "Ana Ruiz" --circle close --met 2019-05-01 --origin colleague;
+    net add "Tom Baker" --nickname tom --birthday 06-21 --tag climbing
+    """
+    from quietnet.store import journal, people
+
+    c = context.get(ctx)
+    clean = clean_name(name)
+    fields = collect(
+        context.today(), nickname=nickname, circle=circle, closeness=closeness, kin=kin,
+        cadence=cadence, met=met, how_met=how_met, origin=origin, company=company, role=role,
+        city=city, email=email, phone=phone, birthday=birthday, interests=interests, note=note,
+    )  # fmt: skip
+    tags = [people.clean_tag(t) for t in tag or []]
+    with c.read() as s:
+        twins = people.same_name(s, clean)
+    if twins:
+        ids = ", ".join(f"#{p.id}" for p in twins)
+        context.confirm(f"You already have someone called {clean} ({ids}). Add another?", yes=yes)
+    with c.write("add") as s:
+        person_id = people.add(s, name=clean, fields=fields, tags=tags)
+        journal.describe(s, f"Added {clean}")
+    where = fields.get("circle", "network")
+    say(f"Added {clean} (#{person_id}) to your {where} circle.")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    who: Name,
+    name: Annotated[str | None, typer.Option("--name", help="A new full name.")] = None,
+    nickname: Nickname = None,
+    circle: Circle = None,
+    closeness: Closeness = None,
+    kin: Kin = None,
+    cadence: Cadence = None,
+    met: Met = None,
+    how_met: HowMet = None,
+    origin: Origin = None,
+    company: Company = None,
+    role: Role = None,
+    city: City = None,
+    email: Email = None,
+    phone: Phone = None,
+    birthday: Birthday = None,
+    interests: Interests = None,
+    note: Note = None,
+) -> None:
+    """Change what you know about someone; an empty value ("") clears a field.
+
+    Examples: net edit ana --circle core; net edit tom --company "" --city Lisbon
+    """
+    from quietnet.store import journal, people
+
+    fields = collect(
+        context.today(), nickname=nickname, circle=circle, closeness=closeness, kin=kin,
+        cadence=cadence, met=met, how_met=how_met, origin=origin, company=company, role=role,
+        city=city, email=email, phone=phone, birthday=birthday, interests=interests, note=note,
+    )  # fmt: skip
+    if name is not None:
+        fields["name"] = clean_name(name)
+    if not fields:
+        raise typer.BadParameter("say what to change, e.g. --circle close", param_hint="options")
+    with context.get(ctx).write("edit") as s:
+        person_id = people.resolve_id(s, who)
+        changed = people.edit(s, person_id, fields)
+        person = people.get(s, person_id)
+        journal.describe(s, f"Edited {person.name}")
+    say(f"Updated {person.name}." if changed else f"{person.name} already had those details.")
+
+
+@app.command()
+def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
+    """Everything about one person: profile, timeline, ways you helped, open loops.
+
+    Examples: net show ana; net show "#12" --json
+    """
+    from quietnet.render import people as render
+    from quietnet.store import interactions, loops, people
+
+    with context.get(ctx).read() as s:
+        person = people.get(s, people.resolve_id(s, who))
+        timeline = interactions.timeline(s, person.id)
+        open_loops = loops.open_loops(s, person_id=person.id)
+    if json_:
+        say(render.profile_json(person, timeline, open_loops))
+    else:
+        render.print_profile(person, timeline, open_loops, today=context.today())
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    circle: Annotated[
+        str | None, typer.Option(help=f"Only this circle: {', '.join(CIRCLES)}.")
+    ] = None,
+    tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
+    origin: Annotated[
+        str | None, typer.Option(help=f"Only this origin: {', '.join(ORIGINS)}.")
+    ] = None,
+    city: Annotated[str | None, typer.Option(help="Only people in this city.")] = None,
+    archived: Annotated[
+        bool, typer.Option("--archived", help="Show archived people instead.")
+    ] = False,
+    sort: Annotated[
+        str, typer.Option(help="name, or last (longest since last contact first).")
+    ] = "name",
+    json_: Json = False,
+) -> None:
+    """The people you keep, filtered and sorted.
+
+    Examples: net list --circle close; net list --tag climbing --sort last --json
+    """
+    from quietnet.errors import InputError
+    from quietnet.render import people as render
+    from quietnet.store import people
+
+    if circle is not None and circle not in CIRCLES:
+        raise InputError(f'"{circle}" is not a circle; choose one of {", ".join(CIRCLES)}.')
+    if origin is not None and origin not in ORIGINS:
+        raise InputError(f'"{origin}" is not an origin; choose one of {", ".join(ORIGINS)}.')
+    if sort not in ("name", "last"):
+        raise InputError(f'Sort by "name" or "last", not "{sort}".')
+    with context.get(ctx).read() as s:
+        found = people.listing(
+            s,
+            circle=circle,
+            tag=people.clean_tag(tag) if tag else None,
+            origin=origin,
+            city=city,
+            archived=archived,
+            sort=sort,
+        )
+    if json_:
+        say(render.listing_json(found))
+    else:
+        render.print_listing(found, today=context.today())
+
+
+@app.command()
+def find(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for.")],
+    json_: Json = False,
+) -> None:
+    """Search names, notes, interactions and helps (accents and case don't matter).
+
+    Examples: net find climbing; net find "zoe"
+    """
+    from quietnet.render import people as render
+    from quietnet.store import search
+
+    query = clean_name(text, what="What to find")
+    with context.get(ctx).read() as s:
+        hits = search.find(s, query)
+    if json_:
+        say(render.hits_json(hits))
+    else:
+        render.print_hits(hits, query)
+
+
+@app.command()
+def archive(ctx: typer.Context, who: Name) -> None:
+    """Put someone aside: kept, but no longer suggested or listed.
+
+    Example: net archive "old landlord"
+    """
+    _set_archived(ctx, who, archived=True)
+
+
+@app.command()
+def unarchive(ctx: typer.Context, who: Name) -> None:
+    """Bring an archived person back.
+
+    Example: net unarchive "#7"
+    """
+    _set_archived(ctx, who, archived=False)
+
+
+def _set_archived(ctx: typer.Context, who: str, *, archived: bool) -> None:
+    from quietnet.store import journal, people
+
+    verb = "archive" if archived else "unarchive"
+    with context.get(ctx).write(verb) as s:
+        person = people.get(s, people.resolve_id(s, who))
+        changed = people.set_archived(s, person.id, archived)
+        journal.describe(s, f"{verb.capitalize()}d {person.name}")
+    if archived:
+        say(f"Archived {person.name}." if changed else f"{person.name} was already archived.")
+    else:
+        say(f"{person.name} is back." if changed else f"{person.name} was not archived.")
+
+
+@app.command()
+def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
+    """Delete someone for good, with everything only about them. Asks first.
+
+    Example: net forget "#12" --yes
+    """
+    from quietnet.store import journal, people
+
+    c = context.get(ctx)
+    with c.read() as s:
+        person = people.get(s, people.resolve_id(s, who))
+    context.confirm(
+        f"Forget {person.name} (#{person.id}) and everything only about them, for good?", yes=yes
+    )
+    with c.write("forget") as s:
+        people.forget(s, person.id)
+        journal.describe(s, "Forgot someone")
+    say(f"Forgot {person.name}.")
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def tag(
+    ctx: typer.Context,
+    who: Name,
+    changes: Annotated[
+        list[str], typer.Argument(help="+tag to add, -tag to remove.", show_default=False)
+    ],
+) -> None:
+    """Add (+x) or remove (-x) tags.
+
+    Example: net tag ana +climbing -work
+    """
+    from quietnet.store import journal, people
+
+    add = [
+        people.clean_tag(t[1:] if t.startswith("+") else t)
+        for t in changes
+        if not t.startswith("-")
+    ]
+    remove = [people.clean_tag(t[1:]) for t in changes if t.startswith("-")]
+    with context.get(ctx).write("tag") as s:
+        person = people.get(s, people.resolve_id(s, who))
+        added, removed = people.change_tags(s, person.id, add=add, remove=remove)
+        journal.describe(s, f"Tagged {person.name}")
+        tags = people.tags_of(s, person.id)
+    if not added and not removed:
+        say(f"{person.name}'s tags are unchanged: {', '.join(sorted(tags)) or 'none'}.")
+    else:
+        say(f"{person.name}'s tags: {', '.join(sorted(tags)) or 'none'}.")

@@ -1,0 +1,230 @@
+"""The database: where it lives, how it is opened, checked, migrated and snapshotted.
+
+Everyday commands talk to SQLite through the standard ``sqlite3`` module (fast
+to import); Alembic and SQLAlchemy are loaded only when a migration is needed.
+
+Storage rules (design.md): WAL, synchronous=FULL, foreign keys, a busy
+timeout, writes in ``BEGIN IMMEDIATE``; new files 0600 in a 0700 folder, marked
+with ``application_id``; the schema version in ``user_version``. A file that is
+not ours, or is newer than this version knows, is refused untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from quietnet.errors import StoreError
+
+APPLICATION_ID = 0x71756965  # "quie"
+SCHEMA_VERSION = 1  # the number of the newest migration in migrations/versions
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+def default_path() -> Path:
+    """The platform's user data directory, e.g. ~/.local/share/quietnet/net.db."""
+    import platformdirs
+
+    return platformdirs.user_data_path("quietnet") / "net.db"
+
+
+class Session:
+    """One transaction on the store. Every query of ``store/`` runs through it."""
+
+    def __init__(self, conn: sqlite3.Connection, *, now: datetime, command: str) -> None:
+        self.conn = conn
+        self.now = now
+        self.command = command
+        self.change_id: int | None = None  # set by the journal on the first change
+        self.change_seq = 0
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        cursor = self.conn.execute(sql, params)
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The store at {path} is busy (another net is writing); nothing was changed. Try again."
+        )
+    if "disk is full" in text or "full" in text:
+        return StoreError(f"The disk holding {path} is full; nothing was changed.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"The store at {path} is read-only; nothing was changed.")
+    if "malformed" in text or "not a database" in text:
+        return StoreError(f"The store at {path} is damaged ({text}). Run net doctor for help.")
+    return StoreError(f"The store at {path} could not be used: {text}.")
+
+
+class Database:
+    """An open quietnet store (SQLite)."""
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, *, now: Callable[[], datetime]
+    ) -> None:
+        self.path = path
+        self.conn = conn
+        self._now = now
+
+    @contextmanager
+    def write(self, command: str) -> Iterator[Session]:
+        """A write transaction: ``BEGIN IMMEDIATE``, committed only if the block succeeds."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
+        try:
+            yield Session(self.conn, now=self._now(), command=command)
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK") if self.conn.in_transaction else None
+            raise _store_error(exc, self.path) from exc
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction: one consistent view of the store."""
+        try:
+            self.conn.execute("BEGIN")
+            yield Session(self.conn, now=self._now(), command="read")
+        except sqlite3.Error as exc:
+            raise _store_error(exc, self.path) from exc
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def _header(path: Path) -> tuple[int, int] | None:
+    """(application_id, user_version) from the file header; None for an empty file."""
+    with path.open("rb") as f:
+        head = f.read(100)
+    if not head:
+        return None
+    if len(head) < 100 or not head.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"{path} is not a quietnet store (it is not an SQLite database); it was left untouched."
+        )
+    return int.from_bytes(head[68:72], "big"), int.from_bytes(head[60:64], "big")
+
+
+def _has_tables(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from exc
+
+
+def check_file(path: Path) -> int:
+    """The schema version of an existing file, or StoreError if it is not ours to open.
+
+    Reads only; never changes a byte. Returns 0 for an empty file we may adopt.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give the path of a database file.")
+    header = _header(path)
+    if header is None:
+        return 0
+    app_id, version = header
+    if app_id == 0 and version == 0 and not _has_tables(path):
+        return 0
+    if app_id != APPLICATION_ID:
+        raise StoreError(
+            f"{path} is an SQLite database from another program, not a quietnet store; "
+            "it was left untouched."
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by a newer quietnet (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION}). Upgrade quietnet to use it; it was left untouched."
+        )
+    return version
+
+
+def open_database(
+    path: Path,
+    *,
+    now: Callable[[], datetime],
+    may_create_folder: bool = False,
+    announce: Callable[[str], None] = lambda message: None,
+) -> Database:
+    """Open (creating or migrating when needed) the store at ``path``.
+
+    ``may_create_folder`` is true only for the default location: a ``--db`` path
+    inside a folder that does not exist is refused rather than created.
+    """
+    path = path.expanduser()
+    if path.exists():
+        version = check_file(path)
+    else:
+        _create_file(path, may_create_folder=may_create_folder)
+        announce(f"Created a new quietnet store at {path}")
+        version = 0
+    if version < SCHEMA_VERSION:
+        from quietnet.migrate import upgrade
+
+        upgrade(path, from_version=version, now=now())
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise _store_error(exc, path) from exc
+    return Database(path, conn, now=now)
+
+
+def _create_file(path: Path, *, may_create_folder: bool) -> None:
+    folder = path.parent
+    if not folder.exists():
+        if not may_create_folder:
+            raise StoreError(
+                f"The folder {folder} does not exist, so no store was created there. "
+                "Create the folder first or choose another path."
+            )
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise StoreError(f"Could not create a store at {path}: {exc.strerror}.") from exc
+    os.close(fd)

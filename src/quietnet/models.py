@@ -1,0 +1,210 @@
+"""The schema, as SQLModel tables.
+
+These classes are the source of truth for the database's shape: the Alembic
+migrations create exactly this (a test compares them), and tools that want an
+ORM view of a store can use them. The everyday commands read and write through
+``store/`` with plain SQL instead, because loading SQLAlchemy costs more than
+the whole of ``net today`` may take (see docs/performance.md).
+
+Importing this module imports SQLModel: keep it off the start-up path.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+CASCADE = {"ondelete": "CASCADE"}
+
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column[int]:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
+
+
+def _stamp(*, nullable: bool = False) -> Column[datetime]:
+    return Column(DateTime(timezone=True), nullable=nullable)
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_search_key", "search_key"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True, max_length=36)
+    name: str
+    nickname: str | None = None
+    search_key: str  # fold(name) + "\n" + fold(nickname): accents and case folded
+    circle: str = "network"
+    closeness: int | None = None
+    kin: bool = False
+    cadence_days: int | None = None
+    met_on: date | None = None
+    how_met: str | None = None
+    origin: str | None = None
+    company: str | None = None
+    role: str | None = None
+    city: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birthday: str | None = None  # "MM-DD" or "YYYY-MM-DD"
+    interests: str | None = None
+    notes: str | None = None
+    snoozed_until: date | None = None
+    archived_at: datetime | None = Field(default=None, sa_column=_stamp(nullable=True))
+    created_at: datetime = Field(sa_column=_stamp())
+    updated_at: datetime = Field(sa_column=_stamp())
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class PersonTag(SQLModel, table=True):
+    __tablename__ = "person_tag"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
+    )
+    tag_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("tag.id", **CASCADE), primary_key=True)
+    )
+
+
+class Interaction(SQLModel, table=True):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        Index("ix_interaction_day", "day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date
+    kind: str
+    said: str | None = None  # the word typed for the kind ("coffee"), for calm sentences
+    note: str | None = None
+    by_them: bool = False
+    created_at: datetime = Field(sa_column=_stamp())
+
+
+class InteractionPerson(SQLModel, table=True):
+    """Who took part in an interaction; primary key (person, interaction) serves per-person reads."""
+
+    __tablename__ = "interaction_person"
+    __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id"),)
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
+    )
+    interaction_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("interaction.id", **CASCADE), primary_key=True)
+    )
+
+
+class Help(SQLModel, table=True):
+    __tablename__ = "help"
+    __table_args__ = (
+        Index("ix_help_person", "person_id"),
+        Index("ix_help_day", "day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date
+    person_id: int = Field(sa_column=_fk("person.id"))
+    kind: str = "other"
+    what: str
+    outcome: str | None = None
+    outcome_on: date | None = None
+    interaction_id: int | None = Field(
+        default=None, sa_column=_fk("interaction.id", nullable=True, ondelete="SET NULL")
+    )
+    created_at: datetime = Field(sa_column=_stamp())
+
+
+class Loop(SQLModel, table=True):
+    """An open promise of the user's ("promise") or a need of theirs ("need")."""
+
+    __tablename__ = "loop"
+    __table_args__ = (
+        Index("ix_loop_person", "person_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    type: str  # "promise" | "need"
+    what: str
+    opened_on: date
+    closed_on: date | None = None
+    help_id: int | None = Field(
+        default=None, sa_column=_fk("help.id", nullable=True, ondelete="SET NULL")
+    )
+    created_at: datetime = Field(sa_column=_stamp())
+
+
+class PersonState(SQLModel, table=True):
+    """What the scheduler needs per person, kept current in each write's transaction."""
+
+    __tablename__ = "person_state"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
+    )
+    eff: float  # effective last contact, as a date ordinal with a fraction
+    last_touch: date | None = None
+    last_touch_kind: str | None = None
+    last_touch_said: str | None = None
+    last_full: date | None = None
+    full_days: int = 0
+    episodes: str = ""  # the last episode starts, ISO dates joined by ","
+    reconnected: date | None = None
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    name: str = Field(primary_key=True)
+    value: str  # JSON
+
+
+class Change(SQLModel, table=True):
+    """One command's worth of changes, in the journal."""
+
+    __tablename__ = "change"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_stamp())
+    command: str
+    summary: str = ""
+
+
+class ChangeRow(SQLModel, table=True):
+    """One row inserted, updated or deleted, with enough to reverse it."""
+
+    __tablename__ = "change_row"
+    __table_args__ = (
+        Index("ix_change_row_change", "change_id"),
+        Index("ix_change_row_person", "person_id"),
+        UniqueConstraint("change_id", "seq"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    change_id: int = Field(sa_column=_fk("change.id"))
+    seq: int
+    table_name: str
+    row_key: str  # JSON of the primary key
+    op: str  # "insert" | "update" | "delete"
+    person_id: int | None = None  # whom the row is about, so `net forget` can erase it
+    old: str | None = None  # JSON of the row before
+    new: str | None = None  # JSON of the row after

@@ -1,0 +1,119 @@
+"""Names as people type them: validation, folding for search, and resolution.
+
+A person is named by full name, nickname, a unique prefix of either (or of any
+word of the name) or ``#id``, case- and accent-insensitively. Resolution works
+on plain tuples so it stays pure; the store fetches the keys.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quietnet.errors import AmbiguousError, InputError, NotFoundError
+
+MAX_NAME = 200
+MAX_TEXT = 10_000
+
+
+def fold(text: str) -> str:
+    """The search form of a text: NFC, accents removed, casefolded, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
+
+
+def _has_control(text: str, *, allow_newlines: bool) -> bool:
+    allowed = {"\n", "\t"} if allow_newlines else set()
+    return any(unicodedata.category(c) in ("Cc", "Cs") and c not in allowed for c in text)
+
+
+def clean_name(raw: str, *, what: str = "A name") -> str:
+    """A name as it will be stored, or InputError: NFC, trimmed, one line, sane length."""
+    name = unicodedata.normalize("NFC", raw).strip()
+    if not name:
+        raise InputError(f"{what} can't be empty.")
+    if _has_control(name, allow_newlines=False):
+        raise InputError(
+            f"{what} can't contain control characters (such as tabs, newlines or NUL)."
+        )
+    if len(name) > MAX_NAME:
+        raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name)}).")
+    return name
+
+
+def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
+    """Free text (notes, what you helped with): NFC, trimmed, newlines allowed."""
+    text = unicodedata.normalize("NFC", raw).strip()
+    if _has_control(text, allow_newlines=True):
+        raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
+    if len(text) > limit:
+        raise InputError(
+            f"{what} can be at most {limit:,} characters (this one has {len(text):,})."
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class NameKey:
+    """What resolution needs of one person."""
+
+    id: int
+    name: str
+    nickname: str | None
+    archived: bool
+
+
+def _matches(keys: Sequence[NameKey], query: str) -> list[NameKey]:
+    exact = [k for k in keys if fold(k.name) == query or (k.nickname and fold(k.nickname) == query)]
+    if exact:
+        return exact
+
+    def prefix(k: NameKey) -> bool:
+        forms = [fold(k.name), *fold(k.name).split()]
+        if k.nickname:
+            forms.append(fold(k.nickname))
+        return any(f.startswith(query) for f in forms)
+
+    return [k for k in keys if prefix(k)]
+
+
+def resolve(keys: Sequence[NameKey], typed: str) -> NameKey:
+    """The one person ``typed`` names, or NotFoundError / AmbiguousError."""
+    text = typed.strip()
+    if text.startswith("#"):
+        digits = text[1:]
+        if not digits.isdigit():
+            raise InputError(f'"{typed}" is not a person id; ids look like #12.')
+        wanted = int(digits)
+        for k in keys:
+            if k.id == wanted:
+                return k
+        raise NotFoundError(f"No one has the id #{wanted}.")
+    query = fold(text)
+    if not query:
+        raise InputError("A name can't be empty.")
+    active = [k for k in keys if not k.archived]
+    found = _matches(active, query) or _matches([k for k in keys if k.archived], query)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{k.name} (#{k.id})" for k in sorted(found, key=lambda k: k.id)[:8])
+        more = f" and {len(found) - 8} more" if len(found) > 8 else ""
+        raise AmbiguousError(
+            f'"{typed}" could be several people: {listed}{more}. '
+            "Use more of the name or the #id; nothing was changed."
+        )
+    raise NotFoundError(_not_found(keys, typed, query))
+
+
+def _not_found(keys: Sequence[NameKey], typed: str, query: str) -> str:
+    import difflib
+
+    by_fold = {fold(k.name): k.name for k in keys}
+    close = difflib.get_close_matches(query, list(by_fold), n=3, cutoff=0.6)
+    if close:
+        names = " or ".join(by_fold[c] for c in close)
+        return f'No one called "{typed}". Did you mean {names}?'
+    return f'No one called "{typed}". Add them with: net add "{typed}"'

@@ -1,0 +1,110 @@
+"""Plain records the store returns: frozen dataclasses, cheap to import and to build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
+ORIGINS: tuple[str, ...] = (
+    "colleague",
+    "client",
+    "shared-interest",
+    "friend",
+    "family",
+    "event",
+    "online",
+    "other",
+)
+RHYTHM_WORDS: dict[str, str] = {
+    "core": "every week",
+    "close": "every month",
+    "friends": "every three months",
+    "network": "every year",
+    "acquaintance": "no set rhythm",
+}
+
+# Person fields a user may set with `net add` / `net edit`, in display order.
+PERSON_FIELDS: tuple[str, ...] = (
+    "name",
+    "nickname",
+    "circle",
+    "closeness",
+    "kin",
+    "cadence_days",
+    "met_on",
+    "how_met",
+    "origin",
+    "company",
+    "role",
+    "city",
+    "email",
+    "phone",
+    "birthday",
+    "interests",
+    "notes",
+    "snoozed_until",
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    uuid: str
+    name: str
+    nickname: str | None = None
+    circle: str = "network"
+    closeness: int | None = None
+    kin: bool = False
+    cadence_days: int | None = None
+    met_on: date | None = None
+    how_met: str | None = None
+    origin: str | None = None
+    company: str | None = None
+    role: str | None = None
+    city: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birthday: str | None = None
+    interests: str | None = None
+    notes: str | None = None
+    snoozed_until: date | None = None
+    archived_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    tags: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Interaction:
+    id: int
+    day: date
+    kind: str
+    said: str | None
+    note: str | None
+    by_them: bool
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Help:
+    id: int
+    day: date
+    person_id: int
+    person: str
+    kind: str
+    what: str
+    outcome: str | None = None
+    outcome_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Loop:
+    id: int
+    person_id: int
+    person: str
+    type: str  # "promise" | "need"
+    what: str
+    opened_on: date
+    closed_on: date | None = None
+    help_id: int | None = None

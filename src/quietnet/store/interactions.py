@@ -1,0 +1,123 @@
+"""Interactions and the ways you helped, and each person's timeline."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from quietnet.db import Session
+from quietnet.records import Help, Interaction
+from quietnet.store import journal, state
+from quietnet.store.journal import stamp, to_date
+
+
+def log(
+    s: Session,
+    *,
+    person_ids: Sequence[int],
+    kind: str,
+    day: date,
+    said: str | None = None,
+    note: str | None = None,
+    by_them: bool = False,
+) -> int:
+    """Record one interaction with one or more people; returns its id."""
+    interaction_id = journal.insert(
+        s,
+        "interaction",
+        {
+            "day": day.isoformat(),
+            "kind": kind,
+            "said": said,
+            "note": note,
+            "by_them": by_them,
+            "created_at": stamp(s),
+        },
+    )
+    for person_id in dict.fromkeys(person_ids):
+        journal.insert(
+            s, "interaction_person", {"person_id": person_id, "interaction_id": interaction_id}
+        )
+    state.refresh(s, person_ids)
+    return interaction_id
+
+
+def helped(s: Session, *, person_id: int, kind: str, what: str, day: date) -> int:
+    """Record a way you helped; it also counts as a `help` touch. Returns the help's id."""
+    interaction_id = log(s, person_ids=[person_id], kind="help", day=day, note=what)
+    return journal.insert(
+        s,
+        "help",
+        {
+            "day": day.isoformat(),
+            "person_id": person_id,
+            "kind": kind,
+            "what": what,
+            "interaction_id": interaction_id,
+            "created_at": stamp(s),
+        },
+    )
+
+
+def _help(row: sqlite3.Row) -> Help:
+    return Help(
+        id=row["id"],
+        day=to_date(row["day"]) or date.min,
+        person_id=row["person_id"],
+        person=row["person"],
+        kind=row["kind"],
+        what=row["what"],
+        outcome=row["outcome"],
+        outcome_on=to_date(row["outcome_on"]),
+    )
+
+
+def helps(s: Session, *, since: date | None = None, person_id: int | None = None) -> list[Help]:
+    """Ways you helped, newest first."""
+    where, params = ["1 = 1"], []
+    if since is not None:
+        where.append("h.day >= ?")
+        params.append(since.isoformat())
+    if person_id is not None:
+        where.append("h.person_id = ?")
+        params.append(str(person_id))
+    rows = s.all(
+        "SELECT h.*, p.name AS person FROM help h JOIN person p ON p.id = h.person_id"
+        f" WHERE {' AND '.join(where)} ORDER BY h.day DESC, h.id DESC",
+        params,
+    )
+    return [_help(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    interactions: list[Interaction]
+    helps: list[Help]
+
+
+def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
+    """A person's most recent interactions (with who else was there) and helps."""
+    rows = s.all(
+        "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them,"
+        " (SELECT group_concat(p.name, ', ') FROM interaction_person ip2"
+        "  JOIN person p ON p.id = ip2.person_id"
+        "  WHERE ip2.interaction_id = i.id AND ip2.person_id != ?) AS others"
+        " FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
+        " WHERE ip.person_id = ? ORDER BY i.day DESC, i.id DESC LIMIT ?",
+        (person_id, person_id, limit),
+    )
+    interactions = [
+        Interaction(
+            id=r["id"],
+            day=to_date(r["day"]) or date.min,
+            kind=r["kind"],
+            said=r["said"],
+            note=r["note"],
+            by_them=bool(r["by_them"]),
+            people=tuple(r["others"].split(", ")) if r["others"] else (),
+        )
+        for r in rows
+    ]
+    return Timeline(interactions, helps(s, person_id=person_id)[:limit])

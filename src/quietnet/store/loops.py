@@ -1,0 +1,69 @@
+"""Open loops: promises you made and needs they have."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from quietnet.db import Session
+from quietnet.errors import NotFoundError
+from quietnet.records import Loop
+from quietnet.store import journal
+from quietnet.store.journal import stamp, to_date
+
+
+def open_loop(s: Session, *, person_id: int, type: str, what: str, day: date) -> int:
+    return journal.insert(
+        s,
+        "loop",
+        {
+            "person_id": person_id,
+            "type": type,
+            "what": what,
+            "opened_on": day.isoformat(),
+            "created_at": stamp(s),
+        },
+    )
+
+
+_SELECT = "SELECT l.*, p.name AS person FROM loop l JOIN person p ON p.id = l.person_id"
+
+
+def _loop(row: sqlite3.Row) -> Loop:
+    return Loop(
+        id=row["id"],
+        person_id=row["person_id"],
+        person=row["person"],
+        type=row["type"],
+        what=row["what"],
+        opened_on=to_date(row["opened_on"]) or date.min,
+        closed_on=to_date(row["closed_on"]),
+        help_id=row["help_id"],
+    )
+
+
+def get(s: Session, loop_id: int) -> Loop:
+    row = s.one(f"{_SELECT} WHERE l.id = ?", (loop_id,))
+    if row is None:
+        raise NotFoundError(
+            f"There is no loop with the id {loop_id}; net loops lists the open ones."
+        )
+    return _loop(row)
+
+
+def open_loops(s: Session, *, person_id: int | None = None) -> list[Loop]:
+    """Open loops, promises first, oldest first."""
+    where, params = "l.closed_on IS NULL", []
+    if person_id is not None:
+        where += " AND l.person_id = ?"
+        params.append(person_id)
+    rows = s.all(
+        f"{_SELECT} WHERE {where} AND p.archived_at IS NULL"
+        " ORDER BY l.type = 'need', l.opened_on, l.id",
+        params,
+    )
+    return [_loop(r) for r in rows]
+
+
+def close(s: Session, loop_id: int, *, day: date, help_id: int | None = None) -> None:
+    journal.update(s, "loop", (loop_id,), {"closed_on": day.isoformat(), "help_id": help_id})

@@ -1,0 +1,245 @@
+"""People: add, change, look up, list, search, tag, archive and forget."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from quietnet.db import Session
+from quietnet.errors import InputError, NotFoundError
+from quietnet.names import NameKey, fold, resolve
+from quietnet.records import Person
+from quietnet.store import journal, state
+from quietnet.store.journal import stamp, to_date, to_stamp
+
+DATE_FIELDS = ("met_on", "snoozed_until")
+SCHEDULE_FIELDS = {"circle", "kin", "cadence_days", "met_on"}  # what a summary depends on
+
+
+def search_key(name: str, nickname: str | None) -> str:
+    return f"{fold(name)}\n{fold(nickname or '')}"
+
+
+def _storable(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
+
+
+def _person(row: sqlite3.Row, tags: Iterable[str] = ()) -> Person:
+    data = dict(row)
+    for f in DATE_FIELDS:
+        data[f] = to_date(data[f])
+    for f in ("archived_at", "created_at", "updated_at"):
+        data[f] = to_stamp(data[f])
+    data["kin"] = bool(data["kin"])
+    data.pop("search_key", None)
+    return Person(**data, tags=tuple(sorted(tags)))
+
+
+def name_keys(s: Session) -> list[NameKey]:
+    rows = s.all("SELECT id, name, nickname, archived_at FROM person")
+    return [NameKey(r["id"], r["name"], r["nickname"], r["archived_at"] is not None) for r in rows]
+
+
+def resolve_id(s: Session, typed: str) -> int:
+    """The id of the one person ``typed`` names (see names.resolve)."""
+    return resolve(name_keys(s), typed).id
+
+
+def same_name(s: Session, name: str) -> list[Person]:
+    key = fold(name)
+    rows = s.all(
+        "SELECT * FROM person WHERE search_key >= ? AND search_key < ?", (key + "\n", key + "\x0b")
+    )
+    return [_person(r) for r in rows]
+
+
+def get(s: Session, person_id: int) -> Person:
+    row = s.one("SELECT * FROM person WHERE id = ?", (person_id,))
+    if row is None:
+        raise NotFoundError(f"No one has the id #{person_id}.")
+    return _person(row, tags_of(s, person_id))
+
+
+def add(s: Session, *, name: str, fields: Mapping[str, Any], tags: Iterable[str] = ()) -> int:
+    """Add a person; ``fields`` holds already-validated Person fields."""
+    now = stamp(s)
+    values = {
+        "uuid": str(uuid.uuid4()),
+        "name": name,
+        "nickname": None,
+        "circle": "network",
+        "kin": False,
+        **_storable(fields),
+        "created_at": now,
+        "updated_at": now,
+    }
+    values["search_key"] = search_key(name, values.get("nickname"))
+    person_id = journal.insert(s, "person", values)
+    change_tags(s, person_id, add=tags)
+    state.refresh(s, [person_id])
+    return person_id
+
+
+def edit(s: Session, person_id: int, fields: Mapping[str, Any]) -> bool:
+    """Change some fields; returns whether anything changed."""
+    current = get(s, person_id)
+    values = _storable(fields)
+    if "name" in values or "nickname" in values:
+        values["search_key"] = search_key(
+            values.get("name", current.name), values.get("nickname", current.nickname)
+        )
+    changed = journal.update(s, "person", (person_id,), values)
+    if changed:
+        journal.update(s, "person", (person_id,), {"updated_at": stamp(s)})
+        if values.keys() & SCHEDULE_FIELDS:
+            state.refresh(s, [person_id])
+    return changed
+
+
+def set_archived(s: Session, person_id: int, archived: bool) -> bool:
+    return edit(s, person_id, {"archived_at": stamp(s) if archived else None})
+
+
+def forget(s: Session, person_id: int) -> None:
+    """Delete a person and everything only about them, leaving no trace in the journal."""
+    s.execute("PRAGMA secure_delete = ON")
+    alone = [
+        r[0]
+        for r in s.all(
+            "SELECT interaction_id FROM interaction_person WHERE person_id = ? AND interaction_id NOT IN"
+            " (SELECT interaction_id FROM interaction_person WHERE person_id != ?)",
+            (person_id, person_id),
+        )
+    ]
+    s.execute("DELETE FROM person WHERE id = ?", (person_id,))  # cascades to links, helps, loops
+    for interaction_id in alone:
+        s.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))
+    journal.erase_person(s, person_id)
+    if alone:
+        s.execute(
+            "DELETE FROM change_row WHERE table_name = 'interaction' AND row_key IN ("
+            + ", ".join("?" for _ in alone)
+            + ")",
+            [f"[{i}]" for i in alone],
+        )
+
+
+def tags_of(s: Session, person_id: int) -> list[str]:
+    rows = s.all(
+        "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?",
+        (person_id,),
+    )
+    return [r[0] for r in rows]
+
+
+def clean_tag(raw: str) -> str:
+    tag = fold(raw).replace(" ", "-")
+    if not tag or any(c in tag for c in ",#+") or len(tag) > 50:
+        raise InputError(
+            f'"{raw}" is not a usable tag; tags are single words like novel or climbing.'
+        )
+    return tag
+
+
+def change_tags(
+    s: Session, person_id: int, *, add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> tuple[list[str], list[str]]:
+    """Add and remove tags; returns (added, removed) as actually changed."""
+    current = set(tags_of(s, person_id))
+    added, removed = [], []
+    for tag in dict.fromkeys(add):
+        if tag in current:
+            continue
+        tag_id = s.scalar("SELECT id FROM tag WHERE name = ?", (tag,))
+        if tag_id is None:
+            tag_id = journal.insert(s, "tag", {"name": tag})
+        journal.insert(s, "person_tag", {"person_id": person_id, "tag_id": tag_id})
+        added.append(tag)
+    for tag in dict.fromkeys(remove):
+        if tag not in current:
+            continue
+        journal.delete(
+            s,
+            "person_tag",
+            "person_id = ? AND tag_id = (SELECT id FROM tag WHERE name = ?)",
+            (person_id, tag),
+        )
+        removed.append(tag)
+    return added, removed
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One row of `net list`."""
+
+    id: int
+    name: str
+    nickname: str | None
+    circle: str
+    city: str | None
+    origin: str | None
+    company: str | None
+    last_touch: date | None
+    archived: bool
+    tags: tuple[str, ...]
+
+
+def listing(
+    s: Session,
+    *,
+    circle: str | None = None,
+    tag: str | None = None,
+    origin: str | None = None,
+    city: str | None = None,
+    archived: bool = False,
+    sort: str = "name",
+) -> list[Listed]:
+    where = ["(p.archived_at IS NOT NULL) = ?"]
+    params: list[Any] = [archived]
+    if circle:
+        where.append("p.circle = ?")
+        params.append(circle)
+    if origin:
+        where.append("p.origin = ?")
+        params.append(origin)
+    if tag:
+        where.append(
+            "p.id IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"
+            " WHERE t.name = ?)"
+        )
+        params.append(tag)
+    rows = s.all(
+        "SELECT p.id, p.name, p.nickname, p.circle, p.city, p.origin, p.company,"
+        " p.archived_at, st.last_touch,"
+        " (SELECT group_concat(t.name, ',') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"
+        "  WHERE pt.person_id = p.id) AS tags"
+        " FROM person p LEFT JOIN person_state st ON st.person_id = p.id"
+        f" WHERE {' AND '.join(where)}",
+        params,
+    )
+    wanted_city = fold(city) if city else None
+    found = [
+        Listed(
+            r["id"],
+            r["name"],
+            r["nickname"],
+            r["circle"],
+            r["city"],
+            r["origin"],
+            r["company"],
+            to_date(r["last_touch"]),
+            r["archived_at"] is not None,
+            tuple(sorted(r["tags"].split(","))) if r["tags"] else (),
+        )
+        for r in rows
+        if wanted_city is None or fold(r["city"] or "") == wanted_city
+    ]
+    if sort == "last":
+        found.sort(key=lambda p: (p.last_touch or date.min, fold(p.name), p.id))
+    else:
+        found.sort(key=lambda p: (fold(p.name), p.id))
+    return found
