@@ -83,9 +83,7 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
 class Database:
     """An open quietnet store (SQLite)."""
 
-    def __init__(
-        self, path: Path, conn: sqlite3.Connection, *, now: Callable[[], datetime]
-    ) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, now: Callable[[], datetime]) -> None:
         self.path = path
         self.conn = conn
         self._now = now
@@ -173,8 +171,7 @@ def check_file(path: Path) -> int:
         return 0
     if app_id != APPLICATION_ID:
         raise StoreError(
-            f"{path} is an SQLite database from another program, not a quietnet store; "
-            "it was left untouched."
+            f"{path} is an SQLite database from another program, not a quietnet store; it was left untouched."
         )
     if version > SCHEMA_VERSION:
         raise StoreError(

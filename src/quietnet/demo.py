@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 
 from quietnet.db import Session
+from quietnet.kinds import lookup
 from quietnet.store import interactions, journal, loops, people
 
 # (name, circle, origin, company or interest, city)
@@ -105,8 +106,6 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
         day = start + timedelta(days=rng.randint(0, CADENCE[circle]))
         while day <= today - timedelta(days=2):
             said = rng.choice(KINDS)
-            from quietnet.kinds import lookup
-
             kind = lookup(said)
             assert kind is not None
             interactions.log(
@@ -121,11 +120,11 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
             day += timedelta(days=max(1, int(rng.gauss(CADENCE[circle], CADENCE[circle] / 3))))
     for n in range(18):
         person_id, _ = ids[rng.randrange(30)]
-        kind, what = HELPS[n % len(HELPS)]
+        help_kind, what = HELPS[n % len(HELPS)]
         interactions.helped(
             s,
             person_id=person_id,
-            kind=kind,
+            kind=help_kind,
             what=what,
             day=start + timedelta(days=rng.randint(0, 725)),
         )

@@ -55,8 +55,6 @@ def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except Exception as exc:
-        raise StoreError(
-            f"Could not prepare the store at {path}: {exc}; nothing was changed."
-        ) from exc
+        raise StoreError(f"Could not prepare the store at {path}: {exc}; nothing was changed.") from exc
     finally:
         engine.dispose()

@@ -16,7 +16,6 @@ from datetime import date, datetime
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-CASCADE = {"ondelete": "CASCADE"}
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column[int]:
@@ -71,12 +70,8 @@ class Tag(SQLModel, table=True):
 class PersonTag(SQLModel, table=True):
     __tablename__ = "person_tag"
 
-    person_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
-    )
-    tag_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("tag.id", **CASCADE), primary_key=True)
-    )
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
+    tag_id: int = Field(sa_column=Column(Integer, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True))
 
 
 class Interaction(SQLModel, table=True):
@@ -101,11 +96,9 @@ class InteractionPerson(SQLModel, table=True):
     __tablename__ = "interaction_person"
     __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id"),)
 
-    person_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
-    )
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
     interaction_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("interaction.id", **CASCADE), primary_key=True)
+        sa_column=Column(Integer, ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True)
     )
 
 
@@ -145,9 +138,7 @@ class Loop(SQLModel, table=True):
     what: str
     opened_on: date
     closed_on: date | None = None
-    help_id: int | None = Field(
-        default=None, sa_column=_fk("help.id", nullable=True, ondelete="SET NULL")
-    )
+    help_id: int | None = Field(default=None, sa_column=_fk("help.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime = Field(sa_column=_stamp())
 
 
@@ -156,9 +147,7 @@ class PersonState(SQLModel, table=True):
 
     __tablename__ = "person_state"
 
-    person_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("person.id", **CASCADE), primary_key=True)
-    )
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
     eff: float  # effective last contact, as a date ordinal with a fraction
     last_touch: date | None = None
     last_touch_kind: str | None = None

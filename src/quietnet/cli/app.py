@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -63,18 +62,14 @@ def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option(
-            "--db", help="The store to use (a file path). Default: NET_DB, else your data folder."
-        ),
+        typer.Option("--db", help="The store to use (a file path). Default: NET_DB, else your data folder."),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Keep the ties you have strong: who to get in touch with, and how you helped."""
@@ -91,4 +86,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

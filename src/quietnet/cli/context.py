@@ -47,9 +47,7 @@ class Context:
             from quietnet.db import open_database
 
             path, is_default = self.store_path()
-            self._database = open_database(
-                path, now=now, may_create_folder=is_default, announce=note
-            )
+            self._database = open_database(path, now=now, may_create_folder=is_default, announce=note)
         return self._database
 
     @contextmanager
@@ -115,8 +113,6 @@ def confirm(question: str, *, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        raise ConfirmationNeeded(
-            f"{question} Nothing was changed; run again with --yes to go ahead."
-        )
+        raise ConfirmationNeeded(f"{question} Nothing was changed; run again with --yes to go ahead.")
     if not typer.confirm(question, default=False):
         raise InputError("Nothing was changed.")

@@ -27,7 +27,9 @@ TOUR: tuple[tuple[str, ...], ...] = (
 def demo(ctx: typer.Context) -> None:
     """See quietnet at work on a sample network (a temporary store; yours is untouched).
 
-    Example: net demo
+    Example:
+
+      net demo
     """
     from quietnet.cli.app import app as net
     from quietnet.db import open_database

@@ -15,40 +15,37 @@ from quietnet.errors import InputError
 from quietnet.names import clean_name, clean_text
 from quietnet.records import CIRCLES, ORIGINS
 
-Nickname = Annotated[
-    str | None, typer.Option(help="What you call them; works as a name in every command.")
-]
+Nickname = Annotated[str | None, typer.Option(help="What you call them; works as a name in every command.")]
 Circle = Annotated[
     str | None,
-    typer.Option(help=f"How close the rhythm is: {', '.join(CIRCLES)} (default network)."),
+    typer.Option(metavar="CIRCLE", help=f"How close the rhythm is: {', '.join(CIRCLES)} (default network)."),
 ]
-Closeness = Annotated[int | None, typer.Option(help="1-5; the circle's default otherwise.")]
-Kin = Annotated[
-    bool | None, typer.Option("--kin/--not-kin", help="Family: ties that survive longer gaps.")
-]
+Closeness = Annotated[int | None, typer.Option(metavar="1-5", help="1-5; the circle's default otherwise.")]
+Kin = Annotated[bool | None, typer.Option("--kin/--not-kin", help="Family: ties that survive longer gaps.")]
 Cadence = Annotated[
-    str | None, typer.Option(help='Your own rhythm for them, e.g. "every 6 weeks" or 42 (days).')
+    str | None,
+    typer.Option(metavar="RHYTHM", help='Your own rhythm for them, e.g. "every 6 weeks" or 42 (days).'),
 ]
 Met = Annotated[
-    str | None, typer.Option(help="When you met: 2019-05-01, last month, 3 years ago...")
+    str | None, typer.Option(metavar="DATE", help="When you met: 2019-05-01, last month, 3 years ago...")
 ]
 HowMet = Annotated[str | None, typer.Option(help="How you met, in a few words.")]
 Origin = Annotated[
-    str | None, typer.Option(help=f"Where the tie comes from: {', '.join(ORIGINS)}.")
+    str | None, typer.Option(metavar="ORIGIN", help=f"Where the tie comes from: {', '.join(ORIGINS)}.")
 ]
 Company = Annotated[str | None, typer.Option(help="Where they work.")]
 Role = Annotated[str | None, typer.Option(help="What they do.")]
 City = Annotated[str | None, typer.Option(help="Where they live.")]
-Email = Annotated[str | None, typer.Option(help="Email address.")]
-Phone = Annotated[str | None, typer.Option(help="Phone number, as you write it.")]
-Birthday = Annotated[str | None, typer.Option(help="MM-DD, or YYYY-MM-DD when you know the year.")]
+Email = Annotated[str | None, typer.Option(metavar="EMAIL", help="Email address.")]
+Phone = Annotated[str | None, typer.Option(metavar="PHONE", help="Phone number, as you write it.")]
+Birthday = Annotated[
+    str | None, typer.Option(metavar="MM-DD", help="MM-DD, or YYYY-MM-DD when you know the year.")
+]
 Interests = Annotated[str | None, typer.Option(help="What they care about (comma-separated).")]
 Note = Annotated[str | None, typer.Option("--note", help="Anything worth remembering.")]
 Tags = Annotated[
     list[str] | None,
-    typer.Option(
-        "--tag", help="A tag (repeat for more); `novel` marks someone from a different world."
-    ),
+    typer.Option("--tag", help="A tag (repeat for more); `novel` marks someone from a different world."),
 ]
 
 
@@ -88,9 +85,7 @@ def collect(today: date, **given: Any) -> dict[str, Any]:
                 raise InputError(f'"{value}" is not an origin; choose one of {", ".join(ORIGINS)}.')
             fields[key] = origin or None
         elif key == "birthday":
-            fields[key] = (
-                dates.format_birthday(*dates.parse_birthday(value)) if value.strip() else None
-            )
+            fields[key] = dates.format_birthday(*dates.parse_birthday(value)) if value.strip() else None
         elif key == "email":
             email = value.strip()
             if email and ("@" not in email or " " in email):

@@ -23,9 +23,7 @@ def _when(day_text: str | None) -> tuple[str, date]:
 
     today = context.today()
     day = today if day_text is None else parse_day(day_text, today=today)
-    words = (
-        "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
-    )
+    words = "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
     return words, day
 
 
@@ -47,6 +45,7 @@ def log(
     words: Annotated[
         list[str],
         typer.Argument(
+            metavar="NAME... [KIND]",
             help="Who (one or more names), then optionally the kind: coffee, call, email...",
             show_default=False,
         ),
@@ -58,8 +57,11 @@ def log(
 ) -> None:
     """Log a conversation in seconds.
 
-    Examples: net log ana coffee; net log ana tom lunch --on yesterday --note "new job";
-    net log "#12" call --them
+    Examples:
+
+      net log ana coffee
+      net log ana tom lunch --on yesterday --note "new job"
+      net log "#12" call --them
     """
     from quietnet.names import clean_text
     from quietnet.store import journal, loops, people
@@ -70,9 +72,7 @@ def log(
     text = clean_text(note, what="A note") or None if note is not None else None
     with context.get(ctx).write("log") as s:
         ids = [people.resolve_id(s, n) for n in names]
-        log_interaction(
-            s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them
-        )
+        log_interaction(s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them)
         who = [people.get(s, i).name for i in dict.fromkeys(ids)]
         journal.describe(s, f"Logged a {said or found.name} with {', '.join(who)}")
         promises = [
@@ -93,9 +93,12 @@ def _join(names: list[str]) -> str:
 @app.command()
 def helped(
     ctx: typer.Context,
-    who: Annotated[str | None, typer.Argument(help="Whom you helped.", show_default=False)] = None,
+    who: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="Whom you helped.", show_default=False)
+    ] = None,
     what: Annotated[
-        str | None, typer.Argument(help='What you did, e.g. "intro to Sam".', show_default=False)
+        str | None,
+        typer.Argument(metavar="[WHAT]", help='What you did, e.g. "intro to Sam".', show_default=False),
     ] = None,
     kind: Annotated[
         str, typer.Option("--kind", "-k", help=f"One of {', '.join(kinds.HELP_KINDS)}.")
@@ -103,15 +106,17 @@ def helped(
     on: On = None,
     since: Annotated[
         str | None,
-        typer.Option(
-            "--since", help="With no name: list helps since this day (default 12 weeks ago)."
-        ),
+        typer.Option("--since", help="With no name: list helps since this day (default 12 weeks ago)."),
     ] = None,
     json_: Json = False,
 ) -> None:
     """Record a way you helped someone; alone, list the ways you helped lately.
 
-    Examples: net helped tom "intro to Sam" --kind intro; net helped; net helped --since 2025-01-01 --json
+    Examples:
+
+      net helped tom "intro to Sam" --kind intro
+      net helped
+      net helped --since 2025-01-01 --json
     """
     if who is None:
         _list_helps(ctx, since, json_)
@@ -127,17 +132,13 @@ def helped(
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
     help_kind = kind.strip().casefold()
     if help_kind not in kinds.HELP_KINDS:
-        raise InputError(
-            f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.'
-        )
+        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
         person = people.get(s, people.resolve_id(s, who))
         record_help(s, person_id=person.id, kind=help_kind, what=text, day=day)
         journal.describe(s, f"Helped {person.name}: {text}")
-        promises = [
-            loop for loop in loops.open_loops(s, person_id=person.id) if loop.type == "promise"
-        ]
+        promises = [loop for loop in loops.open_loops(s, person_id=person.id) if loop.type == "promise"]
     say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
     for loop in promises[:3]:
         say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
@@ -159,9 +160,7 @@ def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
         say(to_json([asdict(h) for h in found]))
         return
     if not found:
-        say(
-            f'No helps logged since {start.isoformat()}. A small one counts: net helped NAME "what".'
-        )
+        say(f'No helps logged since {start.isoformat()}. A small one counts: net helped NAME "what".')
         return
     say(f"Ways you helped since {start.isoformat()}:")
     for h in found:

@@ -13,7 +13,7 @@ from quietnet.errors import InputError
 
 app = typer.Typer()
 
-What = Annotated[str, typer.Argument(help="In a few words.", show_default=False)]
+What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", show_default=False)]
 
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
@@ -31,9 +31,7 @@ def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -
         loop_id = loops.open_loop(s, person_id=person.id, type=type_, what=text, day=day)
         journal.describe(s, f"Opened a {type_} for {person.name}: {text}")
     if type_ == "promise":
-        say(
-            f"Noted your promise to {person.name}: {text} (#{loop_id}). net done {loop_id} when it's done."
-        )
+        say(f"Noted your promise to {person.name}: {text} (#{loop_id}). net done {loop_id} when it's done.")
     else:
         say(f"Noted that {person.name} needs: {text} (#{loop_id}).")
 
@@ -42,7 +40,9 @@ def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -
 def promise(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
     """Remember something you offered to do for someone.
 
-    Example: net promise ana "intro to Sam"
+    Example:
+
+      net promise ana "intro to Sam"
     """
     _open(ctx, who, what, on, "promise")
 
@@ -51,7 +51,9 @@ def promise(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
 def need(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
     """Note something someone is looking for, so you can help when a chance comes.
 
-    Example: net need tom "a flat in Lisbon"
+    Example:
+
+      net need tom "a flat in Lisbon"
     """
     _open(ctx, who, what, on, "need")
 
@@ -60,7 +62,10 @@ def need(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
 def list_loops(ctx: typer.Context, json_: Json = False) -> None:
     """Open promises (yours first) and needs, oldest first.
 
-    Examples: net loops; net loops --json
+    Examples:
+
+      net loops
+      net loops --json
     """
     from dataclasses import asdict
 
@@ -86,9 +91,7 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
 @app.command()
 def done(
     ctx: typer.Context,
-    loop_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The loop's number (net loops shows it).")
-    ],
+    loop_id: Annotated[int, typer.Argument(metavar="ID", help="The loop's number (net loops shows it).")],
     helped: Annotated[
         str | None, typer.Option("--helped", help="Record the help it became, in a few words.")
     ] = None,
@@ -97,7 +100,10 @@ def done(
 ) -> None:
     """Close an open loop; a kept promise can record the help it became.
 
-    Examples: net done 4; net done 4 --helped "introduced her to Sam" --kind intro
+    Examples:
+
+      net done 4
+      net done 4 --helped "introduced her to Sam" --kind intro
     """
     from quietnet import kinds
     from quietnet.dates import parse_day
@@ -108,25 +114,18 @@ def done(
     day = today if on is None else parse_day(on, today=today)
     text = clean_text(helped, what="What you did", limit=2_000) if helped is not None else None
     if kind not in kinds.HELP_KINDS:
-        raise InputError(
-            f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.'
-        )
+        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
     with context.get(ctx).write("done") as s:
         loop = loops.get(s, loop_id)
         if loop.closed_on is not None:
             raise InputError(f"Loop #{loop_id} was already closed on {loop.closed_on.isoformat()}.")
         help_id = None
         if text:
-            help_id = interactions.helped(
-                s, person_id=loop.person_id, kind=kind, what=text, day=day
-            )
+            help_id = interactions.helped(s, person_id=loop.person_id, kind=kind, what=text, day=day)
         loops.close(s, loop_id, day=day, help_id=help_id)
         journal.describe(s, f"Closed loop #{loop_id} ({loop.person})")
     if loop.type == "promise":
-        say(
-            f"Promise kept: {loop.what} for {loop.person}."
-            + (" Logged as a help." if help_id else "")
-        )
+        say(f"Promise kept: {loop.what} for {loop.person}." + (" Logged as a help." if help_id else ""))
     else:
         say(f"Closed: {loop.person}'s need ({loop.what}).")
 
@@ -138,14 +137,16 @@ def snooze(
     until: Annotated[
         str | None, typer.Option("--until", help="Until this day: 2025-09-01, next mon...")
     ] = None,
-    for_: Annotated[
-        str | None, typer.Option("--for", help='For a while: "2 weeks", "3 months".')
-    ] = None,
+    for_: Annotated[str | None, typer.Option("--for", help='For a while: "2 weeks", "3 months".')] = None,
     off: Annotated[bool, typer.Option("--off", help="End the snooze now.")] = False,
 ) -> None:
     """Give someone (and yourself) a quiet spell: no suggestions until a date.
 
-    Examples: net snooze tom --for "2 weeks"; net snooze ana --until 2025-09-01; net snooze ana --off
+    Examples:
+
+      net snooze tom --for "2 weeks"
+      net snooze ana --until 2025-09-01
+      net snooze ana --off
     """
     from datetime import timedelta
 
@@ -153,7 +154,7 @@ def snooze(
     from quietnet.store import journal, people
 
     today = context.today()
-    if sum(x is not None and x is not False for x in (until, for_, off or None)) != 1:
+    if sum((until is not None, for_ is not None, off)) != 1:
         raise InputError('Say how long, with --until DATE, --for "2 weeks" or --off.')
     if until is not None:
         day = parse_day(until, today=today, allow_future=True, allow_past=False)

@@ -38,9 +38,7 @@ app = typer.Typer()
 @app.command()
 def add(
     ctx: typer.Context,
-    name: Annotated[
-        str, typer.Argument(help="Their full name, as you write it.", show_default=False)
-    ],
+    name: Annotated[str, typer.Argument(help="Their full name, as you write it.", show_default=False)],
     nickname: Nickname = None,
     circle: Circle = None,
     closeness: Closeness = None,
@@ -62,8 +60,10 @@ def add(
 ) -> None:
     """Add someone you know.
 
-    Examples: net add "Ana Ruiz" --circle close --met 2019-05-01 --origin colleague;
-    net add "Tom Baker" --nickname tom --birthday 06-21 --tag climbing
+    Examples:
+
+      net add "Ana Ruiz" --circle close --met 2019-05-01 --origin colleague
+      net add "Tom Baker" --nickname tom --birthday 06-21 --tag climbing
     """
     from quietnet.store import journal, people
 
@@ -111,7 +111,10 @@ def edit(
 ) -> None:
     """Change what you know about someone; an empty value ("") clears a field.
 
-    Examples: net edit ana --circle core; net edit tom --company "" --city Lisbon
+    Examples:
+
+      net edit ana --circle core
+      net edit tom --company "" --city Lisbon
     """
     from quietnet.store import journal, people
 
@@ -136,7 +139,10 @@ def edit(
 def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
     """Everything about one person: profile, timeline, ways you helped, open loops.
 
-    Examples: net show ana; net show "#12" --json
+    Examples:
+
+      net show ana
+      net show "#12" --json
     """
     from quietnet.render import people as render
     from quietnet.store import interactions, loops, people
@@ -154,25 +160,20 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    circle: Annotated[
-        str | None, typer.Option(help=f"Only this circle: {', '.join(CIRCLES)}.")
-    ] = None,
+    circle: Annotated[str | None, typer.Option(help=f"Only this circle: {', '.join(CIRCLES)}.")] = None,
     tag: Annotated[str | None, typer.Option(help="Only people with this tag.")] = None,
-    origin: Annotated[
-        str | None, typer.Option(help=f"Only this origin: {', '.join(ORIGINS)}.")
-    ] = None,
+    origin: Annotated[str | None, typer.Option(help=f"Only this origin: {', '.join(ORIGINS)}.")] = None,
     city: Annotated[str | None, typer.Option(help="Only people in this city.")] = None,
-    archived: Annotated[
-        bool, typer.Option("--archived", help="Show archived people instead.")
-    ] = False,
-    sort: Annotated[
-        str, typer.Option(help="name, or last (longest since last contact first).")
-    ] = "name",
+    archived: Annotated[bool, typer.Option("--archived", help="Show archived people instead.")] = False,
+    sort: Annotated[str, typer.Option(help="name, or last (longest since last contact first).")] = "name",
     json_: Json = False,
 ) -> None:
     """The people you keep, filtered and sorted.
 
-    Examples: net list --circle close; net list --tag climbing --sort last --json
+    Examples:
+
+      net list --circle close
+      net list --tag climbing --sort last --json
     """
     from quietnet.errors import InputError
     from quietnet.render import people as render
@@ -203,12 +204,15 @@ def list_(
 @app.command()
 def find(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for.")],
     json_: Json = False,
 ) -> None:
     """Search names, notes, interactions and helps (accents and case don't matter).
 
-    Examples: net find climbing; net find "zoe"
+    Examples:
+
+      net find climbing
+      net find "zoe"
     """
     from quietnet.render import people as render
     from quietnet.store import search
@@ -226,7 +230,9 @@ def find(
 def archive(ctx: typer.Context, who: Name) -> None:
     """Put someone aside: kept, but no longer suggested or listed.
 
-    Example: net archive "old landlord"
+    Example:
+
+      net archive "old landlord"
     """
     _set_archived(ctx, who, archived=True)
 
@@ -235,7 +241,9 @@ def archive(ctx: typer.Context, who: Name) -> None:
 def unarchive(ctx: typer.Context, who: Name) -> None:
     """Bring an archived person back.
 
-    Example: net unarchive "#7"
+    Example:
+
+      net unarchive "#7"
     """
     _set_archived(ctx, who, archived=False)
 
@@ -258,16 +266,16 @@ def _set_archived(ctx: typer.Context, who: str, *, archived: bool) -> None:
 def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
     """Delete someone for good, with everything only about them. Asks first.
 
-    Example: net forget "#12" --yes
+    Example:
+
+      net forget "#12" --yes
     """
     from quietnet.store import journal, people
 
     c = context.get(ctx)
     with c.read() as s:
         person = people.get(s, people.resolve_id(s, who))
-    context.confirm(
-        f"Forget {person.name} (#{person.id}) and everything only about them, for good?", yes=yes
-    )
+    context.confirm(f"Forget {person.name} (#{person.id}) and everything only about them, for good?", yes=yes)
     with c.write("forget") as s:
         people.forget(s, person.id)
         journal.describe(s, "Forgot someone")
@@ -278,21 +286,17 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
 def tag(
     ctx: typer.Context,
     who: Name,
-    changes: Annotated[
-        list[str], typer.Argument(help="+tag to add, -tag to remove.", show_default=False)
-    ],
+    changes: Annotated[list[str], typer.Argument(help="+tag to add, -tag to remove.", show_default=False)],
 ) -> None:
     """Add (+x) or remove (-x) tags.
 
-    Example: net tag ana +climbing -work
+    Example:
+
+      net tag ana +climbing -work
     """
     from quietnet.store import journal, people
 
-    add = [
-        people.clean_tag(t[1:] if t.startswith("+") else t)
-        for t in changes
-        if not t.startswith("-")
-    ]
+    add = [people.clean_tag(t[1:] if t.startswith("+") else t) for t in changes if not t.startswith("-")]
     remove = [people.clean_tag(t[1:]) for t in changes if t.startswith("-")]
     with context.get(ctx).write("tag") as s:
         person = people.get(s, people.resolve_id(s, who))

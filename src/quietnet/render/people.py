@@ -65,7 +65,7 @@ def print_profile(person: Person, timeline: Timeline, loops: list[Loop], *, toda
         ("circle", circle),
         (
             "met",
-            " ".join(filter(None, [person.met_on and person.met_on.isoformat(), person.how_met])),
+            " ".join(filter(None, [person.met_on.isoformat() if person.met_on else None, person.how_met])),
         ),
         ("origin", person.origin),
         ("work", ", ".join(filter(None, [person.role, person.company]))),
@@ -76,7 +76,7 @@ def print_profile(person: Person, timeline: Timeline, loops: list[Loop], *, toda
         ("interests", person.interests),
         ("tags", ", ".join(person.tags)),
         ("notes", person.notes),
-        ("snoozed", person.snoozed_until and f"until {person.snoozed_until.isoformat()}"),
+        ("snoozed", f"until {person.snoozed_until.isoformat()}" if person.snoozed_until else None),
     ]
     last = timeline.interactions[0].day if timeline.interactions else None
     rows.append(("last", _ago(last, today)))
@@ -89,14 +89,12 @@ def print_profile(person: Person, timeline: Timeline, loops: list[Loop], *, toda
         out.print(Text("\nOpen loops", style="bold"))
         for loop in loops:
             word = "you promised" if loop.type == "promise" else "they need"
-            out.print(
-                Text(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})")
-            )
+            out.print(Text(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})"))
     if timeline.helps:
         out.print(Text("\nWays you helped", style="bold"))
         for h in timeline.helps[:10]:
-            line = f"  {h.day.isoformat()}  {h.kind}: {h.what}"
-            out.print(Text(line + (f" -> {h.outcome}" if h.outcome else "")))
+            outcome = f" -> {h.outcome}" if h.outcome else ""
+            out.print(Text(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}"))
     if timeline.interactions:
         out.print(Text("\nTimeline", style="bold"))
         for i in timeline.interactions[:15]:
@@ -128,9 +126,7 @@ def print_listing(found: list[Listed], *, today: date) -> None:
         table.add_column(column, style="dim" if column == "id" else None, overflow="fold")
     for p in found:
         last = humanize_days((today - p.last_touch).days) if p.last_touch else "-"
-        table.add_row(
-            f"#{p.id}", Text(p.name), p.circle, last, Text(p.city or ""), Text(", ".join(p.tags))
-        )
+        table.add_row(f"#{p.id}", Text(p.name), p.circle, last, Text(p.city or ""), Text(", ".join(p.tags)))
     out.print(table)
     out.print(Text(f"{len(found)} {'person' if len(found) == 1 else 'people'}", style="dim"))
 

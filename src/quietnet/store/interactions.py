@@ -37,9 +37,7 @@ def log(
         },
     )
     for person_id in dict.fromkeys(person_ids):
-        journal.insert(
-            s, "interaction_person", {"person_id": person_id, "interaction_id": interaction_id}
-        )
+        journal.insert(s, "interaction_person", {"person_id": person_id, "interaction_id": interaction_id})
     state.refresh(s, person_ids)
     return interaction_id
 

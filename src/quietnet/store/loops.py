@@ -45,9 +45,7 @@ def _loop(row: sqlite3.Row) -> Loop:
 def get(s: Session, loop_id: int) -> Loop:
     row = s.one(f"{_SELECT} WHERE l.id = ?", (loop_id,))
     if row is None:
-        raise NotFoundError(
-            f"There is no loop with the id {loop_id}; net loops lists the open ones."
-        )
+        raise NotFoundError(f"There is no loop with the id {loop_id}; net loops lists the open ones.")
     return _loop(row)
 
 
@@ -58,8 +56,7 @@ def open_loops(s: Session, *, person_id: int | None = None) -> list[Loop]:
         where += " AND l.person_id = ?"
         params.append(person_id)
     rows = s.all(
-        f"{_SELECT} WHERE {where} AND p.archived_at IS NULL"
-        " ORDER BY l.type = 'need', l.opened_on, l.id",
+        f"{_SELECT} WHERE {where} AND p.archived_at IS NULL ORDER BY l.type = 'need', l.opened_on, l.id",
         params,
     )
     return [_loop(r) for r in rows]

@@ -51,9 +51,7 @@ def resolve_id(s: Session, typed: str) -> int:
 
 def same_name(s: Session, name: str) -> list[Person]:
     key = fold(name)
-    rows = s.all(
-        "SELECT * FROM person WHERE search_key >= ? AND search_key < ?", (key + "\n", key + "\x0b")
-    )
+    rows = s.all("SELECT * FROM person WHERE search_key >= ? AND search_key < ?", (key + "\n", key + "\x0b"))
     return [_person(r) for r in rows]
 
 
@@ -139,9 +137,7 @@ def tags_of(s: Session, person_id: int) -> list[str]:
 def clean_tag(raw: str) -> str:
     tag = fold(raw).replace(" ", "-")
     if not tag or any(c in tag for c in ",#+") or len(tag) > 50:
-        raise InputError(
-            f'"{raw}" is not a usable tag; tags are single words like novel or climbing.'
-        )
+        raise InputError(f'"{raw}" is not a usable tag; tags are single words like novel or climbing.')
     return tag
 
 
@@ -208,8 +204,7 @@ def listing(
         params.append(origin)
     if tag:
         where.append(
-            "p.id IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"
-            " WHERE t.name = ?)"
+            "p.id IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = ?)"
         )
         params.append(tag)
     rows = s.all(

@@ -26,9 +26,7 @@ def touches(s: Session, person_id: int) -> list[Touch]:
     return [Touch(date.fromisoformat(r[0]), r[1]) for r in rows]
 
 
-def compute(
-    s: Session, person_id: int, settings: Settings, *, today: date | None = None
-) -> Summary:
+def compute(s: Session, person_id: int, settings: Settings, *, today: date | None = None) -> Summary:
     """A person's summary from raw interactions, as of ``today`` (default: all of them)."""
     row = s.one(
         "SELECT circle, kin, cadence_days, met_on, created_at FROM person WHERE id = ?",
@@ -51,11 +49,12 @@ def compute(
 
 
 def said_of_last(s: Session, person_id: int) -> str | None:
-    return s.scalar(
+    said: str | None = s.scalar(
         "SELECT i.said FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
         " WHERE ip.person_id = ? ORDER BY i.day DESC, i.id DESC LIMIT 1",
         (person_id,),
     )
+    return said
 
 
 def refresh(s: Session, person_ids: Iterable[int], settings: Settings | None = None) -> None:

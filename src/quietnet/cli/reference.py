@@ -1,0 +1,75 @@
+"""The command reference (docs/cli.md), generated from the Typer app so it cannot drift.
+
+Regenerate with ``python -m quietnet.cli.reference > docs/cli.md``; a test fails
+when the file is stale or when a command lacks help or an example.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import typer
+
+HEADER = """# Command reference
+
+Generated from the CLI by `python -m quietnet.cli.reference > docs/cli.md`;
+a test fails when this file is out of date. Run `net COMMAND --help` for the same text.
+"""
+
+
+def _commands() -> tuple[Any, Any, list[tuple[str, Any]]]:
+    from quietnet.cli.app import app
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("net", ["--help"], resilient_parsing=True)
+    names = list(getattr(group, "commands", {}))
+    return group, ctx, [(n, group.get_command(ctx, n)) for n in names]  # type: ignore[attr-defined]
+
+
+def commands() -> dict[str, str]:
+    """Each command's name and its help text."""
+    _, _, found = _commands()
+    return {name: inspect.cleandoc(cmd.help or "") for name, cmd in found}
+
+
+def render() -> str:
+    group, ctx, found = _commands()
+    parts = [
+        HEADER,
+        "## net",
+        "",
+        "```",
+        f"Usage: net {' '.join(group.collect_usage_pieces(ctx))}",
+        "```",
+        "",
+    ]
+    parts += _params(group, ctx)
+    parts.append("Commands: " + ", ".join(f"[`{n}`](#net-{n})" for n, _ in found) + ".\n")
+    for name, cmd in found:
+        sub_ctx = cmd.make_context(name, [], parent=ctx, resilient_parsing=True)
+        parts += [f"## net {name}", "", inspect.cleandoc(cmd.help or ""), ""]
+        parts += ["```", f"Usage: net {name} {' '.join(cmd.collect_usage_pieces(sub_ctx))}", "```", ""]
+        parts += _params(cmd, sub_ctx)
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def _params(cmd: Any, ctx: Any) -> list[str]:
+    rows = []
+    for param in cmd.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is None:
+            if getattr(param, "param_type_name", "") == "argument":
+                help_text = getattr(param, "help", None) or ""
+                rows.append(f"| `{param.human_readable_name}` | {help_text} |")
+            continue
+        decl, help_text = record
+        escaped = help_text.replace("|", "\\|")
+        rows.append(f"| `{decl}` | {escaped} |")
+    if not rows:
+        return []
+    return ["| argument or option | meaning |", "|---|---|", *rows, ""]
+
+
+if __name__ == "__main__":
+    print(render(), end="")

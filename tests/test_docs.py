@@ -1,0 +1,33 @@
+"""The docs are generated from the CLI or checked against it, so they cannot drift."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quietnet.cli import reference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_command_reference_is_up_to_date() -> None:
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == reference.render(), (
+        "docs/cli.md is stale: run python -m quietnet.cli.reference > docs/cli.md"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(reference.commands()))
+def test_every_command_has_help_and_an_example(name: str) -> None:
+    text = reference.commands()[name]
+    first_line = text.splitlines()[0] if text else ""
+    assert len(first_line) > 10, f"net {name} has no help text"
+    assert "Example" in text, f"net {name} --help shows no example"
+    assert f"net {name}" in text, f"net {name}'s example does not show the command"
+
+
+def test_the_readme_shows_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/pip install -e . && .venv/bin/net demo" in readme
+    assert ".venv/bin/pip install -e '.[test]' && .venv/bin/pytest" in readme
