@@ -35,9 +35,7 @@ def clean_name(raw: str, *, what: str = "A name") -> str:
     if not name:
         raise InputError(f"{what} can't be empty.")
     if _has_control(name, allow_newlines=False):
-        raise InputError(
-            f"{what} can't contain control characters (such as tabs, newlines or NUL)."
-        )
+        raise InputError(f"{what} can't contain control characters (such as tabs, newlines or NUL).")
     if len(name) > MAX_NAME:
         raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name)}).")
     return name
@@ -49,9 +47,7 @@ def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
     if _has_control(text, allow_newlines=True):
         raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
     if len(text) > limit:
-        raise InputError(
-            f"{what} can be at most {limit:,} characters (this one has {len(text):,})."
-        )
+        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
     return text
 
 

@@ -43,9 +43,7 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
         finally:
             check.close()
         if result != "ok":
-            raise StoreError(
-                f"A snapshot of {db_path} did not verify ({result}); nothing was changed."
-            )
+            raise StoreError(f"A snapshot of {db_path} did not verify ({result}); nothing was changed.")
         fd = os.open(temp, os.O_RDONLY)
         try:
             os.fsync(fd)
@@ -54,9 +52,7 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
         os.replace(temp, final)
         _fsync_folder(folder)
     except sqlite3.Error as exc:
-        raise StoreError(
-            f"Could not take a snapshot of {db_path}: {exc}; nothing was changed."
-        ) from exc
+        raise StoreError(f"Could not take a snapshot of {db_path}: {exc}; nothing was changed.") from exc
     finally:
         temp.unlink(missing_ok=True)
     return final
