@@ -8,7 +8,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from quietnet.cli.app import app
+from quietnet.cli.app import command_of, make_app
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=40, deadline=None)
@@ -38,7 +38,8 @@ class Net:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | None = None) -> Result:
-        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        net = make_app(command_of(list(args)))  # the same lean app `net` builds
+        result = self.runner.invoke(net, list(args), input=input, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 
 

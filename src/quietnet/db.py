@@ -71,7 +71,7 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(
             f"The store at {path} is busy (another net is writing); nothing was changed. Try again."
         )
-    if "disk is full" in text or "full" in text:
+    if "disk is full" in text:
         return StoreError(f"The disk holding {path} is full; nothing was changed.")
     if "readonly" in text or "read-only" in text:
         return StoreError(f"The store at {path} is read-only; nothing was changed.")

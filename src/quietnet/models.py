@@ -153,6 +153,7 @@ class PersonState(SQLModel, table=True):
     last_touch_kind: str | None = None
     last_touch_said: str | None = None
     last_full: date | None = None
+    last_full_kind: str | None = None
     full_days: int = 0
     episodes: str = ""  # the last episode starts, ISO dates joined by ","
     reconnected: date | None = None

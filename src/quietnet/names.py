@@ -77,7 +77,7 @@ def _matches(keys: Sequence[NameKey], query: str) -> list[NameKey]:
 
 def resolve(keys: Sequence[NameKey], typed: str) -> NameKey:
     """The one person ``typed`` names, or NotFoundError / AmbiguousError."""
-    text = typed.strip()
+    text = clean_name(typed)  # refuses empty, over-long and control-character names
     if text.startswith("#"):
         digits = text[1:]
         if not digits.isdigit():
@@ -107,9 +107,13 @@ def resolve(keys: Sequence[NameKey], typed: str) -> NameKey:
 def _not_found(keys: Sequence[NameKey], typed: str, query: str) -> str:
     import difflib
 
-    by_fold = {fold(k.name): k.name for k in keys}
-    close = difflib.get_close_matches(query, list(by_fold), n=3, cutoff=0.6)
+    by_form: dict[str, list[str]] = {}  # full names, their words and nicknames -> names
+    for k in sorted(keys, key=lambda k: k.id):
+        for form in {fold(k.name), *fold(k.name).split(), fold(k.nickname or "")} - {""}:
+            by_form.setdefault(form, []).append(k.name)
+    forms = difflib.get_close_matches(query, list(by_form), n=6, cutoff=0.6)
+    close = list(dict.fromkeys(name for form in forms for name in by_form[form]))[:3]
     if close:
-        names = " or ".join(by_fold[c] for c in close)
+        names = " or ".join(close)
         return f'No one called "{typed}". Did you mean {names}?'
     return f'No one called "{typed}". Add them with: net add "{typed}"'

@@ -1,15 +1,14 @@
 """The `net` application: global options, the command modules, one error boundary."""
 
-from __future__ import annotations
-
 import sqlite3
+import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from quietnet import __version__
-from quietnet.cli import context, demo, log, loops, people
+from quietnet.cli import context, demo, due, log, loops, people, settings
 from quietnet.errors import QuietnetError
 
 
@@ -38,26 +37,12 @@ class Boundary(TyperGroup):
             context.get(ctx).close()
 
 
-app = typer.Typer(
-    name="net",
-    cls=Boundary,
-    help="Keep the ties you have strong: who to get in touch with, and how you helped.",
-    epilog='Start with: net add "Ana Ruiz" --circle close, then net log ana coffee. '
-    "Try net demo to see it with sample data.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _version(value: bool) -> None:
     if value:
         context.say(f"quietnet {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     ctx: typer.Context,
     db: Annotated[
@@ -76,13 +61,57 @@ def main_options(
     ctx.obj = context.Context(db=db, debug=debug)
 
 
-for module in (people, log, loops, demo):
-    app.add_typer(module.app)
+MODULES = (due, people, log, loops, settings, demo)
+GLOBAL_VALUE_OPTIONS = {"--db"}
+
+
+def make_app(command: str | None = None) -> typer.Typer:
+    """The `net` app with every command, or only the module that holds ``command``.
+
+    Typer builds each command's parameters on every run; building only the
+    module a command lives in keeps `net today` from paying for `net add`'s
+    twenty options (see docs/performance.md).
+    """
+    net = typer.Typer(
+        name="net",
+        cls=Boundary,
+        help="Keep the ties you have strong: who to get in touch with, and how you helped.",
+        epilog='Start with: net add "Ana Ruiz" --circle close, then net log ana coffee. '
+        "Try net demo to see it with sample data.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    net.callback()(main_options)
+    wanted = [m for m in MODULES if command in _names(m.app)] or list(MODULES)
+    for module in wanted:
+        net.add_typer(module.app)
+    return net
+
+
+def _names(sub: typer.Typer) -> set[str]:
+    names = {(c.name or (c.callback.__name__ if c.callback else "")) for c in sub.registered_commands}
+    return names | {g.name for g in sub.registered_groups if g.name}
+
+
+def command_of(args: list[str]) -> str | None:
+    """The command a command line invokes, skipping the global options before it."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in GLOBAL_VALUE_OPTIONS:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+app = make_app()  # every command: for docs, tests of help, and `python -m quietnet`
 
 
 def main() -> None:
     """Entry point for the `net` and `quietnet` scripts."""
-    app(prog_name="net")
+    make_app(command_of(sys.argv[1:]))(prog_name="net")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,5 @@
 """`net demo`: the tool on a realistic sample network, in a temporary store."""
 
-from __future__ import annotations
-
 import tempfile
 from pathlib import Path
 
@@ -31,7 +29,7 @@ def demo(ctx: typer.Context) -> None:
 
       net demo
     """
-    from quietnet.cli.app import app as net
+    from quietnet.cli.app import command_of, make_app
     from quietnet.db import open_database
     from quietnet.demo import build
 
@@ -46,7 +44,7 @@ def demo(ctx: typer.Context) -> None:
         for args in TOUR:
             say("")
             say("$ net " + " ".join(a if " " not in a else f'"{a}"' for a in args))
-            typer.main.get_command(net).main(
+            typer.main.get_command(make_app(command_of(list(args)))).main(
                 ["--db", str(path), *args], prog_name="net", standalone_mode=False
             )
     say("")

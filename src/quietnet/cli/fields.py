@@ -4,8 +4,6 @@ Each option is declared once here (type, flag, help), so both commands and
 the docs say the same thing.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Any
 

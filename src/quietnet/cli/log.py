@@ -1,7 +1,5 @@
 """`net log` (an interaction) and `net helped` (a way you helped)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 
@@ -74,16 +72,21 @@ def log(
         ids = [people.resolve_id(s, n) for n in names]
         log_interaction(s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them)
         who = [people.get(s, i).name for i in dict.fromkeys(ids)]
-        journal.describe(s, f"Logged a {said or found.name} with {', '.join(who)}")
+        journal.describe(s, f"Logged {_a(said or found.name)} with {', '.join(who)}")
         promises = [
             loop
             for i in dict.fromkeys(ids)
             for loop in loops.open_loops(s, person_id=i)
             if loop.type == "promise"
         ]
-    say(f"Logged a {said or found.noun} with {_join(who)} {when}.")
+    say(f"Logged {_a(said or found.noun)} with {_join(who)} {when}.")
     for loop in promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
+
+
+def _a(word: str) -> str:
+    """``a coffee``, ``an email``, ``an sms``."""
+    return ("an " if word[:1] in "aeiou" or word == "sms" else "a ") + word
 
 
 def _join(names: list[str]) -> str:

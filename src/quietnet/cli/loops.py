@@ -1,7 +1,5 @@
 """`net promise`, `need`, `loops`, `done` and `snooze`: open loops and quiet time."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -113,6 +111,7 @@ def done(
     today = context.today()
     day = today if on is None else parse_day(on, today=today)
     text = clean_text(helped, what="What you did", limit=2_000) if helped is not None else None
+    kind = kind.strip().casefold()
     if kind not in kinds.HELP_KINDS:
         raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
     with context.get(ctx).write("done") as s:

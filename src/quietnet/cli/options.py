@@ -1,7 +1,5 @@
 """Options several commands share, declared once."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
@@ -179,6 +177,8 @@ def list_(
     from quietnet.render import people as render
     from quietnet.store import people
 
+    circle = circle.strip().casefold() if circle is not None else None
+    origin = origin.strip().casefold() if origin is not None else None
     if circle is not None and circle not in CIRCLES:
         raise InputError(f'"{circle}" is not a circle; choose one of {", ".join(CIRCLES)}.')
     if origin is not None and origin not in ORIGINS:
@@ -282,7 +282,8 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
     say(f"Forgot {person.name}.")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+# Only --help: with -h, click would read `-hiking` as a cluster holding -h and print help.
+@app.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 def tag(
     ctx: typer.Context,
     who: Name,

@@ -113,6 +113,8 @@ def forget(s: Session, person_id: int) -> None:
             (person_id, person_id),
         )
     ]
+    name = s.scalar("SELECT name FROM person WHERE id = ?", (person_id,)) or ""
+    touched = {r[0] for r in s.all("SELECT change_id FROM change_row WHERE person_id = ?", (person_id,))}
     s.execute("DELETE FROM person WHERE id = ?", (person_id,))  # cascades to links, helps, loops
     for interaction_id in alone:
         s.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))
@@ -124,6 +126,24 @@ def forget(s: Session, person_id: int) -> None:
             + ")",
             [f"[{i}]" for i in alone],
         )
+    _scrub_summaries(s, touched, name)
+
+
+def _scrub_summaries(s: Session, touched: set[int], name: str) -> None:
+    """Change summaries name people ("Logged a call with Ana"): drop or reword theirs."""
+    if not name:
+        return
+    rows = s.all(
+        "SELECT c.id, c.summary, EXISTS (SELECT 1 FROM change_row r WHERE r.change_id = c.id) AS kept"
+        " FROM change c WHERE instr(c.summary, ?) > 0",
+        (name,),
+    )
+    for r in rows:
+        if not r["kept"]:  # only about them, or a no-op that names them
+            s.execute("DELETE FROM change WHERE id = ?", (r["id"],))
+        elif r["id"] in touched:  # shared with others (a group interaction): keep, unnamed
+            summary = r["summary"].replace(name, "someone")
+            s.execute("UPDATE change SET summary = ? WHERE id = ?", (summary, r["id"]))
 
 
 def tags_of(s: Session, person_id: int) -> list[str]:

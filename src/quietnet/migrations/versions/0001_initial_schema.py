@@ -147,6 +147,7 @@ def upgrade() -> None:
         sa.Column("last_touch_kind", sa.String(), nullable=True),
         sa.Column("last_touch_said", sa.String(), nullable=True),
         sa.Column("last_full", sa.Date(), nullable=True),
+        sa.Column("last_full_kind", sa.String(), nullable=True),
         sa.Column("full_days", sa.Integer(), nullable=False),
         sa.Column("episodes", sa.String(), nullable=False),
         sa.Column("reconnected", sa.Date(), nullable=True),

@@ -1,0 +1,203 @@
+"""`net settings` (show, set, reset, preset) and `net circles`."""
+
+from typing import Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import say
+from quietnet.cli.options import Json, Yes
+
+app = typer.Typer()
+settings_app = typer.Typer(invoke_without_command=True)
+app.add_typer(settings_app, name="settings")
+
+GUIDE = {
+    "core": "about 5",
+    "close": "about 15",
+    "friends": "about 50",
+    "network": "about 150",
+    "acquaintance": "any",
+}
+
+
+def _store(ctx: typer.Context, new: object, summary: str) -> None:
+    from quietnet.settings import Settings
+    from quietnet.store import journal, state
+    from quietnet.store import settings as stored
+
+    assert isinstance(new, Settings)
+    with context.get(ctx).write("settings") as s:
+        stored.save(s, new)
+        state.refresh_all(s, new)  # summaries depend on cadences and weights
+        journal.describe(s, summary)
+
+
+@settings_app.callback()
+def show(ctx: typer.Context, json_: Json = False) -> None:
+    """Show and tune the rhythm: weekly energy, daily maximum, cadences, coefficients.
+
+    Alone, it shows every setting, its value and what it does. Settings live in
+    the store, so every machine that shares it agrees.
+
+    Examples:
+
+      net settings
+      net settings set weekly_energy 6
+      net settings preset sivers
+      net settings --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from quietnet.render.console import to_json
+    from quietnet.settings import DEFAULT, KEYS
+    from quietnet.store import settings as stored
+
+    with context.get(ctx).read() as s:
+        current = stored.load(s)
+    values, defaults = current.to_dict(), DEFAULT.to_dict()
+    if json_:
+        say(to_json(values))
+        return
+    width = max(len(k) for k, _ in KEYS)
+    for key, about in KEYS:
+        value = values[key]
+        mark = "" if value == defaults[key] else f"  (default {_show(defaults[key])})"
+        say(f"{key:<{width}}  {_show(value):>6}  {about}{mark}")
+
+
+def _show(value: object) -> str:
+    return "never" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@settings_app.command("set", context_settings={"ignore_unknown_options": True})
+def set_(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="A setting, as net settings lists them.")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="Its new value.")],
+) -> None:
+    """Change one setting.
+
+    Examples:
+
+      net settings set weekly_energy 6
+      net settings set cadence.close 45
+      net settings set daily_max 2
+    """
+    from quietnet.store import settings as stored
+
+    with context.get(ctx).read() as s:
+        current = stored.load(s)
+    new = current.with_value(key, value)
+    _store(ctx, new, f"Set {key}")
+    say(f"{key} is now {_show(new.to_dict()[key])}.")
+
+
+@settings_app.command()
+def reset(
+    ctx: typer.Context,
+    key: Annotated[
+        str | None, typer.Argument(metavar="[KEY]", help="One setting; all when left out.")
+    ] = None,
+    yes: Yes = False,
+) -> None:
+    """Put one setting, or all of them, back to the default.
+
+    Examples:
+
+      net settings reset weekly_energy
+      net settings reset --yes
+    """
+    from quietnet.settings import DEFAULT
+    from quietnet.store import settings as stored
+
+    with context.get(ctx).read() as s:
+        current = stored.load(s)
+    if key is None:
+        context.confirm("Put every setting back to its default?", yes=yes)
+        _store(ctx, DEFAULT, "Reset all settings")
+        say("Every setting is back to its default.")
+        return
+    default = DEFAULT.to_dict().get(key)
+    new = current.with_value(key, "never" if default is None else str(default))
+    _store(ctx, new, f"Reset {key}")
+    say(f"{key} is back to {_show(default)}.")
+
+
+@settings_app.command()
+def preset(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="sivers (21/60/180/365 days) or default.")],
+) -> None:
+    """Use a preset set of circle cadences.
+
+    Examples:
+
+      net settings preset sivers
+      net settings preset default
+    """
+    from dataclasses import replace
+
+    from quietnet.settings import preset as find
+    from quietnet.store import settings as stored
+
+    chosen = find(name)
+    with context.get(ctx).read() as s:
+        current = stored.load(s)
+    _store(ctx, replace(current, cadences=chosen.cadences), f"Preset {name}")
+    days = " / ".join(_show(c) for c in chosen.cadences[:4])
+    say(f"Cadences for core / close / friends / network are now {days} days.")
+
+
+@app.command()
+def circles(
+    ctx: typer.Context,
+    as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Look at another day.")] = None,
+    json_: Json = False,
+) -> None:
+    """How many people sit in each circle, and whose rhythm suggests another circle.
+
+    Examples:
+
+      net circles
+      net circles --json
+    """
+    from quietnet.records import CIRCLES
+    from quietnet.render.console import to_json
+    from quietnet.render.wording import rhythm_phrase
+    from quietnet.schedule import assess
+    from quietnet.store import settings as stored
+    from quietnet.store import state
+
+    day = context.as_of(as_of)
+    with context.get(ctx).read() as s:
+        settings = stored.load(s)
+        people = state.candidates(s, settings, today=day)
+    counts = {c: sum(p.circle == c for p in people) for c in CIRCLES}
+    hints = []
+    for p in people:
+        a = assess(p, settings=settings, today=day)
+        prior = settings.prior(p.circle, p.kin)
+        if a.cadence_source != "learned" or a.cadence is None or prior is None:
+            continue
+        index = CIRCLES.index(p.circle)
+        if abs(a.cadence - prior * settings.clamp_low) < 1e-6 and index > 0:
+            hints.append((p.id, p.name, p.circle, CIRCLES[index - 1], a.cadence, "quicker"))
+        elif abs(a.cadence - prior * settings.clamp_high) < 1e-6 and index < len(CIRCLES) - 1:
+            hints.append((p.id, p.name, p.circle, CIRCLES[index + 1], a.cadence, "slower"))
+    if json_:
+        rows = [{"circle": c, "people": counts[c], "guide": GUIDE[c]} for c in CIRCLES]
+        moves = [
+            {"id": i, "name": n, "circle": c, "suggested": to, "learned_cadence_days": round(cad, 2)}
+            for i, n, c, to, cad, _ in hints
+        ]
+        say(to_json({"circles": rows, "hints": moves}))
+        return
+    for c in CIRCLES:
+        say(f"{c:<13}{counts[c]:>5}  (guide: {GUIDE[c]})")
+    if hints:
+        say("")
+        say("Rhythms that may fit another circle:")
+        for _, name, circle, to, cadence, pace in hints:
+            rhythm = rhythm_phrase(cadence)
+            say(f"  {name}: you meet {rhythm}, {pace} than {circle} allows; {to} may suit now.")

@@ -1,0 +1,186 @@
+"""Text and JSON for `net due`, `net today` and `net why`.
+
+Plain strings (no Rich) so the morning commands start fast. The JSON shapes
+are a contract: tests pin them, scripts rely on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from quietnet.records import Loop
+from quietnet.render import wording
+from quietnet.render.console import to_json
+from quietnet.schedule import Assessment, Plan, Suggestion
+
+# What each score term is called in front of the user (the codes stay in JSON).
+TERM_LABELS = {
+    "overdue": "time apart",
+    "strength": "closeness",
+    "event": "date ahead",
+    "loop": "open loop",
+    "dormant": "quiet tie",
+    "novelty": "new world",
+}
+REASON_LABELS = {
+    "overdue": "time since you last caught up",
+    "drifting": "a long while since you caught up",
+    "event": "a date coming up",
+    "loop": "an open loop",
+    "dormant": "a quiet tie worth a hello",
+}
+
+
+def suggestion_dict(s: Suggestion) -> dict[str, Any]:
+    a = s.assessment
+    return {
+        "id": a.id,
+        "name": a.name,
+        "circle": a.circle,
+        "rank": s.rank,
+        "score": round(a.score, 3),
+        "ratio": round(a.ratio, 3),
+        "gap_days": round(a.gap, 2),
+        "cadence_days": None if a.cadence is None else round(a.cadence, 2),
+        "reason": a.reason,
+        "action": s.action,
+        "why": wording.suggestion_line(s),
+    }
+
+
+def _plan_dict(p: Plan) -> dict[str, Any]:
+    return {
+        "as_of": p.today.isoformat(),
+        "energy": {"weekly": p.weekly, "spent": p.spent, "remaining": p.remaining},
+        "suggestions": [suggestion_dict(s) for s in p.suggestions],
+    }
+
+
+def plan_json(p: Plan) -> str:
+    return to_json(_plan_dict(p))
+
+
+def _energy_line(p: Plan) -> str:
+    return f"Energy this week: {p.spent} of {p.weekly} used."
+
+
+def plan_text(p: Plan) -> str:
+    if not p.suggestions:
+        return "\n".join(wording.plan_lines(p))
+    lines = ["A few people who might enjoy hearing from you:"]
+    lines += [f"  {wording.suggestion_line(s)}" for s in p.suggestions]
+    lines.append(_energy_line(p))
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    id: int
+    name: str
+    day: date
+    days: int
+
+
+def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> list[Upcoming]:
+    """Birthdays from today to ``days`` ahead, soonest first (Feb 29 is Feb 28 in other years)."""
+    from quietnet.dates import next_yearly
+
+    found = []
+    for person_id, name, birthday in dates:
+        month, day = (int(x) for x in birthday[-5:].split("-"))
+        when = next_yearly(month, day, on_or_after=today)
+        if (when - today).days <= days:
+            found.append(Upcoming(person_id, name, when, (when - today).days))
+    return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
+
+
+@dataclass(frozen=True)
+class Morning:
+    plan: Plan
+    birthdays: list[Upcoming]
+    promises: list[Loop]
+    snoozes: list[tuple[int, str]]
+
+
+def morning_json(m: Morning) -> str:
+    return to_json(
+        {
+            **_plan_dict(m.plan),
+            "birthdays": [
+                {"id": u.id, "name": u.name, "date": u.day.isoformat(), "days": u.days} for u in m.birthdays
+            ],
+            "promises": [
+                {
+                    "id": p.id,
+                    "person_id": p.person_id,
+                    "name": p.person,
+                    "what": p.what,
+                    "since": p.opened_on.isoformat(),
+                }
+                for p in m.promises
+            ],
+            "snoozes_ending": [{"id": i, "name": n} for i, n in m.snoozes],
+        }
+    )
+
+
+def _in_days(days: int) -> str:
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
+def morning_text(m: Morning) -> str:
+    day = m.plan.today
+    lines = [f"{day:%A} {day.day} {day:%B %Y}"]
+    if m.plan.suggestions:
+        lines += ["", "A few people who might enjoy hearing from you:"]
+        lines += [f"  {wording.suggestion_line(s)}" for s in m.plan.suggestions]
+    elif m.plan.rest:
+        lines += ["", wording.REST_LINE]
+    if m.birthdays:
+        lines += ["", "Birthdays this week:"]
+        lines += [f"  {u.name}: {u.day:%a} {u.day.day} {u.day:%b} ({_in_days(u.days)})" for u in m.birthdays]
+    if m.promises:
+        lines += ["", "Promises you made:"]
+        lines += [f"  #{p.id} {p.person}: {p.what} (since {p.opened_on.isoformat()})" for p in m.promises[:5]]
+        if len(m.promises) > 5:
+            lines.append(f"  and {len(m.promises) - 5} more: net loops")
+    if m.snoozes:
+        lines += ["", "Snoozes ending today: " + ", ".join(n for _, n in m.snoozes)]
+    if len(lines) == 1:
+        lines.append("A quiet day: nothing is waiting for you. Enjoy it.")
+    return "\n".join(lines)
+
+
+def _rhythm_line(a: Assessment, phrase: str, source: str) -> str:
+    if a.cadence is None:
+        return "Rhythm: none (acquaintances are suggested only for a date or a loop)."
+    shown = "" if "day" in phrase else f" ({phrase})"
+    return f"Rhythm: {a.cadence:.1f} days{shown}, {source}."
+
+
+def why_text(a: Assessment, *, rank: int | None, of: int, snoozed: date | None, today: date) -> str:
+    cadence = "no set rhythm" if a.cadence is None else f"{wording.rhythm_phrase(a.cadence)}"
+    source = {"circle": "from the circle", "learned": "learned from your meetings",
+              "override": "your own setting", "none": ""}[a.cadence_source]  # fmt: skip
+    lines = [
+        f"{a.name} (#{a.id}), {a.circle} circle",
+        f"Gap: {a.gap:.2f} days since the effective last contact.",
+        _rhythm_line(a, cadence, source),
+        f"Ratio: {a.ratio:.3f}",
+        "",
+        f"{'term':<12}{'value':>8}{'coefficient':>13}{'points':>9}",
+    ]
+    for t in a.terms:
+        label = TERM_LABELS.get(t.name, t.name)
+        lines.append(f"{label:<12}{t.value:>8.3f}{t.coefficient:>13g}{t.points:>9.3f}")
+    lines.append(f"{'score':<12}{'':>8}{'':>13}{a.score:>9.3f}")
+    lines.append("")
+    if snoozed is not None and snoozed > today:
+        lines.append(f"Snoozed until {snoozed.isoformat()}, so not suggested before then.")
+    elif rank is not None:
+        lines.append(f"Rank {rank} of {of} today, for {REASON_LABELS.get(a.reason, a.reason)}.")
+    else:
+        lines.append("Not on today's list: nothing is calling for a hello yet.")
+    return "\n".join(lines)

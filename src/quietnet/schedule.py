@@ -1,0 +1,477 @@
+"""Who might enjoy hearing from you: the pure scheduler of ``scheduling.md``.
+
+Plain frozen dataclasses in, dataclasses out, ``today`` passed in; no database, no
+clock. Ranking works from a per-person ``Summary`` (what the interactions boil down
+to), which the store keeps up to date on every write, so 50,000 people rank fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from quietnet.kinds import BY_NAME, lookup
+from quietnet.settings import CIRCLES, Settings
+
+REASONS: tuple[str, ...] = ("overdue", "drifting", "event", "loop", "dormant")
+TERM_NAMES: tuple[str, ...] = ("overdue", "strength", "event", "loop", "dormant", "novelty")
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """One interaction as the scheduler sees it (``kind`` is a name in ``kinds.KINDS``)."""
+
+    on: date
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a person's interactions boil down to; recomputed on every write for them."""
+
+    eff: float  # effective last contact: proleptic ordinal with a fraction (section 3)
+    last_touch: date | None  # latest interaction (any kind) up to today
+    last_touch_kind: str | None
+    last_full: date | None  # latest full-credit interaction
+    full_days: int  # distinct days with a full-credit interaction
+    episodes: tuple[date, ...]  # the last max_gaps + 1 episode starts, oldest first
+    reconnected: date | None  # latest interaction >= dormant_days after the previous full one
+    last_full_kind: str | None = None  # kind of the latest full-credit interaction
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One person as the ranking needs it."""
+
+    id: int
+    name: str
+    circle: str
+    closeness: int | None
+    kin: bool
+    cadence_override: int | None
+    met: date
+    birthday: tuple[int, int] | None  # (month, day)
+    novel: bool
+    snoozed_until: date | None
+    archived: bool
+    promise: str | None  # oldest open promise to help them
+    need: str | None  # oldest open need they have
+    summary: Summary
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    name: str
+    value: float
+    coefficient: float
+    points: float  # value * coefficient
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything ``net why`` shows for one person."""
+
+    id: int
+    name: str
+    circle: str
+    gap: float  # days since the effective last contact
+    cadence: float | None
+    cadence_source: str  # "circle" | "learned" | "override" | "none"
+    ratio: float
+    terms: tuple[Term, ...]
+    score: float
+    eligible: bool
+    dormant: bool
+    drifting: bool
+    reason: str  # one of REASONS
+    event: tuple[str, int] | None  # ("birthday", days ahead)
+    closeness: int = 0  # the closeness used (the circle default when the person has none)
+    loop: tuple[str, str] | None = None  # ("promise" | "need", text)
+    last_full_days: int | None = None  # days since the latest full check-in
+    last_full_kind: str | None = None
+    met_days: int = 0  # days since the met date
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    assessment: Assessment
+    action: str  # a kind name: meet, call, message or help
+    rank: int  # 1-based position in the filtered ranking
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The answer of ``plan``: who to suggest today, and the whole ranking."""
+
+    today: date
+    weekly: int
+    spent: int
+    remaining: int
+    suggestions: tuple[Suggestion, ...]
+    ranked: tuple[Assessment, ...]  # every eligible person after the dormant rule, in order
+    rest: bool  # no energy left this week: the kind "rest" line
+
+
+def week_start(d: date) -> date:
+    """The Monday of d's week."""
+    return d - timedelta(days=d.weekday())
+
+
+def energy_spent(kinds_this_week: Iterable[str]) -> int:
+    """Sum of the energy costs of the kinds given (interactions dated Monday..today)."""
+    total = 0
+    for name in kinds_this_week:
+        kind = BY_NAME.get(name) or lookup(name)
+        if kind is None:
+            raise ValueError(f"unknown interaction kind {name!r}")
+        total += kind.energy
+    return total
+
+
+# -- summaries -------------------------------------------------------------------
+
+
+def _episode_starts(full_ords: list[int], prior: float, fraction: float) -> list[int]:
+    starts: list[int] = []
+    for t in full_ords:
+        if not starts or t - starts[-1] >= fraction * prior:
+            starts.append(t)
+    return starts
+
+
+def summarise(
+    touches: Iterable[Touch],
+    *,
+    met: date,
+    circle: str,
+    kin: bool,
+    has_override: bool,
+    settings: Settings,
+    today: date,
+) -> Summary:
+    """Boil a person's interactions down to what ranking needs (sections 3, 4, 5, 7.2).
+
+    Touches after today are skipped; input order never matters.
+    """
+    full_weight = settings.full_weight(circle)
+    rows = sorted((t.on, BY_NAME[t.kind].weight, t.kind) for t in touches if t.on <= today)
+    met_ord = met.toordinal()
+    eff = float(met_ord)
+    full_ords: list[int] = []
+    last_full_kind: str | None = None
+    reconnected: date | None = None
+    group = None  # the date being walked
+    full_before: int | None = None  # latest full check-in strictly before that date
+    for on, weight, kind in rows:
+        t = on.toordinal()
+        if t != group:
+            group = t
+            full_before = full_ords[-1] if full_ords else None
+        credit = min(1.0, weight / full_weight)
+        if t >= eff:
+            eff += credit * (t - eff)
+        base = met_ord if full_before is None else full_before
+        if t - base >= settings.dormant_days:
+            reconnected = on
+        if credit >= 1.0:
+            if not full_ords or full_ords[-1] != t:
+                full_ords.append(t)
+            last_full_kind = kind
+    prior = settings.prior(circle, kin)
+    episodes: tuple[date, ...] = ()
+    if not has_override and prior is not None:
+        starts = _episode_starts(full_ords, prior, settings.episode_fraction)
+        keep = starts[-(settings.max_gaps + 1) :]
+        episodes = tuple(date.fromordinal(t) for t in keep)
+    return Summary(
+        eff=eff,
+        last_touch=rows[-1][0] if rows else None,
+        last_touch_kind=rows[-1][2] if rows else None,
+        last_full=date.fromordinal(full_ords[-1]) if full_ords else None,
+        full_days=len(full_ords),
+        episodes=episodes,
+        reconnected=reconnected,
+        last_full_kind=last_full_kind,
+    )
+
+
+# -- assessing one person ----------------------------------------------------------------
+
+
+class _Context:
+    """Per-settings lookups and shared Term objects, built once per ranking."""
+
+    def __init__(self, s: Settings) -> None:
+        self.s = s
+        self.circles: dict[str, tuple[int | None, int | None, int]] = {
+            c: (s.cadence(c), s.drifting_after(c), s.default_closeness(c)) for c in CIRCLES
+        }
+
+        def term(name: str, value: float, coefficient: float) -> Term:
+            return Term(name, value, coefficient, value * coefficient)
+
+        self.term = term
+        self.strength = {k: term("strength", (k - 1) / 4, s.coef_strength) for k in range(1, 6)}
+        self.overdue = (term("overdue", 0.0, s.coef_overdue), term("overdue", 1.0, s.coef_overdue))
+        window = s.event_window
+        self.events = [
+            term("event", 1 - d / window if window else 1.0, s.coef_event) for d in range(window + 1)
+        ]
+        self.no_event = term("event", 0.0, s.coef_event)
+        self.loops = {
+            None: term("loop", 0.0, s.coef_loop),
+            "promise": term("loop", s.loop_promise, s.coef_loop),
+            "need": term("loop", s.loop_need, s.coef_loop),
+        }
+        self.dormant = (term("dormant", 0.0, s.coef_dormant), term("dormant", 1.0, s.coef_dormant))
+        self.novelty = (term("novelty", 0.0, s.coef_novelty), term("novelty", 1.0, s.coef_novelty))
+
+
+@lru_cache(maxsize=16)
+def _context(s: Settings) -> _Context:
+    return _Context(s)
+
+
+@lru_cache(maxsize=64)
+def _days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
+    """(month, day) -> days until its next occurrence, for dates within the window.
+
+    Feb 29 counts as Feb 28 in other years.
+    """
+    ahead: dict[tuple[int, int], int] = {}
+    for n in range(window + 1):
+        d = today + timedelta(days=n)
+        ahead.setdefault((d.month, d.day), n)
+        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
+            ahead.setdefault((2, 29), n)
+    return ahead
+
+
+def learned_cadence(episodes: tuple[date, ...], prior: float, settings: Settings) -> float | None:
+    """Section 4: the blended rhythm, or None when there are fewer than 2 gaps."""
+    starts = [d.toordinal() for d in episodes[-(settings.max_gaps + 1) :]]
+    n = len(starts) - 1
+    if n < 2:
+        return None
+    gaps = sorted([starts[i + 1] - starts[i] for i in range(n)])
+    mid = n // 2
+    median = gaps[mid] if n % 2 else (gaps[mid - 1] + gaps[mid]) / 2
+    w = settings.prior_weight
+    cadence = math.exp((w * math.log(prior) + n * math.log(max(median, 1))) / (w + n))
+    return min(max(cadence, settings.clamp_low * prior), settings.clamp_high * prior)
+
+
+def event_ahead(c: Candidate, settings: Settings, today: date) -> tuple[str, int] | None:
+    """("birthday", days ahead) when it is 0..window days ahead and not yet marked."""
+    if c.birthday is None:
+        return None
+    ahead = _days_ahead(today, settings.event_window).get(c.birthday)
+    if ahead is None:
+        return None
+    last = c.summary.last_touch
+    mark_from = today.toordinal() + ahead - settings.event_logged_before
+    if last is not None and last.toordinal() >= mark_from:
+        return None
+    return ("birthday", ahead)
+
+
+def assess(c: Candidate, *, settings: Settings, today: date) -> Assessment:
+    """Score one person (sections 4-6, 8); the whole table ``net why`` prints."""
+    a = _evaluate(c, _context(settings), today, quick=False)
+    assert a is not None
+    return a
+
+
+def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Assessment | None:
+    """Assess c; with ``quick``, return None as early as possible when c is not eligible."""
+    s = ctx.s
+    snoozed = c.snoozed_until is not None and today < c.snoozed_until
+    if quick and (c.archived or snoozed):
+        return None
+    summary = c.summary
+    today_ord = today.toordinal()
+    gap = today_ord - summary.eff
+    if gap < 0.0:
+        gap = 0.0
+    last_full = summary.last_full
+    base = last_full if last_full is not None else c.met
+    dormant = today_ord - base.toordinal() >= s.dormant_days
+    event = None if c.birthday is None else event_ahead(c, s, today)
+    near = event is not None or c.promise is not None or c.need is not None
+    circle_cadence, drift_after, default_closeness = ctx.circles[c.circle]
+
+    cadence: float | None
+    if c.cadence_override is not None and c.cadence_override > 0:
+        cadence, source = float(c.cadence_override), "override"
+    elif circle_cadence is None:
+        cadence, source = None, "none"
+    else:
+        prior = circle_cadence * s.kin_factor if c.kin else float(circle_cadence)
+        if quick and not near and not dormant and gap < s.clamp_low * prior:
+            return None  # below even the shortest rhythm it could learn: not due
+        learned = learned_cadence(summary.episodes, prior, s)
+        cadence, source = (prior, "circle") if learned is None else (learned, "learned")
+    ratio = gap / cadence if cadence else 0.0
+    closeness = c.closeness if c.closeness is not None else default_closeness
+    real_tie = summary.full_days >= s.tie_days or closeness >= s.tie_closeness
+    loop: tuple[str, str] | None = None
+    if c.promise is not None:
+        loop = ("promise", c.promise)
+    elif c.need is not None:
+        loop = ("need", c.need)
+
+    if c.archived or snoozed:
+        eligible = False
+    elif dormant:
+        eligible = real_tie or near
+    else:
+        eligible = ratio >= 1 or near
+    if quick and not eligible:
+        return None
+
+    if dormant or ratio <= 1:
+        overdue = ctx.overdue[0]
+    elif ratio - 1 >= s.overdue_span:
+        overdue = ctx.overdue[1]
+    else:
+        overdue = ctx.term("overdue", (ratio - 1) / s.overdue_span, s.coef_overdue)
+    strength = ctx.strength.get(closeness) or ctx.term("strength", (closeness - 1) / 4, s.coef_strength)
+    event_term = ctx.no_event if event is None else ctx.events[event[1]]
+    loop_term = ctx.loops[None if loop is None else loop[0]]
+    dormant_term = ctx.dormant[1 if dormant and real_tie else 0]
+    novelty_term = ctx.novelty[1 if dormant and real_tie and c.novel else 0]
+    terms = (overdue, strength, event_term, loop_term, dormant_term, novelty_term)
+    score = (
+        overdue.points
+        + strength.points
+        + event_term.points
+        + loop_term.points
+        + dormant_term.points
+        + novelty_term.points
+    )
+    drifting = not dormant and ratio >= 1 and drift_after is not None and gap >= drift_after
+
+    # Section 8: the largest contribution other than strength; ties go to the name
+    # first in alphabetical order (this order is alphabetical); overdue when all are 0.
+    reason, best = "overdue", 0.0
+    for name, points in (
+        ("dormant", dormant_term.points + novelty_term.points),
+        ("event", event_term.points),
+        ("loop", loop_term.points),
+        ("overdue", overdue.points),
+    ):
+        if points > best:
+            reason, best = name, points
+    if reason == "overdue" and drifting:
+        reason = "drifting"
+
+    return Assessment(
+        id=c.id,
+        name=c.name,
+        circle=c.circle,
+        gap=gap,
+        cadence=cadence,
+        cadence_source=source,
+        ratio=ratio,
+        terms=terms,
+        score=score,
+        eligible=eligible,
+        dormant=dormant,
+        drifting=drifting,
+        reason=reason,
+        event=event,
+        closeness=closeness,
+        loop=loop,
+        last_full_days=None if last_full is None else today_ord - last_full.toordinal(),
+        last_full_kind=summary.last_full_kind,
+        met_days=today_ord - c.met.toordinal(),
+    )
+
+
+def preferred_action(a: Assessment) -> str:
+    """Section 7.4: the action a person's reason and circle call for, before the budget."""
+    if a.reason in ("event", "dormant"):
+        return "message"
+    if a.reason == "loop":
+        return "help"
+    drifting = a.reason == "drifting"
+    if a.circle in ("core", "close"):
+        return "meet" if drifting else "call"
+    if a.circle == "friends":
+        return "call" if drifting else "message"
+    return "message"
+
+
+# -- the plan ----------------------------------------------------------------------
+
+
+def _rank_key(a: Assessment) -> tuple[float, float, str, int]:
+    return (-a.score, -a.ratio, a.name.casefold(), a.id)
+
+
+def plan(
+    candidates: Iterable[Candidate],
+    *,
+    settings: Settings,
+    today: date,
+    spent: int,
+    show_all: bool = False,
+) -> Plan:
+    """Section 7: rank the eligible, keep at most one dormant tie, fit the energy budget.
+
+    ``spent`` is the energy of interactions dated this Monday..today (``energy_spent``).
+    With ``show_all`` every ranked person is suggested with their preferred action.
+    """
+    monday = week_start(today)
+    reconnected = False
+    eligible: list[Assessment] = []
+    ctx = _context(settings)
+    for c in candidates:
+        back = c.summary.reconnected
+        if back is not None and monday <= back <= today:
+            reconnected = True
+        a = _evaluate(c, ctx, today, quick=True)
+        if a is not None:
+            eligible.append(a)
+    eligible.sort(key=_rank_key)
+
+    ranked: list[Assessment] = []
+    dormant_taken = reconnected  # a reconnection this week means no dormant tie today
+    for a in eligible:
+        if a.dormant:
+            if dormant_taken:
+                continue
+            dormant_taken = True
+        ranked.append(a)
+
+    remaining = max(0, settings.weekly_energy - spent)
+    unit = BY_NAME["message"].energy  # every suggestion is budgeted at one message
+    suggestions: list[Suggestion] = []
+    if show_all:
+        for i, a in enumerate(ranked):
+            suggestions.append(Suggestion(a, preferred_action(a), i + 1))
+    else:
+        count = min(settings.daily_max, remaining // unit if unit else remaining, len(ranked))
+        spare = remaining - count * unit
+        for i, a in enumerate(ranked[:count]):
+            action = preferred_action(a)
+            extra = BY_NAME[action].energy - unit
+            if extra > 0:
+                if extra <= spare:
+                    spare -= extra
+                else:
+                    action = "message"
+            suggestions.append(Suggestion(a, action, i + 1))
+    return Plan(
+        today=today,
+        weekly=settings.weekly_energy,
+        spent=spent,
+        remaining=remaining,
+        suggestions=tuple(suggestions),
+        ranked=tuple(ranked),
+        rest=remaining <= 0,
+    )

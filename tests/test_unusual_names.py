@@ -1,0 +1,140 @@
+"""Names as people write them: quotes, accents, CJK, emoji, right-to-left, Rich markup.
+
+Every name must round-trip exactly and print exactly as typed: Rich markup
+(``[bold]``, ``[/]``) and emoji codes (``:wave:``) are never interpreted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer.main
+import typer.testing
+
+from quietnet.cli.app import app
+from tests.conftest import Net
+
+
+@pytest.fixture(scope="module")
+def command() -> Any:
+    return typer.main.get_command(app)
+
+
+@pytest.fixture(autouse=True)
+def built_once(monkeypatch: pytest.MonkeyPatch, command: Any) -> None:
+    """Build the click command once, not on every invocation (about 40 ms each)."""
+    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("template") / "net.db"
+    assert Net()("--db", str(path), "list").code == 0
+    return path.read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def fresh(store: Path, migrated: bytes) -> None:
+    store.write_bytes(migrated)
+    store.chmod(0o600)
+
+
+def ok(net: Net, *args: str) -> str:
+    result = net(*args)
+    assert result.code == 0, result
+    assert result.err == "", result
+    return result.out
+
+
+NAMES = [
+    "O'Brien",
+    "Zoë Laurent",
+    "李雷",
+    "Eve [/]",
+    "[bold]x[/bold]",
+    "😀 Smiley",
+    "שרה כהן",
+    ":wave: Wave",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_round_trips_and_prints_as_typed(net: Net, name: str) -> None:
+    assert ok(net, "add", name) == f"Added {name} (#1) to your network circle.\n"
+    assert ok(net, "show", name) == (
+        f"{name}  #1\ncircle    network, every year\nlast      no contact logged yet\n"
+    )
+    assert json.loads(ok(net, "show", "#1", "--json"))["person"]["name"] == name
+    assert [p["name"] for p in json.loads(ok(net, "list", "--json"))] == [name]
+    lines = ok(net, "list").splitlines()
+    assert lines[1].startswith(f"#1  {name}  network  -")
+    assert lines[2] == "1 person"
+    assert ok(net, "log", name, "coffee") == f"Logged a coffee with {name} today.\n"
+    assert ok(net, "find", name) == f"            {name} (#1)  person: {name}\n"
+    assert json.loads(ok(net, "find", name, "--json"))[0]["person"] == name
+    assert ok(net, "edit", name, "--city", name) == f"Updated {name}.\n"
+    assert f"\ncity      {name}\n" in ok(net, "show", "#1")
+    assert ok(net, "archive", name) == f"Archived {name}.\n"
+    assert ok(net, "unarchive", name) == f"{name} is back.\n"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_prints_as_typed_in_every_listing(net: Net, name: str) -> None:
+    ok(net, "add", name)
+    ok(net, "add", "Ana Ruiz")
+    ok(net, "log", "ana", "#1", "call", "--on", "2025-06-18")
+    ok(net, "helped", "#1", f"intro to {name}", "--kind", "intro")
+    ok(net, "promise", "#1", f"lunch with {name}")
+    assert ok(net, "show", "ana").endswith(f"  2025-06-18  call · with {name}\n")
+    assert ok(net, "helped").splitlines()[1] == f"  2025-06-19  {name}: intro to {name} (intro)"
+    assert ok(net, "loops") == f"  #1    {name}: you offered lunch with {name} (today)\n"
+    assert ok(net, "log", "#1") == (
+        f"Logged a message with {name} today.\n"
+        f"  You offered {name}: lunch with {name} (close it with net done 1).\n"
+    )
+    assert ok(net, "done", "1") == f"Promise kept: lunch with {name} for {name}.\n"
+    assert ok(net, "tag", "#1", "+friend") == f"{name}'s tags: friend.\n"
+    assert ok(net, "snooze", "#1", "--for", "2 weeks") == (
+        f"{name} is snoozed until 2025-07-03. Enjoy the quiet.\n"
+    )
+    assert ok(net, "forget", "#1", "--yes") == f"Forgot {name}.\n"
+
+
+def test_markup_in_notes_nicknames_and_other_fields_is_printed_as_typed(net: Net) -> None:
+    ok(net, "add", "Ana Ruiz", "--nickname", ":wave:", "--company", "[red]Acme[/red]",
+       "--note", "[link=http://x]click[/link] :smile: \\[escaped]", "--tag", "[b]")  # fmt: skip
+    ok(net, "log", ":wave:", "--note", "[/] [bold]")
+    assert ok(net, "show", ":wave:") == (
+        'Ana Ruiz  #1  ":wave:"\n'
+        "circle    network, every year\n"
+        "work      [red]Acme[/red]\n"
+        "tags      [b]\n"
+        "notes     [link=http://x]click[/link] :smile: \\[escaped]\n"
+        "last      2025-06-19 (today)\n"
+        "\n"
+        "Timeline\n"
+        "  2025-06-19  message · [/] [bold]\n"
+    )
+    assert ok(net, "find", "[/]") == "2025-06-19  Ana Ruiz (#1)  interaction: message: [/] [bold]\n"
+
+
+def test_names_that_differ_only_by_accent_or_case_are_one_name(net: Net) -> None:
+    ok(net, "add", "Zoë Laurent")
+    result = net("add", "ZOE LAURENT")
+    assert result.code == 1
+    assert result.err.startswith("You already have someone called ZOE LAURENT (#1).")
+    assert json.loads(ok(net, "show", "zoe", "--json"))["person"]["name"] == "Zoë Laurent"
+    assert json.loads(ok(net, "show", "ZOË L", "--json"))["person"]["name"] == "Zoë Laurent"
+
+
+@pytest.mark.parametrize(("typed", "name"), [("o'b", "O'Brien"), ("李", "李雷"), ("שרה", "שרה כהן"),
+                                             ("כהן", "שרה כהן"), ("😀", "😀 Smiley"), ("smiley", "😀 Smiley"),
+                                             ("eve", "Eve [/]"), ("[bold]", "[bold]x[/bold]"),
+                                             ("wave", ":wave: Wave")])  # fmt: skip
+def test_unusual_names_resolve_by_any_word(net: Net, typed: str, name: str) -> None:
+    for each in NAMES:
+        ok(net, "add", each)
+    assert json.loads(ok(net, "show", typed, "--json"))["person"]["name"] == name
