@@ -1,14 +1,24 @@
-"""Every test gets its own real SQLite store under tmp_path and a pinned today."""
+"""Every test gets its own real SQLite store under tmp_path and a pinned today.
+
+The store is a copy of a freshly migrated empty store (made once per session),
+so tests don't each pay for running the migrations; tests marked ``new_store``
+start with no file at all.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pytest
+import typer.main
+import typer.testing
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from quietnet.cli.app import command_of, make_app
+from quietnet.cli.app import COMMANDS, command_of, make_app
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=40, deadline=None)
@@ -16,31 +26,7 @@ settings.load_profile("ci")
 
 TODAY = "2025-06-19"  # a Thursday, as in scheduling.md's worked examples
 
-
-@pytest.fixture(autouse=True)
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point NET_DB at a fresh file and pin NET_TODAY; the user's home is never touched."""
-    path = tmp_path / "net.db"
-    monkeypatch.setenv("NET_DB", str(path))
-    monkeypatch.setenv("NET_TODAY", TODAY)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("NET_DATABASE_URL", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    return path
-
-
-class Net:
-    """Runs `net` in-process the way a user would, and returns the result."""
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None) -> Result:
-        net = make_app(command_of(list(args)))  # the same lean app `net` builds
-        result = self.runner.invoke(net, list(args), input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
+_BUILT: dict[str | None, Any] = {}
 
 
 class Result:
@@ -49,6 +35,68 @@ class Result:
 
     def __repr__(self) -> str:
         return f"Result(code={self.code}, out={self.out!r}, err={self.err!r})"
+
+
+class Net:
+    """Runs `net` in-process the way a user would, and returns the result.
+
+    It builds the same lean app `net` builds for a command line, once per
+    command module (Typer would rebuild it on every invocation: ~40 ms).
+    """
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        command = command_of(list(args))
+        module = COMMANDS.get(command or "")
+        if module not in _BUILT:
+            _BUILT[module] = typer.main.get_command(make_app(command))
+        with mock.patch.object(typer.testing, "_get_command", return_value=_BUILT[module]):
+            result = self.runner.invoke(typer.Typer(), list(args), input=input, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def build_store(path: Path, commands: Sequence[Sequence[str]] = ()) -> bytes:
+    """Run commands against a new store at ``path`` and return its bytes."""
+    net = Net()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NET_TODAY", TODAY)
+        assert net("--db", str(path), "list").code == 0
+        for args in commands:
+            result = net("--db", str(path), *args)
+            assert result.code == 0, result
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a new, migrated, empty store."""
+    return build_store(tmp_path_factory.mktemp("template") / "net.db")
+
+
+@pytest.fixture(autouse=True)
+def store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, migrated: bytes
+) -> Path:
+    """Point NET_DB at a fresh store and pin NET_TODAY; the user's home is never touched."""
+    path = tmp_path / "net.db"
+    monkeypatch.setenv("NET_DB", str(path))
+    monkeypatch.setenv("NET_TODAY", TODAY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("NET_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if request.node.get_closest_marker("new_store") is None:
+        seed(path, migrated)
+    return path
+
+
+def seed(path: Path, content: bytes) -> None:
+    """Make ``path`` a private copy of a store's bytes."""
+    path.write_bytes(content)
+    path.chmod(0o600)
 
 
 @pytest.fixture

@@ -31,3 +31,16 @@ def test_the_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".venv/bin/pip install -e . && .venv/bin/net demo" in readme
     assert ".venv/bin/pip install -e '.[test]' && .venv/bin/pytest" in readme
+
+
+def test_the_command_table_matches_the_modules() -> None:
+    from quietnet.cli.app import COMMANDS, MODULES, module
+
+    found = {}
+    for name in MODULES:
+        sub = module(name).app
+        for c in sub.registered_commands:
+            found[c.name or (c.callback.__name__ if c.callback else "")] = name
+        for g in sub.registered_groups:
+            found[str(g.name)] = name
+    assert found == COMMANDS

@@ -8,22 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 
-from quietnet.cli.app import app
 from tests.conftest import Net
-
-
-@pytest.fixture(scope="module")
-def command() -> Any:
-    return typer.main.get_command(app)
-
-
-@pytest.fixture(autouse=True)
-def built_once(monkeypatch: pytest.MonkeyPatch, command: Any) -> None:
-    """Build the click command once, not on every invocation (about 40 ms each)."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
 
 
 @pytest.fixture(scope="module")

@@ -10,36 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 
-from quietnet.cli.app import app
 from tests.conftest import Net
-
-
-@pytest.fixture(scope="module")
-def command() -> Any:
-    return typer.main.get_command(app)
-
-
-@pytest.fixture(autouse=True)
-def built_once(monkeypatch: pytest.MonkeyPatch, command: Any) -> None:
-    """Build the click command once, not on every invocation (about 40 ms each)."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """The bytes of a new, migrated, empty store: copying them saves a migration per test."""
-    path = tmp_path_factory.mktemp("template") / "net.db"
-    assert Net()("--db", str(path), "list").code == 0
-    return path.read_bytes()
-
-
-@pytest.fixture(autouse=True)
-def fresh(store: Path, migrated: bytes) -> None:
-    store.write_bytes(migrated)
-    store.chmod(0o600)
 
 
 def files(store: Path) -> tuple[bytes, bytes]:
@@ -224,6 +196,10 @@ def test_edit_rename_keeps_search_and_history_working(net: Net) -> None:
     assert gone.code == 1
     assert gone.err == 'No one called "ruiz". Add them with: net add "ruiz"\n'
     assert listed(net) == ["Ana Torres"]
+    assert net("add", "ana torres").code == 1  # the new name is now taken
+    assert (
+        ok(net, "add", "Ana Ruiz") == "Added Ana Ruiz (#2) to your network circle.\n"
+    )  # the old one is free
 
 
 def test_edit_nickname_change_updates_resolution(net: Net) -> None:
@@ -455,6 +431,18 @@ def test_archive_and_unarchive(net: Net) -> None:
     assert ok(net, "unarchive", "ana") == "Ana Ruiz was not archived.\n"
     assert shown(net, "ana")["person"]["archived_at"] is None
     assert listed(net) == ["Ana Ruiz"]
+
+
+def test_archiving_twice_keeps_the_first_date(net: Net, store: Path) -> None:
+    ok(net, "add", "Ana Ruiz")
+    ok(net, "archive", "ana")
+    earlier = "2025-01-02 03:04:05+00:00"  # as if archived long ago, not a second ago
+    conn = sqlite3.connect(store)
+    with conn:
+        conn.execute("UPDATE person SET archived_at = ?", (earlier,))
+    conn.close()
+    assert ok(net, "archive", "ana") == "Ana Ruiz was already archived.\n"
+    assert shown(net, "ana")["person"]["archived_at"] == earlier.replace(" ", "T")
 
 
 def test_an_active_person_wins_over_an_archived_one_with_the_same_start(net: Net) -> None:

@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 
-from quietnet.cli.app import app
 from tests.conftest import Net
-
-
-@pytest.fixture(scope="module")
-def command() -> Any:
-    return typer.main.get_command(app)
-
-
-@pytest.fixture(autouse=True)
-def built_once(monkeypatch: pytest.MonkeyPatch, command: Any) -> None:
-    """Build the click command once, not on every invocation (about 40 ms each)."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
-
 
 POPULATE: tuple[tuple[str, ...], ...] = (
     ("add", "Ana Ruiz", "--nickname", "ani", "--circle", "close", "--city", "Lisbon"),
@@ -83,6 +67,9 @@ AMBIGUOUS = (
 # (arguments, the one line on stderr)
 REFUSED: list[tuple[tuple[str, ...], str]] = [
     # names that match no one, or several
+    (("add", "#1 Fan"), 'A name can\'t start with "#" (#1 Fan): #12 is how ids are written.'),
+    (("edit", "ana", "--name", "#7"), 'A name can\'t start with "#" (#7): #12 is how ids are written.'),
+    (("add", "Eve\u202eevil"), CONTROL),
     (("log", "anna"), 'No one called "anna". Did you mean Ana Ruiz?'),
     (("show", "Ana Ruis"), 'No one called "Ana Ruis". Did you mean Ana Ruiz?'),
     (("log", "samm", "coffee"), 'No one called "samm". Did you mean Sam Green or Sam Brown?'),

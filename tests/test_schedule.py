@@ -5,9 +5,10 @@ Pure: no database, no CLI. Section numbers refer to ``docs``' ``scheduling.md``.
 
 from __future__ import annotations
 
+import gc
 import random
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, timedelta
 
 import pytest
@@ -315,6 +316,27 @@ def test_archived_and_snoozed() -> None:
     assert assess(awake, settings=DEFAULT, today=TODAY).eligible
 
 
+def test_assessments_equal_ones_built_the_usual_way() -> None:
+    for c in [*example_d(), person(9, "Ed", "friends", [("meet", 1100)], met=1500, novel=True)]:
+        a = assess(c, settings=DEFAULT, today=TODAY)
+        again = replace(a, terms=tuple(replace(t) for t in a.terms))  # through __init__
+        assert again == a
+        assert hash(again) == hash(a)
+        assert {f.name for f in fields(a)} == set(vars(a))
+
+
+def test_plan_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    plan(example_d(), settings=DEFAULT, today=TODAY, spent=0)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        plan(example_d(), settings=DEFAULT, today=TODAY, spent=0)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_energy_spent_reads_the_kinds_table() -> None:
     assert energy_spent(["meet", "video", "call", "help", "message", "text", "react"]) == 9
     assert energy_spent(["coffee"]) == 3
@@ -336,7 +358,7 @@ def summary_of(touches: list[Touch], circle: str = "close") -> object:
                      settings=DEFAULT, today=TODAY)  # fmt: skip
 
 
-@hsettings(max_examples=150)
+@hsettings(max_examples=150, deadline=None)
 @given(st.lists(touch_st, max_size=15), st.randoms(), st.sampled_from(CIRCLES))
 def test_summary_ignores_input_order(touches: list[Touch], rnd: random.Random, c: str) -> None:
     shuffled = touches[:]
@@ -344,7 +366,7 @@ def test_summary_ignores_input_order(touches: list[Touch], rnd: random.Random, c
     assert summary_of(touches, c) == summary_of(shuffled, c)
 
 
-@hsettings(max_examples=150)
+@hsettings(max_examples=150, deadline=None)
 @given(
     st.lists(touch_st, max_size=15),
     st.lists(st.builds(Touch, on=st.integers(-30, -1).map(ago), kind=st.sampled_from(KIND_NAMES))),
@@ -353,7 +375,7 @@ def test_summary_skips_touches_after_today(touches: list[Touch], future: list[To
     assert summary_of(touches) == summary_of(touches + future)
 
 
-@hsettings(max_examples=150)
+@hsettings(max_examples=150, deadline=None)
 @given(st.lists(touch_st, max_size=15), touch_st, st.sampled_from(CIRCLES))
 def test_backfill_never_moves_eff_back(touches: list[Touch], extra: Touch, c: str) -> None:
     before = summarise(touches, met=ago(1600), circle=c, kin=False, has_override=False,
@@ -370,7 +392,8 @@ def test_summary_fields() -> None:
         met=ago(100), circle="close", kin=False, has_override=False, settings=DEFAULT,
         today=TODAY,
     )  # fmt: skip
-    assert s.last_touch == ago(10) and s.last_touch_kind == "react"
+    assert s.last_touch == ago(10)
+    assert s.last_touch_kind == "react"
     assert (s.last_full, s.last_full_kind, s.full_days) == (ago(30), "meet", 2)
     assert s.episodes == (ago(50), ago(30))
     assert s.eff == pytest.approx(TODAY.toordinal() - 30 + 20 * 0.125)
@@ -412,8 +435,11 @@ def test_settings_defaults_and_derived_drifting() -> None:
 
 def test_settings_round_trip_and_values() -> None:
     d = SIVERS.to_dict()
-    assert d["cadence.close"] == 60 and d["cadence.acquaintance"] is None
-    assert d["coefficient.overdue"] == 10.0 and d["weekly_energy"] == 10 and d["daily_max"] == 3
+    assert d["cadence.close"] == 60
+    assert d["cadence.acquaintance"] is None
+    assert d["coefficient.overdue"] == 10.0
+    assert d["weekly_energy"] == 10
+    assert d["daily_max"] == 3
     assert list(d) == [k for k, _ in KEYS]
     assert Settings.from_dict(d) == SIVERS
     assert Settings.from_dict({}) == DEFAULT
@@ -444,7 +470,8 @@ def test_settings_refuse_bad_values(key: str, raw: str) -> None:
 def test_settings_refuse_unknown_keys_helpfully() -> None:
     with pytest.raises(InputError) as err:
         DEFAULT.with_value("cadense.close", "3")
-    assert "cadence.close" in err.value.message and "daily_max" in err.value.message
+    assert "cadence.close" in err.value.message
+    assert "daily_max" in err.value.message
     assert err.value.hint == "Did you mean cadence.close?"
     with pytest.raises(InputError):
         Settings.from_dict({"nope": 1})
@@ -476,9 +503,7 @@ def test_the_lines_of_section_8() -> None:
     assert wording.line(assess(quiet, settings=DEFAULT, today=TODAY), "message") == (
         "Ed: Three years since you last caught up; a no-ask hello?"
     )
-    assert wording.plan_lines(plan([], settings=DEFAULT, today=TODAY, spent=0)) == [
-        wording.EMPTY_LINE
-    ]
+    assert wording.plan_lines(plan([], settings=DEFAULT, today=TODAY, spent=0)) == [wording.EMPTY_LINE]
 
 
 @pytest.mark.parametrize(
@@ -522,11 +547,12 @@ def assessments(draw: st.DrawFn) -> Assessment:
     )  # fmt: skip
 
 
-@hsettings(max_examples=200)
+@hsettings(max_examples=200, deadline=None)
 @given(assessments(), st.sampled_from(["meet", "call", "message", "help"]))
 def test_lines_are_calm_and_short(a: Assessment, action: str) -> None:
     text = wording.line(a, action)
     assert not _BANNED.search(text), text
     assert len(text) <= 110, text
-    assert text.startswith(f"{a.name}: ") and text.endswith("?")
+    assert text.startswith(f"{a.name}: ")
+    assert text.endswith("?")
     assert "\n" not in text

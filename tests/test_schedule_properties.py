@@ -28,8 +28,8 @@ from quietnet.settings import CIRCLES, DEFAULT, SIVERS, Settings
 TODAY = date(2025, 6, 19)
 EPS = 1e-9
 SETTINGS = (DEFAULT, SIVERS, replace(DEFAULT, daily_max=5, weekly_energy=20))
-FEW = hsettings(max_examples=30, deadline=None)
-SOME = hsettings(max_examples=60, deadline=None)
+FEW = hsettings(max_examples=25, deadline=None)
+SOME = hsettings(max_examples=50, deadline=None)
 
 
 def day(n: int) -> date:
@@ -207,7 +207,10 @@ def test_higher_closeness_never_lowers_score_or_rank(people: list[Raw], data: st
         assert after.index(r.id) <= before.index(r.id)
 
 
-# 7
+# 7. "All else equal" keeps the rhythm of full check-ins: moving only the last meeting
+# earlier can merge it into the previous episode and so change the learned rhythm
+# (section 4), which may lower the ratio. So the history moves as a whole, or a
+# lighter touch moves.
 @SOME
 @given(raws(), st.integers(1, 400), st.sampled_from(SETTINGS))
 def test_earlier_last_contact_never_lowers_ratio_or_score(r: Raw, k: int, s: Settings) -> None:
@@ -224,9 +227,7 @@ def test_earlier_last_contact_never_lowers_ratio_or_score(r: Raw, k: int, s: Set
 
 @SOME
 @given(raws(), st.integers(0, 60), st.integers(1, 60), kinds)
-def test_an_earlier_light_touch_never_lowers_ratio_or_score(
-    r: Raw, when: int, k: int, kind: str
-) -> None:
+def test_an_earlier_light_touch_never_lowers_ratio_or_score(r: Raw, when: int, k: int, kind: str) -> None:
     if BY_NAME[kind].weight >= DEFAULT.full_weight(r.circle):
         kind = "react"  # the last contact moves, the rhythm of full check-ins does not
     latest = max([t.on for t in r.touches], default=r.met)

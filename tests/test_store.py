@@ -13,6 +13,8 @@ from quietnet.errors import StoreError
 from quietnet.snapshot import take_snapshot
 from tests.conftest import Net
 
+pytestmark = pytest.mark.new_store  # these tests start with no store file
+
 
 def test_first_use_creates_a_private_store_and_says_where(net: Net, store: Path) -> None:
     result = net("list")

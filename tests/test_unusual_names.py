@@ -7,39 +7,10 @@ Every name must round-trip exactly and print exactly as typed: Rich markup
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 import pytest
-import typer.main
-import typer.testing
 
-from quietnet.cli.app import app
 from tests.conftest import Net
-
-
-@pytest.fixture(scope="module")
-def command() -> Any:
-    return typer.main.get_command(app)
-
-
-@pytest.fixture(autouse=True)
-def built_once(monkeypatch: pytest.MonkeyPatch, command: Any) -> None:
-    """Build the click command once, not on every invocation (about 40 ms each)."""
-    monkeypatch.setattr(typer.testing, "_get_command", lambda _app: command)
-
-
-@pytest.fixture(scope="module")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("template") / "net.db"
-    assert Net()("--db", str(path), "list").code == 0
-    return path.read_bytes()
-
-
-@pytest.fixture(autouse=True)
-def fresh(store: Path, migrated: bytes) -> None:
-    store.write_bytes(migrated)
-    store.chmod(0o600)
 
 
 def ok(net: Net, *args: str) -> str:

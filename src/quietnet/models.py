@@ -17,6 +17,10 @@ from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, UniqueConst
 from sqlmodel import Field, SQLModel
 
 
+def _key(target: str) -> Column[int]:
+    """A foreign key that is part of the primary key (link tables, per-person state)."""
+    return Column(Integer, ForeignKey(target, ondelete="CASCADE"), primary_key=True)
+
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
@@ -70,8 +74,8 @@ class Tag(SQLModel, table=True):
 class PersonTag(SQLModel, table=True):
     __tablename__ = "person_tag"
 
-    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
-    tag_id: int = Field(sa_column=Column(Integer, ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True))
+    person_id: int = Field(sa_column=_key("person.id"))
+    tag_id: int = Field(sa_column=_key("tag.id"))
 
 
 class Interaction(SQLModel, table=True):
@@ -96,10 +100,8 @@ class InteractionPerson(SQLModel, table=True):
     __tablename__ = "interaction_person"
     __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id"),)
 
-    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
-    interaction_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True)
-    )
+    person_id: int = Field(sa_column=_key("person.id"))
+    interaction_id: int = Field(sa_column=_key("interaction.id"))
 
 
 class Help(SQLModel, table=True):
@@ -147,7 +149,7 @@ class PersonState(SQLModel, table=True):
 
     __tablename__ = "person_state"
 
-    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True))
+    person_id: int = Field(sa_column=_key("person.id"))
     eff: float  # effective last contact, as a date ordinal with a fraction
     last_touch: date | None = None
     last_touch_kind: str | None = None

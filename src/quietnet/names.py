@@ -24,9 +24,16 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
 
 
+# Bidirectional overrides and isolates can make text display differently from
+# what is stored; zero-width joiners (emoji) and marks are fine.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _has_control(text: str, *, allow_newlines: bool) -> bool:
     allowed = {"\n", "\t"} if allow_newlines else set()
-    return any(unicodedata.category(c) in ("Cc", "Cs") and c not in allowed for c in text)
+    return any(
+        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed) or c in BIDI_CONTROLS for c in text
+    )
 
 
 def clean_name(raw: str, *, what: str = "A name") -> str:

@@ -11,6 +11,7 @@ import difflib
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from quietnet.errors import InputError
 
@@ -293,11 +294,12 @@ def _get(settings: Settings, spec: _Spec) -> object:
 
 
 def _set(settings: Settings, spec: _Spec, value: object) -> Settings:
+    changes: dict[str, Any] = {spec.field: value}
     if spec.index is not None:
         items = list(getattr(settings, spec.field))
         items[spec.index] = value
-        return replace(settings, **{spec.field: tuple(items)})
-    return replace(settings, **{spec.field: value})
+        changes[spec.field] = tuple(items)
+    return replace(settings, **changes)
 
 
 DEFAULT = Settings()

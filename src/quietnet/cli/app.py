@@ -1,5 +1,6 @@
 """The `net` application: global options, the command modules, one error boundary."""
 
+import importlib
 import sqlite3
 import sys
 from typing import Annotated, Any
@@ -8,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from quietnet import __version__
-from quietnet.cli import context, demo, due, log, loops, people, settings
+from quietnet.cli import context
 from quietnet.errors import QuietnetError
 
 
@@ -61,7 +62,19 @@ def main_options(
     ctx.obj = context.Context(db=db, debug=debug)
 
 
-MODULES = (due, people, log, loops, settings, demo)
+# Which module holds each command, so a run imports and builds only that one.
+# A test checks this table against the modules themselves.
+COMMANDS: dict[str, str] = {
+    **dict.fromkeys(("due", "today", "why"), "due"),
+    **dict.fromkeys(
+        ("add", "edit", "show", "list", "find", "archive", "unarchive", "forget", "tag"), "people"
+    ),
+    **dict.fromkeys(("log", "helped"), "log"),
+    **dict.fromkeys(("promise", "need", "loops", "done", "snooze"), "loops"),
+    **dict.fromkeys(("settings", "circles"), "settings"),
+    "demo": "demo",
+}
+MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 GLOBAL_VALUE_OPTIONS = {"--db"}
 
 
@@ -84,15 +97,14 @@ def make_app(command: str | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     net.callback()(main_options)
-    wanted = [m for m in MODULES if command in _names(m.app)] or list(MODULES)
-    for module in wanted:
-        net.add_typer(module.app)
+    wanted = [COMMANDS[command]] if command in COMMANDS else MODULES
+    for name in wanted:
+        net.add_typer(module(name).app)
     return net
 
 
-def _names(sub: typer.Typer) -> set[str]:
-    names = {(c.name or (c.callback.__name__ if c.callback else "")) for c in sub.registered_commands}
-    return names | {g.name for g in sub.registered_groups if g.name}
+def module(name: str) -> Any:
+    return importlib.import_module(f"quietnet.cli.{name}")
 
 
 def command_of(args: list[str]) -> str | None:
@@ -106,7 +118,11 @@ def command_of(args: list[str]) -> str | None:
     return None
 
 
-app = make_app()  # every command: for docs, tests of help, and `python -m quietnet`
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: the whole application (for docs and tests), built only when asked for."""
+    if name == "app":
+        return make_app()
+    raise AttributeError(name)
 
 
 def main() -> None:

@@ -27,10 +27,19 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
+from quietnet.errors import InputError
 from quietnet.names import clean_name
 from quietnet.records import CIRCLES, ORIGINS
 
 app = typer.Typer()
+
+
+def new_name(raw: str) -> str:
+    """A name for a new or renamed person: as clean_name, and not mistakable for an #id."""
+    name = clean_name(raw)
+    if name.startswith("#"):
+        raise InputError(f'A name can\'t start with "#" ({name}): #12 is how ids are written.')
+    return name
 
 
 @app.command()
@@ -66,7 +75,7 @@ def add(
     from quietnet.store import journal, people
 
     c = context.get(ctx)
-    clean = clean_name(name)
+    clean = new_name(name)
     fields = collect(
         context.today(), nickname=nickname, circle=circle, closeness=closeness, kin=kin,
         cadence=cadence, met=met, how_met=how_met, origin=origin, company=company, role=role,
@@ -122,7 +131,7 @@ def edit(
         city=city, email=email, phone=phone, birthday=birthday, interests=interests, note=note,
     )  # fmt: skip
     if name is not None:
-        fields["name"] = clean_name(name)
+        fields["name"] = new_name(name)
     if not fields:
         raise typer.BadParameter("say what to change, e.g. --circle close", param_hint="options")
     with context.get(ctx).write("edit") as s:
@@ -278,7 +287,7 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
     context.confirm(f"Forget {person.name} (#{person.id}) and everything only about them, for good?", yes=yes)
     with c.write("forget") as s:
         people.forget(s, person.id)
-        journal.describe(s, "Forgot someone")
+        journal.describe(s, "Forgot someone", always=True)
     say(f"Forgot {person.name}.")
 
 

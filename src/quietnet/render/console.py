@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,6 +21,12 @@ def console() -> Console:
     return Console(markup=False, emoji=False, highlight=False)
 
 
+def _iso(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def to_json(data: Any) -> str:
-    """The JSON every `--json` prints: UTF-8 as typed, two-space indent, dates as ISO."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    """The JSON every `--json` prints: UTF-8 as typed, two-space indent, dates and times in ISO 8601."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_iso)

@@ -133,9 +133,13 @@ def _open_change(s: Session) -> int:
     return s.change_id
 
 
-def describe(s: Session, summary: str) -> None:
-    """Give this command's change a one-line summary for `undo --list` and history."""
-    s.execute("UPDATE change SET summary = ? WHERE id = ?", (summary, _open_change(s)))
+def describe(s: Session, summary: str, *, always: bool = False) -> None:
+    """Give this command's change a one-line summary for `undo --list` and history.
+
+    A command that changed nothing leaves no change behind, unless ``always``.
+    """
+    if s.change_id is not None or always:
+        s.execute("UPDATE change SET summary = ? WHERE id = ?", (summary, _open_change(s)))
 
 
 def erase_person(s: Session, person_id: int) -> None:

@@ -99,6 +99,8 @@ def edit(s: Session, person_id: int, fields: Mapping[str, Any]) -> bool:
 
 
 def set_archived(s: Session, person_id: int, archived: bool) -> bool:
+    if (get(s, person_id).archived_at is not None) == archived:
+        return False  # archiving twice keeps the first date (and says "already archived")
     return edit(s, person_id, {"archived_at": stamp(s) if archived else None})
 
 
@@ -127,6 +129,7 @@ def forget(s: Session, person_id: int) -> None:
             [f"[{i}]" for i in alone],
         )
     _scrub_summaries(s, touched, name)
+    s.execute("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM person_tag)")
 
 
 def _scrub_summaries(s: Session, touched: set[int], name: str) -> None:

@@ -112,7 +112,9 @@ def _birthday(text: str | None) -> tuple[int, int] | None:
     return int(month), int(day)
 
 
-def candidates(s: Session, settings: Settings, *, today: date, person_id: int | None = None) -> list[Candidate]:
+def candidates(
+    s: Session, settings: Settings, *, today: date, person_id: int | None = None
+) -> list[Candidate]:
     """Everyone the scheduler may consider, one row each.
 
     The stored summaries hold every interaction; for a day before someone's
@@ -170,8 +172,7 @@ def kinds_between(s: Session, start: date, end: date) -> list[str]:
 def yearly_dates(s: Session) -> list[tuple[int, str, str]]:
     """(id, name, birthday) of everyone not archived who has a birthday."""
     rows = s.all(
-        "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL"
-        " ORDER BY id"
+        "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL ORDER BY id"
     )
     return [(r[0], r[1], r[2]) for r in rows]
 
