@@ -11,13 +11,17 @@ from quietnet.cli.context import say
 app = typer.Typer()
 
 TOUR: tuple[tuple[str, ...], ...] = (
-    ("list", "--circle", "close"),
-    ("show", "ana"),
-    ("loops",),
-    ("helped",),
+    ("today",),
+    ("why", "sam okafor"),
     ("log", "zoe", "coffee", "--note", "talked about her new studio"),
     ("helped", "priya", "sent her my accountant's details", "--kind", "referral"),
+    ("done", "1", "--helped", "introduced Tom to a bouldering coach", "--kind", "intro"),
+    ("show", "ana"),
+    ("list", "--circle", "close", "--sort", "last"),
+    ("loops",),
+    ("helped",),
     ("find", "lisbon"),
+    ("circles",),
 )
 
 
