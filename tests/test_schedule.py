@@ -437,7 +437,7 @@ def test_settings_round_trip_and_values() -> None:
     d = SIVERS.to_dict()
     assert d["cadence.close"] == 60
     assert d["cadence.acquaintance"] is None
-    assert d["coefficient.overdue"] == 10.0
+    assert d["coefficient.time_apart"] == 10.0
     assert d["weekly_energy"] == 10
     assert d["daily_max"] == 3
     assert list(d) == [k for k, _ in KEYS]
@@ -457,8 +457,8 @@ def test_settings_round_trip_and_values() -> None:
         ("cadence.close", "soon"),
         ("weekly_energy", "-1"),
         ("daily_max", "0"),
-        ("coefficient.overdue", "-0.1"),
-        ("coefficient.overdue", "nan"),
+        ("coefficient.time_apart", "-0.1"),
+        ("coefficient.time_apart", "nan"),
         ("closeness.core", "6"),
     ],
 )

@@ -1,0 +1,176 @@
+"""`net today`, `net settings`, `net circles`, and the calm words everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Net
+
+BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
+
+
+def test_a_quiet_day_says_so_in_one_line(net: Net) -> None:
+    result = net("today")
+    assert result.code == 0
+    assert result.out == "Thursday 19 June 2025\nA quiet day: nothing is waiting for you. Enjoy it.\n"
+
+
+def test_the_morning_view(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-05-05").code == 0
+    assert (
+        net("add", "Tom Baker", "--circle", "friends", "--birthday", "06-21", "--met", "2025-06-01").code == 0
+    )
+    assert net("add", "Mei Chen", "--circle", "friends", "--met", "2025-06-01").code == 0
+    assert net("promise", "mei", "intro to Sam", "--on", "2025-06-16").code == 0
+    assert net("add", "Lia Wong", "--met", "2025-06-01").code == 0
+    assert net("snooze", "lia", "--until", "2025-06-20").code == 0
+    result = net("today", "--as-of", "2025-06-20")
+    assert result.out == (
+        "Friday 20 June 2025\n"
+        "\n"
+        "A few people who might enjoy hearing from you:\n"
+        "  Tom Baker: Birthday tomorrow. A short message?\n"
+        "  Mei Chen: You offered to help (intro to Sam). A small help?\n"
+        "  Ana Ruiz: 46 days since a meeting (monthly rhythm). A call?\n"
+        "\n"
+        "Birthdays this week:\n"
+        "  Tom Baker: Sat 21 Jun (tomorrow)\n"
+        "\n"
+        "Promises you made:\n"
+        "  #1 Mei Chen: intro to Sam (since 2025-06-16)\n"
+        "\n"
+        "Snoozes ending today: Lia Wong\n"
+    )
+    data = json.loads(net("today", "--as-of", "2025-06-20", "--json").out)
+    assert data["as_of"] == "2025-06-20"
+    assert [s["name"] for s in data["suggestions"]] == ["Tom Baker", "Mei Chen", "Ana Ruiz"]
+    assert [s["reason"] for s in data["suggestions"]] == ["event", "loop", "overdue"]
+    assert data["birthdays"] == [{"id": 2, "name": "Tom Baker", "date": "2025-06-21", "days": 1}]
+    assert data["promises"][0]["what"] == "intro to Sam"
+    assert data["snoozes_ending"] == [{"id": 4, "name": "Lia Wong"}]
+
+
+def test_due_json_keeps_its_shape(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01").code == 0
+    data = json.loads(net("due", "--json").out)
+    assert set(data) == {"as_of", "energy", "suggestions"}
+    assert data["energy"] == {"weekly": 10, "spent": 0, "remaining": 10}
+    (s,) = data["suggestions"]
+    assert set(s) >= {
+        "id",
+        "name",
+        "circle",
+        "score",
+        "ratio",
+        "gap_days",
+        "cadence_days",
+        "reason",
+        "action",
+        "why",
+    }
+    assert s["reason"] in {"overdue", "drifting", "event", "loop", "dormant"}
+    assert s["action"] in {"meet", "video", "call", "help", "message"}
+
+
+def test_logging_today_never_raises_the_score(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01").code == 0
+    before = json.loads(net("due", "--all", "--json").out)["suggestions"][0]["score"]
+    assert net("log", "ana", "react").code == 0
+    after = json.loads(net("due", "--all", "--json").out)["suggestions"]
+    assert not after or after[0]["score"] <= before
+
+
+def test_interactions_after_as_of_change_nothing(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-05-01").code == 0
+    earlier = net("due", "--json", "--as-of", "2025-06-01").out
+    assert net("log", "ana", "coffee", "--on", "2025-06-10").code == 0
+    assert net("due", "--json", "--as-of", "2025-06-01").out == earlier
+
+
+def test_settings_show_set_reset_and_preset(net: Net, store: Path) -> None:
+    assert net("settings", "set", "weekly_energy", "6").out == "weekly_energy is now 6.\n"
+    assert json.loads(net("settings", "--json").out)["weekly_energy"] == 6
+    assert "weekly_energy" in net("settings").out
+    assert "(default 10)" in net("settings").out
+    assert net("settings", "preset", "sivers").code == 0
+    assert json.loads(net("settings", "--json").out)["cadence.close"] == 60
+    assert net("settings", "reset", "weekly_energy").out == "weekly_energy is back to 10.\n"
+    refused = net("settings", "reset")
+    assert refused.code == 1
+    assert "run again with --yes" in refused.err
+    assert net("settings", "reset", "--yes").code == 0
+    assert json.loads(net("settings", "--json").out)["cadence.close"] == 30
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("settings", "set", "weekly_energy", "-1"), "weekly_energy must be a whole number, 0 or more"),
+        (("settings", "set", "daily_max", "0"), "daily_max must be"),
+        (("settings", "set", "cadence.close", "0"), "cadence.close must be"),
+        (("settings", "set", "cadense.close", "3"), "Unknown setting 'cadense.close'"),
+        (("settings", "preset", "fast"), "Unknown preset 'fast'"),
+    ],
+)
+def test_bad_settings_are_refused_and_nothing_is_written(
+    net: Net, store: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = store.read_bytes()
+    result = net(*args)
+    assert result.code == 1
+    assert message in result.err
+    assert "Traceback" not in result.err
+    assert store.read_bytes() == before
+
+
+def test_a_changed_cadence_changes_who_is_suggested(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-05-10").code == 0
+    assert [s["name"] for s in json.loads(net("due", "--json").out)["suggestions"]] == ["Ana Ruiz"]
+    assert net("settings", "set", "cadence.close", "60").code == 0
+    assert json.loads(net("due", "--json").out)["suggestions"] == []
+
+
+def test_circles_counts_and_hints(net: Net) -> None:
+    for name in ("A", "B"):
+        assert net("add", name, "--circle", "close").code == 0
+    out = net("circles").out
+    assert "close            2  (guide: about 15)" in out
+    data = json.loads(net("circles", "--json").out)
+    assert data["circles"][1] == {"circle": "close", "people": 2, "guide": "about 15"}
+
+
+def test_no_guilt_words_in_anything_the_demo_prints(net: Net, tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime
+
+    from quietnet.db import open_database
+    from quietnet.demo import build
+
+    path = tmp_path / "demo.db"
+    database = open_database(path, now=lambda: datetime(2025, 6, 19, tzinfo=UTC))
+    with database.write("demo") as s:
+        build(s, today=date(2025, 6, 19))
+    database.close()
+    texts = []
+    for args in (("today",), ("due", "--all"), ("loops",), ("helped",), ("circles",), ("settings",)):
+        texts.append(net("--db", str(path), *args).out)
+    ids = [p["id"] for p in json.loads(net("--db", str(path), "list", "--json").out)]
+    texts += [net("--db", str(path), "why", f"#{i}").out for i in ids]
+    text = "\n".join(texts)
+    assert len(text) > 2000
+    assert BANNED.findall(text) == []
+
+
+def test_demo_runs_and_leaves_no_store_behind(net: Net, store: Path) -> None:
+    before = store.read_bytes()
+    result = net("demo")
+    assert result.code == 0
+    assert "$ net today" in result.out
+    assert "That store is gone now." in result.out
+    assert store.read_bytes() == before
