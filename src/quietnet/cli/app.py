@@ -72,6 +72,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("log", "helped"), "log"),
     **dict.fromkeys(("promise", "need", "loops", "done", "snooze"), "loops"),
     **dict.fromkeys(("settings", "circles"), "settings"),
+    "undo": "undo",
     "demo": "demo",
 }
 MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
