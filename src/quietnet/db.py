@@ -74,7 +74,9 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     if "disk is full" in text:
         return StoreError(f"The disk holding {path} is full; nothing was changed.")
     if "readonly" in text or "read-only" in text:
-        return StoreError(f"The store at {path} is read-only; nothing was changed.")
+        return StoreError(
+            f"The store at {path} is read-only, so nothing can be changed; reading still works."
+        )
     if "malformed" in text or "not a database" in text:
         return StoreError(f"The store at {path} is damaged ({text}). Run net doctor for help.")
     return StoreError(f"The store at {path} could not be used: {text}.")
@@ -122,12 +124,24 @@ class Database:
         self.conn.close()
 
 
+def writable(path: Path) -> bool:
+    """Whether this process may change the store: the file and its folder (WAL files live there)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    if writable(path):
+        conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    else:
+        # Reading commands still work on a read-only store; writes fail with a clear message.
+        # Without a writable folder SQLite cannot make the WAL index: read the file as immutable.
+        mode = "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
+        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, isolation_level=None, timeout=5.0)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
-    conn.execute("PRAGMA journal_mode=WAL")
+    if writable(path):
+        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     return conn
 
@@ -201,6 +215,11 @@ def open_database(
         announce(f"Created a new quietnet store at {path}")
         version = 0
     if version < SCHEMA_VERSION:
+        if not writable(path):
+            raise StoreError(
+                f"The store at {path} needs an upgrade to this quietnet's schema, but it is read-only; "
+                "it was left untouched."
+            )
         from quietnet.migrate import upgrade
 
         upgrade(path, from_version=version, now=now())
