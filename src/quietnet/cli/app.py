@@ -73,6 +73,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("promise", "need", "loops", "done", "snooze"), "loops"),
     **dict.fromkeys(("settings", "circles"), "settings"),
     "undo": "undo",
+    "review": "review",
     "demo": "demo",
 }
 MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))

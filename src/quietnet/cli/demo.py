@@ -22,6 +22,7 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("helped",),
     ("find", "lisbon"),
     ("circles",),
+    ("review", "--week", "today"),
 )
 
 

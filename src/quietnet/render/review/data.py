@@ -1,0 +1,45 @@
+"""The weekly review as JSON (`net review --json`): the same content as data, dates in ISO 8601.
+
+The shape is a contract for scripts; tests pin it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from quietnet.render.console import to_json
+from quietnet.review import Count, Review
+
+
+def _counts(counts: tuple[Count, ...]) -> dict[str, int]:
+    return {c.name: c.count for c in counts}
+
+
+def review_dict(r: Review) -> dict[str, Any]:
+    n = r.numbers
+    return {
+        "week": {"start": r.start, "end": r.end, "as_of": r.as_of},
+        "quiet": r.quiet,
+        "gave": {
+            "helps": [asdict(g) for g in r.gave],
+            "recent": {"since": r.recent_since, "helps": r.recent_helps, "people": r.recent_helped},
+        },
+        "came_back": [asdict(x) for x in r.came_back],
+        "promises": [asdict(o) for o in r.promises],
+        "needs": [asdict(o) for o in r.needs],
+        "next_week": {"from": r.next_start, "people": [asdict(p) for p in r.next_week]},
+        "numbers": {
+            "interactions": n.interactions,
+            "people": n.people,
+            "by_kind": _counts(n.by_kind),
+            "by_circle": _counts(n.by_circle),
+            "energy": {"spent": n.energy_spent, "weekly": n.energy_weekly},
+            "chart": [{"week": w.start, "touches": _counts(w.touches), "total": w.total} for w in n.chart],
+        },
+        "dates_next_week": [asdict(d) for d in r.dates_ahead],
+    }
+
+
+def render(r: Review) -> str:
+    return to_json(review_dict(r))

@@ -1,0 +1,154 @@
+"""The weekly review as one self-contained, printable HTML page.
+
+Inline CSS with print styles (A4 and Letter both fit: 15 mm margins, no fixed
+page size), an inline SVG chart, no scripts and no external resources. Every
+piece of user text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from quietnet.render.review import words
+from quietnet.render.review.chart import svg
+from quietnet.review import Review
+
+STYLE = """
+:root { color-scheme: light; }
+body { margin: 0; background: #fff; color: #1b1f24;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid #d5dbe3; }
+h3 { font-size: .95rem; margin: 1rem 0 .3rem; }
+p { margin: .4rem 0; }
+.quiet { color: #5b6570; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #e6e9ee; }
+th { font-weight: 600; font-size: .85rem; color: #5b6570; }
+.n { text-align: right; font-variant-numeric: tabular-nums; }
+td:first-child { white-space: nowrap; }
+ul { padding-left: 1.2rem; margin: .4rem 0; }
+figure { margin: .8rem 0 0; }
+figcaption { font-size: .85rem; color: #5b6570; }
+svg.chart { display: block; width: 100%; height: auto; max-height: 18rem; }
+svg .grid { stroke: #e6e9ee; stroke-width: 1; }
+svg .axis { font-size: 11px; fill: #5b6570; }
+@page { margin: 15mm; }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; margin: 0; padding: 0; }
+  h2, h3 { break-after: avoid; }
+  table, figure, li { break-inside: avoid; }
+}
+""".strip()
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _p(text: str, cls: str = "") -> str:
+    return f'<p class="{cls}">{_e(text)}</p>' if cls else f"<p>{_e(text)}</p>"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = ()) -> str:
+    """A table of plain cells (escaped here); columns listed in ``numeric`` align right."""
+
+    def cls(i: int) -> str:
+        return ' class="n"' if i in numeric else ""
+
+    head = "".join(f"<th{cls(i)}>{_e(h)}</th>" for i, h in enumerate(header))
+    body = "\n".join(
+        "<tr>" + "".join(f"<td{cls(i)}>{_e(c)}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _section(name: str, heading: str, body: list[str]) -> list[str]:
+    return [f'<section id="{name}">', f"<h2>{_e(heading)}</h2>", *body, "</section>"]
+
+
+def render(r: Review) -> str:
+    head = [_p(note, "quiet")] if (note := words.so_far(r)) is not None else []
+    if r.quiet:
+        head.append(_p(words.QUIET_WEEK))
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(words.title(r))}</title>",
+        f"<style>\n{STYLE}\n</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{_e(words.title(r))}</h1>",
+        *head,
+    ]
+    out += _section("gave", words.GAVE, _gave(r))
+    out += _section("came-back", words.CAME_BACK, _came_back(r))
+    out += _section("open", words.OPEN, _open(r))
+    out += _section("next", words.NEXT, _next(r))
+    out += _section("numbers", words.NUMBERS, _numbers(r))
+    out += _section("dates", words.DATES, _dates(r))
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _gave(r: Review) -> list[str]:
+    body = []
+    if r.gave:
+        rows = [[words.short_day(g.day), g.person, g.what, g.kind, words.outcome(g) or ""] for g in r.gave]
+        body.append(_table(["day", "who", "what", "kind", words.CAME_OF_IT.lower()], rows))
+    else:
+        body.append(_p(words.NO_HELPS))
+    return [*body, _p(words.recent(r), "quiet")]
+
+
+def _came_back(r: Review) -> list[str]:
+    if not r.came_back:
+        return [_p(words.NOTHING_BACK)]
+    rows = [[words.short_day(x.day), words.came_back(x), x.thanks] for x in r.came_back]
+    return [_table(["day", "what", "a thank-you idea"], rows)]
+
+
+def _open(r: Review) -> list[str]:
+    if not r.promises and not r.needs:
+        return [_p(words.NOTHING_OPEN)]
+    body = []
+    for label, items, verb in ((words.YOURS, r.promises, "made"), (words.THEIRS, r.needs, "noted")):
+        if items:
+            rows = [[o.opened_on.isoformat(), o.person, o.what, words.opened_ago(o)] for o in items]
+            body += [f"<h3>{_e(label)}</h3>", _table([verb, "who", "what", "how long ago"], rows)]
+    return body
+
+
+def _next(r: Review) -> list[str]:
+    if not r.next_week:
+        return [_p(words.NO_ONE_NEXT)]
+    return ["<ul>", *(f"<li>{_e(n.why)}</li>" for n in r.next_week), "</ul>"]
+
+
+def _numbers(r: Review) -> list[str]:
+    n = r.numbers
+    body = [_p(words.interactions(n)), _p(words.energy(n))]
+    if n.by_kind:
+        body.append(_table(["kind", "count"], [[c.name, str(c.count)] for c in n.by_kind], numeric=[1]))
+    if n.by_circle:
+        rows = [[c.name, str(c.count)] for c in n.by_circle]
+        body.append(_table(["circle", "touches"], rows, numeric=[1]))
+    if any(w.total for w in n.chart):
+        body += ["<figure>", svg(n.chart), f"<figcaption>{_e(words.CHART)}</figcaption>", "</figure>"]
+    else:
+        body.append(_p(words.NO_TOUCHES))
+    return body
+
+
+def _dates(r: Review) -> list[str]:
+    if not r.dates_ahead:
+        return [_p(words.NO_DATES)]
+    rows = [[words.short_day(d.day), d.name, d.label] for d in r.dates_ahead]
+    return [_table(["day", "who", "what"], rows)]

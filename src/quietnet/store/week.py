@@ -1,0 +1,175 @@
+"""What the weekly review reads: one week's rows, in a handful of date-bounded queries.
+
+Every query is bounded by dates on indexed columns (``interaction(day)``,
+``help(day)``) or reads one row per person, never one query per person, so a
+review stays fast at 5,000 people and 200,000 interactions (docs/review.md).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+
+from quietnet.db import Session
+from quietnet.records import Help, Loop
+from quietnet.review import CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
+from quietnet.schedule import Candidate, Touch, summarise
+from quietnet.settings import Settings
+from quietnet.store import state
+from quietnet.store.interactions import _help
+from quietnet.store.loops import _SELECT as LOOP_SELECT
+from quietnet.store.loops import _loop
+from quietnet.store.settings import load
+
+
+def gather(s: Session, *, week: date, today: date) -> WeekRows:
+    """The rows ``review.build`` needs for the week containing ``week``, as seen on ``today``."""
+    start, end, as_of = bounds(week, today)
+    settings = load(s)
+    first = chart_start(start)
+    recent = s.one(
+        "SELECT count(*) AS helps, count(DISTINCT person_id) AS people FROM help WHERE day >= ? AND day <= ?",
+        (first.isoformat(), as_of.isoformat()),
+    )
+    return WeekRows(
+        logged=logged(s, start=start, end=as_of),
+        helps=helps(s, start=start, end=as_of),
+        recent_helps=recent["helps"] if recent else 0,
+        recent_helped=recent["people"] if recent else 0,
+        loops=open_loops(s, as_of=as_of),
+        circle_days=circle_days(s, start=first, end=as_of),
+        candidates=candidates_as_of(s, settings, day=end + timedelta(days=1)),
+        settings=settings,
+        yearly=yearly(s, start=end + timedelta(days=1)),
+    )
+
+
+def logged(s: Session, *, start: date, end: date) -> tuple[Logged, ...]:
+    """Interactions dated from ``start`` to ``end``, each with its people in the order logged."""
+    rows = s.all(
+        "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them, p.id AS person_id, p.name, p.circle"
+        " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
+        " JOIN person p ON p.id = ip.person_id"
+        " WHERE i.day >= ? AND i.day <= ? ORDER BY i.day, i.id, ip.rowid",
+        (start.isoformat(), end.isoformat()),
+    )
+    found: dict[int, Logged] = {}
+    for r in rows:
+        someone = Someone(r["person_id"], r["name"], r["circle"])
+        before = found.get(r["id"])
+        if before is None:
+            found[r["id"]] = Logged(
+                id=r["id"],
+                day=date.fromisoformat(r["day"]),
+                kind=r["kind"],
+                said=r["said"],
+                note=r["note"],
+                by_them=bool(r["by_them"]),
+                people=(someone,),
+            )
+        else:
+            found[r["id"]] = replace(before, people=(*before.people, someone))
+    return tuple(found.values())
+
+
+def helps(s: Session, *, start: date, end: date) -> tuple[Help, ...]:
+    """Helps dated from ``start`` to ``end``, and earlier ones whose outcome was reported then."""
+    period = (start.isoformat(), end.isoformat())
+    rows = s.all(
+        "SELECT h.*, p.name AS person FROM help h JOIN person p ON p.id = h.person_id"
+        " WHERE h.day >= ? AND h.day <= ?"
+        " UNION SELECT h.*, p.name AS person FROM help h JOIN person p ON p.id = h.person_id"
+        " WHERE h.outcome_on >= ? AND h.outcome_on <= ? AND h.day < ?"
+        " ORDER BY day, id",
+        (*period, *period, start.isoformat()),
+    )
+    return tuple(_help(r) for r in rows)
+
+
+def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
+    """Promises and needs open on ``as_of`` (opened by then, not yet closed), oldest first."""
+    rows = s.all(
+        f"{LOOP_SELECT} WHERE l.opened_on <= ? AND (l.closed_on IS NULL OR l.closed_on > ?)"
+        " AND p.archived_at IS NULL ORDER BY l.opened_on, l.id",
+        (as_of.isoformat(), as_of.isoformat()),
+    )
+    return tuple(_loop(r) for r in rows)
+
+
+def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
+    """Touches (one per person per interaction) by day and circle, from ``start`` to ``end``."""
+    rows = s.all(
+        "SELECT i.day, p.circle, count(*) AS touches"
+        " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
+        " JOIN person p ON p.id = ip.person_id"
+        " WHERE i.day >= ? AND i.day <= ? GROUP BY i.day, p.circle ORDER BY i.day, p.circle",
+        (start.isoformat(), end.isoformat()),
+    )
+    return tuple(CircleDay(date.fromisoformat(r["day"]), r["circle"], r["touches"]) for r in rows)
+
+
+def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
+    """Birthdays (of people not archived) falling in the ``days`` days from ``start``.
+
+    A birthday is stored as ``MM-DD`` or ``YYYY-MM-DD``; Feb 29 counts as Feb 28
+    in other years.
+    """
+    wanted = []
+    for n in range(days):
+        d = start + timedelta(days=n)
+        wanted.append(f"{d.month:02d}-{d.day:02d}")
+        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
+            wanted.append("02-29")
+    rows = s.all(
+        "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL"
+        f" AND substr(birthday, -5) IN ({', '.join('?' * len(wanted))}) ORDER BY id",
+        wanted,
+    )
+    found = []
+    for r in rows:
+        month, day = (int(x) for x in r["birthday"][-5:].split("-"))
+        found.append(Yearly(r["id"], r["name"], "birthday", month, day))
+    return tuple(found)
+
+
+def candidates_as_of(s: Session, settings: Settings, *, day: date) -> tuple[Candidate, ...]:
+    """Everyone the scheduler may consider, as of ``day``, in two queries.
+
+    The stored summaries hold every interaction. For people with one after
+    ``day`` (a past week), theirs is recomputed from the raw interactions up to
+    ``day``, all of them in one query rather than one per person; the result
+    equals ``state.candidates(s, settings, today=day)`` (a test checks it).
+    """
+    found = state.candidates(s, settings, today=date.max)  # the stored summaries, as they are
+    later = {c.id for c in found if c.summary.last_touch is not None and c.summary.last_touch > day}
+    if not later:
+        return tuple(found)
+    touches: dict[int, list[Touch]] = defaultdict(list)
+    rows = s.all(
+        "SELECT ip.person_id, i.day, i.kind FROM person_state st"
+        " CROSS JOIN interaction_person ip ON ip.person_id = st.person_id"
+        " CROSS JOIN interaction i ON i.id = ip.interaction_id"
+        " WHERE st.last_touch > ? AND i.day <= ?",
+        (day.isoformat(), day.isoformat()),
+    )
+    for person_id, on, kind in rows:
+        touches[person_id].append(Touch(date.fromisoformat(on), kind))
+    return tuple(
+        replace(
+            c,
+            summary=summarise(
+                touches[c.id],
+                met=c.met,
+                circle=c.circle,
+                kin=c.kin,
+                has_override=c.cadence_override is not None,
+                settings=settings,
+                today=day,
+            ),
+        )
+        if c.id in later
+        else c
+        for c in found
+    )
