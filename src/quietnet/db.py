@@ -22,7 +22,7 @@ from typing import Any
 from quietnet.errors import StoreError
 
 APPLICATION_ID = 0x71756965  # "quie"
-SCHEMA_VERSION = 1  # the number of the newest migration in migrations/versions
+SCHEMA_VERSION = 3  # the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]

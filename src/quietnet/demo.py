@@ -139,4 +139,48 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
         loops.open_loop(
             s, person_id=ids[index][0], type=type_, what=what, day=today - timedelta(days=3 + index)
         )
+    _giving(s, [i for i, _ in ids], today=today)
     journal.describe(s, "Built the demo network")
+
+
+def _giving(s: Session, ids: list[int], *, today: date) -> None:
+    """Saved ideas, an introduction to check on, two logged events, an upcoming one, and work."""
+    from quietnet.store import events, give, intros, work
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    people.edit(s, ids[24], {"role": "accountant"})  # Isaac Levi fits Priya's need
+    give.save(s, person_id=ids[1], what="a video on bouldering footwork", day=ago(4))
+    give.save(s, person_id=ids[4], what="the studio lighting article", day=ago(9))
+    intro_id = intros.create(
+        s,
+        person_id=ids[7],
+        other_id=ids[42],
+        why="open source compilers, both of them",
+        day=ago(20),
+        asked_by="a",
+    )
+    intros.change(s, intro_id, {"b_asked_on": ago(18), "b_answer": "yes", "b_answered_on": ago(16)})
+    help_ids = [
+        interactions.helped(s, person_id=p, kind="intro", what=f"introduced them to {o}", day=ago(8))
+        for p, o in ((ids[7], "Arjun Rao"), (ids[42], "Jonas Berg"))
+    ]
+    intros.change(s, intro_id, {"state": "introduced", "made_on": ago(8), "a_help_id": help_ids[0],
+                                "b_help_id": help_ids[1]})  # fmt: skip
+    for name, days, fmt, size, energy, worth, met in (
+        ("Design systems night", 200, "mingling", "large", 2, "meh", (14,)),
+        ("Accessibility meetup", 120, "workshop", "small", 4, "yes", (22,)),
+    ):
+        event_id = events.create(s, name=name, day=ago(days))
+        events.update(s, event_id, {"format": fmt, "size": size, "energy": energy, "worth": worth,
+                                    "decision": "go", "logged_on": ago(days)})  # fmt: skip
+        for index in met:
+            events.link(s, event_id, ids[index], role="met")
+    upcoming = events.create(s, name="Type design talks", day=today + timedelta(days=8))
+    events.update(s, upcoming, {"format": "talks", "size": "medium", "interest": 2})
+    events.link(s, upcoming, ids[16], role="knows")
+    work.add(s, title="Design system audit", person_id=ids[4], via_id=ids[14], path="referral",
+             value=4000, day=ago(90))  # fmt: skip
+    work.add(s, title="Workshop for Litware", person_id=ids[6], via_id=None, path="repeat-client",
+             value=1500, day=ago(40))  # fmt: skip

@@ -22,6 +22,12 @@ TOUR: tuple[tuple[str, ...], ...] = (
     ("helped",),
     ("find", "lisbon"),
     ("circles",),
+    ("give", "tom"),
+    ("give",),
+    ("intro",),
+    ("event", "consider", "Type design talks", "--role", "volunteer"),
+    ("events",),
+    ("referrals",),
     ("review", "--week", "today"),
 )
 

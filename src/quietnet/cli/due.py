@@ -68,15 +68,20 @@ def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
       net today --json
     """
     from quietnet.render import due as render
-    from quietnet.store import loops, state
+    from quietnet.store import events, intros, loops, state
 
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
         result, _ = make_plan(s, today=day)
         birthdays = render.upcoming(state.yearly_dates(s), today=day, days=7)
-        promises = [loop for loop in loops.open_loops(s) if loop.type == "promise"]
+        follow_ups = tuple(events.follow_ups(s, today=day))
+        from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
+        promises = [
+            loop for loop in loops.open_loops(s) if loop.type == "promise" and loop.id not in from_events
+        ]
         snoozes = state.snoozes_ending(s, day)
-    morning = render.Morning(result, birthdays, promises, snoozes)
+        waiting = tuple(intros.waiting(s, today=day))
+    morning = render.Morning(result, birthdays, promises, snoozes, waiting, follow_ups)
     say(render.morning_json(morning) if json_ else render.morning_text(morning))
 
 

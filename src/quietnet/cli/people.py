@@ -151,17 +151,21 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
       net show ana
       net show "#12" --json
     """
+    from quietnet.render import helping
     from quietnet.render import people as render
-    from quietnet.store import interactions, loops, people
+    from quietnet.store import interactions, loops, people, profile
 
+    today = context.today()
     with context.get(ctx).read() as s:
         person = people.get(s, people.resolve_id(s, who))
         timeline = interactions.timeline(s, person.id)
         open_loops = loops.open_loops(s, person_id=person.id)
+        extras = profile.extras(s, person.id)
     if json_:
-        say(render.profile_json(person, timeline, open_loops))
+        say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
-        render.print_profile(person, timeline, open_loops, today=context.today())
+        sections = helping.extras_sections(extras, today=today, person_id=person.id)
+        render.print_profile(person, timeline, open_loops, today=today, sections=sections)
 
 
 @app.command("list")

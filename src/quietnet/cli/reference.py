@@ -54,6 +54,11 @@ def render() -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
 def _params(cmd: Any, ctx: Any) -> list[str]:
     rows = []
     for param in cmd.get_params(ctx):
@@ -64,8 +69,7 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
                 rows.append(f"| `{param.human_readable_name}` | {help_text} |")
             continue
         decl, help_text = record
-        escaped = help_text.replace("|", "\\|")
-        rows.append(f"| `{decl}` | {escaped} |")
+        rows.append(f"| `{_cell(decl)}` | {_cell(help_text)} |")
     if not rows:
         return []
     return ["| argument or option | meaning |", "|---|---|", *rows, ""]

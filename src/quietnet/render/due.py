@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from quietnet.intro import Intro, next_step
 from quietnet.records import Loop
 from quietnet.render import wording
 from quietnet.render.console import to_json
 from quietnet.schedule import Assessment, Plan, Suggestion
+
+if TYPE_CHECKING:
+    from quietnet.store.events import FollowUp
 
 # What each score term is called in front of the user (the codes stay in JSON).
 TERM_LABELS = {
@@ -102,6 +106,8 @@ class Morning:
     birthdays: list[Upcoming]
     promises: list[Loop]
     snoozes: list[tuple[int, str]]
+    intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
+    follow_ups: tuple[FollowUp, ...] = ()  # promises made at events, events to log
 
 
 def morning_json(m: Morning) -> str:
@@ -122,6 +128,27 @@ def morning_json(m: Morning) -> str:
                 for p in m.promises
             ],
             "snoozes_ending": [{"id": i, "name": n} for i, n in m.snoozes],
+            "introductions": [
+                {
+                    "id": i.id,
+                    "person": i.person,
+                    "other": i.other,
+                    "state": i.state,
+                    "next": next_step(i, today=m.plan.today),
+                }
+                for i in m.intros
+            ],
+            "event_follow_ups": [
+                {
+                    "event_id": f.event_id,
+                    "event": f.event,
+                    "due": f.due.isoformat(),
+                    "loop_id": f.loop_id,
+                    "person": f.person,
+                    "what": f.what,
+                }
+                for f in m.follow_ups
+            ],
         }
     )
 
@@ -148,6 +175,17 @@ def morning_text(m: Morning) -> str:
             lines.append(f"  and {len(m.promises) - 5} more: net loops")
     if m.snoozes:
         lines += ["", "Snoozes ending today: " + ", ".join(n for _, n in m.snoozes)]
+    if m.intros:
+        lines += ["", "Introductions:"]
+        lines += [f"  #{i.id} {i.person} and {i.other}: {next_step(i, today=day)}" for i in m.intros]
+    if m.follow_ups:
+        lines += ["", "After events:"]
+        for f in m.follow_ups:
+            if f.loop_id is None:
+                lines.append(f'  How was {f.event}? net event log "{f.event}" (a minute is enough)')
+            else:
+                by = f"{f.due:%a} {f.due.day} {f.due:%b}"
+                lines.append(f"  #{f.loop_id} {f.person}: {f.what} (from {f.event}, by {by})")
     if len(lines) == 1:
         lines.append("A quiet day: nothing is waiting for you. Enjoy it.")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -34,18 +35,28 @@ def person_dict(person: Person) -> dict[str, Any]:
     return data
 
 
-def profile_json(person: Person, timeline: Timeline, loops: list[Loop]) -> str:
+def profile_json(
+    person: Person, timeline: Timeline, loops: list[Loop], extra: dict[str, Any] | None = None
+) -> str:
     return to_json(
         {
             "person": person_dict(person),
             "interactions": [asdict(i) for i in timeline.interactions],
             "helps": [asdict(h) for h in timeline.helps],
             "open_loops": [asdict(loop) for loop in loops],
+            **(extra or {}),
         }
     )
 
 
-def print_profile(person: Person, timeline: Timeline, loops: list[Loop], *, today: date) -> None:
+def print_profile(
+    person: Person,
+    timeline: Timeline,
+    loops: list[Loop],
+    *,
+    today: date,
+    sections: Sequence[tuple[str, list[str]]] = (),
+) -> None:
     from rich.text import Text
 
     out = console()
@@ -90,6 +101,10 @@ def print_profile(person: Person, timeline: Timeline, loops: list[Loop], *, toda
         for loop in loops:
             word = "you promised" if loop.type == "promise" else "they need"
             out.print(Text(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})"))
+    for heading, lines in sections:  # saved ideas, introductions, events, work (render/helping.py)
+        out.print(Text(f"\n{heading}", style="bold"))
+        for entry in lines:
+            out.print(Text(f"  {entry}"))
     if timeline.helps:
         out.print(Text("\nWays you helped", style="bold"))
         for h in timeline.helps[:10]:

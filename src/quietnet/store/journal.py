@@ -24,7 +24,17 @@ KEYS: dict[str, tuple[str, ...]] = {
     "help": ("id",),
     "loop": ("id",),
     "setting": ("name",),
+    "give_item": ("id",),
+    "intro": ("id",),
+    "event": ("id",),
+    "event_person": ("event_id", "person_id"),
+    "event_loop": ("event_id", "loop_id"),
+    "work": ("id",),
 }
+
+# Rows about a second person in another column (an introduction names two people):
+# `net forget` erases their journal rows too.
+ALSO_ABOUT: dict[str, str] = {"intro": "other_id"}
 
 
 def to_date(value: Any) -> date | None:
@@ -145,3 +155,9 @@ def describe(s: Session, summary: str, *, always: bool = False) -> None:
 def erase_person(s: Session, person_id: int) -> None:
     """Remove every journal row about a person (``net forget`` leaves no trace)."""
     s.execute("DELETE FROM change_row WHERE person_id = ?", (person_id,))
+    for table, column in ALSO_ABOUT.items():
+        s.execute(
+            "DELETE FROM change_row WHERE table_name = ?"
+            " AND coalesce(json_extract(new, ?), json_extract(old, ?)) = ?",
+            (table, f"$.{column}", f"$.{column}", person_id),
+        )

@@ -35,7 +35,8 @@ def _person(row: sqlite3.Row, tags: Iterable[str] = ()) -> Person:
     for f in ("archived_at", "created_at", "updated_at"):
         data[f] = to_stamp(data[f])
     data["kin"] = bool(data["kin"])
-    data.pop("search_key", None)
+    for derived in ("search_key", "card_uid", "vcard"):  # kept for imports and exports only
+        data.pop(derived, None)
     return Person(**data, tags=tuple(sorted(tags)))
 
 

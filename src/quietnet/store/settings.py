@@ -8,16 +8,24 @@ from quietnet.db import Session
 from quietnet.settings import Settings
 from quietnet.store import journal
 
+# Other features keep their settings in the same table under their own prefix
+# (`net event budget` stores `events.monthly_budget`): the scheduler skips them.
+OTHER_PREFIXES: tuple[str, ...] = ("events.",)
+
+
+def _rows(s: Session) -> list[tuple[str, str]]:
+    rows = s.all("SELECT name, value FROM setting")
+    return [(r["name"], r["value"]) for r in rows if not r["name"].startswith(OTHER_PREFIXES)]
+
 
 def load(s: Session) -> Settings:
-    rows = s.all("SELECT name, value FROM setting")
-    return Settings.from_dict({r["name"]: json.loads(r["value"]) for r in rows})
+    return Settings.from_dict({name: json.loads(value) for name, value in _rows(s)})
 
 
 def save(s: Session, settings: Settings) -> None:
     """Store every value that differs from the default; forget the rest."""
     wanted = {k: v for k, v in settings.to_dict().items() if Settings().to_dict().get(k) != v}
-    stored = {r["name"]: r["value"] for r in s.all("SELECT name, value FROM setting")}
+    stored = dict(_rows(s))
     for name in stored.keys() - wanted.keys():
         journal.delete(s, "setting", "name = ?", (name,))
     for name, value in wanted.items():

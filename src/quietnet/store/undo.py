@@ -74,6 +74,12 @@ NOUNS = {
     "help": ("way you helped", "ways you helped"),
     "loop": ("loop", "loops"),
     "setting": ("setting", "settings"),
+    "give_item": ("saved idea", "saved ideas"),
+    "intro": ("introduction", "introductions"),
+    "event": ("event", "events"),
+    "event_person": ("person at an event", "people at events"),
+    "event_loop": ("event promise", "event promises"),
+    "work": ("engagement", "engagements"),
 }
 
 

@@ -1,0 +1,390 @@
+"""`net event` (consider, plan, log, budget, questions) and `net events` (what events gave you)."""
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import say
+from quietnet.cli.options import Json
+from quietnet.errors import InputError
+from quietnet.events import FORMATS, ROLES, SIZES, WORTH
+
+if TYPE_CHECKING:
+    from quietnet.db import Session
+    from quietnet.store.events import Event
+
+app = typer.Typer()
+event_app = typer.Typer(no_args_is_help=True)
+app.add_typer(event_app, name="event")
+
+EventName = Annotated[
+    str, typer.Argument(metavar="NAME", help="The event's name (or #id).", show_default=False)
+]
+When = Annotated[
+    str | None,
+    typer.Option("--on", metavar="DATE", help="The event's date: 2025-06-26, next thu... (default today)."),
+]
+
+
+@event_app.callback()
+def event() -> None:
+    """Events on purpose: go or skip, a small plan, a one-minute log afterwards.
+
+    net event consider weighs the topic, size, format, your role and who you
+    know there against a monthly event budget (default 2) and past events, and
+    answers go or skip with its reasons. net event plan prepares a goal, a
+    leave-by time, people to look for, three questions and a recovery block.
+    net event log notes who you met, promises, energy and whether it was worth it.
+
+    Examples:
+
+      net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on "next thu"
+      net event plan "Lisbon a11y meetup" --starts 19:00
+      net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
+      net event budget 3
+    """
+
+
+def _day(text: str | None, *, allow_future: bool = True) -> date:
+    from quietnet.dates import parse_day
+
+    today = context.today()
+    return today if text is None else parse_day(text, today=today, allow_future=allow_future)
+
+
+def _event(s: "Session", name: str, day: str | None, *, exact: bool, logged_ok: bool = False) -> "Event":
+    """The event a command is about: an existing one not logged yet, else a new one."""
+    from quietnet.names import clean_name
+    from quietnet.store import events
+
+    found = events.find(s, name, prefix=not exact)
+    same_day = found is not None and (day is None or found.day == _day(day))
+    if found is not None and same_day and (found.logged_on is None or logged_ok):
+        return found
+    # a new event, or another edition of one (a monthly meetup): same name, another day
+    title = found.name if found is not None else clean_name(name, what="An event's name")
+    return events.get(s, events.create(s, name=title, day=_day(day)))
+
+
+@event_app.command()
+def consider(
+    ctx: typer.Context,
+    name: EventName,
+    interest: Annotated[
+        int | None, typer.Option("--interest", metavar="0-3", help="How much the topic matters to you, 0-3.")
+    ] = None,
+    size: Annotated[str | None, typer.Option("--size", help=f"{', '.join(SIZES)}.")] = None,
+    format_: Annotated[str | None, typer.Option("--format", help=f"{', '.join(FORMATS)}.")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help=f"{', '.join(ROLES)} (default attendee).")
+    ] = None,
+    knows: Annotated[
+        list[str] | None,
+        typer.Option("--knows", metavar="NAME", help="Someone you know who will be there (repeat)."),
+    ] = None,
+    on: When = None,
+    json_: Json = False,
+) -> None:
+    """Go or skip? Weighs an event against your monthly budget and past events.
+
+    Examples:
+
+      net event consider "Design systems night" --interest 2 --size large --format mingling
+      net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on 2025-06-26
+    """
+    from quietnet.events import Proposal, choice
+    from quietnet.events import consider as weigh
+    from quietnet.render import events as render
+    from quietnet.render.console import to_json
+    from quietnet.store import events, journal, people
+
+    if interest is not None and not 0 <= interest <= 3:
+        raise InputError(f"Interest goes from 0 (none) to 3 (it matters to you), not {interest}.")
+    size = choice(size, SIZES, "a size")
+    fmt = choice(format_, FORMATS, "a format")
+    role = choice(role, ROLES, "a role")
+    with context.get(ctx).write("event") as s:
+        e = _event(s, name, on, exact=True)
+        for typed in knows or []:
+            events.link(s, e.id, people.resolve_id(s, typed), role="knows")
+        values = {"interest": interest, "size": size, "format": fmt, "role": role}
+        events.update(s, e.id, {k: v for k, v in values.items() if v is not None})
+        e = events.get(s, e.id)
+        proposal = Proposal(e.name, e.day, e.interest, e.size, e.format, e.role, tuple(events.known(s, e.id)))
+        verdict = weigh(
+            proposal,
+            past=events.past(s),
+            going=events.going(s, e.day, leaving_out=e.id),
+            budget=events.budget(s),
+        )
+        events.update(s, e.id, {"decision": verdict.decision, "reasons": [r.text for r in verdict.reasons]})
+        journal.describe(s, f"Considered {e.name}: {verdict.decision}")
+    say(to_json(render.verdict_dict(e, verdict)) if json_ else render.verdict_text(e, verdict))
+
+
+@event_app.command()
+def plan(
+    ctx: typer.Context,
+    name: EventName,
+    goal: Annotated[
+        str | None, typer.Option("--goal", help='A small goal (default "two real conversations").')
+    ] = None,
+    starts: Annotated[str | None, typer.Option("--starts", metavar="HH:MM", help="When it starts.")] = None,
+    leave_by: Annotated[
+        str | None, typer.Option("--leave-by", metavar="HH:MM", help="When you leave.")
+    ] = None,
+    recovery: Annotated[str | None, typer.Option("--recovery", help="Your recovery block, your way.")] = None,
+    on: When = None,
+    json_: Json = False,
+) -> None:
+    """A small plan: a goal, a leave-by time, people to look for, three questions, recovery.
+
+    Examples:
+
+      net event plan "Lisbon a11y meetup" --starts 19:00
+      net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
+    """
+    from quietnet.events import make_plan
+    from quietnet.names import clean_text
+    from quietnet.render import events as render
+    from quietnet.render.console import to_json
+    from quietnet.store import events, journal
+
+    goal = clean_text(goal, what="A goal", limit=200) or None if goal is not None else None
+    recovery = (
+        clean_text(recovery, what="A recovery block", limit=500) or None if recovery is not None else None
+    )
+    with context.get(ctx).write("event") as s:
+        e = _event(s, name, on, exact=False)
+        made = make_plan(
+            size=e.size, fmt=e.format, role=e.role, known=events.known(s, e.id),
+            questions=events.questions(s), past=events.past(s), offset=e.id,
+            goal=goal, starts=starts, leave_by=leave_by, recovery=recovery,
+        )  # fmt: skip
+        events.update(
+            s,
+            e.id,
+            {
+                "goal": made.goal,
+                "leave_by": made.leave_by,
+                "questions": made.questions,
+                "recovery": made.recovery,
+            },
+        )
+        journal.describe(s, f"Planned for {e.name}")
+    say(to_json(render.plan_dict(e, made)) if json_ else render.plan_text(e, made))
+
+
+def _split(line: str, what: str) -> tuple[str, str | None]:
+    """``"Lena Park: runs the meetup"`` -> (name, note)."""
+    name, _, rest = line.partition(":")
+    if not name.strip():
+        raise InputError(f'{what} starts with a name, like "Lena Park: runs the meetup".')
+    return name.strip(), rest.strip() or None
+
+
+@event_app.command()
+def log(
+    ctx: typer.Context,
+    name: EventName,
+    met: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--met", metavar='"NAME: one line"', help="Someone new you met (repeat); added to your people."
+        ),
+    ] = None,
+    promise: Annotated[
+        list[str] | None,
+        typer.Option("--promise", metavar='"NAME: what"', help="Something you offered someone (repeat)."),
+    ] = None,
+    energy: Annotated[
+        int | None, typer.Option("--energy", metavar="1-5", help="Your energy afterwards.")
+    ] = None,
+    worth: Annotated[
+        str | None, typer.Option("--worth", help=f"Was it worth it: {', '.join(WORTH)}.")
+    ] = None,
+    learned: Annotated[str | None, typer.Option("--learned", help="One thing you learned.")] = None,
+    on: When = None,
+    json_: Json = False,
+) -> None:
+    """Log an event in under a minute: people met, promises, energy, worth it, one thing learned.
+
+    People you met are added with origin event (circle acquaintance: no rhythm
+    to keep up); "#id" links someone you already have. Promises become open
+    loops that net today shows for the next two days.
+
+    Examples:
+
+      net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
+      net event log "Design systems night" --promise "lena: send the slides" --learned "tokens need owners"
+    """
+    from quietnet.events import choice
+    from quietnet.names import clean_text
+    from quietnet.render import events as render
+    from quietnet.render.console import to_json
+    from quietnet.store import events, journal, loops, people
+
+    if energy is not None and not 1 <= energy <= 5:
+        raise InputError(f"Energy goes from 1 (drained) to 5 (full), not {energy}.")
+    worth = choice(worth, WORTH, "an answer for worth it")
+    lesson = (
+        clean_text(learned, what="What you learned", limit=2_000) or None if learned is not None else None
+    )
+    today = context.today()
+    met_lines = [_split(line, "Each --met") for line in met or []]
+    promise_lines = [_split(line, "Each --promise") for line in promise or []]
+    if any(not what for _, what in promise_lines):
+        raise InputError('Say what you offered, like --promise "lena: send the slides".')
+    with context.get(ctx).write("event") as s:
+        e = _event(s, name, on, exact=False, logged_ok=True)
+        if e.day > today:
+            raise InputError(f"{e.name} is on {e.day.isoformat()}, after today; log it once it has happened.")
+        added: list[tuple[int, str]] = []
+        for typed, note in met_lines:
+            if typed.startswith("#"):
+                person_id = people.resolve_id(s, typed)
+            else:
+                fields = {"origin": "event", "how_met": e.name, "met_on": e.day, "circle": "acquaintance"}
+                fields["notes"] = clean_text(note, what="A note", limit=2_000) if note else None
+                person_id = people.add(s, name=_new_name(typed), fields=fields)
+            events.link(s, e.id, person_id, role="met", note=note)
+            added.append((person_id, people.get(s, person_id).name))
+        made: list[tuple[int, str, str]] = []
+        for typed, what in promise_lines:
+            person_id = _among(s, typed, added)
+            loop_id = loops.open_loop(s, person_id=person_id, type="promise", what=str(what), day=today)
+            events.add_promise(s, e.id, loop_id)
+            made.append((loop_id, people.get(s, person_id).name, str(what)))
+        values = {"logged_on": today, "energy": energy, "worth": worth, "learned": lesson, "decision": "go"}
+        events.update(s, e.id, {k: v for k, v in values.items() if v is not None})
+        journal.describe(s, f"Logged {e.name}")
+        e = events.get(s, e.id)
+    if json_:
+        say(to_json({**render.event_dict(e), "met": [{"id": i, "name": n} for i, n in added],
+                     "promises": [{"loop_id": i, "person": n, "what": w} for i, n, w in made]}))  # fmt: skip
+    else:
+        say(render.logged_text(e, added, made))
+
+
+def _new_name(typed: str) -> str:
+    from quietnet.names import clean_name
+
+    name = clean_name(typed)
+    if name.startswith("#"):
+        raise InputError(f'A name can\'t start with "#" ({name}): #12 is how ids are written.')
+    return name
+
+
+def _among(s: "Session", typed: str, added: list[tuple[int, str]]) -> int:
+    """Whom a promise is to: someone just met first, then anyone you know."""
+    from quietnet.names import NameKey, resolve
+    from quietnet.store import people
+
+    if added and not typed.startswith("#"):
+        try:
+            return resolve([NameKey(i, n, None, False) for i, n in added], typed).id
+        except InputError:
+            pass
+    return people.resolve_id(s, typed)
+
+
+@event_app.command()
+def budget(
+    ctx: typer.Context,
+    per_month: Annotated[
+        int | None, typer.Argument(metavar="[N]", help="Events a month (default 2).", show_default=False)
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Show or set how many events a month feel right (default 2).
+
+    Examples:
+
+      net event budget
+      net event budget 3
+    """
+    from quietnet.render.console import to_json
+    from quietnet.store import events, journal
+
+    if per_month is not None and not 0 <= per_month <= 31:
+        raise InputError(f"A monthly budget goes from 0 to 31 events, not {per_month}.")
+    c = context.get(ctx)
+    if per_month is None:
+        with c.read() as s:
+            value = events.budget(s)
+    else:
+        with c.write("event") as s:
+            events.set_budget(s, per_month)
+            journal.describe(s, f"Set the event budget to {per_month} a month")
+        value = per_month
+    say(to_json({"monthly_budget": value}) if json_ else f"Event budget: {value} a month.")
+
+
+@event_app.command()
+def questions(
+    ctx: typer.Context,
+    add: Annotated[
+        str | None, typer.Option("--add", metavar="TEXT", help="Add a question to the list.")
+    ] = None,
+    remove: Annotated[int | None, typer.Option("--remove", metavar="N", help="Remove question N.")] = None,
+    reset: Annotated[bool, typer.Option("--reset", help="Go back to the built-in list.")] = False,
+    json_: Json = False,
+) -> None:
+    """The list event plans take their three questions from; yours to edit.
+
+    Examples:
+
+      net event questions
+      net event questions --add "What's a small win you had this month?"
+      net event questions --remove 2
+    """
+    from quietnet.events import DEFAULT_QUESTIONS
+    from quietnet.names import clean_name
+    from quietnet.render.console import to_json
+    from quietnet.store import events, journal
+
+    if sum((add is not None, remove is not None, reset)) > 1:
+        raise InputError("Use one of --add, --remove or --reset at a time.")
+    c = context.get(ctx)
+    if add is None and remove is None and not reset:
+        with c.read() as s:
+            pool = events.questions(s)
+    else:
+        with c.write("event") as s:
+            pool = events.questions(s)
+            if add is not None:
+                pool.append(clean_name(add, what="A question"))
+            elif remove is not None:
+                if not 1 <= remove <= len(pool):
+                    raise InputError(f"There is no question {remove}; the list has {len(pool)}.")
+                if len(pool) <= 3:
+                    raise InputError("Keep at least three questions: a plan takes three.")
+                del pool[remove - 1]
+            else:
+                pool = list(DEFAULT_QUESTIONS)
+            events.set_questions(s, pool)
+            journal.describe(s, "Changed the event questions")
+    say(to_json(pool) if json_ else "\n".join(f"{n:>2}. {q}" for n, q in enumerate(pool, 1)))
+
+
+@app.command("events")
+def events_(ctx: typer.Context, json_: Json = False) -> None:
+    """What events have given you: energy, ties that continued and work, by format and size.
+
+    Examples:
+
+      net events
+      net events --json
+    """
+    from quietnet.events import history
+    from quietnet.render import events as render
+    from quietnet.render.console import to_json
+    from quietnet.store import events
+
+    today = context.today()
+    with context.get(ctx).read() as s:
+        groups = history(events.logged(s, today=today))
+        upcoming = [e for e in events.listing(s) if e.day >= today and e.logged_on is None][::-1]
+    say(to_json(render.history_dict(groups, upcoming)) if json_ else render.history_text(groups, upcoming))

@@ -1,0 +1,168 @@
+"""`net export json|vcard|csv|ics`: leave with everything, any time, in open formats.
+
+Exports read one consistent view of the store and go to standard output, or
+with ``--output`` to a file written atomically (temp file, fsync, rename) with
+mode 0600.
+"""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import say
+
+app = typer.Typer()
+exporting = typer.Typer(no_args_is_help=True)
+app.add_typer(exporting, name="export")
+
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically, mode 0600), not stdout."),
+]
+
+
+def write_out(text: str, output: Path | None, what: str) -> None:
+    from quietnet.io.files import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(output.expanduser(), text.encode("utf-8"))
+    say(f"Wrote {what} to {output}.")
+
+
+@exporting.callback()
+def export_group() -> None:
+    """Leave with everything, any time, in open formats: JSON, vCard, CSV, iCalendar.
+
+    Exports go to standard output, or with --output to a file written
+    atomically and readable only by you.
+
+    Examples:
+
+      net export json --output quietnet.json
+      net export vcard --folder ~/contacts/
+      net export csv -o people.csv
+      net export ics -o quietnet.ics
+    """
+
+
+@exporting.command("json")
+def export_json(ctx: typer.Context, output: Output = None) -> None:
+    """Everything, lossless: people, tags, interactions, helps, loops, settings.
+
+    Examples:
+
+      net export json --output quietnet.json
+      net export json | gzip > quietnet.json.gz
+    """
+    from quietnet.io import jsonfile
+    from quietnet.store import dump
+
+    with context.get(ctx).read() as s:
+        document = dump.dump(s)
+    write_out(jsonfile.render(document), output, f"{len(document['people'])} people and their history")
+
+
+@exporting.command("vcard")
+def export_vcard(
+    ctx: typer.Context,
+    output: Output = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option("--folder", metavar="DIR", help="One UUID.vcf per person in DIR (for CardDAV)."),
+    ] = None,
+) -> None:
+    """vCard 3.0 cards for phones, khard and CardDAV sync; imported cards keep their other details.
+
+    Examples:
+
+      net export vcard --output contacts.vcf
+      net export vcard --folder ~/.contacts/quietnet/
+    """
+    from quietnet.errors import InputError
+    from quietnet.io import vcard
+    from quietnet.io.files import write_atomic
+    from quietnet.store import transfer
+
+    with context.get(ctx).read() as s:
+        rows = transfer.person_rows(s)
+    if folder is None:
+        write_out("".join(vcard.write(r, r["tags"]) for r in rows), output, f"{len(rows)} cards")
+        return
+    if output is not None:
+        raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
+    folder = folder.expanduser()
+    if not folder.parent.is_dir():
+        raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for row in rows:
+        write_atomic(folder / f"{row['uuid']}.vcf", vcard.write(row, row["tags"]).encode("utf-8"))
+    say(f"Wrote {len(rows)} cards to {folder}.")
+
+
+@exporting.command("csv")
+def export_csv(ctx: typer.Context, output: Output = None) -> None:
+    """One row per person, safe to open in a spreadsheet (formula-like cells are neutralised).
+
+    Examples:
+
+      net export csv --output people.csv
+      net export csv | column -s, -t | less -S
+    """
+    from quietnet.io import csvfile
+    from quietnet.store import transfer
+
+    with context.get(ctx).read() as s:
+        rows = transfer.person_rows(s)
+    write_out(csvfile.write(rows), output, f"{len(rows)} people")
+
+
+@exporting.command("ics")
+def export_ics(
+    ctx: typer.Context,
+    output: Output = None,
+    days: Annotated[int, typer.Option(min=0, max=366, help="Days of suggested check-ins to include.")] = 14,
+    birthdays_only: Annotated[bool, typer.Option("--birthdays-only", help="Leave out check-ins.")] = False,
+) -> None:
+    """Birthdays as yearly events and the coming suggested check-ins, for your calendar.
+
+    Check-ins are everyone `net due --all` lists today, a few a day (your daily
+    maximum), as all-day events over the coming --days.
+
+    Examples:
+
+      net export ics --output quietnet.ics
+      net export ics --birthdays-only -o birthdays.ics
+    """
+    from datetime import timedelta
+
+    from quietnet.cli.due import make_plan
+    from quietnet.io import ics
+    from quietnet.render import wording
+    from quietnet.store import transfer
+
+    today = context.today()
+    with context.get(ctx).read() as s:
+        rows = transfer.person_rows(s)
+        result, settings = make_plan(s, today=today, show_all=True)
+    uuid_of = {r["id"]: r["uuid"] for r in rows}
+    birthdays = [ics.Birthday(r["uuid"], r["name"], r["birthday"]) for r in rows
+                 if r["birthday"] and not r["archived_at"]]  # fmt: skip
+    per_day = max(1, settings.daily_max)
+    checkins = [
+        ics.CheckIn(
+            uuid=uuid_of[sug.assessment.id],
+            name=sug.assessment.name,
+            day=today + timedelta(days=n // per_day),
+            summary=f"{sug.assessment.name}: {wording.question(sug.action)}",
+            description=wording.suggestion_line(sug),
+        )
+        for n, sug in enumerate(() if birthdays_only else result.suggestions[: days * per_day])
+    ]
+    write_out(ics.write(birthdays, checkins, today=today), output,
+              f"{len(birthdays)} birthdays and {len(checkins)} check-ins")  # fmt: skip

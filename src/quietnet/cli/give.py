@@ -1,0 +1,174 @@
+"""`net give`: small, concrete ways to help someone now, and ideas kept for them."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from quietnet import kinds
+from quietnet.cli import context
+from quietnet.cli.context import say
+from quietnet.cli.options import Json, On
+from quietnet.errors import InputError
+
+app = typer.Typer()
+
+
+@app.command()
+def give(
+    ctx: typer.Context,
+    who: Annotated[
+        str | None,
+        typer.Argument(metavar="[NAME]", help="Name, nickname, unique prefix or #id.", show_default=False),
+    ] = None,
+    save: Annotated[
+        str | None, typer.Option("--save", metavar="TEXT", help="Keep an idea or a link for them.")
+    ] = None,
+    done: Annotated[
+        int | None, typer.Option("--done", metavar="ID", help="You passed a saved idea on: log it as a help.")
+    ] = None,
+    drop: Annotated[
+        int | None, typer.Option("--drop", metavar="ID", help="Let a saved idea go, without logging a help.")
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option("--kind", "-k", help=f"With --done, the kind of help: {', '.join(kinds.HELP_KINDS)}."),
+    ] = "resource",
+    on: On = None,
+    json_: Json = False,
+) -> None:
+    """Small ways to help someone now, smallest effort first; alone, needs you could help with.
+
+    With a name it shows what you saved for them, then one to three ideas from a
+    catalogue of small helps (5 minutes, half an hour, an hour or more), chosen
+    from their interests, open needs, recent news, past helps and referrals. The
+    next run offers different ideas. Alone, it lists open needs that someone you
+    know fits (an introduction?) and people you saved something for.
+
+    Examples:
+
+      net give ana
+      net give ana --save "the pricing article: example.com/pricing"
+      net give ana --done 3
+      net give
+    """
+    if who is None:
+        if save is not None or done is not None or drop is not None:
+            raise InputError("Say whom it is for, e.g. net give ana --save TEXT.")
+        _overview(ctx, json_)
+        return
+    chosen = sum(x is not None for x in (save, done, drop))
+    if chosen > 1:
+        raise InputError("Use one of --save, --done or --drop at a time.")
+    if save is not None:
+        _save(ctx, who, save, on, json_)
+    elif done is not None or drop is not None:
+        _close(ctx, who, done, drop, kind, on, json_)
+    else:
+        _ideas(ctx, who, json_)
+
+
+def _day(on: str | None) -> date:
+    from quietnet.dates import parse_day
+
+    today = context.today()
+    return today if on is None else parse_day(on, today=today)
+
+
+def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) -> None:
+    from dataclasses import asdict
+
+    from quietnet.intro import quoted
+    from quietnet.names import clean_text
+    from quietnet.render.console import to_json
+    from quietnet.store import give, journal, people
+
+    what = clean_text(text, what="What to keep", limit=2_000)
+    if not what:
+        raise InputError('Say what to keep, e.g. net give ana --save "the pricing article".')
+    day = _day(on)
+    with context.get(ctx).write("give") as s:
+        person = people.get(s, people.resolve_id(s, who))
+        item_id = give.save(s, person_id=person.id, what=what, day=day)
+        journal.describe(s, f"Saved an idea for {person.name}")
+        item = give.get(s, item_id)
+    if json_:
+        say(to_json(asdict(item) if item else None))
+        return
+    say(f"Kept for {person.name}: {what} (#{item_id}).")
+    say(f"It comes first in net give {quoted(who)}; passed it on? net give {quoted(who)} --done {item_id}")
+
+
+def _close(
+    ctx: typer.Context, who: str, done: int | None, drop: int | None, kind: str, on: str | None, json_: bool
+) -> None:
+    from dataclasses import asdict
+
+    from quietnet.render.console import to_json
+    from quietnet.store import give, journal, people
+    from quietnet.store.interactions import helped
+
+    help_kind = kind.strip().casefold()
+    if help_kind not in kinds.HELP_KINDS:
+        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
+    item_id = done if done is not None else drop
+    assert item_id is not None
+    day = _day(on)
+    with context.get(ctx).write("give") as s:
+        person = people.get(s, people.resolve_id(s, who))
+        item = give.get(s, item_id)
+        if item is None or item.person_id != person.id:
+            shown = f'"{who}"' if " " in who else who
+            raise InputError(
+                f"There is no saved idea #{item_id} for {person.name}; net give {shown} lists them."
+            )
+        if item.done_on is not None:
+            raise InputError(f"Saved idea #{item_id} was already passed on, on {item.done_on.isoformat()}.")
+        if done is not None:
+            if day < item.saved_on:
+                raise InputError(f"{day.isoformat()} is before you saved it ({item.saved_on.isoformat()}).")
+            help_id = helped(s, person_id=person.id, kind=help_kind, what=item.what, day=day)
+            give.mark_done(s, item_id, day=day, help_id=help_id)
+            journal.describe(s, f"Passed an idea on to {person.name}: {item.what}")
+        else:
+            give.drop(s, item_id)
+            journal.describe(s, f"Let go of an idea for {person.name}")
+        after = give.get(s, item_id)
+    if json_:
+        say(to_json(asdict(after) if after else {"id": item_id, "dropped": True}))
+    elif done is not None:
+        say(f"Noted: you passed on {item.what} to {person.name} ({help_kind}). Logged as a help; thank you.")
+    else:
+        say(f"Let go of #{item_id} for {person.name}: {item.what}.")
+
+
+def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
+    from quietnet.db import writable
+    from quietnet.give import suggest
+    from quietnet.render import helping as render
+    from quietnet.store import give, people
+
+    today = context.today()
+    c = context.get(ctx)
+    # Remembering what was shown needs a write; a read-only store still gets ideas.
+    session = c.write("give") if writable(c.database().path) else c.read()
+    with session as s:
+        person = people.get(s, people.resolve_id(s, who))
+        saved = give.saved(s, person_id=person.id)
+        ideas = suggest(give.facts(s, person.id, today=today), recent=give.shown(s, person.id))
+        if writable(c.database().path):
+            give.remember(s, person.id, [i.code for i in ideas], today)
+    if json_:
+        say(render.give_json(person.id, person.name, saved, ideas))
+    else:
+        say(render.give_text(person.name, who, saved, ideas))
+
+
+def _overview(ctx: typer.Context, json_: bool) -> None:
+    from quietnet.render import helping as render
+    from quietnet.store import give
+
+    with context.get(ctx).read() as s:
+        found = give.need_matches(s)
+        saved = give.saved(s)
+    say(render.overview_json(found, saved) if json_ else render.overview_text(found, saved))

@@ -1,0 +1,422 @@
+"""`net import ...` and `net merge`: moving in, and tidying up the duplicates moving in leaves.
+
+Every import reads and checks the whole file first (a bad record stops it with
+its file, line and reason, unless told to skip bad records), plans the changes
+without writing (``--dry-run`` stops there), takes a verified snapshot, then
+writes everything in one transaction through the journal.
+"""
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import note, say
+from quietnet.cli.options import Yes
+from quietnet.records import CIRCLES
+
+if TYPE_CHECKING:
+    from quietnet.io.contact import Read
+    from quietnet.store.transfer import Plan
+
+app = typer.Typer()
+importing = typer.Typer(no_args_is_help=True)
+app.add_typer(importing, name="import")
+
+PROGRESS_FROM = 500  # records; smaller files finish before a bar would be worth drawing
+
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; change nothing.")]
+NewCircle = Annotated[
+    str,
+    typer.Option(
+        "--circle",
+        metavar="CIRCLE",
+        help="The circle for people the file adds (acquaintance: never suggested until you move them).",
+    ),
+]
+Encoding = Annotated[
+    str, typer.Option("--encoding", help="The file's text encoding (never guessed).", metavar="NAME")
+]
+SkipBad = Annotated[
+    bool,
+    typer.Option("--skip-bad-rows", help="Import the good rows and list the bad ones, instead of stopping."),
+]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file to read.", show_default=False)]
+
+
+@contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
+    """A Rich progress bar on stderr for big jobs in a terminal; a no-op otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+def _circle(raw: str) -> str:
+    from quietnet.errors import InputError
+
+    circle = raw.strip().casefold()
+    if circle not in CIRCLES:
+        raise InputError(f'"{raw}" is not a circle; choose one of {", ".join(CIRCLES)}.')
+    return circle
+
+
+def _change_words(changes: dict[str, object], tags: list[str]) -> str:
+    words = [k.replace("_", " ") for k in changes if k not in ("vcard", "card_uid")]
+    if ("vcard" in changes or "card_uid" in changes) and not words:
+        words.append("the original card")
+    words += [f"+{t}" for t in tags]
+    return ", ".join(words)
+
+
+def _plan_lines(planned: "Plan") -> list[str]:
+    lines = []
+    for step in planned.steps:
+        c, t = step.contact, step.target
+        where = f"{c.source}, line {c.line}"
+        if step.action == "add":
+            lines.append(f"  add      {c.name}  ({where})")
+        elif step.action == "update" and t is not None:
+            lines.append(
+                f"  update   {t.name} (#{t.id}): {_change_words(step.changes, step.tags)}  ({where})"
+            )
+        elif step.action == "combine" and t is not None:
+            lines.append(f"  combine  {c.name}: the same person as {t.seen_at}  ({where})")
+        elif step.action == "skip":
+            lines.append(f"  skip     {c.name}: {step.reason}  ({where})")
+    return lines
+
+
+def _summary(planned: "Plan", *, dry_run: bool) -> str:
+    added, updated = planned.count("add"), planned.count("update")
+    parts = [f"{added} added", f"{updated} updated"]
+    for action, words in (("same", "already up to date"), ("combine", "combined"), ("skip", "skipped")):
+        if planned.count(action):
+            parts.append(f"{planned.count(action)} {words}")
+    text = ", ".join(parts)
+    return f"Would import: {text}. Nothing was changed (dry run)." if dry_run else f"{text.capitalize()}."
+
+
+def run_import(
+    ctx: typer.Context,
+    read: Callable[[Callable[[], None]], "Read"],
+    *,
+    source: str,
+    total: int,
+    dry_run: bool,
+    skip_bad: bool,
+    circle: str,
+    what: str,
+    skip_flag: str,
+) -> None:
+    """Read, check, plan, then (unless a dry run) snapshot and write in one transaction."""
+    from quietnet import backup
+    from quietnet.io.contact import refusal
+    from quietnet.store import journal, transfer
+
+    c = context.get(ctx)
+    new_circle = _circle(circle)
+    with progress(f"Reading {source}", total) as tick:
+        found = read(tick)
+    if found.problems and not skip_bad:
+        raise refusal(found.problems, what=what, skip_flag=skip_flag)
+    with c.read() as s:
+        planned = transfer.plan(s, found.contacts, circle=new_circle)
+    bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in found.problems]
+    if dry_run:
+        say(f"Importing {source} (dry run):")
+        for line in _plan_lines(planned) + [f"  bad      {b.strip()}" for b in bad]:
+            say(line)
+        if found.ignored:
+            say(f"Columns not imported: {', '.join(found.ignored)}.")
+        say(_summary(planned, dry_run=True))
+        return
+    if planned.writes:
+        snap = backup.automatic(c.database().path, now=context.now(), reason="before-import")
+        with c.write("import") as s:
+            planned = transfer.plan(s, found.contacts, circle=new_circle)
+            with progress(f"Importing {source}", len(planned.steps)) as tick:
+                count = len(set(transfer.apply(s, planned, tick=tick)))
+            journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
+        note(f"A snapshot of the store before this import: {snap}")
+    say(f"Imported {source}: {_summary(planned, dry_run=False)}")
+    for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
+        say(line)
+    if bad:
+        say(f"Not imported ({len(bad)} could not be read):")
+        for line in bad:
+            say(line)
+
+
+@importing.callback()
+def import_group() -> None:
+    """Bring people in from your phone, Google Contacts, LinkedIn, any CSV, or a quietnet export.
+
+    Each import checks the whole file first, can be previewed with --dry-run,
+    takes a snapshot of the store, and writes all or nothing. Importing the
+    same file again updates people instead of adding them twice. New people
+    join the acquaintance circle (never suggested until you move them).
+
+    Examples:
+
+      net import vcard contacts.vcf --dry-run
+      net import vcard ~/contacts/
+      net import csv google.csv --map "Full Name=name"
+      net import linkedin Connections.csv
+      net import json quietnet.json
+    """
+
+
+@importing.command("vcard")
+def import_vcard(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="FILE|FOLDER", help="A .vcf file, or a folder of them.", show_default=False),
+    ],
+    dry_run: DryRun = False,
+    circle: NewCircle = "acquaintance",
+    encoding: Encoding = "utf-8",
+    skip_bad: Annotated[
+        bool,
+        typer.Option("--skip-bad-cards", "--skip-bad-rows", help="Import the good cards, list the bad ones."),
+    ] = False,
+) -> None:
+    """Import vCards (2.1, 3.0, 4.0) from a phone, iCloud, Google or a CardDAV folder.
+
+    Examples:
+
+      net import vcard contacts.vcf --dry-run
+      net import vcard ~/.contacts/personal/ --circle network
+    """
+    from quietnet.errors import InputError
+    from quietnet.io import vcard
+    from quietnet.io.contact import Read
+    from quietnet.io.files import decode, read_bytes
+
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.casefold() in (".vcf", ".vcard") and p.is_file())
+        if not files:
+            raise InputError(f"There are no .vcf files in {path}; nothing was imported.")
+    else:
+        files = [path]
+    texts = [(decode(read_bytes(f), str(f), encoding=encoding), str(f)) for f in files]
+    total = sum(vcard.count_cards(text) for text, _ in texts)
+
+    def read(tick: Callable[[], None]) -> Read:
+        found = Read()
+        for text, source in texts:
+            vcard.read(text, source, today=context.today(), tick=tick, into=found)
+        return found
+
+    run_import(ctx, read, source=str(path), total=total, dry_run=dry_run, skip_bad=skip_bad, circle=circle,
+               what="cards", skip_flag="--skip-bad-cards")  # fmt: skip
+
+
+@importing.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    path: FileArg,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map", metavar="COLUMN=FIELD", help='Map a column to a field: "Full Name=name" (repeat).'
+        ),
+    ] = None,
+    delimiter: Annotated[str, typer.Option(help="The cell separator: , ; | or tab.")] = ",",
+    encoding: Encoding = "utf-8",
+    dry_run: DryRun = False,
+    circle: NewCircle = "acquaintance",
+    skip_bad: SkipBad = False,
+) -> None:
+    """Import a CSV with a header: Google Contacts' export, a spreadsheet, quietnet's own export.
+
+    Columns are recognised by their header (Name, First Name, E-mail 1 - Value,
+    Organization Title, Labels, Birthday, quietnet's field names...); --map
+    names the rest. A UTF-8 byte-order mark is fine; other encodings need
+    --encoding and are never guessed.
+
+    Examples:
+
+      net import csv google.csv --dry-run
+      net import csv people.csv --delimiter ";" --encoding cp1252 --map "Firma=company"
+    """
+    from quietnet.io import csvfile
+    from quietnet.io.files import decode, read_bytes
+
+    given = csvfile.parse_map(map_ or [])
+    sep = csvfile.delimiter_of(delimiter)
+    text = decode(read_bytes(path), str(path), encoding=encoding)
+    run_import(
+        ctx,
+        lambda tick: csvfile.read(
+            text, str(path), delimiter=sep, given=given, today=context.today(), tick=tick
+        ),
+        source=str(path), total=text.count("\n"), dry_run=dry_run, skip_bad=skip_bad, circle=circle,
+        what="rows", skip_flag="--skip-bad-rows",
+    )  # fmt: skip
+
+
+@importing.command("linkedin")
+def import_linkedin(
+    ctx: typer.Context,
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="Connections.csv", help="LinkedIn's export, as downloaded.", show_default=False
+        ),
+    ],
+    dry_run: DryRun = False,
+    circle: NewCircle = "acquaintance",
+    skip_bad: SkipBad = False,
+) -> None:
+    """Import your LinkedIn connections (Settings > Data privacy > Get a copy of your data).
+
+    The date you connected becomes the met date; the profile address goes to
+    the notes of people who have none.
+
+    Examples:
+
+      net import linkedin Connections.csv --dry-run
+      net import linkedin Connections.csv --skip-bad-rows
+    """
+    from quietnet.io import linkedin
+    from quietnet.io.files import decode, read_bytes
+
+    text = decode(read_bytes(path), str(path))
+    run_import(
+        ctx,
+        lambda tick: linkedin.read(text, str(path), today=context.today(), tick=tick),
+        source=str(path), total=text.count("\n"), dry_run=dry_run, skip_bad=skip_bad, circle=circle,
+        what="rows", skip_flag="--skip-bad-rows",
+    )  # fmt: skip
+
+
+@importing.command("json")
+def import_json(
+    ctx: typer.Context,
+    path: FileArg,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace everything in a store that already has data (asks).")
+    ] = False,
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Restore a quietnet JSON export (net export json) into an empty store, exactly.
+
+    A store that already has people, interactions or settings is refused
+    unless you add --replace, which replaces all of it with the file (after a
+    snapshot).
+
+    Examples:
+
+      net import json quietnet.json
+      net --db ~/new.db import json quietnet.json
+      net import json quietnet.json --replace --yes
+    """
+    from quietnet import backup
+    from quietnet.db import SCHEMA_VERSION
+    from quietnet.errors import InputError
+    from quietnet.io import jsonfile
+    from quietnet.io.files import decode, read_bytes
+    from quietnet.store import dump, journal
+
+    c = context.get(ctx)
+    source = str(path)
+    document = jsonfile.parse(decode(read_bytes(path), source), source, schema_version=SCHEMA_VERSION)
+    with c.read() as s:
+        held = dump.counts(s)
+    people = len(document.get("people", []))
+    if any(held.values()) and not replace:
+        raise InputError(
+            f"The store already holds {held['person']} people and {held['interaction']} interactions; "
+            "net import json only fills an empty store. Nothing was imported.",
+            hint="Use an empty store (net --db NEW.db import json FILE), or add --replace to replace "
+            "everything in this one with the file (a snapshot is taken first).",
+        )
+    if dry_run:
+        verb = "replace everything in the store with" if any(held.values()) else "import"
+        say(f"Would {verb} {people} people, {len(document.get('interactions', []))} interactions, "
+            f"{len(document.get('helps', []))} ways you helped and {len(document.get('loops', []))} loops "
+            f"from {source}. Nothing was changed (dry run).")  # fmt: skip
+        return
+    if any(held.values()):
+        context.confirm(
+            f"Replace everything in the store ({held['person']} people) with {source} ({people} people)?",
+            yes=yes,
+        )
+    snap = backup.automatic(c.database().path, now=context.now(), reason="before-import")
+    try:
+        with c.write("import") as s:
+            if any(held.values()):
+                dump.clear(s)
+            loaded = dump.load(s, document)  # checks the settings too (all or nothing)
+            journal.describe(s, f"Imported {loaded} people from {source}", always=True)
+    except InputError as exc:
+        raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
+    note(f"A snapshot of the store before this import: {snap}")
+    say(f"Imported {loaded} people and everything about them from {source}.")
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(metavar="KEEP", help="The record to keep.", show_default=False)],
+    second: Annotated[
+        str, typer.Argument(metavar="MERGE", help="The record merged into it.", show_default=False)
+    ],
+    yes: Yes = False,
+) -> None:
+    """Merge two records of one person: the second's history moves to the first. Asks first.
+
+    Every interaction, way you helped, loop and tag of the second is kept;
+    details the first lacks are taken from the second; then the second is
+    removed. A snapshot is taken first.
+
+    Examples:
+
+      net merge "Ana Ruiz" "#42"
+      net merge "Robert Smith" "Bob Smith" --yes
+    """
+    from quietnet import backup
+    from quietnet.store import journal, people
+    from quietnet.store import merge as merging
+
+    c = context.get(ctx)
+    with c.read() as s:
+        keep_id, drop_id = people.resolve_id(s, first), people.resolve_id(s, second)
+        plan = merging.plan_merge(s, keep_id, drop_id)
+    keep, drop = plan.keep, plan.drop
+    say(f"Merging {drop['name']} (#{drop['id']}) into {keep['name']} (#{keep['id']}):")
+    moved = [
+        f"{plan.interactions} interaction{'s' * (plan.interactions != 1)}"
+        + (f" ({plan.shared} with both)" if plan.shared else ""),
+        f"{plan.helps} way{'s' * (plan.helps != 1)} you helped",
+        f"{plan.loops} loop{'s' * (plan.loops != 1)}",
+    ]
+    say(f"  moves to {keep['name']}: {', '.join(moved)}")
+    if plan.others:
+        rows = sum(plan.others.values())
+        say(f"  also moves {rows} other record{'s' * (rows != 1)} ({', '.join(sorted(plan.others))})")
+    if plan.tags:
+        say(f"  tags added: {', '.join(plan.tags)}")
+    if plan.fields:
+        say(f"  details from {drop['name']}: {', '.join(k.replace('_', ' ') for k in plan.fields)}")
+    say(f"  then {drop['name']} (#{drop['id']}) is removed.")
+    context.confirm(f"Merge {drop['name']} into {keep['name']}?", yes=yes)
+    snap = backup.automatic(c.database().path, now=context.now(), reason="before-merge")
+    with c.write("merge") as s:
+        merging.merge(s, merging.plan_merge(s, keep_id, drop_id))
+        journal.describe(s, f"Merged {drop['name']} into {keep['name']}", always=True)
+    note(f"A snapshot of the store before the merge: {snap}")
+    say(f"Merged {drop['name']} into {keep['name']} (#{keep['id']}).")

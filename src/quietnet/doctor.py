@@ -1,0 +1,258 @@
+"""`net doctor`: is the store whole, private, in a safe place, and are its summaries true?
+
+Read-only: the store is opened with ``mode=ro`` (never migrated, never switched
+to WAL). Each finding says what is wrong and what to do about it; notes are
+facts worth knowing that need no action.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quietnet.backup import list_backups
+from quietnet.db import SCHEMA_VERSION, Database, check_file
+from quietnet.errors import StoreError
+from quietnet.snapshot import backups_folder
+
+if TYPE_CHECKING:
+    from quietnet.schedule import Summary
+
+SYNCED = (
+    ("dropbox", "Dropbox"),
+    ("mobile documents", "iCloud Drive"),
+    ("icloud", "iCloud Drive"),
+    ("onedrive", "OneDrive"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+)
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p", "afs"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str  # integrity, foreign-keys, schema, permissions, location, summaries
+    problem: str
+    fix: str
+
+
+@dataclass
+class Report:
+    path: Path
+    schema: int | None = None
+    people: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    stale: list[int] = field(default_factory=list)  # people whose summary differs from a recomputation
+
+    @property
+    def healthy(self) -> bool:
+        return not self.findings
+
+
+def synced_service(path: Path) -> str | None:
+    """The sync service whose folder holds ``path`` (by name, or Syncthing's .stfolder)."""
+    for part in (p.casefold() for p in (*path.parts, *path.resolve().parts)):
+        for marker, service in SYNCED:
+            if marker in part:
+                return service
+    for folder in path.resolve().parents:
+        if (folder / ".stfolder").exists():
+            return "Syncthing"
+    return None
+
+
+def network_filesystem(path: Path, mounts: Path = Path("/proc/mounts")) -> str | None:
+    """The type of the network filesystem holding ``path``, if it is on one."""
+    try:
+        lines = mounts.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best, kind = "", ""
+    text = str(path)
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = text == point or text.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, parts[2]
+    return kind if kind in NETWORK_FS else None
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _loose(db_path: Path) -> list[Path]:
+    """The store's files (and backups) others may read, and its folders others may open."""
+    files = [db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")]
+    folder = backups_folder(db_path)
+    if folder.is_dir():
+        files += sorted(p for p in folder.iterdir() if p.is_file())
+    loose = [p for p in files if p.exists() and _mode(p) & 0o077]
+    return loose + [p for p in (db_path.parent, folder) if p.is_dir() and _mode(p) & 0o077]
+
+
+def _permissions(db_path: Path) -> list[Finding]:
+    found = []
+    for path in _loose(db_path):
+        if path.is_dir():
+            found.append(Finding(
+                "permissions",
+                f"The folder {path} is open to other users (mode {_mode(path):04o}).",
+                f"chmod 700 '{path}' (or run net doctor --fix), or keep the store in a private folder.",
+            ))  # fmt: skip
+        else:
+            found.append(Finding(
+                "permissions",
+                f"{path} can be read by other users (mode {_mode(path):04o}).",
+                f"chmod 600 '{path}' (or run net doctor --fix).",
+            ))  # fmt: skip
+    return found
+
+
+def fix_permissions(db_path: Path) -> None:
+    for path in _loose(db_path):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def _location(db_path: Path) -> list[Finding]:
+    found = []
+    service = synced_service(db_path)
+    if service:
+        found.append(Finding(
+            "location",
+            f"The store is in a {service} folder; sync tools can copy a database mid-write and corrupt it.",
+            "Keep the store outside synced folders (net --db PATH or NET_DB) and put backups there "
+            "instead: net backup --to FOLDER.",
+        ))  # fmt: skip
+    kind = network_filesystem(db_path.resolve())
+    if kind:
+        found.append(Finding(
+            "location",
+            f"The store is on a network filesystem ({kind}); SQLite's locking is not reliable there.",
+            "Keep the store on a local disk; copy backups to the network share with net backup --to.",
+        ))  # fmt: skip
+    return found
+
+
+def _state_differs(stored: sqlite3.Row | None, summary: Summary, said: str | None) -> bool:
+    if stored is None:
+        return True
+
+    def iso(value: date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    expected = {
+        "eff": summary.eff,
+        "last_touch": iso(summary.last_touch),
+        "last_touch_kind": summary.last_touch_kind,
+        "last_touch_said": said,
+        "last_full": iso(summary.last_full),
+        "last_full_kind": summary.last_full_kind,
+        "full_days": summary.full_days,
+        "episodes": ",".join(d.isoformat() for d in summary.episodes),
+        "reconnected": iso(summary.reconnected),
+    }
+    return any(stored[k] != v for k, v in expected.items())
+
+
+def stale_summaries(database: Database) -> list[int]:
+    """The people whose stored scheduling summary differs from one recomputed now."""
+    from quietnet.store import state
+    from quietnet.store.settings import load
+
+    with database.read() as s:
+        settings = load(s)
+        stored = {r["person_id"]: r for r in s.all("SELECT * FROM person_state")}
+        stale = []
+        for (person_id,) in s.all("SELECT id FROM person ORDER BY id"):
+            summary = state.compute(s, person_id, settings)
+            if _state_differs(stored.get(person_id), summary, state.said_of_last(s, person_id)):
+                stale.append(person_id)
+    return stale
+
+
+def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
+    report = Report(db_path)
+    if not db_path.exists():
+        fix = "Run net list to create one, or give the right path with --db."
+        report.findings.append(Finding("store", f"There is no store at {db_path} yet.", fix))
+        return report
+    try:
+        report.schema = check_file(db_path)
+    except StoreError as exc:
+        report.findings.append(Finding("store", exc.message, "Check the path (--db or NET_DB)."))
+        return report
+    if report.schema < SCHEMA_VERSION:
+        report.notes.append(
+            f"The store uses schema {report.schema}; the next command upgrades it to {SCHEMA_VERSION} "
+            "(after a snapshot)."
+        )
+    report.findings += _permissions(db_path) + _location(db_path)
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        report.findings.append(Finding("integrity", f"The store can't be opened: {exc}.", _RESTORE))
+        return report
+    conn.row_factory = sqlite3.Row
+    database = Database(db_path, conn, now=now)
+    try:
+        _inspect(database, report)
+    except (sqlite3.Error, StoreError) as exc:
+        report.findings.append(Finding("integrity", f"The store could not be read: {exc}.", _RESTORE))
+    finally:
+        database.close()
+    _backups(db_path, report, now())
+    return report
+
+
+_RESTORE = "Restore the newest good backup: net backups lists them, net restore FILE puts one back."
+
+
+def _inspect(database: Database, report: Report) -> None:
+    conn = database.conn
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    if problems != ["ok"]:
+        shown = "; ".join(problems[:3])
+        report.findings.append(Finding("integrity", f"The store is damaged: {shown}.", _RESTORE))
+        return
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = ", ".join(sorted({r[0] for r in broken}))
+        problem = f"{len(broken)} records point at rows that no longer exist (in {tables})."
+        report.findings.append(Finding("foreign-keys", problem, _RESTORE))
+    report.people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    if report.schema == SCHEMA_VERSION:
+        report.stale = stale_summaries(database)
+    if report.stale:
+        names = ", ".join(
+            conn.execute("SELECT name FROM person WHERE id = ?", (i,)).fetchone()[0] for i in report.stale[:5]
+        )
+        more = f" and {len(report.stale) - 5} more" if len(report.stale) > 5 else ""
+        report.findings.append(Finding(
+            "summaries",
+            f"{len(report.stale)} people's scheduling summaries don't match their interactions"
+            f" ({names}{more}).",
+            "Run net doctor --fix to rebuild them from the interactions.",
+        ))  # fmt: skip
+
+
+def _backups(db_path: Path, report: Report, now: datetime) -> None:
+    found = list_backups(db_path)
+    if not found:
+        report.notes.append("No backups yet: net backup makes one (and keeps the last 10 plus one a month).")
+        return
+    newest = found[0]
+    days = (now.astimezone(UTC) - newest.taken).days
+    when = "today" if days < 1 else f"{days} days ago"
+    report.notes.append(
+        f"Newest snapshot: {newest.path.name} ({when}); {len(found)} kept in {newest.path.parent}."
+    )

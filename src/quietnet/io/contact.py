@@ -1,0 +1,183 @@
+"""What every importer produces: contacts with checked fields, and problems with their line.
+
+A ``Contact`` carries only what its source gave (an empty cell or a missing
+property is simply absent, so a re-import never clears what you wrote). Each
+field passes the same checks as ``net add`` would apply; a value that fails
+becomes a ``Problem`` naming the file, the line and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from quietnet import dates
+from quietnet.errors import InputError
+from quietnet.names import MAX_TEXT, clean_name, clean_text, fold
+from quietnet.records import CIRCLES, ORIGINS
+
+# The Person fields an import may set, and the extra targets a column may map to.
+FIELDS: tuple[str, ...] = (
+    "name", "nickname", "circle", "closeness", "kin", "cadence_days", "met_on", "how_met", "origin",
+    "company", "role", "city", "email", "phone", "birthday", "interests", "notes", "snoozed_until",
+)  # fmt: skip
+TARGETS: tuple[str, ...] = (*FIELDS, "first_name", "middle_name", "last_name", "tags", "uuid", "ignore")
+YES = {"yes", "y", "true", "1", "x", "kin"}
+NO = {"no", "n", "false", "0", ""}
+MAX_SHOWN = 10
+
+
+@dataclass
+class Contact:
+    """One person as a file describes them."""
+
+    line: int  # where the record starts in its file
+    name: str
+    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
+    tags: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
+    uid: str | None = None  # a vCard UID
+    uuid: str | None = None  # a quietnet person uuid (our own exports)
+    card: str | None = None  # the original vCard, as read
+    source: str = ""  # the file it came from
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: str
+    line: int
+    reason: str
+
+
+@dataclass
+class Read:
+    """What reading one or more files gave: contacts, and the records that could not be read."""
+
+    contacts: list[Contact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # columns no field was mapped to
+
+
+def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) -> InputError:
+    """One InputError listing the problems (the first ten), each with its file and line."""
+    hint = f"Fix them and run again, or add {skip_flag} to import the rest." if skip_flag else None
+    if len(problems) == 1:
+        p = problems[0]
+        return InputError(f"{p.source}, line {p.line}: {p.reason} Nothing was imported.", hint=hint)
+    head = f"{len(problems)} {what} could not be read, so nothing was imported:"
+    lines = [f"  {p.source}, line {p.line}: {p.reason}" for p in problems[:MAX_SHOWN]]
+    if len(problems) > MAX_SHOWN:
+        lines.append(f"  ... and {len(problems) - MAX_SHOWN} more.")
+    return InputError("\n".join([head, *lines]), hint=hint)
+
+
+def tag_of(raw: str) -> str | None:
+    """A usable tag from a label or category ("Book Club" -> book-club), or None."""
+    tag = re.sub(r"[,#+]", "", fold(raw).replace(" ", "-")).strip("-")[:50]
+    return tag or None
+
+
+def tags_of(raw: str) -> tuple[str, ...]:
+    """Tags from a cell: comma-separated, or Google's "a ::: b" labels (system groups left out)."""
+    parts = raw.split(":::") if ":::" in raw else raw.split(",")
+    found = []
+    for part in parts:
+        text = part.strip()
+        if not text or text.startswith("* ") or fold(text) in ("mycontacts", "my contacts"):
+            continue
+        tag = tag_of(text)
+        if tag:
+            found.append(tag)
+    return tuple(dict.fromkeys(found))
+
+
+def looks_like_email(text: str) -> bool:
+    return "@" in text and not any(c.isspace() for c in text) and len(text) <= 320
+
+
+def check(name: str, raw: str, *, today: date) -> Any:
+    """The storable value of one field, or InputError with the reason."""
+    text = raw.strip()
+    if name == "name":
+        return clean_name(text)
+    if name == "nickname":
+        return clean_name(text, what="A nickname")
+    if name == "circle":
+        circle = text.casefold()
+        if circle not in CIRCLES:
+            raise InputError(f'"{text}" is not a circle; choose one of {", ".join(CIRCLES)}.')
+        return circle
+    if name == "origin":
+        origin = text.casefold()
+        if origin not in ORIGINS:
+            raise InputError(f'"{text}" is not an origin; choose one of {", ".join(ORIGINS)}.')
+        return origin
+    if name == "closeness":
+        if text not in ("1", "2", "3", "4", "5"):
+            raise InputError(f'Closeness goes from 1 to 5, not "{text}".')
+        return int(text)
+    if name == "kin":
+        if text.casefold() not in YES | NO:
+            raise InputError(f'Kin is yes or no, not "{text}".')
+        return text.casefold() in YES
+    if name == "cadence_days":
+        return dates.parse_cadence(text)
+    if name == "met_on":
+        return dates.parse_day(text, today=today).isoformat()
+    if name == "snoozed_until":
+        return dates.parse_day(text, today=today, allow_future=True).isoformat()
+    if name == "birthday":
+        return dates.format_birthday(*dates.parse_birthday(text))
+    if name == "email":
+        if not looks_like_email(text):
+            raise InputError(f'"{text}" does not look like an email address.')
+        return text
+    if name == "uuid":
+        try:
+            return str(uuid.UUID(text))
+        except ValueError:
+            raise InputError(f'"{text}" is not a UUID.') from None
+    what = {"how_met": "How you met", "phone": "A phone number"}.get(name, name.capitalize())
+    limit = MAX_TEXT if name == "notes" else 2_000
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=limit)
+
+
+def contact_from(values: dict[str, str], *, line: int, today: date) -> Contact:
+    """A contact from raw text per target (as a CSV row maps them); InputError on a bad value."""
+    given = {k: v.strip() for k, v in values.items() if v and v.strip() and k != "ignore"}
+    raw_name = given.pop("name", "") or " ".join(
+        given.pop(k) for k in ("first_name", "middle_name", "last_name") if k in given
+    )
+    for k in ("first_name", "middle_name", "last_name"):
+        given.pop(k, None)
+    if not raw_name.strip():
+        raise InputError("It has no name.")
+    contact = Contact(line=line, name=_labelled("name", raw_name, today))
+    for key, text in given.items():
+        if key == "tags":
+            contact.tags = tags_of(text)
+        elif key == "uuid":
+            contact.uuid = _labelled(key, text, today)
+        elif key == "email":
+            first = text.split(":::")[0].strip()  # Google joins several addresses with " ::: "
+            contact.fields["email"] = _labelled(key, first, today)
+            contact.emails = (contact.fields["email"],)
+        elif key == "phone":
+            contact.fields["phone"] = _labelled(key, text.split(":::")[0], today)
+        elif text:
+            value = _labelled(key, text, today)
+            if value not in (None, ""):
+                contact.fields[key] = value
+    return contact
+
+
+def _labelled(key: str, text: str, today: date) -> Any:
+    try:
+        return check(key, text, today=today)
+    except InputError as exc:
+        label = key.replace("_", " ").capitalize()
+        raise InputError(f"{label}: {exc.message}") from None

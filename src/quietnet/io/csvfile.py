@@ -1,0 +1,201 @@
+"""CSV in (Google Contacts' export and any CSV with a header) and out (one row per person).
+
+Columns are matched to fields by their header (``Name``, ``First Name``,
+``E-mail 1 - Value``, ``Organization Title``, quietnet's own field names...);
+``--map "Column=field"`` names or overrides a mapping. The reader is strict: a
+quoted cell that is never closed or a row with more or fewer cells than the
+header is a problem with its line number, never silently patched.
+
+The writer neutralises cells a spreadsheet would run as a formula (those
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a
+leading apostrophe; the reader removes that apostrophe again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from quietnet.errors import InputError
+from quietnet.io.contact import TARGETS, Problem, Read, contact_from
+from quietnet.names import fold
+
+COLUMNS: tuple[str, ...] = (
+    "uuid", "name", "nickname", "circle", "closeness", "kin", "cadence_days", "met_on", "how_met",
+    "origin", "company", "role", "city", "email", "phone", "birthday", "interests", "notes", "tags",
+    "snoozed_until", "archived_at", "last_contact",
+)  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_ALIASES: dict[str, str] = {
+    "full name": "name", "display name": "name", "fn": "name", "contact name": "name",
+    "first name": "first_name", "given name": "first_name", "firstname": "first_name",
+    "middle name": "middle_name", "additional name": "middle_name",
+    "last name": "last_name", "family name": "last_name", "surname": "last_name", "lastname": "last_name",
+    "nick name": "nickname", "nick": "nickname",
+    "organization": "company", "organisation": "company", "organization name": "company",
+    "organization 1 name": "company", "org": "company", "employer": "company",
+    "title": "role", "job title": "role", "position": "role", "organization title": "role",
+    "organization 1 title": "role",
+    "e mail": "email", "email address": "email", "e mail address": "email", "e mail 1 value": "email",
+    "email 1 value": "email", "mobile": "phone", "mobile phone": "phone", "phone number": "phone",
+    "phone 1 value": "phone", "telephone": "phone", "cell": "phone",
+    "address 1 city": "city", "home city": "city", "town": "city",
+    "date of birth": "birthday", "bday": "birthday", "birth date": "birthday",
+    "note": "notes", "labels": "tags", "group membership": "tags", "categories": "tags", "groups": "tags",
+    "met": "met_on", "connected on": "met_on", "cadence": "cadence_days", "snoozed": "snoozed_until",
+    "archived at": "ignore", "last contact": "ignore",
+}  # fmt: skip
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", fold(header)).strip()
+
+
+KNOWN: dict[str, str] = {**{_key(t): t for t in TARGETS}, **_ALIASES}
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter the user typed: one character, or the word tab."""
+    if text.casefold() in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(text) != 1 or text in ('"', "\r", "\n"):
+        raise InputError(f'The delimiter is one character such as , ; | or the word tab, not "{text}".')
+    return text
+
+
+def rows(
+    text: str, source: str, *, delimiter: str, first_line: int = 1
+) -> Iterator[tuple[int, list[str]] | Problem]:
+    """(line, cells) for each record, or a Problem; blank lines are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        start = reader.line_num + first_line
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                reason = "A quoted cell that starts here is never closed (a missing closing quote)."
+            else:
+                reason = f"The quotes in this row don't pair up ({exc})."
+            yield Problem(source, start, reason)
+            continue
+        if cells:
+            yield start, cells
+
+
+def mapping_of(header: list[str], given: Mapping[str, str], source: str) -> tuple[dict[int, str], list[str]]:
+    """Which target each column index feeds, and the columns left out."""
+    by_header = {h.strip(): i for i, h in reversed(list(enumerate(header)))}
+    by_fold = {fold(h.strip()): i for i, h in reversed(list(enumerate(header)))}
+    chosen: dict[int, str] = {}
+    for column, target in given.items():
+        index = by_header.get(column.strip(), by_fold.get(fold(column.strip())))
+        if index is None:
+            shown = ", ".join(h for h in header if h.strip())
+            raise InputError(f'{source} has no column "{column}"; its columns are: {shown}.')
+        chosen[index] = target
+    taken = set(chosen.values()) - {"ignore"}
+    for i, h in enumerate(header):
+        known = KNOWN.get(_key(h))
+        if i in chosen or known is None or known in taken:
+            continue
+        chosen[i] = known
+        taken.add(known)
+    ignored = [h for i, h in enumerate(header) if i not in chosen and h.strip()]
+    if not taken & {"name", "first_name", "last_name"}:
+        hint = ""
+        if len(header) == 1 and any(d in header[0] for d in ";\t|"):
+            hint = " Its header looks split by another character: try --delimiter ';' (or tab, or |)."
+        raise InputError(
+            f"{source}: no column holds names (looked for Name, Full Name, First Name, Last Name...). "
+            f'Name it with --map "COLUMN=name".{hint}'
+        )
+    return {i: t for i, t in chosen.items() if t != "ignore"}, ignored
+
+
+def unneutralise(cell: str) -> str:
+    """Undo the writer's formula guard: ``'=x`` reads back as ``=x``."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_STARTS else cell
+
+
+def read(
+    text: str,
+    source: str,
+    *,
+    delimiter: str = ",",
+    given: Mapping[str, str] | None = None,
+    today: date,
+    tick: Callable[[], None] = lambda: None,
+) -> Read:
+    """Every row of a CSV with a header, as contacts and problems."""
+    found = Read()
+    records = rows(text, source, delimiter=delimiter)
+    header: list[str] | None = None
+    for item in records:
+        if isinstance(item, Problem):
+            found.problems.append(item)
+            if header is None:
+                return found
+            continue
+        if header is None:
+            header = item[1]
+            columns, found.ignored = mapping_of(header, given or {}, source)
+            continue
+        line, cells = item
+        if len(cells) != len(header):
+            found.problems.append(
+                Problem(source, line, f"It has {len(cells)} cells where the header has {len(header)}.")
+            )
+            continue
+        values = {target: unneutralise(cells[i]) for i, target in columns.items()}
+        try:
+            contact = contact_from(values, line=line, today=today)
+        except InputError as exc:
+            found.problems.append(Problem(source, line, exc.message))
+        else:
+            contact.source = source
+            found.contacts.append(contact)
+        tick()
+    if header is None:
+        raise InputError(f"{source} is empty; nothing was imported.")
+    return found
+
+
+def safe(value: Any) -> str:
+    """A cell a spreadsheet shows as text: formula starts get a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def write(people: Iterable[Mapping[str, Any]]) -> str:
+    """One row per person under quietnet's own header; every cell spreadsheet-safe."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for person in people:
+        row = dict(person)
+        row["kin"] = "yes" if row.get("kin") else ""
+        row["tags"] = ", ".join(row.get("tags") or ())
+        writer.writerow([safe(row.get(c)) for c in COLUMNS])
+    return out.getvalue()
+
+
+def parse_map(items: Iterable[str]) -> dict[str, str]:
+    """``--map "Column=field"`` options as {column: field}."""
+    found: dict[str, str] = {}
+    for item in items:
+        column, sep, target = item.rpartition("=")
+        target = target.strip().replace("-", "_").casefold()
+        if not sep or not column.strip():
+            raise InputError(f'--map takes "COLUMN=field", such as "Full Name=name", not "{item}".')
+        if target not in TARGETS:
+            raise InputError(f'"{target}" is not a field to map to; choose one of {", ".join(TARGETS)}.')
+        found[column] = target
+    return found

@@ -1,0 +1,107 @@
+"""Reading text files strictly and writing files atomically.
+
+Text is decoded with the encoding the user names (UTF-8 by default, a UTF-8
+byte-order mark is dropped); bytes that do not decode are refused with their
+line, never guessed. Files are written to a temporary file in the same folder
+(mode 0600), fsynced, then moved into place with ``os.replace``, so a reader
+sees the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from quietnet.errors import InputError
+
+BOMS = {
+    codecs.BOM_UTF32_LE: "utf-32",
+    codecs.BOM_UTF32_BE: "utf-32",
+    codecs.BOM_UTF16_LE: "utf-16",
+    codecs.BOM_UTF16_BE: "utf-16",
+}
+
+
+def read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"{path} does not exist.")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the path of a file.")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path} could not be read: {exc.strerror}.") from exc
+
+
+def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
+    """The text of a file in ``encoding``; a refusal naming the line of the first bad byte."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(
+            f'"{encoding}" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.'
+        ) from None
+    if codec == "utf-8":
+        codec = "utf-8-sig"  # a byte-order mark (Excel, Windows tools) is dropped, never read as text
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        hint = ""
+        for bom, name in BOMS.items():
+            if data.startswith(bom) and name != encoding.lower():
+                hint = f" It starts with a {name.upper()} byte-order mark: run again with --encoding {name}."
+                break
+        else:
+            if codec == "utf-8-sig":
+                hint = (
+                    " Save it as UTF-8 (most tools offer it under Save as or Export), or name its"
+                    " encoding with --encoding, e.g. --encoding cp1252 or --encoding latin-1."
+                )
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        raise InputError(
+            f"{source}, line {line}: byte 0x{bad} is not valid {encoding}; nothing was imported.{hint}"
+        ) from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace."""
+    folder = path.parent
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name to write to.")
+    if not folder.is_dir():
+        raise InputError(f"The folder {folder} does not exist; nothing was written.")
+    temp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        sync_folder(folder)
+    except OSError as exc:
+        raise InputError(f"Could not write {path}: {exc.strerror}; nothing was written.") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders can't be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,220 @@
+"""quietnet's own export: everything, lossless, as one JSON document.
+
+    {"format": "quietnet", "format_version": 1, "schema_version": 2,
+     "people": [...], "interactions": [...], "helps": [...], "loops": [...], "settings": {...}}
+
+Every row keeps its id, so ``#12`` still names the same person after a move;
+people carry their uuid, and interactions, helps and loops name people by uuid.
+Timestamps are kept exactly as stored (ISO 8601, UTC). The change journal and
+the scheduler's per-person summaries are not exported: the first is this
+store's history, the second is rebuilt from the interactions on import.
+
+``parse`` checks a document completely (shape, types, dates, links between
+records) before anything is written, and names the record at fault.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from quietnet.errors import InputError
+from quietnet.kinds import HELP_KINDS, KIND_NAMES
+from quietnet.records import CIRCLES, ORIGINS
+
+FORMAT = "quietnet"
+FORMAT_VERSION = 1
+LOOP_TYPES = ("promise", "need")
+
+
+def render(document: Mapping[str, Any]) -> str:
+    """The export's text: UTF-8 as typed, two-space indent, keys in a fixed order."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# Each record's fields: name -> (check, required). Checks raise ValueError with a reason.
+Check = Callable[[Any], None]
+
+
+def _is(*types: type) -> Check:
+    def check(value: Any) -> None:
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise ValueError(f"expected {' or '.join(t.__name__ for t in types)}, got {json.dumps(value)}")
+
+    return check
+
+
+def _text(value: Any) -> None:
+    _is(str)(value)
+
+
+def _day(value: Any) -> None:
+    _is(str)(value)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'"{value}" is not a date (YYYY-MM-DD)') from None
+
+
+def _stamp(value: Any) -> None:
+    _is(str)(value)
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'"{value}" is not a timestamp (ISO 8601)') from None
+
+
+def _one_of(choices: tuple[str, ...]) -> Check:
+    def check(value: Any) -> None:
+        if value not in choices:
+            raise ValueError(f"{json.dumps(value)} is not one of {', '.join(choices)}")
+
+    return check
+
+
+def _closeness(value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+        raise ValueError(f"expected 1 to 5, got {json.dumps(value)}")
+
+
+def _count(value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"expected a positive whole number, got {json.dumps(value)}")
+
+
+def _texts(value: Any) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of texts")
+
+
+REQUIRED, OPTIONAL = True, False
+SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
+    "people": {
+        "id": (_count, REQUIRED), "uuid": (_text, REQUIRED), "name": (_text, REQUIRED),
+        "nickname": (_text, OPTIONAL), "circle": (_one_of(CIRCLES), REQUIRED),
+        "closeness": (_closeness, OPTIONAL), "kin": (_is(bool), REQUIRED),
+        "cadence_days": (_count, OPTIONAL), "met_on": (_day, OPTIONAL), "how_met": (_text, OPTIONAL),
+        "origin": (_one_of(ORIGINS), OPTIONAL), "company": (_text, OPTIONAL), "role": (_text, OPTIONAL),
+        "city": (_text, OPTIONAL), "email": (_text, OPTIONAL), "phone": (_text, OPTIONAL),
+        "birthday": (_text, OPTIONAL), "interests": (_text, OPTIONAL), "notes": (_text, OPTIONAL),
+        "snoozed_until": (_day, OPTIONAL), "archived_at": (_stamp, OPTIONAL),
+        "created_at": (_stamp, REQUIRED), "updated_at": (_stamp, REQUIRED),
+        "card_uid": (_text, OPTIONAL), "vcard": (_text, OPTIONAL), "tags": (_texts, REQUIRED),
+    },
+    "interactions": {
+        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "kind": (_one_of(KIND_NAMES), REQUIRED),
+        "said": (_text, OPTIONAL), "note": (_text, OPTIONAL), "by_them": (_is(bool), REQUIRED),
+        "created_at": (_stamp, REQUIRED), "people": (_texts, REQUIRED),
+    },
+    "helps": {
+        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "person": (_text, REQUIRED),
+        "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_text, OPTIONAL),
+        "outcome_on": (_day, OPTIONAL), "interaction": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
+    },
+    "loops": {
+        "id": (_count, REQUIRED), "person": (_text, REQUIRED), "type": (_one_of(LOOP_TYPES), REQUIRED),
+        "what": (_text, REQUIRED), "opened_on": (_day, REQUIRED), "closed_on": (_day, OPTIONAL),
+        "help": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
+    },
+}  # fmt: skip
+
+
+def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
+    """A checked export document, or InputError naming the line or record at fault."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source}, line {exc.lineno}: this is not valid JSON ({exc.msg}); nothing was imported."
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InputError(
+            f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
+        )
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(f'{source}: "schema_version" is missing or not a number; nothing was imported.')
+    if version > schema_version or document.get("format_version", 0) > FORMAT_VERSION:
+        raise InputError(
+            f"{source} was written by a newer quietnet (schema {version}; this one knows up to "
+            f"{schema_version}). Upgrade quietnet to import it; nothing was imported."
+        )
+    for table, shape in SHAPES.items():
+        records = document.get(table, [])
+        if not isinstance(records, list):
+            raise InputError(f'{source}: "{table}" should be a list; nothing was imported.')
+        for n, record in enumerate(records):
+            _check_record(record, shape, f"{table}[{n}]", source)
+    settings = document.get("settings", {})
+    if not isinstance(settings, dict):
+        raise InputError(f'{source}: "settings" should be an object; nothing was imported.')
+    tables = document.get("tables", {})
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
+    ):
+        raise InputError(f'{source}: "tables" should map table names to lists of rows; nothing was imported.')
+    _check_links(document, source)
+    return document
+
+
+def _check_record(record: Any, shape: Mapping[str, tuple[Check, bool]], where: str, source: str) -> None:
+    def refuse(reason: str) -> InputError:
+        return InputError(f"{source}, {where}: {reason}; nothing was imported.")
+
+    if not isinstance(record, dict):
+        raise refuse("expected an object")
+    unknown = sorted(set(record) - set(shape))
+    if unknown:
+        raise refuse(f'unknown field "{unknown[0]}"')
+    for key, (check, required) in shape.items():
+        value = record.get(key)
+        if value is None:
+            if required:
+                raise refuse(f'"{key}" is missing')
+            continue
+        try:
+            check(value)
+        except ValueError as exc:
+            raise refuse(f"{key}: {exc}") from None
+    if "name" in record and not record["name"].strip():
+        raise refuse("the name is empty")
+
+
+def _unique(records: list[dict[str, Any]], key: str, table: str, source: str) -> set[Any]:
+    seen: set[Any] = set()
+    for n, record in enumerate(records):
+        if record[key] in seen:
+            value = json.dumps(record[key])
+            raise InputError(f"{source}, {table}[{n}]: {key} {value} appears twice; nothing was imported.")
+        seen.add(record[key])
+    return seen
+
+
+def _check_links(document: dict[str, Any], source: str) -> None:
+    """Every reference points at a record of the document, and ids and uuids are unique."""
+    people = document.get("people", [])
+    _unique(people, "id", "people", source)
+    uuids = _unique(people, "uuid", "people", source)
+    interactions = _unique(document.get("interactions", []), "id", "interactions", source)
+    helps = _unique(document.get("helps", []), "id", "helps", source)
+    _unique(document.get("loops", []), "id", "loops", source)
+
+    def missing(where: str, what: str) -> InputError:
+        return InputError(f"{source}, {where}: {what} is not in the file; nothing was imported.")
+
+    for n, record in enumerate(document.get("interactions", [])):
+        for uuid in record["people"]:
+            if uuid not in uuids:
+                raise missing(f"interactions[{n}]", f"the person {uuid}")
+    for n, record in enumerate(document.get("helps", [])):
+        if record["person"] not in uuids:
+            raise missing(f"helps[{n}]", f"the person {record['person']}")
+        if record.get("interaction") is not None and record["interaction"] not in interactions:
+            raise missing(f"helps[{n}]", f"the interaction {record['interaction']}")
+    for n, record in enumerate(document.get("loops", [])):
+        if record["person"] not in uuids:
+            raise missing(f"loops[{n}]", f"the person {record['person']}")
+        if record.get("help") is not None and record["help"] not in helps:
+            raise missing(f"loops[{n}]", f"the help {record['help']}")

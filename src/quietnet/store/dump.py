@@ -1,0 +1,176 @@
+"""The whole store as one document (``net export json``) and back (``net import json``).
+
+``dump`` reads every person, tag, interaction, help, loop and setting, keeping
+ids and timestamps as stored; ``load`` writes such a document into a store that
+has none of those rows, through the journal, then rebuilds each person's
+scheduling summary. Export, import into an empty store, export again: the two
+documents are identical.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from quietnet.db import SCHEMA_VERSION, Session
+from quietnet.errors import InputError
+from quietnet.io.jsonfile import FORMAT, FORMAT_VERSION
+from quietnet.store import journal, people, state
+
+# Tables with their own shape in the document; every other journalled table is
+# exported row by row under "tables" (ids kept, so their links stay valid).
+CORE = ("person", "tag", "person_tag", "interaction", "interaction_person", "help", "loop", "setting")
+
+
+def _exists(s: Session, table: str) -> bool:
+    return s.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)) is not None
+
+
+def extra_tables(s: Session) -> list[str]:
+    """The other journalled tables of this store, each after the tables it refers to."""
+    pending = [t for t in journal.KEYS if t not in CORE and _exists(s, t)]
+    ordered: list[str] = []
+    while pending:
+        for table in pending:
+            refers = {r["table"] for r in s.all(f"PRAGMA foreign_key_list({table})")} - {table}
+            if not refers & set(pending):
+                ordered.append(table)
+                pending.remove(table)
+                break
+        else:  # a cycle (none today): keep the declared order
+            ordered += pending
+            break
+    return ordered
+
+
+def counts(s: Session) -> dict[str, int]:
+    """How many rows each table of user data holds."""
+    tables = ["person", "interaction", "help", "loop", "setting", *extra_tables(s)]
+    return {t: int(s.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+
+
+def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
+    row.pop("search_key", None)
+    row["kin"] = bool(row["kin"])
+    row["tags"] = sorted(tags)
+    return row
+
+
+def dump(s: Session) -> dict[str, Any]:
+    tags: dict[int, list[str]] = {}
+    for pid, tag in s.all("SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"):
+        tags.setdefault(pid, []).append(tag)
+    persons = [_person(dict(r), tags.get(r["id"], [])) for r in s.all("SELECT * FROM person ORDER BY id")]
+    uuid_of = {p["id"]: p["uuid"] for p in persons}
+    taking: dict[int, list[str]] = {}
+    for pid, iid in s.all("SELECT person_id, interaction_id FROM interaction_person ORDER BY person_id"):
+        taking.setdefault(iid, []).append(uuid_of[pid])
+    interactions = []
+    for r in s.all("SELECT * FROM interaction ORDER BY id"):
+        row = dict(r)
+        row["by_them"] = bool(row["by_them"])
+        row["people"] = taking.get(r["id"], [])
+        interactions.append(row)
+    helps = [
+        {
+            "id": r["id"], "day": r["day"], "person": uuid_of[r["person_id"]], "kind": r["kind"],
+            "what": r["what"], "outcome": r["outcome"], "outcome_on": r["outcome_on"],
+            "interaction": r["interaction_id"], "created_at": r["created_at"],
+        }
+        for r in s.all("SELECT * FROM help ORDER BY id")
+    ]  # fmt: skip
+    loops = [
+        {
+            "id": r["id"], "person": uuid_of[r["person_id"]], "type": r["type"], "what": r["what"],
+            "opened_on": r["opened_on"], "closed_on": r["closed_on"], "help": r["help_id"],
+            "created_at": r["created_at"],
+        }
+        for r in s.all("SELECT * FROM loop ORDER BY id")
+    ]  # fmt: skip
+    settings = {r[0]: json.loads(r[1]) for r in s.all("SELECT name, value FROM setting ORDER BY name")}
+    tables = {
+        t: [dict(r) for r in s.all(f"SELECT * FROM {t} ORDER BY {', '.join(journal.KEYS[t])}")]
+        for t in extra_tables(s)
+    }
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "people": persons,
+        "interactions": interactions,
+        "helps": helps,
+        "loops": loops,
+        "settings": settings,
+        "tables": tables,
+    }
+
+
+def clear(s: Session) -> None:
+    """Delete every row of user data, through the journal (``net import json --replace``)."""
+    later = ("loop", "help", "interaction_person", "interaction", "person_tag", "tag", "person", "setting")
+    for table in [*reversed(extra_tables(s)), *later]:
+        journal.delete(s, table, "1 = 1")
+
+
+def load(s: Session, document: dict[str, Any]) -> int:
+    """Write a checked document (``io.jsonfile.parse``) into a store with no user data."""
+    columns = [r[1] for r in s.all("PRAGMA table_info(person)") if r[1] != "search_key"]
+    id_of: dict[str, int] = {}
+    for record in document.get("people", []):
+        values = {c: record.get(c) for c in columns}
+        values["kin"] = bool(values["kin"])
+        values["search_key"] = people.search_key(record["name"], record.get("nickname"))
+        id_of[record["uuid"]] = journal.insert(s, "person", values)
+        people.change_tags(s, id_of[record["uuid"]], add=record["tags"])
+    for record in document.get("interactions", []):
+        row = {k: record.get(k) for k in ("id", "day", "kind", "said", "note", "by_them", "created_at")}
+        interaction_id = journal.insert(s, "interaction", row)
+        for uuid in dict.fromkeys(record["people"]):
+            journal.insert(
+                s, "interaction_person", {"person_id": id_of[uuid], "interaction_id": interaction_id}
+            )
+    for record in document.get("helps", []):
+        journal.insert(
+            s,
+            "help",
+            {
+                "id": record["id"], "day": record["day"], "person_id": id_of[record["person"]],
+                "kind": record["kind"], "what": record["what"], "outcome": record.get("outcome"),
+                "outcome_on": record.get("outcome_on"), "interaction_id": record.get("interaction"),
+                "created_at": record["created_at"],
+            },
+        )  # fmt: skip
+    for record in document.get("loops", []):
+        journal.insert(
+            s,
+            "loop",
+            {
+                "id": record["id"], "person_id": id_of[record["person"]], "type": record["type"],
+                "what": record["what"], "opened_on": record["opened_on"],
+                "closed_on": record.get("closed_on"), "help_id": record.get("help"),
+                "created_at": record["created_at"],
+            },
+        )  # fmt: skip
+    for name, value in sorted(document.get("settings", {}).items()):
+        journal.insert(s, "setting", {"name": name, "value": json.dumps(value)})
+    _load_tables(s, document.get("tables", {}))
+    state.refresh_all(s)
+    return len(id_of)
+
+
+def _load_tables(s: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
+    known = extra_tables(s)
+    for table in tables:
+        if table not in known:
+            raise InputError(f'it has a table "{table}" this quietnet does not know.')
+    for table in known:
+        columns = {r[1] for r in s.all(f"PRAGMA table_info({table})")}
+        for n, row in enumerate(tables.get(table, [])):
+            unknown = sorted(set(row) - columns)
+            if unknown:
+                raise InputError(f'tables.{table}[{n}]: unknown field "{unknown[0]}".')
+            try:
+                journal.insert(s, table, row)
+            except sqlite3.IntegrityError as exc:
+                raise InputError(f"tables.{table}[{n}]: {exc}.") from None
