@@ -326,11 +326,11 @@ def test_list_filters_and_sorts(net: Net, args: tuple[str, ...], names: list[str
 @pytest.mark.usefixtures("several")
 def test_list_prints_a_table(net: Net) -> None:
     assert ok(net, "list", "--sort", "last") == (
-        "id  name       circle   last contact  city    tags           \n"
-        "#4  Dan Wu     network  -                                    \n"
-        "#2  Ben Ode    core     7 weeks ago   lisbon                 \n"
+        "id  name       circle   last contact  city    tags\n"
+        "#4  Dan Wu     network  -\n"
+        "#2  Ben Ode    core     7 weeks ago   lisbon\n"
         "#3  Cleo Park  close    2 weeks ago   Porto   climbing, novel\n"
-        "#1  Ana Ruiz   close    yesterday     Lisbon  climbing       \n"
+        "#1  Ana Ruiz   close    yesterday     Lisbon  climbing\n"
         "4 people\n"
     )
     assert ok(net, "list", "--tag", "novel").splitlines()[1:] == [

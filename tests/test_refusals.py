@@ -213,7 +213,7 @@ def test_usage_errors_exit_2_and_change_nothing(
     result = net(*args)
     assert result.code == 2, result
     assert "Traceback" not in result.err
-    assert f"│ {message}" in result.err
+    assert f"Error: {message}" in result.err
     assert result.out == ""
     assert files(store) == before
 

@@ -102,6 +102,7 @@ def make_app(command: str | None = None) -> typer.Typer:
         "Try net demo to see it with sample data.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help: Rich's markdown renderer costs ~190 ms per --help
         add_completion=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

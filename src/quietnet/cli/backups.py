@@ -39,6 +39,7 @@ def backup(
 
     Examples:
 
+    \b
       net backup
       net backup --to /media/usb/
     """
@@ -60,6 +61,7 @@ def backups(ctx: typer.Context, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net backups
       net backups --json
     """
@@ -99,6 +101,7 @@ def restore(
 
     Examples:
 
+    \b
       net restore ~/.local/share/quietnet/backups/net-20250601-080000-backup.db
       net restore net-20250601-080000-backup.db --yes
     """
@@ -153,6 +156,7 @@ def doctor(
 
     Examples:
 
+    \b
       net doctor
       net doctor --fix
     """

@@ -38,6 +38,7 @@ def demo(ctx: typer.Context) -> None:
 
     Example:
 
+    \b
       net demo
     """
     from quietnet.cli.app import command_of, make_app

@@ -46,6 +46,7 @@ def due(
 
     Examples:
 
+    \b
       net due
       net due --all
       net due --as-of 2025-06-01 --json
@@ -64,6 +65,7 @@ def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net today
       net today --json
     """
@@ -91,6 +93,7 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None) -> None:
 
     Examples:
 
+    \b
       net why ana
       net why "#12" --as-of 2025-06-01
     """

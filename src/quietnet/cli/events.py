@@ -40,6 +40,7 @@ def event() -> None:
 
     Examples:
 
+    \b
       net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on "next thu"
       net event plan "Lisbon a11y meetup" --starts 19:00
       net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
@@ -91,6 +92,7 @@ def consider(
 
     Examples:
 
+    \b
       net event consider "Design systems night" --interest 2 --size large --format mingling
       net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on 2025-06-26
     """
@@ -143,6 +145,7 @@ def plan(
 
     Examples:
 
+    \b
       net event plan "Lisbon a11y meetup" --starts 19:00
       net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
     """
@@ -217,6 +220,7 @@ def log(
 
     Examples:
 
+    \b
       net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
       net event log "Design systems night" --promise "lena: send the slides" --learned "tokens need owners"
     """
@@ -302,6 +306,7 @@ def budget(
 
     Examples:
 
+    \b
       net event budget
       net event budget 3
     """
@@ -336,6 +341,7 @@ def questions(
 
     Examples:
 
+    \b
       net event questions
       net event questions --add "What's a small win you had this month?"
       net event questions --remove 2
@@ -375,6 +381,7 @@ def events_(ctx: typer.Context, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net events
       net events --json
     """

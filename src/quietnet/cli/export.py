@@ -44,6 +44,7 @@ def export_group() -> None:
 
     Examples:
 
+    \b
       net export json --output quietnet.json
       net export vcard --folder ~/contacts/
       net export csv -o people.csv
@@ -57,6 +58,7 @@ def export_json(ctx: typer.Context, output: Output = None) -> None:
 
     Examples:
 
+    \b
       net export json --output quietnet.json
       net export json | gzip > quietnet.json.gz
     """
@@ -81,6 +83,7 @@ def export_vcard(
 
     Examples:
 
+    \b
       net export vcard --output contacts.vcf
       net export vcard --folder ~/.contacts/quietnet/
     """
@@ -111,6 +114,7 @@ def export_csv(ctx: typer.Context, output: Output = None) -> None:
 
     Examples:
 
+    \b
       net export csv --output people.csv
       net export csv | column -s, -t | less -S
     """
@@ -136,6 +140,7 @@ def export_ics(
 
     Examples:
 
+    \b
       net export ics --output quietnet.ics
       net export ics --birthdays-only -o birthdays.ics
     """

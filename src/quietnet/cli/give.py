@@ -47,6 +47,7 @@ def give(
 
     Examples:
 
+    \b
       net give ana
       net give ana --save "the pricing article: example.com/pricing"
       net give ana --done 3

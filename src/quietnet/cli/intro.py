@@ -57,6 +57,7 @@ def intro(
 
     Examples:
 
+    \b
       net intro
       net intro ana tom "both are into type design"
       net intro ask 1 --who ana

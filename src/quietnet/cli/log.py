@@ -57,6 +57,7 @@ def log(
 
     Examples:
 
+    \b
       net log ana coffee
       net log ana tom lunch --on yesterday --note "new job"
       net log "#12" call --them
@@ -117,6 +118,7 @@ def helped(
 
     Examples:
 
+    \b
       net helped tom "intro to Sam" --kind intro
       net helped
       net helped --since 2025-01-01 --json

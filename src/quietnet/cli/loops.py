@@ -40,6 +40,7 @@ def promise(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
 
     Example:
 
+    \b
       net promise ana "intro to Sam"
     """
     _open(ctx, who, what, on, "promise")
@@ -51,6 +52,7 @@ def need(ctx: typer.Context, who: Name, what: What, on: On = None) -> None:
 
     Example:
 
+    \b
       net need tom "a flat in Lisbon"
     """
     _open(ctx, who, what, on, "need")
@@ -62,6 +64,7 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net loops
       net loops --json
     """
@@ -100,6 +103,7 @@ def done(
 
     Examples:
 
+    \b
       net done 4
       net done 4 --helped "introduced her to Sam" --kind intro
     """
@@ -143,6 +147,7 @@ def snooze(
 
     Examples:
 
+    \b
       net snooze tom --for "2 weeks"
       net snooze ana --until 2025-09-01
       net snooze ana --off

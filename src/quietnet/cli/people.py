@@ -69,6 +69,7 @@ def add(
 
     Examples:
 
+    \b
       net add "Ana Ruiz" --circle close --met 2019-05-01 --origin colleague
       net add "Tom Baker" --nickname tom --birthday 06-21 --tag climbing
     """
@@ -120,6 +121,7 @@ def edit(
 
     Examples:
 
+    \b
       net edit ana --circle core
       net edit tom --company "" --city Lisbon
     """
@@ -148,6 +150,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net show ana
       net show "#12" --json
     """
@@ -183,6 +186,7 @@ def list_(
 
     Examples:
 
+    \b
       net list --circle close
       net list --tag climbing --sort last --json
     """
@@ -211,7 +215,7 @@ def list_(
     if json_:
         say(render.listing_json(found))
     else:
-        render.print_listing(found, today=context.today())
+        say(render.listing_text(found, today=context.today()))
 
 
 @app.command()
@@ -224,6 +228,7 @@ def find(
 
     Examples:
 
+    \b
       net find climbing
       net find "zoe"
     """
@@ -245,6 +250,7 @@ def archive(ctx: typer.Context, who: Name) -> None:
 
     Example:
 
+    \b
       net archive "old landlord"
     """
     _set_archived(ctx, who, archived=True)
@@ -256,6 +262,7 @@ def unarchive(ctx: typer.Context, who: Name) -> None:
 
     Example:
 
+    \b
       net unarchive "#7"
     """
     _set_archived(ctx, who, archived=False)
@@ -281,6 +288,7 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
 
     Example:
 
+    \b
       net forget "#12" --yes
     """
     from quietnet.store import journal, people
@@ -306,6 +314,7 @@ def tag(
 
     Example:
 
+    \b
       net tag ana +climbing -work
     """
     from quietnet.store import journal, people

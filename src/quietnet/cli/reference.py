@@ -27,10 +27,15 @@ def _commands() -> tuple[Any, Any, list[tuple[str, Any]]]:
     return group, ctx, [(n, group.get_command(ctx, n)) for n in names]  # type: ignore[attr-defined]
 
 
+def _doc(text: str | None) -> str:
+    """A command's help as written, without Click's no-rewrap markers."""
+    return inspect.cleandoc(text or "").replace("\b\n", "")
+
+
 def commands() -> dict[str, str]:
     """Each command's name and its help text."""
     _, _, found = _commands()
-    return {name: inspect.cleandoc(cmd.help or "") for name, cmd in found}
+    return {name: _doc(cmd.help) for name, cmd in found}
 
 
 def render() -> str:
@@ -48,7 +53,7 @@ def render() -> str:
     parts.append("Commands: " + ", ".join(f"[`{n}`](#net-{n})" for n, _ in found) + ".\n")
     for name, cmd in found:
         sub_ctx = cmd.make_context(name, [], parent=ctx, resilient_parsing=True)
-        parts += [f"## net {name}", "", inspect.cleandoc(cmd.help or ""), ""]
+        parts += [f"## net {name}", "", _doc(cmd.help), ""]
         parts += ["```", f"Usage: net {name} {' '.join(cmd.collect_usage_pieces(sub_ctx))}", "```", ""]
         parts += _params(cmd, sub_ctx)
     return "\n".join(parts).rstrip() + "\n"

@@ -64,6 +64,7 @@ def review(
 
     Examples:
 
+    \b
       net review
       net review --week "last week" --format markdown --output week.md
       net review --format html -o review.html

@@ -42,6 +42,7 @@ def show(ctx: typer.Context, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net settings
       net settings set weekly_energy 6
       net settings preset sivers
@@ -80,6 +81,7 @@ def set_(
 
     Examples:
 
+    \b
       net settings set weekly_energy 6
       net settings set cadence.close 45
       net settings set daily_max 2
@@ -105,6 +107,7 @@ def reset(
 
     Examples:
 
+    \b
       net settings reset weekly_energy
       net settings reset --yes
     """
@@ -133,6 +136,7 @@ def preset(
 
     Examples:
 
+    \b
       net settings preset sivers
       net settings preset default
     """
@@ -159,6 +163,7 @@ def circles(
 
     Examples:
 
+    \b
       net circles
       net circles --json
     """

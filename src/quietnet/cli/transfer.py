@@ -169,6 +169,7 @@ def import_group() -> None:
 
     Examples:
 
+    \b
       net import vcard contacts.vcf --dry-run
       net import vcard ~/contacts/
       net import csv google.csv --map "Full Name=name"
@@ -196,6 +197,7 @@ def import_vcard(
 
     Examples:
 
+    \b
       net import vcard contacts.vcf --dry-run
       net import vcard ~/.contacts/personal/ --circle network
     """
@@ -248,6 +250,7 @@ def import_csv(
 
     Examples:
 
+    \b
       net import csv google.csv --dry-run
       net import csv people.csv --delimiter ";" --encoding cp1252 --map "Firma=company"
     """
@@ -287,6 +290,7 @@ def import_linkedin(
 
     Examples:
 
+    \b
       net import linkedin Connections.csv --dry-run
       net import linkedin Connections.csv --skip-bad-rows
     """
@@ -320,6 +324,7 @@ def import_json(
 
     Examples:
 
+    \b
       net import json quietnet.json
       net --db ~/new.db import json quietnet.json
       net import json quietnet.json --replace --yes
@@ -385,6 +390,7 @@ def merge(
 
     Examples:
 
+    \b
       net merge "Ana Ruiz" "#42"
       net merge "Robert Smith" "Bob Smith" --yes
     """

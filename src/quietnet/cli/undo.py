@@ -25,6 +25,7 @@ def undo(
 
     Examples:
 
+    \b
       net undo --list
       net undo
       net undo --yes

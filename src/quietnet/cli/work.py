@@ -24,6 +24,7 @@ def work(ctx: typer.Context, json_: Json = False) -> None:
 
     Examples:
 
+    \b
       net work
       net work add "Contoso redesign" --from zoe --via ana --path referral --value 4000
       net work add "Workshop for Litware" --from priya --path repeat-client --on 2025-05-02
@@ -69,6 +70,7 @@ def add(
 
     Examples:
 
+    \b
       net work add "Contoso redesign" --from zoe --via ana --path referral --value 4000
       net work add "Pricing review" --from owen --path inbound --no-thanks
     """
@@ -134,6 +136,7 @@ def referrals(
 
     Examples:
 
+    \b
       net referrals
       net referrals --years 2 --json
     """
