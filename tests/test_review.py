@@ -605,3 +605,26 @@ def test_the_review_never_loads_the_orm(net: Net, store: Path) -> None:
     ):
         assert loaded(store, "review", *args) == {"code": 0, "heavy": []}, args
     assert loaded(store, "review") == {"code": 0, "heavy": ["rich"]}
+
+
+def test_work_that_came_in_appears_under_what_came_back(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close").code == 0
+    assert net("add", "Tom Baker").code == 0
+    added = net(
+        "work",
+        "add",
+        "Pricing workshop",
+        "--from",
+        "tom",
+        "--via",
+        "ana",
+        "--path",
+        "referral",
+        "--on",
+        "2025-06-17",
+    )
+    assert added.code == 0, added
+    text = net("review", "--format", "markdown").out
+    came_back = text.split("## What came back")[1].split("## ")[0]
+    assert "Ana Ruiz" in came_back
+    assert "Pricing workshop" in came_back

@@ -52,11 +52,19 @@ def render() -> str:
     parts += _params(group, ctx)
     parts.append("Commands: " + ", ".join(f"[`{n}`](#net-{n})" for n, _ in found) + ".\n")
     for name, cmd in found:
-        sub_ctx = cmd.make_context(name, [], parent=ctx, resilient_parsing=True)
-        parts += [f"## net {name}", "", _doc(cmd.help), ""]
-        parts += ["```", f"Usage: net {name} {' '.join(cmd.collect_usage_pieces(sub_ctx))}", "```", ""]
-        parts += _params(cmd, sub_ctx)
+        parts += _section(f"net {name}", name, cmd, ctx, level=2)
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _section(path: str, name: str, cmd: Any, parent: Any, *, level: int) -> list[str]:
+    """One command's help, usage and options; a group's subcommands follow it."""
+    ctx = cmd.make_context(name, [], parent=parent, resilient_parsing=True)
+    parts = [f"{'#' * level} {path}", "", _doc(cmd.help), ""]
+    parts += ["```", f"Usage: {path} {' '.join(cmd.collect_usage_pieces(ctx))}", "```", ""]
+    parts += _params(cmd, ctx)
+    for sub_name, sub in getattr(cmd, "commands", {}).items():
+        parts += _section(f"{path} {sub_name}", sub_name, sub, ctx, level=3)
+    return parts
 
 
 def _cell(text: str) -> str:

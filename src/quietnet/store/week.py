@@ -14,11 +14,12 @@ from datetime import date, timedelta
 
 from quietnet.db import Session
 from quietnet.records import Help, Loop
-from quietnet.review import CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
+from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
 from quietnet.schedule import Candidate, Touch, summarise
 from quietnet.settings import Settings
 from quietnet.store import state
 from quietnet.store.interactions import _help
+from quietnet.store.journal import to_date
 from quietnet.store.loops import _SELECT as LOOP_SELECT
 from quietnet.store.loops import _loop
 from quietnet.store.settings import load
@@ -43,6 +44,27 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         candidates=candidates_as_of(s, settings, day=end + timedelta(days=1)),
         settings=settings,
         yearly=yearly(s, start=end + timedelta(days=1)),
+        came_in=came_in(s, start=start, end=as_of),
+    )
+
+
+def came_in(s: Session, *, start: date, end: date) -> tuple[CameIn, ...]:
+    """Work that came in this week, through the person it came from (or via)."""
+    rows = s.all(
+        "SELECT w.day, w.title, w.path, p.id, p.name, v.id, v.name FROM work w"
+        " JOIN person p ON p.id = w.person_id LEFT JOIN person v ON v.id = w.via_id"
+        " WHERE w.day >= ? AND w.day <= ? ORDER BY w.day, w.id",
+        (start.isoformat(), end.isoformat()),
+    )
+    return tuple(
+        CameIn(
+            day=to_date(r[0]) or start,
+            person_id=r[5] if r[5] is not None else r[3],
+            person=r[6] if r[6] is not None else r[4],
+            what=r[1],
+            kind="referral" if r[2] in ("referral", "intro") else "work",
+        )
+        for r in rows
     )
 
 
