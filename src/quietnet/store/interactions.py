@@ -59,7 +59,7 @@ def helped(s: Session, *, person_id: int, kind: str, what: str, day: date) -> in
     )
 
 
-def _help(row: sqlite3.Row) -> Help:
+def help_from_row(row: sqlite3.Row) -> Help:
     return Help(
         id=row["id"],
         day=to_date(row["day"]) or date.min,
@@ -86,7 +86,7 @@ def helps(s: Session, *, since: date | None = None, person_id: int | None = None
         f" WHERE {' AND '.join(where)} ORDER BY h.day DESC, h.id DESC",
         params,
     )
-    return [_help(r) for r in rows]
+    return [help_from_row(r) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ def open_loop(s: Session, *, person_id: int, type: str, what: str, day: date) ->
     )
 
 
-_SELECT = "SELECT l.*, p.name AS person FROM loop l JOIN person p ON p.id = l.person_id"
+LOOP_SELECT = "SELECT l.*, p.name AS person FROM loop l JOIN person p ON p.id = l.person_id"
 
 
-def _loop(row: sqlite3.Row) -> Loop:
+def loop_from_row(row: sqlite3.Row) -> Loop:
     return Loop(
         id=row["id"],
         person_id=row["person_id"],
@@ -43,10 +43,10 @@ def _loop(row: sqlite3.Row) -> Loop:
 
 
 def get(s: Session, loop_id: int) -> Loop:
-    row = s.one(f"{_SELECT} WHERE l.id = ?", (loop_id,))
+    row = s.one(f"{LOOP_SELECT} WHERE l.id = ?", (loop_id,))
     if row is None:
         raise NotFoundError(f"There is no loop with the id {loop_id}; net loops lists the open ones.")
-    return _loop(row)
+    return loop_from_row(row)
 
 
 def open_loops(s: Session, *, person_id: int | None = None) -> list[Loop]:
@@ -56,10 +56,10 @@ def open_loops(s: Session, *, person_id: int | None = None) -> list[Loop]:
         where += " AND l.person_id = ?"
         params.append(person_id)
     rows = s.all(
-        f"{_SELECT} WHERE {where} AND p.archived_at IS NULL ORDER BY l.type = 'need', l.opened_on, l.id",
+        f"{LOOP_SELECT} WHERE {where} AND p.archived_at IS NULL ORDER BY l.type = 'need', l.opened_on, l.id",
         params,
     )
-    return [_loop(r) for r in rows]
+    return [loop_from_row(r) for r in rows]
 
 
 def close(s: Session, loop_id: int, *, day: date, help_id: int | None = None) -> None:

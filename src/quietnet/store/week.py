@@ -18,10 +18,9 @@ from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly
 from quietnet.schedule import Candidate, Touch, summarise
 from quietnet.settings import Settings
 from quietnet.store import state
-from quietnet.store.interactions import _help
+from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date
-from quietnet.store.loops import _SELECT as LOOP_SELECT
-from quietnet.store.loops import _loop
+from quietnet.store.loops import LOOP_SELECT, loop_from_row
 from quietnet.store.settings import load
 
 
@@ -107,7 +106,7 @@ def helps(s: Session, *, start: date, end: date) -> tuple[Help, ...]:
         " ORDER BY day, id",
         (*period, *period, start.isoformat()),
     )
-    return tuple(_help(r) for r in rows)
+    return tuple(help_from_row(r) for r in rows)
 
 
 def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
@@ -117,7 +116,7 @@ def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
         " AND p.archived_at IS NULL ORDER BY l.opened_on, l.id",
         (as_of.isoformat(), as_of.isoformat()),
     )
-    return tuple(_loop(r) for r in rows)
+    return tuple(loop_from_row(r) for r in rows)
 
 
 def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
