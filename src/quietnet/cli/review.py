@@ -1,7 +1,5 @@
 """`net review`: the weekly review, as text, Markdown, HTML or JSON, printed or saved."""
 
-import os
-import tempfile
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -141,35 +139,7 @@ def _target(output: Path) -> Path:
 
 
 def _write_private(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` whole or not at all: a 0600 temp file beside it, fsync, rename."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"Could not write to {path.parent}: {exc.strerror}. Nothing was written.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(f"Could not write {path}: {exc.strerror}. Nothing was written.") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
+    """Write atomically with mode 0600 (the same writer exports use)."""
+    from quietnet.io.files import write_atomic
 
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    write_atomic(path, content.encode("utf-8"))
