@@ -7,6 +7,8 @@ start with no file at all.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -102,6 +104,29 @@ def seed(path: Path, content: bytes) -> None:
 @pytest.fixture
 def net() -> Net:
     return Net()
+
+
+# Words the tool never says to the user (design.md, "Calm words").
+BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
+
+
+def files(store: Path) -> tuple[bytes, bytes]:
+    """The store and its write-ahead log, byte for byte."""
+    wal = store.with_name(store.name + "-wal")
+    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+
+def ok(net: Net, *args: str) -> str:
+    """Run a command that must succeed quietly; its stdout."""
+    result = net(*args)
+    assert result.code == 0, result
+    assert result.err == "", result
+    return result.out
+
+
+def data(net: Net, *args: str) -> Any:
+    """A command's --json output, parsed."""
+    return json.loads(ok(net, *args, "--json"))
 
 
 def dump(path: Path) -> bytes:

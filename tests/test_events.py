@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from quietnet.events import Known, Past, Proposal, consider, make_plan, pick_questions
-from tests.conftest import Net
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
-
-
-def data(net: Net, *args: str) -> Any:
-    return json.loads(ok(net, *args, "--json"))
+from tests.conftest import Net, data, files, ok
 
 
 @pytest.fixture(autouse=True)

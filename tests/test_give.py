@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -23,14 +22,7 @@ from quietnet.give import (
     suggest,
     words,
 )
-from tests.conftest import Net
-
-BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
+from tests.conftest import BANNED, Net, files
 
 
 def ok(net: Net, *args: str) -> str:

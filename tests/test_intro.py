@@ -12,19 +12,7 @@ import pytest
 
 from quietnet.errors import InputError
 from quietnet.intro import Intro, next_step, transition
-from tests.conftest import Net
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
+from tests.conftest import Net, files, ok
 
 
 def state(net: Net, intro_id: int = 1) -> dict[str, Any]:

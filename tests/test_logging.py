@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net
+from tests.conftest import Net, files, ok
 
 
 @pytest.fixture(scope="module")
@@ -29,18 +29,6 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 def fresh(store: Path, people: bytes) -> None:
     store.write_bytes(people)
     store.chmod(0o600)
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
 
 
 def shown(net: Net, who: str) -> dict[str, Any]:

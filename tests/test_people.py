@@ -11,20 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    """The store and its write-ahead log, byte for byte."""
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
+from tests.conftest import Net, files, ok
 
 
 def shown(net: Net, who: str) -> dict[str, Any]:

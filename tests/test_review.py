@@ -24,9 +24,7 @@ import pytest
 
 from quietnet.db import open_database
 from quietnet.store import journal
-from tests.conftest import Net, build_store, dump, seed
-
-BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
+from tests.conftest import BANNED, Net, build_store, dump, seed
 
 SAMPLE: tuple[tuple[str, ...], ...] = (
     ("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01"),

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
-
-BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
+from tests.conftest import BANNED, Net
 
 
 def test_a_quiet_day_says_so_in_one_line(net: Net) -> None:

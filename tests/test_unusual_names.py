@@ -10,15 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import Net
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
-
+from tests.conftest import Net, ok
 
 NAMES = [
     "O'Brien",

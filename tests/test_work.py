@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from quietnet.referrals import Engagement, caution, report
-from tests.conftest import Net
-
-BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def ok(net: Net, *args: str) -> str:
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
-
-
-def data(net: Net, *args: str) -> Any:
-    return json.loads(ok(net, *args, "--json"))
+from tests.conftest import BANNED, Net, data, files, ok
 
 
 @pytest.fixture(autouse=True)
