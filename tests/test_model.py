@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer.main
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -388,7 +389,11 @@ class Model(RuleBasedStateMachine):
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
 
-def test_random_command_sequences_match_the_model(tmp_path: Path, migrated: bytes) -> None:
+# A quick run in every `pytest -m "not slow"`, a thorough one in the slow group CI runs too.
+@pytest.mark.parametrize(
+    "runs", [pytest.param(10, id="quick"), pytest.param(40, id="thorough", marks=pytest.mark.slow)]
+)
+def test_random_command_sequences_match_the_model(tmp_path: Path, migrated: bytes, runs: int) -> None:
     # Memory-backed when the system has it: fsync is free there, which halves the
     # time. Durability on a real disk is what test_crash and test_faults check.
     shm = Path("/dev/shm")
@@ -402,5 +407,5 @@ def test_random_command_sequences_match_the_model(tmp_path: Path, migrated: byte
                 super().__init__(net, Path(folder) / f"model-{next(examples)}.db", migrated)
 
         run_state_machine_as_test(
-            OnAFreshStore, settings=settings(max_examples=25, stateful_step_count=20, deadline=None)
+            OnAFreshStore, settings=settings(max_examples=runs, stateful_step_count=20, deadline=None)
         )

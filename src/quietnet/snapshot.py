@@ -53,6 +53,10 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
         _fsync_folder(folder)
     except sqlite3.Error as exc:
         raise StoreError(f"Could not take a snapshot of {db_path}: {exc}; nothing was changed.") from exc
+    except OSError as exc:  # chmod, fsync or rename: a full disk, a folder gone read-only
+        raise StoreError(
+            f"Could not take a snapshot of {db_path}: {exc.strerror}; nothing was changed."
+        ) from exc
     finally:
         temp.unlink(missing_ok=True)
     return final

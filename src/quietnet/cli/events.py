@@ -294,7 +294,8 @@ def _among(s: "Session", typed: str, added: list[tuple[int, str]]) -> int:
     return people.resolve_id(s, typed)
 
 
-@event_app.command()
+# A negative N is read as a number (and refused in words), not as an unknown option.
+@event_app.command(context_settings={"ignore_unknown_options": True})
 def budget(
     ctx: typer.Context,
     per_month: Annotated[

@@ -82,6 +82,10 @@ def rows(
         except csv.Error as exc:
             if "unexpected end of data" in str(exc):
                 reason = "A quoted cell that starts here is never closed (a missing closing quote)."
+            elif "field larger than field limit" in str(exc):
+                reason = (
+                    f"A cell holds more than {csv.field_size_limit():,} characters, too many for one field."
+                )
             else:
                 reason = f"The quotes in this row don't pair up ({exc})."
             yield Problem(source, start, reason)

@@ -22,6 +22,7 @@ from typing import Any
 
 from quietnet.errors import InputError
 from quietnet.kinds import HELP_KINDS, KIND_NAMES
+from quietnet.names import _has_control
 from quietnet.records import CIRCLES, ORIGINS
 
 FORMAT = "quietnet"
@@ -46,8 +47,27 @@ def _is(*types: type) -> Check:
     return check
 
 
+CONTROL = "control characters (such as escape codes or NUL) are not allowed"
+
+
 def _text(value: Any) -> None:
+    """Free text: what the CLI accepts (newlines and tabs, no terminal escapes)."""
     _is(str)(value)
+    if _has_control(value, allow_newlines=True):
+        raise ValueError(CONTROL)
+
+
+def _line(value: Any) -> None:
+    """A name: one line, as the CLI accepts it."""
+    _is(str)(value)
+    if _has_control(value, allow_newlines=False):
+        raise ValueError(CONTROL)
+
+
+def _card(value: Any) -> None:
+    """An original vCard, kept byte for byte: its lines end in CR LF."""
+    _is(str)(value)
+    _text(value.replace("\r\n", "\n"))
 
 
 def _day(value: Any) -> None:
@@ -87,13 +107,15 @@ def _count(value: Any) -> None:
 def _texts(value: Any) -> None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("expected a list of texts")
+    for v in value:
+        _line(v)
 
 
 REQUIRED, OPTIONAL = True, False
 SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
     "people": {
-        "id": (_count, REQUIRED), "uuid": (_text, REQUIRED), "name": (_text, REQUIRED),
-        "nickname": (_text, OPTIONAL), "circle": (_one_of(CIRCLES), REQUIRED),
+        "id": (_count, REQUIRED), "uuid": (_text, REQUIRED), "name": (_line, REQUIRED),
+        "nickname": (_line, OPTIONAL), "circle": (_one_of(CIRCLES), REQUIRED),
         "closeness": (_closeness, OPTIONAL), "kin": (_is(bool), REQUIRED),
         "cadence_days": (_count, OPTIONAL), "met_on": (_day, OPTIONAL), "how_met": (_text, OPTIONAL),
         "origin": (_one_of(ORIGINS), OPTIONAL), "company": (_text, OPTIONAL), "role": (_text, OPTIONAL),
@@ -101,7 +123,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
         "birthday": (_text, OPTIONAL), "interests": (_text, OPTIONAL), "notes": (_text, OPTIONAL),
         "snoozed_until": (_day, OPTIONAL), "archived_at": (_stamp, OPTIONAL),
         "created_at": (_stamp, REQUIRED), "updated_at": (_stamp, REQUIRED),
-        "card_uid": (_text, OPTIONAL), "vcard": (_text, OPTIONAL), "tags": (_texts, REQUIRED),
+        "card_uid": (_text, OPTIONAL), "vcard": (_card, OPTIONAL), "tags": (_texts, REQUIRED),
     },
     "interactions": {
         "id": (_count, REQUIRED), "day": (_day, REQUIRED), "kind": (_one_of(KIND_NAMES), REQUIRED),
@@ -155,6 +177,13 @@ def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
     ):
         raise InputError(f'{source}: "tables" should map table names to lists of rows; nothing was imported.')
+    for table, rows in tables.items():
+        for n, row in enumerate(rows):
+            for key, value in row.items():
+                if isinstance(value, str) and _has_control(value, allow_newlines=True):
+                    raise InputError(
+                        f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
+                    )
     _check_links(document, source)
     return document
 
