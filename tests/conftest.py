@@ -3,13 +3,20 @@
 The store is a copy of a freshly migrated empty store (made once per session),
 so tests don't each pay for running the migrations; tests marked ``new_store``
 start with no file at all.
+
+Tests marked ``both`` run twice: on SQLite, and on PostgreSQL (marked ``pg``)
+in a schema of the ``NET_TEST_PG_URL`` database, migrated once per session and
+emptied before each test. Without ``NET_TEST_PG_URL`` the PostgreSQL half skips;
+with it set and the server unreachable, it fails.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -21,6 +28,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from quietnet.cli.app import COMMANDS, command_of, make_app
+from tests import pgtools
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=40, deadline=None)
@@ -77,28 +85,65 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return build_store(tmp_path_factory.mktemp("template") / "net.db")
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both`` run on SQLite and on PostgreSQL."""
+    marked = metafunc.definition.get_closest_marker
+    if marked("both") is not None and marked("sqlite_only") is None:
+        backends = ["sqlite", pytest.param("pg", marks=pytest.mark.pg)]
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store's backend: "sqlite", or "pg" for the PostgreSQL half of a ``both`` test."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_store() -> Iterator[str]:
+    """The URL of a migrated, empty store in its own schema of the NET_TEST_PG_URL database."""
+    url = pgtools.need_server()
+    with pgtools.schema(url, prefix="quietnet_test") as store_url, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NET_TODAY", TODAY)
+        result = Net()("--db", store_url, "loops")
+        assert result.code == 0, result
+        yield store_url
+
+
 @pytest.fixture(autouse=True)
 def store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, migrated: bytes
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest, backend: str
 ) -> Path:
-    """Point NET_DB at a fresh store and pin NET_TODAY; the user's home is never touched."""
+    """Point NET_DB at a fresh store and pin NET_TODAY; the user's home is never touched.
+
+    On PostgreSQL, NET_DATABASE_URL points at the emptied test store instead.
+    """
     path = tmp_path / "net.db"
+    if backend == "pg":
+        url = request.getfixturevalue("pg_store")
+        pgtools.empty(url)
+        monkeypatch.setenv("NET_DATABASE_URL", url)
+    else:
+        monkeypatch.delenv("NET_DATABASE_URL", raising=False)
     monkeypatch.setenv("NET_DB", str(path))
     monkeypatch.setenv("NET_TODAY", TODAY)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.delenv("NET_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    if request.node.get_closest_marker("new_store") is None:
-        seed(path, migrated)
+    if request.node.get_closest_marker("new_store") is None and backend == "sqlite":
+        seed(path, request.getfixturevalue("migrated"))
     return path
 
 
 def seed(path: Path, content: bytes) -> None:
-    """Make ``path`` a private copy of a store's bytes."""
+    """Make ``path`` a private copy of a store's bytes (and on PostgreSQL, the store a copy of it)."""
     path.write_bytes(content)
     path.chmod(0o600)
+    url = os.environ.get("NET_DATABASE_URL")
+    if url:  # the PostgreSQL half of a test: the server's store becomes a copy of this one
+        result = Net()("--db", str(path), "copy", "--to", url, "--replace", "--yes")
+        assert result.code == 0, result
 
 
 @pytest.fixture
@@ -111,9 +156,40 @@ BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|pros
 
 
 def files(store: Path) -> tuple[bytes, bytes]:
-    """The store and its write-ahead log, byte for byte."""
+    """The store and its write-ahead log, byte for byte (on PostgreSQL: every row of every table)."""
+    url = os.environ.get("NET_DATABASE_URL")
+    if url:
+        return repr(pgtools.rows(url)).encode(), b""
     wal = store.with_name(store.name + "-wal")
     return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+
+def query(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of the test's store (the SQLite file, or the PostgreSQL store of a ``pg`` test)."""
+    url = os.environ.get("NET_DATABASE_URL")
+    if url:
+        return pgtools.query(url, sql, params)
+    conn = sqlite3.connect(store)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def records(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Rows of the test's store as dicts, read through quietnet's own session (either backend)."""
+    from quietnet.cli.context import location, now
+    from quietnet.db import open_database
+    from quietnet.server import open_pg
+
+    url = os.environ.get("NET_DATABASE_URL")
+    where = location(url) if url else store
+    database = open_database(where, now=now) if isinstance(where, Path) else open_pg(where, now=now)
+    try:
+        with database.read() as s:
+            return [dict(r) for r in s.all(sql, params)]
+    finally:
+        database.close()
 
 
 def ok(net: Net, *args: str) -> str:
@@ -130,5 +206,11 @@ def data(net: Net, *args: str) -> Any:
 
 
 def dump(path: Path) -> bytes:
-    """The store's bytes (WAL checkpointed by closing), to prove nothing was written."""
+    """The store's bytes (WAL checkpointed by closing), to prove nothing was written.
+
+    On PostgreSQL: every row of every table.
+    """
+    url = os.environ.get("NET_DATABASE_URL")
+    if url:
+        return repr(pgtools.rows(url)).encode()
     return path.read_bytes() if path.exists() else b""

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import Net
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 TODAY = date(2025, 6, 19)
 
 

@@ -11,6 +11,8 @@ import pytest
 from quietnet.events import Known, Past, Proposal, consider, make_plan, pick_questions
 from tests.conftest import Net, data, files, ok
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 @pytest.fixture(autouse=True)
 def people(net: Net) -> None:
@@ -264,6 +266,7 @@ def test_events_lists_what_is_coming_up(net: Net) -> None:
     assert ok(net, "events").startswith("Coming up:\n  Tue 1 Jul  Type night (go)\n")
 
 
+@pytest.mark.sqlite_only
 def test_event_changes_are_undone_exactly(net: Net, store: Path) -> None:
     def rows() -> list[tuple[object, ...]]:
         conn = sqlite3.connect(store)

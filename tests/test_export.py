@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import TODAY, Net, dump, seed
 from tests.test_import_vcard import APPLE, people
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 FORMULA = '=HYPERLINK("http://evil.example")'
 RICH: tuple[tuple[str, ...], ...] = (
     ("add", "Ana Ruiz", "--nickname", "ani", "--circle", "close", "--closeness", "4", "--kin",
@@ -114,6 +116,7 @@ def test_json_export_import_export_is_identical(net: Net, filled: Path, tmp_path
     assert net("--db", str(other), "doctor").code == 0
 
 
+@pytest.mark.sqlite_only
 def test_json_import_is_journalled_as_one_change(net: Net, filled: Path, tmp_path: Path) -> None:
     (tmp_path / "q.json").write_text(net("export", "json").out, encoding="utf-8")
     other = tmp_path / "other.db"
@@ -124,6 +127,7 @@ def test_json_import_is_journalled_as_one_change(net: Net, filled: Path, tmp_pat
     assert summaries == [(f"Imported 5 people from {tmp_path / 'q.json'}",)]
 
 
+@pytest.mark.sqlite_only  # looks for the SQLite snapshot taken first
 def test_json_import_into_a_store_with_data_needs_replace(net: Net, filled: Path, tmp_path: Path) -> None:
     path = tmp_path / "q.json"
     path.write_text(net("export", "json").out, encoding="utf-8")

@@ -24,6 +24,8 @@ from quietnet.give import (
 )
 from tests.conftest import BANNED, Net, files
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 def ok(net: Net, *args: str) -> str:
     result = net(*args)
@@ -153,6 +155,7 @@ def test_give_name_shows_one_to_three_ideas_and_the_next_run_shows_others(net: N
 
 
 @pytest.mark.usefixtures("people")
+@pytest.mark.sqlite_only
 def test_remembering_ideas_is_not_a_change_to_undo(net: Net, store: Path) -> None:
     ok(net, "give", "ana")
     conn = sqlite3.connect(store)
@@ -163,6 +166,7 @@ def test_remembering_ideas_is_not_a_change_to_undo(net: Net, store: Path) -> Non
 
 
 @pytest.mark.usefixtures("people")
+@pytest.mark.sqlite_only
 def test_saved_ideas_come_first_and_done_logs_a_help(net: Net, store: Path) -> None:
     out = ok(net, "give", "ana", "--save", "the pricing article: example.com/p")
     assert out == (

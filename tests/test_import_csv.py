@@ -9,6 +9,8 @@ import pytest
 from tests.conftest import Net, dump
 from tests.test_import_vcard import people
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 GOOGLE_HEADER = (
     "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
     "Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,"

@@ -14,6 +14,8 @@ from quietnet.errors import InputError
 from quietnet.intro import Intro, next_step, transition
 from tests.conftest import Net, files, ok
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 def state(net: Net, intro_id: int = 1) -> dict[str, Any]:
     found: list[dict[str, Any]] = json.loads(ok(net, "intro", "--all", "--json"))
@@ -262,6 +264,7 @@ def test_illegal_steps_are_refused_with_one_sentence_and_nothing_written(
     assert files(store) == before
 
 
+@pytest.mark.sqlite_only
 def test_every_step_can_be_undone(net: Net, store: Path) -> None:
     def rows() -> list[tuple[object, ...]]:
         conn = sqlite3.connect(store)
@@ -292,6 +295,7 @@ def test_every_step_can_be_undone(net: Net, store: Path) -> None:
         assert rows() == after
 
 
+@pytest.mark.sqlite_only
 def test_forgetting_either_person_leaves_no_trace_of_the_introduction(net: Net, store: Path) -> None:
     ok(net, "intro", "ana", "mei", "secret-reason", "--asked-by", "ana")
     ok(net, "intro", "ask", "1")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Net, files, ok
+from tests.conftest import Net, files, ok, query, seed
+
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,7 @@ def people(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 @pytest.fixture(autouse=True)
 def fresh(store: Path, people: bytes) -> None:
-    store.write_bytes(people)
-    store.chmod(0o600)
+    seed(store, people)
 
 
 def shown(net: Net, who: str) -> dict[str, Any]:
@@ -251,13 +251,9 @@ def test_loops_with_none_open(net: Net) -> None:
 
 
 def loop_and_help_rows(store: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    conn = sqlite3.connect(store)
-    try:
-        loops = conn.execute("SELECT id, closed_on, help_id FROM loop ORDER BY id").fetchall()
-        helps = conn.execute("SELECT id, person_id, kind, what, day FROM help ORDER BY id").fetchall()
-        return loops, helps
-    finally:
-        conn.close()
+    loops = query(store, "SELECT id, closed_on, help_id FROM loop ORDER BY id")
+    helps = query(store, "SELECT id, person_id, kind, what, day FROM help ORDER BY id")
+    return loops, helps
 
 
 def test_done_with_helped_records_a_help_linked_to_the_loop(net: Net, store: Path) -> None:

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import Net, dump
 from tests.test_import_vcard import people, scalar
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 @pytest.fixture
 def twins(net: Net, store: Path) -> Path:
@@ -46,6 +48,7 @@ def test_merge_shows_what_it_will_do_and_asks(net: Net, twins: Path) -> None:
     assert dump(twins) == before
 
 
+@pytest.mark.sqlite_only
 def test_merge_keeps_every_interaction_help_loop_and_tag(net: Net, twins: Path, tmp_path: Path) -> None:
     result = net("merge", "robert", "bob", "--yes")
     assert result.code == 0, result
@@ -76,6 +79,7 @@ def test_merge_keeps_every_interaction_help_loop_and_tag(net: Net, twins: Path, 
     assert net("doctor").code == 0  # the summary was rebuilt from the merged interactions
 
 
+@pytest.mark.sqlite_only
 def test_a_merge_is_one_change_in_the_journal(net: Net, twins: Path) -> None:
     changes = scalar(twins, "SELECT count(*) FROM change")
     net("merge", "robert", "bob", "--yes")
@@ -112,6 +116,7 @@ def test_an_unknown_name_is_refused(net: Net, twins: Path) -> None:
     assert result.err.startswith('No one called "roberta".')
 
 
+@pytest.mark.sqlite_only
 def test_after_an_import_the_duplicate_can_be_merged_in(net: Net, store: Path, tmp_path: Path) -> None:
     net("add", "Ana Ruiz", "--circle", "close")
     net("log", "ana", "coffee")
@@ -161,6 +166,7 @@ def _rows_for(store: Path, person_id: int) -> dict[str, int]:
     return made
 
 
+@pytest.mark.sqlite_only
 def test_other_features_records_move_with_the_merge(net: Net, twins: Path) -> None:
     made = _rows_for(twins, 2)
     if not made:

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import Net, files, ok
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 def shown(net: Net, who: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(ok(net, "show", who, "--json"))
@@ -422,6 +424,7 @@ def test_archive_and_unarchive(net: Net) -> None:
     assert listed(net) == ["Ana Ruiz"]
 
 
+@pytest.mark.sqlite_only
 def test_archiving_twice_keeps_the_first_date(net: Net, store: Path) -> None:
     ok(net, "add", "Ana Ruiz")
     ok(net, "archive", "ana")
@@ -452,6 +455,7 @@ def test_an_archived_persons_open_loops_are_hidden(net: Net) -> None:
 # forget
 
 
+@pytest.mark.sqlite_only
 def test_forget_without_yes_and_without_a_terminal_changes_nothing(net: Net, store: Path) -> None:
     ok(net, "add", "Ana Ruiz")
     ok(net, "log", "ana", "coffee")
@@ -487,6 +491,7 @@ def mentions(store: Path, *words: str) -> list[tuple[str, tuple[Any, ...]]]:
     return found
 
 
+@pytest.mark.sqlite_only
 def test_forget_with_yes_removes_them_and_every_trace(net: Net, store: Path) -> None:
     ok(net, "add", "Ana Ruiz", "--nickname", "ani-nick", "--note", "secret-note", "--tag", "climbing")
     ok(net, "add", "Sam Green", "--tag", "climbing")

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests.conftest import Net, files, seed
+
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
 POPULATE: tuple[tuple[str, ...], ...] = (
     ("add", "Ana Ruiz", "--nickname", "ani", "--circle", "close", "--city", "Lisbon"),
@@ -34,13 +36,7 @@ def populated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 @pytest.fixture(autouse=True)
 def fresh(store: Path, populated: bytes) -> None:
-    store.write_bytes(populated)
-    store.chmod(0o600)
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
+    seed(store, populated)
 
 
 LONG_NAME = "a" * 500

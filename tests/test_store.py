@@ -11,7 +11,7 @@ import pytest
 from quietnet import db
 from quietnet.errors import StoreError
 from quietnet.snapshot import take_snapshot
-from tests.conftest import Net
+from tests.conftest import Net, query
 
 pytestmark = pytest.mark.new_store  # these tests start with no store file
 
@@ -150,27 +150,29 @@ def test_check_file_reads_without_writing(tmp_path: Path) -> None:
         db.check_file(path)
 
 
+@pytest.mark.both
 def test_every_change_is_journalled_with_enough_to_reverse_it(net: Net, store: Path) -> None:
     import json
 
     net("add", "Ana Ruiz", "--circle", "close")
     net("edit", "ana", "--city", "Lisbon")
     net("log", "ana", "coffee")
-    conn = sqlite3.connect(store)
-    changes = conn.execute("SELECT id, command, summary FROM change ORDER BY id").fetchall()
+    changes = query(store, "SELECT id, command, summary FROM change ORDER BY id")
     assert [(c[1], c[2]) for c in changes] == [
         ("add", "Added Ana Ruiz"),
         ("edit", "Edited Ana Ruiz"),
         ("log", "Logged a coffee with Ana Ruiz"),
     ]
-    edit_rows = conn.execute(
-        "SELECT table_name, op, old, new FROM change_row WHERE change_id = ? ORDER BY seq", (changes[1][0],)
-    ).fetchall()
+    edit_rows = query(
+        store,
+        "SELECT table_name, op, old, new FROM change_row WHERE change_id = ? ORDER BY seq",
+        (changes[1][0],),
+    )
     table, op, old, new = edit_rows[0]
     assert (table, op) == ("person", "update")
     assert json.loads(old)["city"] is None
     assert json.loads(new)["city"] == "Lisbon"
-    tables = conn.execute(
-        "SELECT table_name, op FROM change_row WHERE change_id = ? ORDER BY seq", (changes[2][0],)
-    ).fetchall()
+    tables = query(
+        store, "SELECT table_name, op FROM change_row WHERE change_id = ? ORDER BY seq", (changes[2][0],)
+    )
     assert tables == [("interaction", "insert"), ("interaction_person", "insert")]

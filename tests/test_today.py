@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BANNED, Net
+from tests.conftest import BANNED, Net, dump
+
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
 
 def test_a_quiet_day_says_so_in_one_line(net: Net) -> None:
@@ -118,12 +120,12 @@ def test_settings_show_set_reset_and_preset(net: Net, store: Path) -> None:
 def test_bad_settings_are_refused_and_nothing_is_written(
     net: Net, store: Path, args: tuple[str, ...], message: str
 ) -> None:
-    before = store.read_bytes()
+    before = dump(store)
     result = net(*args)
     assert result.code == 1
     assert message in result.err
     assert "Traceback" not in result.err
-    assert store.read_bytes() == before
+    assert dump(store) == before
 
 
 def test_a_changed_cadence_changes_who_is_suggested(net: Net) -> None:
@@ -164,10 +166,11 @@ def test_no_guilt_words_in_anything_the_demo_prints(net: Net, tmp_path: Path) ->
     assert BANNED.findall(text) == []
 
 
+@pytest.mark.sqlite_only
 def test_demo_runs_and_leaves_no_store_behind(net: Net, store: Path) -> None:
-    before = store.read_bytes()
+    before = dump(store)
     result = net("demo")
     assert result.code == 0
     assert "$ net today" in result.out
     assert "That store is gone now." in result.out
-    assert store.read_bytes() == before
+    assert dump(store) == before

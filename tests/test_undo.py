@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests import pgtools
+from tests.conftest import Net, dump
+
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
 TABLES = ("person", "tag", "person_tag", "interaction", "interaction_person", "help", "loop", "setting")
 
 
 def contents(store: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of user data and of the scheduler's per-person state."""
+    url = os.environ.get("NET_DATABASE_URL")
+    if url:
+        rows = pgtools.rows(url)
+        return {t: rows[t] for t in (*TABLES, "person_state")}
     conn = sqlite3.connect(store)
     try:
         found = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
@@ -65,12 +73,12 @@ def test_undo_reverts_exactly_and_can_be_undone(net: Net, store: Path, change: t
 def test_undo_shows_what_it_will_do_and_asks(net: Net, store: Path) -> None:
     assert net("add", "Ana Ruiz").code == 0
     assert net("log", "ana", "coffee").code == 0
-    before = store.read_bytes()
+    before = dump(store)
     result = net("undo")
     assert result.code == 1
     assert result.out.splitlines()[1] == "Undoing it will remove 1 interaction, remove 1 participant."
     assert result.err == "Undo it? Nothing was changed; run again with --yes to go ahead.\n"
-    assert store.read_bytes() == before
+    assert dump(store) == before
 
 
 def test_undo_list_shows_recent_changes_newest_first(net: Net) -> None:
@@ -93,8 +101,8 @@ def test_nothing_to_undo(net: Net) -> None:
 def test_forgetting_is_permanent(net: Net, store: Path) -> None:
     assert net("add", "Ana Ruiz").code == 0
     assert net("forget", "ana", "--yes").code == 0
-    before = store.read_bytes()
+    before = dump(store)
     result = net("undo", "--yes")
     assert result.code == 1
     assert "forgetting someone is permanent" in result.err
-    assert store.read_bytes() == before
+    assert dump(store) == before

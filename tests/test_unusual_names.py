@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import Net, ok
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 NAMES = [
     "O'Brien",
     "Zoë Laurent",

@@ -11,6 +11,8 @@ import pytest
 from quietnet.referrals import Engagement, caution, report
 from tests.conftest import BANNED, Net, data, files, ok
 
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
 
 @pytest.fixture(autouse=True)
 def people(net: Net) -> None:
@@ -147,6 +149,7 @@ def test_the_report_itself() -> None:
     assert r.sections[1].rows[0].percent == 100
 
 
+@pytest.mark.sqlite_only
 def test_work_is_undone_exactly(net: Net, store: Path) -> None:
     def rows() -> list[tuple[object, ...]]:
         conn = sqlite3.connect(store)

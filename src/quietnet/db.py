@@ -22,7 +22,7 @@ from typing import Any
 from quietnet.errors import StoreError
 
 APPLICATION_ID = 0x71756965  # "quie"
-SCHEMA_VERSION = 3  # the number of the newest migration in migrations/versions
+SCHEMA_VERSION = 4  # the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]
@@ -36,7 +36,14 @@ def default_path() -> Path:
 
 
 class Session:
-    """One transaction on the store. Every query of ``store/`` runs through it."""
+    """One transaction on the store. Every query of ``store/`` runs through it.
+
+    ``pg.PgSession`` is the same interface on PostgreSQL: the same SQL (``?`` and
+    ``:name`` placeholders), rows read as ``r["col"]`` or ``r[0]`` holding the same
+    Python types, and ``IntegrityError`` naming the backend's constraint error.
+    """
+
+    IntegrityError: type[Exception] = sqlite3.IntegrityError
 
     def __init__(self, conn: sqlite3.Connection, *, now: datetime, command: str) -> None:
         self.conn = conn
@@ -45,8 +52,8 @@ class Session:
         self.change_id: int | None = None  # set by the journal on the first change
         self.change_seq = 0
 
-    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self.conn.execute(sql, params)
 
     def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
@@ -63,6 +70,22 @@ class Session:
         cursor = self.conn.execute(sql, params)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def tables(self) -> set[str]:
+        """The names of the store's tables."""
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def columns(self, table: str) -> list[str]:
+        """A table's columns, in order."""
+        return [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
+
+    def foreign_keys(self, table: str) -> list[tuple[str, str]]:
+        """A table's foreign keys: (column, the table it points at)."""
+        return [(r[3], r[2]) for r in self.conn.execute(f"PRAGMA foreign_key_list({table})")]
+
+    def references(self, table: str) -> set[str]:
+        """The tables a table's foreign keys point at."""
+        return {target for _, target in self.foreign_keys(table)}
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
@@ -83,12 +106,22 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
 
 
 class Database:
-    """An open quietnet store (SQLite)."""
+    """An open quietnet store (SQLite); ``pg.PgDatabase`` is the PostgreSQL one."""
+
+    backend = "sqlite"
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, now: Callable[[], datetime]) -> None:
         self.path = path
         self.conn = conn
         self._now = now
+
+    @property
+    def location(self) -> str:
+        """Where the store is, as shown to the user."""
+        return str(self.path)
+
+    def is_writable(self) -> bool:
+        return writable(self.path)
 
     @contextmanager
     def write(self, command: str) -> Iterator[Session]:

@@ -11,7 +11,7 @@ import sqlite3
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from quietnet.errors import StoreError
 from quietnet.snapshot import backups_folder
 
 if TYPE_CHECKING:
-    from quietnet.schedule import Summary
+    from quietnet.pg import PgDatabase
 
 SYNCED = (
     ("dropbox", "Dropbox"),
@@ -143,28 +143,7 @@ def _location(db_path: Path) -> list[Finding]:
     return found
 
 
-def _state_differs(stored: sqlite3.Row | None, summary: Summary, said: str | None) -> bool:
-    if stored is None:
-        return True
-
-    def iso(value: date | None) -> str | None:
-        return None if value is None else value.isoformat()
-
-    expected = {
-        "eff": summary.eff,
-        "last_touch": iso(summary.last_touch),
-        "last_touch_kind": summary.last_touch_kind,
-        "last_touch_said": said,
-        "last_full": iso(summary.last_full),
-        "last_full_kind": summary.last_full_kind,
-        "full_days": summary.full_days,
-        "episodes": ",".join(d.isoformat() for d in summary.episodes),
-        "reconnected": iso(summary.reconnected),
-    }
-    return any(stored[k] != v for k, v in expected.items())
-
-
-def stale_summaries(database: Database) -> list[int]:
+def stale_summaries(database: Database | PgDatabase) -> list[int]:
     """The people whose stored scheduling summary differs from one recomputed now."""
     from quietnet.store import state
     from quietnet.store.settings import load
@@ -174,8 +153,9 @@ def stale_summaries(database: Database) -> list[int]:
         stored = {r["person_id"]: r for r in s.all("SELECT * FROM person_state")}
         stale = []
         for (person_id,) in s.all("SELECT id FROM person ORDER BY id"):
-            summary = state.compute(s, person_id, settings)
-            if _state_differs(stored.get(person_id), summary, state.said_of_last(s, person_id)):
+            row = stored.get(person_id)
+            expected = state.expected_row(s, person_id, settings)
+            if row is None or any(row[k] != v for k, v in expected.items()):
                 stale.append(person_id)
     return stale
 

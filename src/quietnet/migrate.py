@@ -20,6 +20,8 @@ from quietnet.snapshot import take_snapshot
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from quietnet.dburl import ServerUrl
+
 
 def alembic_config() -> Config:
     from alembic.config import Config
@@ -58,3 +60,64 @@ def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
         raise StoreError(f"Could not prepare the store at {path}: {exc}; nothing was changed.") from exc
     finally:
         engine.dispose()
+
+
+# Text columns on PostgreSQL compare and sort byte by byte ("C"), as SQLite's BINARY does,
+# whatever the database's locale: `ORDER BY name` gives the same order on both backends.
+_LOCALE_COLUMNS = """
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind = 'r'
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND a.atttypid IN ('text'::regtype, 'varchar'::regtype)
+  AND a.attcollation <> (SELECT oid FROM pg_collation WHERE collname = 'C'
+                         AND collnamespace = 'pg_catalog'::regnamespace)
+"""
+
+
+def upgrade_pg(url: ServerUrl) -> bool:
+    """Bring the PostgreSQL store at ``url`` to the newest schema; False if another net just did.
+
+    One transaction (PostgreSQL's DDL is transactional): the migration, byte-order
+    text columns and the ``quietnet_meta`` marker all land together or not at all.
+    An advisory lock keeps two machines from migrating the same store at once.
+    """
+    from alembic import command
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from quietnet.pg import WRITE_LOCK
+    from quietnet.server import APPLICATION
+
+    engine = create_engine(url.sqlalchemy, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            if connection.exec_driver_sql("SELECT to_regclass('quietnet_meta')").scalar() is not None:
+                done = connection.exec_driver_sql("SELECT schema_version FROM quietnet_meta").scalar()
+                if done is not None and int(done) >= SCHEMA_VERSION:
+                    return False
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            for table, column, kind in connection.exec_driver_sql(_LOCALE_COLUMNS).all():
+                connection.exec_driver_sql(
+                    f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {kind} COLLATE "C"'
+                )
+            connection.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS quietnet_meta"
+                " (application VARCHAR NOT NULL, schema_version INTEGER NOT NULL)"
+            )
+            connection.exec_driver_sql("DELETE FROM quietnet_meta")
+            connection.exec_driver_sql(
+                "INSERT INTO quietnet_meta (application, schema_version) VALUES (%(a)s, %(v)s)",
+                {"a": APPLICATION, "v": SCHEMA_VERSION},
+            )
+    except Exception as exc:
+        message = url.scrub(str(exc).strip().splitlines()[0]) if str(exc).strip() else type(exc).__name__
+        raise StoreError(
+            f"Could not prepare the store at {url.shown}: {message}; nothing was changed."
+        ) from None
+    finally:
+        engine.dispose()
+    return True

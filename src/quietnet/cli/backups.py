@@ -1,13 +1,16 @@
 """`net backup`, `net backups`, `net restore` and `net doctor`: copies you can trust, and a health check."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
+
+if TYPE_CHECKING:
+    from quietnet.dburl import ServerUrl
 
 app = typer.Typer()
 
@@ -46,7 +49,7 @@ def backup(
     from quietnet import backup as backups
 
     c = context.get(ctx)
-    path, removed = backups.backup(c.database().path, now=context.now(), to=to, keep=keep)
+    path, removed = backups.backup(c.store_path()[0], now=context.now(), to=to, keep=keep)
     say(f"Backed up to {path} ({_size(path.stat().st_size)}).")
     if removed:
         say(
@@ -152,7 +155,8 @@ def doctor(
     """Check the store: integrity, links, schema, permissions, location, scheduling summaries.
 
     Exits 0 when all is well and 1 when something needs a look, saying what
-    to do about each finding.
+    to do about each finding. On PostgreSQL it also reports the server's
+    version and how long a round trip to it takes.
 
     Examples:
 
@@ -164,7 +168,11 @@ def doctor(
     from quietnet.render.console import to_json
 
     c = context.get(ctx)
-    path, _ = c.store_path()
+    where, _ = c.store()
+    if not isinstance(where, Path):
+        _server_doctor(where, fix=fix, json_=json_)
+        return
+    path = where
     report = checks.examine(path, now=context.now)
     if fix and not report.healthy:
         checks.fix_permissions(path)
@@ -197,4 +205,54 @@ def doctor(
         for line in report.notes:
             say(line)
     if not report.healthy:
+        raise typer.Exit(1)
+
+
+def _server_doctor(url: "ServerUrl", *, fix: bool, json_: bool) -> None:
+    """`net doctor` on PostgreSQL: the server, the schema, the scheduling summaries."""
+    from quietnet import doctor as checks
+    from quietnet.db import SCHEMA_VERSION
+    from quietnet.render.console import to_json
+    from quietnet.server import health, open_pg, stored_version
+
+    database = open_pg(url, now=context.now, migrate=False)  # a check never changes the schema
+    try:
+        version, latency = health(database)
+        schema = stored_version(database.conn, url)
+        with database.read() as s:
+            people = int(s.scalar("SELECT count(*) FROM person")) if schema else 0
+        stale = checks.stale_summaries(database) if schema == SCHEMA_VERSION else []
+        if fix and stale:
+            from quietnet.store import journal, state
+
+            with database.write("doctor") as s:
+                state.refresh(s, stale)
+                journal.describe(s, "Rebuilt scheduling summaries")
+            stale = checks.stale_summaries(database)
+    finally:
+        database.close()
+    findings = (
+        [f"{len(stale)} people's scheduling summaries don't match their interactions."] if stale else []
+    )
+    notes = [] if schema >= SCHEMA_VERSION else [
+        f"The store uses schema {schema}; the next command upgrades it to {SCHEMA_VERSION}."
+    ]  # fmt: skip
+    if json_:
+        say(to_json({
+            "path": url.shown, "schema": schema, "people": people, "healthy": not findings,
+            "server": {"version": version, "latency_ms": round(latency, 2)},
+            "findings": [{"check": "summaries", "problem": f, "fix": "net doctor --fix"} for f in findings],
+            "notes": notes,
+        }))  # fmt: skip
+    else:
+        say(f"Store: {url.shown} (schema {schema}, {people} people)")
+        say(f"Server: PostgreSQL {version}, {latency:.1f} ms a round trip.")
+        if findings:
+            say(f"1 thing to look at:\n  - {findings[0]}")
+            say("    What to do: Run net doctor --fix to rebuild them from the interactions.")
+        else:
+            say("All is well: schema and scheduling summaries checked; the server keeps integrity and links.")
+        for line in notes:
+            say(line)
+    if findings:
         raise typer.Exit(1)

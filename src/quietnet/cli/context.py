@@ -1,7 +1,8 @@
 """What every command needs from the outside world: the store, today, output.
 
-This is the only place that reads the environment (``NET_DB``, ``NET_TODAY``)
-and the clock; everything below the CLI is handed ``today`` and a session.
+This is the only place that reads the environment (``NET_DATABASE_URL``,
+``NET_DB``, ``NET_TODAY``) and the clock; everything below the CLI is handed
+``today`` and a session.
 """
 
 from __future__ import annotations
@@ -10,45 +11,70 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from quietnet.errors import ConfirmationNeeded, InputError, StoreError
 
 if TYPE_CHECKING:
+    import typer
+
     from quietnet.db import Database, Session
+    from quietnet.dburl import ServerUrl
+    from quietnet.pg import PgDatabase
 
 
-@dataclass
 class Context:
-    """Options given before the command (`net --db PATH ...`)."""
+    """Options given before the command (`net --db PATH ...`), and the store once opened."""
 
-    db: str | None = None
-    debug: bool = False
-    _database: Database | None = field(default=None, repr=False)
+    def __init__(self, db: str | None = None, debug: bool = False) -> None:
+        self.db = db
+        self.debug = debug
+        self._database: Database | PgDatabase | None = None
 
-    def store_path(self) -> tuple[Path, bool]:
-        """Where the store is, and whether it is the default location."""
-        if self.db:
-            return Path(self.db).expanduser(), False
-        env = os.environ.get("NET_DB")
-        if env:
-            return Path(env).expanduser(), False
+    def store(self) -> tuple[Path | ServerUrl, bool]:
+        """Where the store is (a file or a server), and whether it is the default location.
+
+        ``--db`` first, then ``NET_DATABASE_URL``, then ``NET_DB``, then the data folder.
+        """
+        given = self.db or os.environ.get("NET_DATABASE_URL") or os.environ.get("NET_DB")
+        if given:
+            return location(given), False
         from quietnet.db import default_path
 
         return default_path(), True
 
-    def database(self) -> Database:
-        if self._database is None:
-            from quietnet.db import open_database
+    def store_path(self) -> tuple[Path, bool]:
+        """The store's file (an absolute path), for the commands that work on files."""
+        where, is_default = self.store()
+        if not isinstance(where, Path):
+            raise StoreError(
+                f"The store is on a database server ({where.shown}); this command works on an SQLite file. "
+                "Use the server's own backups (pg_dump), or net copy --to FILE.db for a local copy."
+            )
+        return where, is_default
 
-            path, is_default = self.store_path()
-            self._database = open_database(path, now=now, may_create_folder=is_default, announce=note)
+    def database(self) -> Database | PgDatabase:
+        if self._database is None:
+            where, is_default = self.store()
+            if isinstance(where, Path):
+                from quietnet.db import open_database
+
+                self._database = open_database(where, now=now, may_create_folder=is_default, announce=note)
+            else:
+                from quietnet.server import open_pg
+
+                self._database = open_pg(where, now=now, announce=note)
         return self._database
+
+    def snapshot(self, reason: str) -> str | None:
+        """A verified snapshot before a big change; None on a server (one transaction is all or nothing)."""
+        if self.database().backend != "sqlite":
+            return None
+        from quietnet import backup
+
+        return str(backup.automatic(self.store_path()[0], now=now(), reason=reason))
 
     @contextmanager
     def write(self, command: str) -> Iterator[Session]:
@@ -64,6 +90,18 @@ class Context:
         if self._database is not None:
             self._database.close()
             self._database = None
+
+
+def location(given: str) -> Path | ServerUrl:
+    """A file (an absolute path) or a database URL, as given to --db, NET_DATABASE_URL or NET_DB."""
+    # Absolute, because SQLite's read-only and file-URI connections need one
+    # (`--db other.db` for another program's file used to end in a traceback).
+    where: Path | ServerUrl = Path(given).expanduser()
+    if "://" in given:  # dburl.is_url, without importing URL parsing for a plain path
+        from quietnet import dburl
+
+        where = dburl.parse(given)
+    return where.absolute() if isinstance(where, Path) else where
 
 
 def get(ctx: typer.Context) -> Context:
@@ -114,5 +152,7 @@ def confirm(question: str, *, yes: bool) -> None:
         return
     if not sys.stdin.isatty():
         raise ConfirmationNeeded(f"{question} Nothing was changed; run again with --yes to go ahead.")
+    import typer
+
     if not typer.confirm(question, default=False):
         raise InputError("Nothing was changed.")

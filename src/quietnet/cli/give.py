@@ -144,7 +144,6 @@ def _close(
 
 
 def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
-    from quietnet.db import writable
     from quietnet.give import suggest
     from quietnet.render import helping as render
     from quietnet.store import give, people
@@ -152,12 +151,12 @@ def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
     today = context.today()
     c = context.get(ctx)
     # Remembering what was shown needs a write; a read-only store still gets ideas.
-    session = c.write("give") if writable(c.database().path) else c.read()
+    session = c.write("give") if c.database().is_writable() else c.read()
     with session as s:
         person = people.get(s, people.resolve_id(s, who))
         saved = give.saved(s, person_id=person.id)
         ideas = suggest(give.facts(s, person.id, today=today), recent=give.shown(s, person.id))
-        if writable(c.database().path):
+        if c.database().is_writable():
             give.remember(s, person.id, [i.code for i in ideas], today)
     if json_:
         say(render.give_json(person.id, person.name, saved, ideas))

@@ -120,7 +120,6 @@ def run_import(
     skip_flag: str,
 ) -> None:
     """Read, check, plan, then (unless a dry run) snapshot and write in one transaction."""
-    from quietnet import backup
     from quietnet.io.contact import refusal
     from quietnet.store import journal, transfer
 
@@ -142,13 +141,14 @@ def run_import(
         say(_summary(planned, dry_run=True))
         return
     if planned.writes:
-        snap = backup.automatic(c.database().path, now=context.now(), reason="before-import")
+        snap = c.snapshot("before-import")
         with c.write("import") as s:
             planned = transfer.plan(s, found.contacts, circle=new_circle)
             with progress(f"Importing {source}", len(planned.steps)) as tick:
                 count = len(set(transfer.apply(s, planned, tick=tick)))
             journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-        note(f"A snapshot of the store before this import: {snap}")
+        if snap:
+            note(f"A snapshot of the store before this import: {snap}")
     say(f"Imported {source}: {_summary(planned, dry_run=False)}")
     for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
         say(line)
@@ -329,7 +329,6 @@ def import_json(
       net --db ~/new.db import json quietnet.json
       net import json quietnet.json --replace --yes
     """
-    from quietnet import backup
     from quietnet.db import SCHEMA_VERSION
     from quietnet.errors import InputError
     from quietnet.io import jsonfile
@@ -360,7 +359,7 @@ def import_json(
             f"Replace everything in the store ({held['person']} people) with {source} ({people} people)?",
             yes=yes,
         )
-    snap = backup.automatic(c.database().path, now=context.now(), reason="before-import")
+    snap = c.snapshot("before-import")
     try:
         with c.write("import") as s:
             if any(held.values()):
@@ -369,7 +368,8 @@ def import_json(
             journal.describe(s, f"Imported {loaded} people from {source}", always=True)
     except InputError as exc:
         raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
-    note(f"A snapshot of the store before this import: {snap}")
+    if snap:
+        note(f"A snapshot of the store before this import: {snap}")
     say(f"Imported {loaded} people and everything about them from {source}.")
 
 
@@ -394,7 +394,6 @@ def merge(
       net merge "Ana Ruiz" "#42"
       net merge "Robert Smith" "Bob Smith" --yes
     """
-    from quietnet import backup
     from quietnet.store import journal, people
     from quietnet.store import merge as merging
 
@@ -420,9 +419,10 @@ def merge(
         say(f"  details from {drop['name']}: {', '.join(k.replace('_', ' ') for k in plan.fields)}")
     say(f"  then {drop['name']} (#{drop['id']}) is removed.")
     context.confirm(f"Merge {drop['name']} into {keep['name']}?", yes=yes)
-    snap = backup.automatic(c.database().path, now=context.now(), reason="before-merge")
+    snap = c.snapshot("before-merge")
     with c.write("merge") as s:
         merging.merge(s, merging.plan_merge(s, keep_id, drop_id))
         journal.describe(s, f"Merged {drop['name']} into {keep['name']}", always=True)
-    note(f"A snapshot of the store before the merge: {snap}")
+    if snap:
+        note(f"A snapshot of the store before the merge: {snap}")
     say(f"Merged {drop['name']} into {keep['name']} (#{keep['id']}).")

@@ -10,7 +10,6 @@ documents are identical.
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from quietnet.db import SCHEMA_VERSION, Session
@@ -23,17 +22,14 @@ from quietnet.store import journal, people, state
 CORE = ("person", "tag", "person_tag", "interaction", "interaction_person", "help", "loop", "setting")
 
 
-def _exists(s: Session, table: str) -> bool:
-    return s.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)) is not None
-
-
 def extra_tables(s: Session) -> list[str]:
     """The other journalled tables of this store, each after the tables it refers to."""
-    pending = [t for t in journal.KEYS if t not in CORE and _exists(s, t)]
+    present = s.tables()
+    pending = [t for t in journal.KEYS if t not in CORE and t in present]
     ordered: list[str] = []
     while pending:
         for table in pending:
-            refers = {r["table"] for r in s.all(f"PRAGMA foreign_key_list({table})")} - {table}
+            refers = s.references(table) - {table}
             if not refers & set(pending):
                 ordered.append(table)
                 pending.remove(table)
@@ -51,7 +47,8 @@ def counts(s: Session) -> dict[str, int]:
 
 
 def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
-    row.pop("search_key", None)
+    for derived in ("search_key", "find_key"):
+        row.pop(derived, None)
     row["kin"] = bool(row["kin"])
     row["tags"] = sorted(tags)
     return row
@@ -69,6 +66,7 @@ def dump(s: Session) -> dict[str, Any]:
     interactions = []
     for r in s.all("SELECT * FROM interaction ORDER BY id"):
         row = dict(r)
+        row.pop("find_key", None)
         row["by_them"] = bool(row["by_them"])
         row["people"] = taking.get(r["id"], [])
         interactions.append(row)
@@ -115,7 +113,7 @@ def clear(s: Session) -> None:
 
 def load(s: Session, document: dict[str, Any]) -> int:
     """Write a checked document (``io.jsonfile.parse``) into a store with no user data."""
-    columns = [r[1] for r in s.all("PRAGMA table_info(person)") if r[1] != "search_key"]
+    columns = [c for c in s.columns("person") if c != "search_key"]
     id_of: dict[str, int] = {}
     for record in document.get("people", []):
         values = {c: record.get(c) for c in columns}
@@ -165,12 +163,12 @@ def _load_tables(s: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
         if table not in known:
             raise InputError(f'it has a table "{table}" this quietnet does not know.')
     for table in known:
-        columns = {r[1] for r in s.all(f"PRAGMA table_info({table})")}
+        columns = set(s.columns(table))
         for n, row in enumerate(tables.get(table, [])):
             unknown = sorted(set(row) - columns)
             if unknown:
                 raise InputError(f'tables.{table}[{n}]: unknown field "{unknown[0]}".')
             try:
                 journal.insert(s, table, row)
-            except sqlite3.IntegrityError as exc:
-                raise InputError(f"tables.{table}[{n}]: {exc}.") from None
+            except s.IntegrityError as exc:
+                raise InputError(f"tables.{table}[{n}]: {str(exc).splitlines()[0]}.") from None

@@ -86,7 +86,8 @@ def remember(s: Session, person_id: int, codes: list[str], day: date) -> None:
     """What was shown, so the next runs offer other ideas (tool memory: not journalled)."""
     runs = [codes, *shown(s, person_id)][:RUNS_KEPT]
     s.execute(
-        "INSERT OR REPLACE INTO give_seen (person_id, ideas, day) VALUES (?, ?, ?)",
+        "INSERT INTO give_seen (person_id, ideas, day) VALUES (?, ?, ?)"
+        " ON CONFLICT (person_id) DO UPDATE SET ideas = excluded.ideas, day = excluded.day",
         (person_id, ";".join(",".join(run) for run in runs), day.isoformat()),
     )
 

@@ -98,14 +98,20 @@ class Timeline:
 def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
     """A person's most recent interactions (with who else was there) and helps."""
     rows = s.all(
-        "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them,"
-        " (SELECT group_concat(p.name, ', ') FROM interaction_person ip2"
-        "  JOIN person p ON p.id = ip2.person_id"
-        "  WHERE ip2.interaction_id = i.id AND ip2.person_id != ?) AS others"
+        "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them"
         " FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
         " WHERE ip.person_id = ? ORDER BY i.day DESC, i.id DESC LIMIT ?",
-        (person_id, person_id, limit),
+        (person_id, limit),
     )
+    others: dict[int, list[str]] = {}  # who else was there, joined here rather than by group_concat
+    for interaction_id, name in s.all(
+        "SELECT ip.interaction_id, p.name FROM interaction_person ip JOIN person p ON p.id = ip.person_id"
+        " WHERE ip.person_id != ? AND ip.interaction_id IN"
+        " (SELECT interaction_id FROM interaction_person WHERE person_id = ?)"
+        " ORDER BY ip.interaction_id, ip.person_id",
+        (person_id, person_id),
+    ):
+        others.setdefault(interaction_id, []).append(name)
     interactions = [
         Interaction(
             id=r["id"],
@@ -114,7 +120,7 @@ def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
             said=r["said"],
             note=r["note"],
             by_them=bool(r["by_them"]),
-            people=tuple(r["others"].split(", ")) if r["others"] else (),
+            people=tuple(others.get(r["id"], ())),
         )
         for r in rows
     ]

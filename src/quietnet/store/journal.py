@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from quietnet.db import Session
+from quietnet.store import folded
 
 KEYS: dict[str, tuple[str, ...]] = {
     "person": ("id",),
@@ -98,11 +99,14 @@ def _record(
 
 def insert(s: Session, table: str, values: Mapping[str, Any]) -> int:
     """Insert one row, journal it, and return its rowid."""
+    values = folded.with_key(table, values)
     columns = ", ".join(values)
     marks = ", ".join(f":{c}" for c in values)
     rowid = s.insert(f"INSERT INTO {table} ({columns}) VALUES ({marks})", dict(values))
     if table in KEYS:
-        (row,) = _select(s, table, "rowid = ?", (rowid,))
+        key = KEYS[table]  # the row by its key: given in values, else the new id
+        given = [values[c] for c in key] if all(values.get(c) is not None for c in key) else [rowid]
+        (row,) = _select(s, table, _key_where(table), given)
         _record(s, table, "insert", None, row)
     return rowid
 
@@ -117,6 +121,7 @@ def update(s: Session, table: str, key: Sequence[Any], values: Mapping[str, Any]
     changes = {c: v for c, v in values.items() if old.get(c) != v}
     if not changes:
         return False
+    changes = folded.with_key(table, changes, old)
     assignments = ", ".join(f"{c} = :{c}" for c in changes)
     params = {**changes, **{f"_k{i}": v for i, v in enumerate(key)}}
     key_sql = " AND ".join(f"{c} = :_k{i}" for i, c in enumerate(KEYS[table]))
@@ -155,9 +160,10 @@ def describe(s: Session, summary: str, *, always: bool = False) -> None:
 def erase_person(s: Session, person_id: int) -> None:
     """Remove every journal row about a person (``net forget`` leaves no trace)."""
     s.execute("DELETE FROM change_row WHERE person_id = ?", (person_id,))
-    for table, column in ALSO_ABOUT.items():
-        s.execute(
-            "DELETE FROM change_row WHERE table_name = ?"
-            " AND coalesce(json_extract(new, ?), json_extract(old, ?)) = ?",
-            (table, f"$.{column}", f"$.{column}", person_id),
-        )
+    for table, column in ALSO_ABOUT.items():  # the JSON is read here, not in SQL: portable
+        for row_id, old, new in s.all("SELECT id, old, new FROM change_row WHERE table_name = ?", (table,)):
+            value = None if new is None else json.loads(new).get(column)
+            if value is None and old is not None:
+                value = json.loads(old).get(column)
+            if value == person_id:
+                s.execute("DELETE FROM change_row WHERE id = ?", (row_id,))

@@ -45,11 +45,9 @@ def _links(s: Session) -> list[tuple[str, str]]:
     """(table, column) of every other journalled table's reference to a person."""
     found = []
     for table in journal.KEYS:
-        if table in HANDLED or s.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)) is None:
+        if table in HANDLED or table not in s.tables():
             continue
-        found += [
-            (table, r["from"]) for r in s.all(f"PRAGMA foreign_key_list({table})") if r["table"] == "person"
-        ]
+        found += [(table, column) for column, target in s.foreign_keys(table) if target == "person"]
     return found
 
 

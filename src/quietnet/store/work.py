@@ -80,8 +80,6 @@ def engagements(s: Session, *, since: date) -> list[Engagement]:
     """Each engagement since a day, with the tie it came through as it was at the time."""
     rows = s.all(
         "SELECT w.day, w.path, w.value, w.tie_circle, t.id AS tie, t.origin, t.met_on,"
-        " (SELECT count(*) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
-        "  WHERE ip.person_id = t.id AND i.day < w.day AND i.day >= date(w.day, '-365 days')) AS touches,"
         " EXISTS (SELECT 1 FROM event_person ep JOIN event e ON e.id = ep.event_id"
         "  WHERE ep.person_id = t.id AND ep.role = 'met' AND e.size = 'large') AS large_event"
         " FROM work w JOIN person t ON t.id = coalesce(w.via_id, w.person_id)"
@@ -92,9 +90,14 @@ def engagements(s: Session, *, since: date) -> list[Engagement]:
     for r in rows:
         day = to_date(r["day"]) or date.min
         met = to_date(r["met_on"])  # the day they were added says nothing about years known
+        touches = s.scalar(  # in the year before (the bound computed here: date arithmetic isn't portable)
+            "SELECT count(*) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
+            " WHERE ip.person_id = ? AND i.day < ? AND i.day >= ?",
+            (r["tie"], day.isoformat(), (day - timedelta(days=365)).isoformat()),
+        )
         years = (day - met) / timedelta(days=365.25) if met is not None and met <= day else None
         found.append(
-            Engagement(day, r["path"], r["value"], r["origin"], r["tie_circle"], int(r["touches"]),
+            Engagement(day, r["path"], r["value"], r["origin"], r["tie_circle"], int(touches),
                        None if years is None else round(years, 2), bool(r["large_event"]))
         )  # fmt: skip
     return found

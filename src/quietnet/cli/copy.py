@@ -1,0 +1,87 @@
+"""`net copy`: move the whole store to another database (SQLite or PostgreSQL, either way)."""
+
+from typing import Annotated
+
+import typer
+
+from quietnet.cli import context
+from quietnet.cli.context import note, say
+from quietnet.cli.options import Yes
+
+app = typer.Typer()
+
+
+@app.command()
+def copy(
+    ctx: typer.Context,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            metavar="URL",
+            help="The target: a file path or a database URL (postgresql+psycopg://user@host/db).",
+            show_default=False,
+        ),
+    ],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace everything in a target that already holds data.")
+    ] = False,
+    yes: Yes = False,
+) -> None:
+    """Copy the whole store to another database: SQLite to PostgreSQL, or back, or file to file.
+
+    Everything is copied (people, history, helps, loops, events, work,
+    settings and the undo history) and then checked: the target must export
+    exactly what the source exports, or nothing is kept. A target that already
+    holds data is left alone unless you add --replace (it asks first; an
+    SQLite target is snapshotted before it is replaced). Passwords in URLs
+    are never shown; a ~/.pgpass file keeps them out of your shell history.
+
+    Examples:
+
+    \b
+      net copy --to postgresql+psycopg://ana@db.home/quietnet
+      net --db postgresql+psycopg://ana@db.home/quietnet copy --to ~/quietnet-laptop.db
+      net copy --to postgresql+psycopg://ana@db.home/quietnet --replace --yes
+    """
+    from pathlib import Path
+
+    from quietnet import copy as copying
+    from quietnet.errors import InputError
+
+    c = context.get(ctx)
+    target = context.location(to)
+    if target == c.store()[0]:
+        raise InputError("That is the store itself; give another database to copy to.")
+    with c.read() as s:
+        source = copying.read(s)
+    shown = c.database().location
+    database = copying.open_target(target, now=context.now, announce=note)
+    try:
+        with database.read() as s:
+            people = copying.held(s)
+        where = database.location
+        snapshot = None
+        if any(people.values()):
+            if not replace:
+                raise InputError(
+                    f"{where} already holds {people['person']} people and {people['interaction']} "
+                    "interactions; nothing was copied.",
+                    hint="Add --replace to replace everything there with this store (it asks first).",
+                )
+            context.confirm(
+                f"Replace everything in {where} ({people['person']} people) with {shown} "
+                f"({source.people} people)?",
+                yes=yes,
+            )
+            if isinstance(target, Path):
+                from quietnet import backup
+
+                snapshot = str(backup.automatic(target, now=context.now(), reason="before-copy"))
+        rows = copying.write(database, source, replace=replace)
+    finally:
+        database.close()
+    if snapshot:
+        note(f"A snapshot of {where} before it was replaced: {snapshot}")
+    say(f"Copied {source.people} {'person' if source.people == 1 else 'people'} ({rows} records) to {where}; "
+        "its export matches this store's exactly.")  # fmt: skip

@@ -1,0 +1,104 @@
+"""`net copy`: the whole store from one database to another (SQLite or PostgreSQL, either way).
+
+The source is read in one transaction as the document `net export json`
+writes (``store.dump``), plus the change journal (so `net undo` and the history
+carry over). The target is written in one transaction: emptied when replacing,
+loaded, and then exported again inside that same transaction; only when the two
+exports are identical is it committed. Anything else rolls back, so a target is
+either a faithful copy or exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from quietnet.errors import InputError, StoreError
+
+if TYPE_CHECKING:
+    from quietnet.db import Database, Session
+    from quietnet.dburl import ServerUrl
+    from quietnet.pg import PgDatabase
+
+JOURNAL = ("change", "change_row")
+KEPT = (*JOURNAL, "tag")  # copied row by row with their ids: the journal's rows name tags by id
+
+
+@dataclass(frozen=True)
+class Source:
+    """What is copied: the export document, the journal and the tags, read in one transaction."""
+
+    document: dict[str, Any]
+    rows: dict[str, list[dict[str, Any]]]
+
+    @property
+    def people(self) -> int:
+        return len(self.document["people"])
+
+
+@dataclass(frozen=True)
+class Copied:
+    people: int
+    rows: int  # every row of user data copied
+    snapshot: str | None  # the SQLite target as it was, when it was replaced
+
+
+def read(s: Session) -> Source:
+    from quietnet.store import dump
+
+    rows = {t: [dict(r) for r in s.all(f"SELECT * FROM {t} ORDER BY id")] for t in KEPT}
+    return Source(dump.dump(s), rows)
+
+
+def held(s: Session) -> dict[str, int]:
+    """How many rows of user data a store holds, per table."""
+    from quietnet.store import dump
+
+    return dump.counts(s)
+
+
+def open_target(
+    target: Path | ServerUrl, *, now: Callable[[], datetime], announce: Callable[[str], None]
+) -> Database | PgDatabase:
+    """The target store, created (or migrated) when needed, refused untouched when not ours."""
+    if isinstance(target, Path):
+        from quietnet.db import open_database
+
+        return open_database(target, now=now, announce=announce)
+    from quietnet.server import open_pg
+
+    return open_pg(target, now=now, announce=announce)
+
+
+def write(target: Database | PgDatabase, source: Source, *, replace: bool) -> int:
+    """Fill the target from the source and verify it, all in one transaction; the rows copied."""
+    from quietnet.store import dump
+
+    with target.write("copy") as s:
+        if replace:
+            dump.clear(s)
+        elif any(held(s).values()):  # filled since we looked: leave it as it is
+            raise InputError("The target store is no longer empty; nothing was copied.")
+        _insert(s, "tag", source.rows["tag"])  # first, so people's tags link to the same ids
+        dump.load(s, source.document)
+        s.execute("DELETE FROM change_row")  # the history as it was, in place of the rows load journalled
+        s.execute("DELETE FROM change")
+        for table in JOURNAL:
+            _insert(s, table, source.rows[table])
+        if dump.dump(s) != source.document:
+            raise StoreError(
+                "The copy did not export exactly as the source does, so it was not kept; "
+                "the target is as it was. Run net doctor on the source."
+            )
+        return sum(held(s).values())
+
+
+def _insert(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    """Rows as they are, ids kept (so `net undo` works on the copy as on the source)."""
+    for row in rows:
+        columns = ", ".join(row)
+        marks = ", ".join(f":{c}" for c in row)
+        s.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)

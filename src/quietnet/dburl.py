@@ -1,0 +1,88 @@
+"""Where a store is: a file path, or a database server's URL (never shown with its password).
+
+``--db`` and ``NET_DATABASE_URL`` take a SQLAlchemy-style URL such as
+``postgresql+psycopg://ana@db.home:5432/quietnet``; ``sqlite:///path`` names a
+file. Cheap to import: no driver is loaded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+from quietnet.errors import StoreError
+
+POSTGRES_SCHEMES = ("postgresql+psycopg", "postgresql", "postgres")
+HIDDEN = "***"
+SECRET_PARAMETERS = {"password", "sslpassword"}
+
+
+@dataclass(frozen=True)
+class ServerUrl:
+    """A PostgreSQL store's address. ``shown`` hides the password; ``secrets`` lists what to hide."""
+
+    shown: str
+    conninfo: str = field(repr=False)  # for libpq: postgresql://user:password@host:port/db?...
+    sqlalchemy: str = field(repr=False)  # the same for SQLAlchemy: postgresql+psycopg://...
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret of this URL hidden (for error messages from the server)."""
+        for secret in self.secrets:
+            text = text.replace(secret, HIDDEN)
+        return text
+
+
+def is_url(text: str) -> bool:
+    return "://" in text
+
+
+def parse(text: str) -> ServerUrl | Path:
+    """A URL given by the user: a server, or a file for ``sqlite:///path``."""
+    scheme, _, rest = text.partition("://")
+    scheme = scheme.lower()
+    if scheme == "sqlite":
+        if not rest.startswith("/") or rest == "/":
+            raise StoreError(
+                "An SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path."
+            )
+        return Path(unquote(rest[1:])).expanduser()
+    if scheme not in POSTGRES_SCHEMES:
+        shown = _shown_scheme(scheme)
+        raise StoreError(
+            f"{shown}:// is not a kind of store quietnet can use; give a file path or a URL like "
+            "postgresql+psycopg://user@host/quietnet."
+        )
+    try:
+        parts = urlsplit(f"postgresql://{rest}")
+        port = parts.port
+    except ValueError:
+        raise StoreError(
+            "That database URL could not be read; it should look like postgresql+psycopg://user@host:5432/quietnet."
+        ) from None
+    password = parts.password
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    secrets = [v for k, v in query if k in SECRET_PARAMETERS and v]
+    if password:
+        secrets += [password, quote(password, safe=""), unquote(password)]
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    user = f"{parts.username}:{HIDDEN}@" if password else f"{parts.username}@" if parts.username else ""
+    netloc = f"{user}{host}{f':{port}' if port else ''}"
+    shown_query = urlencode([(k, HIDDEN if k in SECRET_PARAMETERS else v) for k, v in query])
+    shown = urlunsplit(("postgresql+psycopg", netloc, parts.path, shown_query, ""))
+    conninfo = urlunsplit(("postgresql", parts.netloc, parts.path, parts.query, ""))
+    return ServerUrl(
+        shown=shown,
+        conninfo=conninfo,
+        sqlalchemy=urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, parts.query, "")),
+        secrets=tuple(sorted({s for s in secrets if s}, key=len, reverse=True)),
+    )
+
+
+def _shown_scheme(scheme: str) -> str:
+    """The scheme as typed, shortened if it is long or odd (it is echoed back to the user)."""
+    clean = "".join(ch for ch in scheme if ch.isalnum() or ch in "+-.")
+    return clean[:30] or "That"

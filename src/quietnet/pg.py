@@ -1,0 +1,321 @@
+"""PostgreSQL as the store: the same Session interface as SQLite, so ``store/`` has one SQL path.
+
+``PgSession`` takes the store's SQL as written for SQLite (``?`` and ``:name``
+placeholders), turns it into psycopg's (``%s``, ``%(name)s``, a literal ``%``
+doubled; nothing inside quoted literals is touched) and returns rows holding
+the Python types sqlite3 returns: dates and timestamps as the ISO text the
+SQLite store holds (timestamps in UTC), booleans as 0 and 1.
+
+Every write transaction first takes one advisory lock, so writers run one at a
+time as SQLite's ``BEGIN IMMEDIATE`` makes them (two machines writing at once
+lose nothing); a read is one ``REPEATABLE READ`` transaction. After rows are
+inserted with their ids given (``net copy``, ``net import json``, undo), the
+id sequences are moved past them, so later ids keep advancing.
+
+psycopg is imported only here, and only when a PostgreSQL store is opened.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, cast
+
+from quietnet.db import Params, Session
+from quietnet.dburl import ServerUrl
+from quietnet.errors import StoreError
+
+if TYPE_CHECKING:
+    import psycopg
+
+WRITE_LOCK = 0x71756965  # the advisory lock every write takes ("quie", as SQLite's application_id)
+LOCK_WAIT = "10s"  # how long a write waits for another machine's write to finish
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|(?<![:\w]):([A-Za-z_]\w*)|%")
+_WRITES = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE)\s+(\w+)\s*(?:\(([^)]*)\))?", re.I)
+_TRANSLATED: dict[str, tuple[str, bool]] = {}
+
+
+def translate(sql: str) -> tuple[str, bool]:
+    """The SQL in psycopg's placeholders, and whether it has any."""
+    known = _TRANSLATED.get(sql)
+    if known is not None:
+        return known
+    found = False
+
+    def swap(match: re.Match[str]) -> str:
+        nonlocal found
+        token = match.group(0)
+        if token[0] in "'\"":
+            return token.replace("%", "%%")
+        if token == "%":
+            return "%%"
+        found = True
+        return "%s" if token == "?" else f"%({match.group(1)})s"
+
+    result = (_TOKENS.sub(swap, sql), found)
+    _TRANSLATED[sql] = result
+    return result
+
+
+def plain(value: Any) -> Any:
+    """A value as sqlite3 would return it from the SQLite store."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+class PgRow:
+    """A row read as ``r["col"]``, ``r[0]``, ``dict(r)`` or unpacked, as ``sqlite3.Row`` is."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: dict[str, int], values: tuple[Any, ...]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[self._names[key] if isinstance(key, str) else key]
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PgRow) and (self._names, self._values) == (other._names, other._values)
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __repr__(self) -> str:
+        return f"PgRow({dict(zip(self._names, self._values, strict=True))!r})"
+
+
+class PgSession(Session):
+    """One transaction on a PostgreSQL store, with ``db.Session``'s interface."""
+
+    def __init__(self, conn: psycopg.Connection[Any], *, now: datetime, command: str, booleans: BoolColumns):
+        import psycopg
+
+        self.IntegrityError = psycopg.IntegrityError
+        self._pg = conn
+        self._booleans = booleans
+        self.now = now
+        self.command = command
+        self.change_id: int | None = None
+        self.change_seq = 0
+        self.ids_given: set[str] = set()  # tables given explicit ids: their sequences move on at commit
+
+    def _run(self, sql: str, params: Params) -> psycopg.Cursor[Any]:
+        query, has_marks = translate(sql)
+        args: Params | None = self._adapt(sql, params) if has_marks else None
+        return self._pg.execute(query if has_marks else sql, args)
+
+    def _adapt(self, sql: str, params: Params) -> Params:
+        """Booleans given as 0/1 (rows from the journal) become True/False for boolean columns."""
+        match = _WRITES.match(sql)
+        if match is None:
+            return params
+        table = match.group(1).lower()
+        columns = [c.strip() for c in (match.group(2) or "").split(",")]
+        if "id" in columns and sql.lstrip()[:6].upper() == "INSERT":
+            self.ids_given.add(table)
+        flags = self._booleans.get(table)
+        if not flags:
+            return params
+        if isinstance(params, dict):
+            return {k: bool(v) if k in flags and isinstance(v, int) else v for k, v in params.items()}
+        return [
+            bool(v) if i < len(columns) and columns[i] in flags and isinstance(v, int) else v
+            for i, v in enumerate(params)
+        ]
+
+    def _rows(self, cursor: psycopg.Cursor[Any]) -> list[sqlite3.Row]:
+        if cursor.description is None:
+            return []
+        names = {c.name: i for i, c in enumerate(cursor.description)}
+        rows = [PgRow(names, tuple(plain(v) for v in values)) for values in cursor.fetchall()]
+        return cast(list[sqlite3.Row], rows)  # PgRow has sqlite3.Row's interface
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        if sql.lstrip()[:6].upper() == "PRAGMA":
+            return  # SQLite's own settings (secure_delete): PostgreSQL has none to set
+        self._run(sql, params)
+
+    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return self._rows(self._run(sql, params))
+
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        rows = self._rows(self._run(sql, params))
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[0]
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        cursor = self._run(sql.rstrip().rstrip(";") + " RETURNING *", params)
+        names = [c.name for c in cursor.description or ()]
+        rows = cursor.fetchall()
+        if not rows or "id" not in names:
+            return 0  # a table keyed by its columns: the caller knows the key
+        return int(rows[-1][names.index("id")])
+
+    def tables(self) -> set[str]:
+        return {
+            r[0]
+            for r in self.all(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+            )
+        }
+
+    def columns(self, table: str) -> list[str]:
+        return [
+            r[0]
+            for r in self.all(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+                (table,),
+            )
+        ]
+
+    def foreign_keys(self, table: str) -> list[tuple[str, str]]:
+        return [
+            (r[0], r[1])
+            for r in self.all(
+                "SELECT a.attname, t.relname FROM pg_constraint c JOIN pg_class t ON t.oid = c.confrelid"
+                " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+                " WHERE c.contype = 'f' AND c.conrelid = to_regclass(?) ORDER BY c.conname",
+                (table,),
+            )
+        ]
+
+    def advance_ids(self) -> None:
+        """Move each id sequence past the ids given explicitly (never back: ids are not reused)."""
+        for table in sorted(self.ids_given):
+            sequence = self.scalar("SELECT pg_get_serial_sequence(?, 'id')", (table,))
+            if sequence is None:
+                continue
+            self.execute(
+                f"SELECT setval(?, greatest((SELECT max(id) FROM {table}),"
+                f" (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {sequence}), 1))",
+                (sequence,),
+            )
+        self.ids_given.clear()
+
+
+BoolColumns = dict[str, frozenset[str]]
+
+
+class PgDatabase:
+    """An open quietnet store on a PostgreSQL server."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: ServerUrl, conn: psycopg.Connection[Any], *, now: Callable[[], datetime]) -> None:
+        self.url = url
+        self.conn = conn
+        self._now = now
+        found: dict[str, set[str]] = {}
+        for table, column in conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND data_type = 'boolean'"
+        ):
+            found.setdefault(table, set()).add(column)
+        self._booleans: BoolColumns = {t: frozenset(c) for t, c in found.items()}
+
+    @property
+    def location(self) -> str:
+        return self.url.shown
+
+    def is_writable(self) -> bool:
+        return True  # the server decides; a refused write says so
+
+    @contextmanager
+    def write(self, command: str) -> Iterator[Session]:
+        """A write transaction, after the store's write lock: one writer at a time, as on SQLite."""
+        with self._errors():
+            self.conn.execute("BEGIN")
+        try:
+            with self._errors():
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            session = PgSession(self.conn, now=self._now(), command=command, booleans=self._booleans)
+            with self._errors():
+                yield session
+                session.advance_ids()
+                self.conn.execute("COMMIT")
+        finally:
+            self._end()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction: one consistent view of the store."""
+        with self._errors():
+            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            with self._errors():
+                yield PgSession(self.conn, now=self._now(), command="read", booleans=self._booleans)
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        import psycopg
+
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            try:
+                self.conn.execute("ROLLBACK")
+            except psycopg.Error:
+                self.conn.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        import psycopg
+
+        try:
+            yield
+        except psycopg.Error as exc:
+            raise store_error(exc, self.url) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def store_error(exc: Exception, url: ServerUrl) -> StoreError:
+    """A calm sentence for a server error, never holding the password."""
+    import psycopg
+
+    text = url.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    text = text.rstrip(".")
+    if isinstance(exc, psycopg.errors.LockNotAvailable):
+        return StoreError(
+            f"The store at {url.shown} is busy (another net is writing); nothing was changed. Try again."
+        )
+    if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction | psycopg.errors.InsufficientPrivilege):
+        return StoreError(f"The store at {url.shown} refused the change ({text}); nothing was changed.")
+    if isinstance(exc, psycopg.OperationalError):
+        if "password authentication" in text or "no password supplied" in text:
+            return StoreError(
+                f"The database server at {url.shown} did not accept the login (check the user and its "
+                "password, e.g. in ~/.pgpass). Nothing was changed."
+            )
+        reason = text.rsplit("failed: ", 1)[-1]  # libpq: 'connection to server at ... failed: <reason>'
+        reason = reason.removeprefix("FATAL:").strip().replace("failed to resolve host", "no such host")
+        return StoreError(
+            f"The database server at {url.shown} could not be used: {reason}. Nothing was changed."
+        )
+    return StoreError(f"The store at {url.shown} could not be used: {text}.")
