@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import sys
 import time
 import uuid
@@ -49,8 +50,10 @@ from pathlib import Path
 from quietnet.db import open_database
 from quietnet.kinds import HELP_KINDS
 from quietnet.names import fold
+from quietnet.rhythm import time_window
 from quietnet.schedule import Touch, summarise, week_start
 from quietnet.settings import DEFAULT, Settings
+from quietnet.store.folded import SOURCES, find_key
 from quietnet.store.people import search_key
 
 # -- the vocabulary ----------------------------------------------------------------------
@@ -575,7 +578,9 @@ def loop_rows(rng: random.Random, people: list[Person], today: date) -> list[tup
     return rows
 
 
-def state_rows(people: list[Person], settings: Settings) -> Iterator[tuple[object, ...]]:
+def state_rows(
+    people: list[Person], settings: Settings, closeness: dict[int, int | None]
+) -> Iterator[tuple[object, ...]]:
     """``person_state`` rows, as ``store/state.py`` ``refresh`` computes and stores them."""
     for p in people:
         today = max([p.met, *(t.on for t in p.touches)])
@@ -588,6 +593,8 @@ def state_rows(people: list[Person], settings: Settings) -> Iterator[tuple[objec
             settings=settings,
             today=today,
         )
+        window = time_window(summary, met=p.met, circle=p.circle, kin=p.kin, closeness=closeness[p.id],
+                             override=p.cadence_days, settings=settings)  # fmt: skip
         yield (
             p.id,
             summary.eff,
@@ -599,7 +606,24 @@ def state_rows(people: list[Person], settings: Settings) -> Iterator[tuple[objec
             summary.full_days,
             ",".join(d.isoformat() for d in summary.episodes),
             _iso(summary.reconnected),
+            window.start,
+            window.end,
+            window.cadence,
+            window.source,
         )
+
+
+def fill_find_keys(conn: sqlite3.Connection) -> None:
+    """The folded ``find_key`` of every searchable row, as ``store/journal.py`` writes it."""
+    for table, columns in SOURCES.items():
+        known: dict[tuple[object, ...], str | None] = {}  # notes repeat: fold each text once
+        updates = []
+        for row_id, *values in conn.execute(f"SELECT id, {', '.join(columns)} FROM {table}").fetchall():
+            text = tuple(values)
+            if text not in known:
+                known[text] = find_key(table, dict(zip(columns, values, strict=True)))
+            updates.append((known[text], row_id))
+        conn.executemany(f"UPDATE {table} SET find_key = ? WHERE id = ?", updates)
 
 
 def _iso(d: date | None) -> str | None:
@@ -699,8 +723,8 @@ INSERTS: dict[str, str] = {
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     # The columns of store/state.py refresh, in the same order.
     "person_state": "INSERT INTO person_state (person_id, eff, last_touch, last_touch_kind,"
-    " last_touch_said, last_full, last_full_kind, full_days, episodes, reconnected)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " last_touch_said, last_full, last_full_kind, full_days, episodes, reconnected, due_start, due_end,"
+    " cadence, cadence_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 # Secondary indexes rebuilt after the load (CREATE INDEX sorts once, instead of
 # inserting 2 million keys in random order); their SQL is read back from the schema.
@@ -776,8 +800,11 @@ def build(
             conn.execute(sql)
         say("indexes rebuilt")
         del planned
-        conn.executemany(INSERTS["person_state"], state_rows(people, settings))
+        closeness = {int(str(row[0])): None if row[6] is None else int(str(row[6])) for row in person_rows}
+        conn.executemany(INSERTS["person_state"], state_rows(people, settings, closeness))
         say("person_state filled")
+        fill_find_keys(conn)
+        say("find keys filled")
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode=WAL")
     except BaseException:

@@ -429,7 +429,7 @@ def explain(store: Path) -> str:
     """EXPLAIN QUERY PLAN of every statement the hot store functions run, captured as run."""
     from quietnet.db import open_database
     from quietnet.schedule import week_start
-    from quietnet.store import interactions, people, state
+    from quietnet.store import interactions, people, search, state
     from quietnet.store import settings as stored
 
     name = pick_name(store)
@@ -445,7 +445,13 @@ def explain(store: Path) -> str:
             settings = stored.load(s)
             calls: dict[str, Callable[[], object]] = {
                 "name resolution (people.name_keys)": lambda: people.resolve_id(s, name),
-                "state.candidates (CANDIDATES_SQL)": lambda: state.candidates(s, settings, today=TODAY),
+                "state.eligible_candidates (net due)": lambda: state.eligible_candidates(
+                    s, settings, today=TODAY
+                ),
+                "state.reconnected_between (net due)": lambda: state.reconnected_between(
+                    s, week_start(TODAY), TODAY
+                ),
+                "search.find (net find)": lambda: search.find(s, FIND_TEXT),
                 "state.kinds_between": lambda: state.kinds_between(s, week_start(TODAY), TODAY),
                 "interactions.timeline": lambda: interactions.timeline(s, person_id),
                 "state.said_of_last (each write)": lambda: state.said_of_last(s, person_id),

@@ -23,7 +23,7 @@ from typing import Any
 
 from quietnet.db import Session, open_database
 from quietnet.settings import SIVERS, Settings
-from quietnet.store import interactions, people, state
+from quietnet.store import folded, interactions, people, state
 from quietnet.store import settings as stored
 
 NOW = datetime(2025, 6, 19, 12, 0, tzinfo=UTC)
@@ -161,33 +161,19 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _iso(d: date | None) -> str | None:
-    return None if d is None else d.isoformat()
-
-
 def state_rows(s: Session, settings: Settings) -> dict[int, tuple[Any, ...]]:
     """Every person's person_state row as ``state.refresh`` would write it under ``settings``."""
-    found = {}
-    for (person_id,) in s.all("SELECT id FROM person"):
-        summary = state.compute(s, person_id, settings)
-        found[person_id] = (
-            summary.eff,
-            _iso(summary.last_touch),
-            summary.last_touch_kind,
-            state.said_of_last(s, person_id),
-            _iso(summary.last_full),
-            summary.last_full_kind,
-            summary.full_days,
-            ",".join(d.isoformat() for d in summary.episodes),
-            _iso(summary.reconnected),
-        )
-    return found
+    return {
+        person_id: tuple(state.expected_row(s, person_id, settings).values())
+        for (person_id,) in s.all("SELECT id FROM person")
+    }
 
 
 def stored_state_rows(s: Session) -> dict[int, tuple[Any, ...]]:
     rows = s.all(
         "SELECT person_id, eff, last_touch, last_touch_kind, last_touch_said, last_full,"
-        " last_full_kind, full_days, episodes, reconnected FROM person_state"
+        " last_full_kind, full_days, episodes, reconnected, due_start, due_end, cadence, cadence_source"
+        " FROM person_state"
     )
     return {r[0]: tuple(r[1:]) for r in rows}
 
@@ -195,9 +181,10 @@ def stored_state_rows(s: Session) -> dict[int, tuple[Any, ...]]:
 def check_store(path: Path) -> Settings:
     """Assert the store is sound; returns its settings.
 
-    SQLite's integrity and foreign-key checks pass, and every person's
-    scheduler state is exactly what their interactions give under the stored
-    settings (so no bulk change is visible halfway).
+    SQLite's integrity and foreign-key checks pass, every person's scheduler
+    state is exactly what their interactions give under the stored settings (so
+    no bulk change is visible halfway), and every searchable row's folded
+    ``find_key`` matches its text.
     """
     conn = connect(path)
     try:
@@ -209,6 +196,10 @@ def check_store(path: Path) -> Settings:
         expected, found = state_rows(s, settings), stored_state_rows(s)
         wrong = sorted(k for k in expected.keys() | found.keys() if expected.get(k) != found.get(k))
         assert not wrong, f"{len(wrong)} people's state doesn't match the stored settings, e.g. #{wrong[0]}"
+        for table in folded.SOURCES:
+            rows = [dict(r) for r in s.all(f"SELECT * FROM {table}")]
+            stale = [r for r in rows if r["find_key"] != folded.find_key(table, r)]
+            assert not stale, f"{table} rows with a stale find_key: {stale[:3]}"
         conn.execute("ROLLBACK")
         return settings
     finally:

@@ -30,7 +30,7 @@ def test_every_command_has_help_and_an_example(name: str) -> None:
 def test_the_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert ".venv/bin/pip install -e . && .venv/bin/net demo" in readme
-    assert ".venv/bin/pip install -e '.[test]' && .venv/bin/pytest" in readme
+    assert ".venv/bin/pip install -e '.[test,postgres]' && .venv/bin/pytest" in readme
 
 
 def test_the_command_table_matches_the_modules() -> None:
@@ -44,3 +44,9 @@ def test_the_command_table_matches_the_modules() -> None:
         for g in sub.registered_groups:
             found[str(g.name)] = name
     assert found == COMMANDS
+
+
+def test_the_copy_of_the_top_level_help_is_up_to_date() -> None:
+    assert reference.OVERVIEW.read_text(encoding="utf-8") == reference.overview(), (
+        "src/quietnet/cli/overview.txt is stale: run python -m quietnet.cli.reference --overview"
+    )

@@ -197,7 +197,7 @@ def announced(*args, **kwargs):
 
 
 state.refresh_all = announced
-from quietnet.cli.app import main
+from quietnet.cli.main import main
 
 sys.argv = ["net", "settings", "preset", "sivers"]
 main()

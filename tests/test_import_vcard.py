@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net, dump
+from tests.conftest import Net, dump, records
 
 # An iPhone export (vCard 3.0): Apple item groups, a birthday without a year, a photo.
 APPLE = (
@@ -79,21 +79,11 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
 
 
 def people(store: Path) -> dict[str, dict[str, Any]]:
-    conn = sqlite3.connect(store)
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = {r["name"]: dict(r) for r in conn.execute("SELECT * FROM person")}
-        for name, row in rows.items():
-            row["tags"] = sorted(
-                t[0]
-                for t in conn.execute(
-                    "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?",
-                    (row["id"],),
-                )
-            )
-            rows[name] = row
-    finally:
-        conn.close()
+    """Every person's row and tags (on the store's backend: see conftest.records)."""
+    rows = {r["name"]: r for r in records(store, "SELECT * FROM person")}
+    for row in rows.values():
+        tagged = "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?"
+        row["tags"] = sorted(t["name"] for t in records(store, tagged, (row["id"],)))
     return rows
 
 

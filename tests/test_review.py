@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.db import open_database
+from quietnet.db import Session, open_database
 from quietnet.store import journal
 from tests.conftest import BANNED, Net, build_store, dump, seed
 
@@ -554,14 +554,20 @@ def test_bad_input_is_refused_and_nothing_is_written(
 
 
 def test_the_store_reads_a_past_day_like_the_scheduler(week: Path) -> None:
+    """Summaries recomputed for a past day (in one query) equal those of the raw interactions."""
+    from quietnet.schedule import Candidate
     from quietnet.store import settings, state
-    from quietnet.store.week import candidates_as_of
+
+    def recomputed(s: Session, c: Candidate, day: date) -> Candidate:
+        return c._replace(summary=state.compute(s, c.id, loaded, today=day), rhythm=None)
 
     database = open_database(week, now=lambda: datetime(2025, 6, 19, tzinfo=UTC))
     with database.read() as s:
         loaded = settings.load(s)
         for day in (date(2025, 5, 1), date(2025, 6, 16), date(2025, 6, 23)):
-            assert candidates_as_of(s, loaded, day=day) == tuple(state.candidates(s, loaded, today=day))
+            found = state.candidates(s, loaded, today=day)
+            assert any(c.rhythm is None for c in found) == (day < date(2025, 6, 19))
+            assert found == [recomputed(s, c, day) if c.rhythm is None else c for c in found]
     database.close()
 
 

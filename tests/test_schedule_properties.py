@@ -14,6 +14,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from quietnet.kinds import BY_NAME, KIND_NAMES
+from quietnet.rhythm import time_window
 from quietnet.schedule import (
     Candidate,
     Plan,
@@ -27,7 +28,7 @@ from quietnet.settings import CIRCLES, DEFAULT, SIVERS, Settings
 
 TODAY = date(2025, 6, 19)
 EPS = 1e-9
-SETTINGS = (DEFAULT, SIVERS, replace(DEFAULT, daily_max=5, weekly_energy=20))
+SETTINGS = (DEFAULT, SIVERS, DEFAULT._replace(daily_max=5, weekly_energy=20))
 FEW = hsettings(max_examples=25, deadline=None)
 SOME = hsettings(max_examples=50, deadline=None)
 
@@ -77,35 +78,53 @@ future = st.builds(Touch, on=st.integers(1, 400).map(day), kind=kinds)
 near_dates = st.integers(-5, 20).map(lambda n: (day(n).month, day(n).day))
 
 
+# Built once: a strategy made inside ``raws`` would be rebuilt and validated on every draw,
+# which made generating people most of these tests' running time.
+MET, START, COUNT, STEP, QUIET_MET = (
+    st.integers(*r) for r in ((0, 2400), (0, 300), (0, 10), (3, 120), (1000, 2400))
+)
+MODES = st.sampled_from(["rhythm", "random", "quiet"])
+QUIET = st.lists(st.builds(Touch, on=st.integers(-2400, -1000).map(day), kind=kinds), max_size=4)
+RANDOM = st.lists(touches, max_size=8)
+NAMES = st.sampled_from(["Ana", "ana", "Abe", "Bo", "Cy", "Dee", "Zoë"])
+CIRCLE = st.sampled_from(CIRCLES)
+CLOSENESS = st.none() | st.integers(1, 5)
+OVERRIDE = st.none() | st.none() | st.integers(1, 400)
+BIRTHDAY = st.none() | near_dates | st.tuples(st.integers(1, 12), st.integers(1, 28))
+SNOOZED = st.none() | st.none() | st.integers(-10, 10).map(day)
+TENTH = st.integers(0, 9)
+PROMISE = st.none() | st.none() | st.none() | st.just("intro to Sam")
+NEED = st.none() | st.none() | st.just("job-hunting")
+
+
 @st.composite
 def raws(draw: st.DrawFn, pid: int = 1) -> Raw:
-    met = draw(st.integers(0, 2400))
-    mode = draw(st.sampled_from(["rhythm", "random", "quiet"]))
+    met = draw(MET)
+    mode = draw(MODES)
     if mode == "rhythm":  # regular meetings, so learned cadences get exercised
-        step = draw(st.integers(3, 120))
-        start = draw(st.integers(0, 300))
-        count = draw(st.integers(0, 10))
+        step = draw(STEP)
+        start = draw(START)
+        count = draw(COUNT)
         history = [Touch(day(-start - i * step), draw(kinds)) for i in range(count)]
     elif mode == "quiet":  # nothing for about three years or more: dormant ties
-        met = draw(st.integers(1000, 2400))
-        history = draw(st.lists(st.builds(Touch, on=st.integers(-2400, -1000).map(day),
-                                          kind=kinds), max_size=4))  # fmt: skip
+        met = draw(QUIET_MET)
+        history = draw(QUIET)
     else:
-        history = draw(st.lists(touches, max_size=8))
+        history = draw(RANDOM)
     return Raw(
         id=pid,
-        name=draw(st.sampled_from(["Ana", "ana", "Abe", "Bo", "Cy", "Dee", "Zoë"])),
-        circle=draw(st.sampled_from(CIRCLES)),
-        closeness=draw(st.none() | st.integers(1, 5)),
+        name=draw(NAMES),
+        circle=draw(CIRCLE),
+        closeness=draw(CLOSENESS),
         kin=draw(st.booleans()),
-        override=draw(st.none() | st.none() | st.integers(1, 400)),
+        override=draw(OVERRIDE),
         met=day(-met),
-        birthday=draw(st.none() | near_dates | st.tuples(st.integers(1, 12), st.integers(1, 28))),
+        birthday=draw(BIRTHDAY),
         novel=draw(st.booleans()),
-        snoozed_until=draw(st.none() | st.none() | st.integers(-10, 10).map(day)),
-        archived=draw(st.integers(0, 9)) == 0,
-        promise=draw(st.none() | st.none() | st.none() | st.just("intro to Sam")),
-        need=draw(st.none() | st.none() | st.just("job-hunting")),
+        snoozed_until=draw(SNOOZED),
+        archived=draw(TENTH) == 0,
+        promise=draw(PROMISE),
+        need=draw(NEED),
         touches=tuple(history),
     )
 
@@ -244,7 +263,7 @@ def test_an_earlier_light_touch_never_lowers_ratio_or_score(r: Raw, when: int, k
 @FEW
 @given(crowds(), st.integers(0, 14), st.integers(1, 6), st.integers(0, 14))
 def test_budget_limits_and_prefixes(people: list[Raw], spent: int, daily: int, less: int) -> None:
-    s = replace(DEFAULT, daily_max=daily)
+    s = DEFAULT._replace(daily_max=daily)
     p = run(people, s, spent)
     assert len(p.suggestions) <= daily
     assert sum(BY_NAME[x.action].energy for x in p.suggestions) <= p.remaining
@@ -252,7 +271,7 @@ def test_budget_limits_and_prefixes(people: list[Raw], spent: int, daily: int, l
     shown = [x.assessment for x in p.suggestions]
     assert shown == list(p.ranked[: len(shown)])
     assert [x.rank for x in p.suggestions] == list(range(1, len(shown) + 1))
-    richer = run(people, replace(s, daily_max=daily + 1), max(0, spent - less))
+    richer = run(people, s._replace(daily_max=daily + 1), max(0, spent - less))
     ids = [x.assessment.id for x in p.suggestions]
     assert [x.assessment.id for x in richer.suggestions][: len(ids)] == ids
 
@@ -295,7 +314,7 @@ def test_touches_after_today_change_nothing(
 @given(crowds(max_size=9), st.integers(0, 10))
 def test_at_most_one_dormant_person(people: list[Raw], spent: int) -> None:
     for show_all in (False, True):
-        p = run(people, replace(DEFAULT, daily_max=6), spent, show_all=show_all)
+        p = run(people, DEFAULT._replace(daily_max=6), spent, show_all=show_all)
         assert sum(a.dormant for a in p.ranked) <= 1
         assert sum(x.assessment.dormant for x in p.suggestions) <= 1
 
@@ -331,3 +350,22 @@ def test_learned_cadence_function_bounds(gaps: list[int], prior: float) -> None:
     else:
         assert got is not None
         assert 0.5 * prior - EPS <= got <= 1.5 * prior + EPS
+
+
+@SOME
+@given(raws(), st.sampled_from(SETTINGS), st.integers(-30, 400))
+def test_time_window_says_exactly_when_time_alone_makes_someone_eligible(
+    r: Raw, s: Settings, ahead: int
+) -> None:
+    """``net due`` reads only people whose stored window holds today: it must lose no one."""
+    r = replace(r, archived=False, snoozed_until=None, birthday=None, promise=None, need=None)
+    c = build(r, s)
+    window = time_window(c.summary, met=r.met, circle=r.circle, kin=r.kin, closeness=r.closeness,
+                         override=r.override, settings=s)  # fmt: skip
+    on = day(ahead)
+    t = on.toordinal()
+    inside = window.start is not None and window.start <= t + 1e-6 and (window.end is None or t < window.end)
+    eligible = assess(c, settings=s, today=on).eligible
+    assert eligible <= inside  # never leaves out an eligible person
+    if window.start is not None and window.start <= t - 1e-6 and (window.end is None or t < window.end):
+        assert eligible  # and, away from the float margin, keeps no one who is not

@@ -12,11 +12,11 @@ import pytest
 
 from tests.conftest import Net
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "rich", "dateutil")
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "rich", "dateutil", "psycopg")
 
 PROBE = """
 import json, os, sys
-from quietnet.cli.app import main
+from quietnet.cli.main import main
 sys.argv = ["net", *sys.argv[1:]]
 try:
     main()
@@ -29,8 +29,8 @@ sys.stderr.write("HEAVY=" + json.dumps({"code": code, "heavy": heavy}) + "\\n")
 """
 
 
-def loaded(store: Path, *args: str) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "HEAVY": json.dumps(HEAVY)}
+def loaded(store: Path, *args: str, heavy: tuple[str, ...] = HEAVY) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "HEAVY": json.dumps(heavy)}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=60, check=False
     )
@@ -50,6 +50,15 @@ def test_everyday_commands_load_nothing_heavy(net: Net, store: Path, args: tuple
 
 
 @pytest.mark.slow
-def test_profiles_may_use_rich_but_never_the_orm(net: Net, store: Path) -> None:
-    assert net("add", "Ana Ruiz").code == 0
-    assert loaded(store, "show", "ana") == {"code": 0, "heavy": ["rich"]}
+def test_looking_someone_up_loads_nothing_heavy(net: Net, store: Path) -> None:
+    assert net("add", "Ana Ruiz", "--interests", "climbing").code == 0
+    for args in (("show", "ana"), ("find", "climbing")):
+        assert loaded(store, *args) == {"code": 0, "heavy": []}, args
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["today", "due"])
+def test_the_bare_morning_commands_do_not_load_typer(net: Net, store: Path, command: str) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2025-01-01").code == 0
+    assert loaded(store, command, heavy=(*HEAVY, "typer", "click")) == {"code": 0, "heavy": []}
+    assert loaded(store, command, "--json", heavy=("typer",)) == {"code": 0, "heavy": ["typer"]}

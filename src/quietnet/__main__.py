@@ -1,5 +1,5 @@
 """`python -m quietnet` runs the `net` command."""
 
-from quietnet.cli.app import main
+from quietnet.cli.main import main
 
 main()

@@ -23,7 +23,6 @@ ROLES: tuple[str, ...] = ("attendee", "volunteer", "speaker")
 WORTH: tuple[str, ...] = ("yes", "meh", "no")
 DEFAULT_BUDGET = 2  # events a month
 GO_AT = 2  # the score from which the answer is go
-FOLLOW_UP_DAYS = 2  # promises made at an event are due this many days later
 DEFAULT_GOAL = "two real conversations"
 DEFAULT_QUESTIONS: tuple[str, ...] = (
     "What are you working on that you're enjoying?",

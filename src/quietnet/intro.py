@@ -13,9 +13,8 @@ change, or raises ``InputError`` with one sentence; nothing here touches the sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from quietnet.errors import InputError
 
@@ -28,8 +27,7 @@ DOUBLE_OPT_IN = (
 )
 
 
-@dataclass(frozen=True)
-class Intro:
+class Intro(NamedTuple):
     id: int
     person_id: int  # A
     person: str

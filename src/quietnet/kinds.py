@@ -7,11 +7,10 @@ this table, so an alias added here works everywhere at once
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     name: str
     weight: float
     energy: int

@@ -64,6 +64,7 @@ class Person(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_stamp())
     card_uid: str | None = None  # the UID of the vCard this person was imported from
     vcard: str | None = None  # that card as imported, so an export keeps what quietnet does not model
+    find_key: str | None = None  # the folded text `net find` searches (store/folded.py)
 
 
 class Tag(SQLModel, table=True):
@@ -95,6 +96,7 @@ class Interaction(SQLModel, table=True):
     note: str | None = None
     by_them: bool = False
     created_at: datetime = Field(sa_column=_stamp())
+    find_key: str | None = None  # the folded note
 
 
 class InteractionPerson(SQLModel, table=True):
@@ -126,6 +128,7 @@ class Help(SQLModel, table=True):
         default=None, sa_column=_fk("interaction.id", nullable=True, ondelete="SET NULL")
     )
     created_at: datetime = Field(sa_column=_stamp())
+    find_key: str | None = None  # what and outcome, folded
 
 
 class Loop(SQLModel, table=True):
@@ -145,6 +148,7 @@ class Loop(SQLModel, table=True):
     closed_on: date | None = None
     help_id: int | None = Field(default=None, sa_column=_fk("help.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime = Field(sa_column=_stamp())
+    find_key: str | None = None  # what, folded
 
 
 class PersonState(SQLModel, table=True):
@@ -162,6 +166,11 @@ class PersonState(SQLModel, table=True):
     full_days: int = 0
     episodes: str = ""  # the last episode starts, ISO dates joined by ","
     reconnected: date | None = None
+    # The days (ordinals) in which time alone makes them eligible (rhythm.Window); start None: never.
+    due_start: float | None = None
+    due_end: int | None = None
+    cadence: float | None = None  # the rhythm they are held to (rhythm.cadence_of), and its source
+    cadence_source: str | None = None
 
 
 class Setting(SQLModel, table=True):

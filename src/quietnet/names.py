@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quietnet.errors import AmbiguousError, InputError, NotFoundError
 
@@ -41,25 +41,24 @@ def clean_name(raw: str, *, what: str = "A name") -> str:
     name = unicodedata.normalize("NFC", raw).strip()
     if not name:
         raise InputError(f"{what} can't be empty.")
+    if len(name) > MAX_NAME:  # first: scanning megabytes for control characters takes seconds
+        raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name)}).")
     if _has_control(name, allow_newlines=False):
         raise InputError(f"{what} can't contain control characters (such as tabs, newlines or NUL).")
-    if len(name) > MAX_NAME:
-        raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name)}).")
     return name
 
 
 def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
     """Free text (notes, what you helped with): NFC, trimmed, newlines allowed."""
     text = unicodedata.normalize("NFC", raw).strip()
+    if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
+        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
     if _has_control(text, allow_newlines=True):
         raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
-    if len(text) > limit:
-        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
     return text
 
 
-@dataclass(frozen=True)
-class NameKey:
+class NameKey(NamedTuple):
     """What resolution needs of one person."""
 
     id: int

@@ -1,9 +1,9 @@
-"""Plain records the store returns: frozen dataclasses, cheap to import and to build."""
+"""Plain records the store returns: immutable NamedTuples, cheap to import and to build."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 ORIGINS: tuple[str, ...] = (
@@ -47,8 +47,7 @@ PERSON_FIELDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     id: int
     uuid: str
     name: str
@@ -72,11 +71,10 @@ class Person:
     archived_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
-    tags: tuple[str, ...] = field(default=())
+    tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Interaction:
+class Interaction(NamedTuple):
     id: int
     day: date
     kind: str
@@ -86,8 +84,7 @@ class Interaction:
     people: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Help:
+class Help(NamedTuple):
     id: int
     day: date
     person_id: int
@@ -98,8 +95,7 @@ class Help:
     outcome_on: date | None = None
 
 
-@dataclass(frozen=True)
-class Loop:
+class Loop(NamedTuple):
     id: int
     person_id: int
     person: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from quietnet.dates import next_yearly
@@ -116,10 +116,11 @@ class WeekRows:
     recent_helped: int  # distinct people they were for
     loops: tuple[Loop, ...]  # promises and needs open at the week's end (or today)
     circle_days: tuple[CircleDay, ...]  # touches by day and circle over the chart's weeks
-    candidates: tuple[Candidate, ...]  # everyone the scheduler may consider, as of next Monday
+    candidates: tuple[Candidate, ...]  # who may be eligible next Monday (state.eligible_candidates)
     settings: Settings
     yearly: tuple[Yearly, ...]
     came_in: tuple[CameIn, ...] = ()
+    reconnected: bool = False  # someone not among the candidates reconnected on next Monday
 
 
 # -- the review ------------------------------------------------------------------------
@@ -250,7 +251,7 @@ def build(rows: WeekRows, *, week: date, today: date) -> Review:
         promises=_open(rows.loops, "promise", as_of),
         needs=_open(rows.loops, "need", as_of),
         next_start=next_start,
-        next_week=_next_week(rows.candidates, rows.settings, next_start),
+        next_week=_next_week(rows, next_start),
         numbers=_numbers(in_week, rows, start, as_of),
         dates_ahead=_dates_ahead(rows.yearly, next_start),
     )
@@ -259,7 +260,7 @@ def build(rows: WeekRows, *, week: date, today: date) -> Review:
 def _given(h: Help, today: date) -> Help:
     """The help, without an outcome dated after today (the same day always gives the same review)."""
     if h.outcome_on is not None and h.outcome_on > today:
-        return replace(h, outcome=None, outcome_on=None)
+        return h._replace(outcome=None, outcome_on=None)
     return h
 
 
@@ -308,9 +309,9 @@ def _open(loops: Iterable[Loop], type_: str, as_of: date) -> tuple[Open, ...]:
     )
 
 
-def _next_week(candidates: Iterable[Candidate], settings: Settings, monday: date) -> tuple[Next, ...]:
+def _next_week(rows: WeekRows, monday: date) -> tuple[Next, ...]:
     """`net due` as of next Monday, with that week's energy untouched."""
-    found = plan(candidates, settings=settings, today=monday, spent=0)
+    found = plan(rows.candidates, settings=rows.settings, today=monday, spent=0, reconnected=rows.reconnected)
     return tuple(
         Next(
             id=s.assessment.id,

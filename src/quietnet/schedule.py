@@ -1,52 +1,33 @@
 """Who might enjoy hearing from you: the pure scheduler of ``scheduling.md``.
 
-Plain frozen dataclasses in, dataclasses out, ``today`` passed in; no database, no
-clock. Ranking works from a per-person ``Summary`` (what the interactions boil down
-to), which the store keeps up to date on every write, so 50,000 people rank fast.
+Immutable records in and out (``NamedTuple``s: a third of the cost of frozen
+dataclasses to build, tens of thousands at a time), ``today`` passed in; no
+database, no clock. Ranking works from a per-person ``Summary`` (``rhythm.py``:
+what the interactions boil down to), which the store keeps up to date on every
+write, so 50,000 people rank fast.
 """
 
 from __future__ import annotations
 
 import calendar
-import gc
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple
 
 from quietnet.kinds import BY_NAME, lookup
+from quietnet.rhythm import Summary as Summary
+from quietnet.rhythm import Touch as Touch
+from quietnet.rhythm import cadence_of
+from quietnet.rhythm import learned_cadence as learned_cadence
+from quietnet.rhythm import summarise as summarise
 from quietnet.settings import CIRCLES, Settings
 
 REASONS: tuple[str, ...] = ("overdue", "drifting", "event", "loop", "dormant")
 TERM_NAMES: tuple[str, ...] = ("overdue", "strength", "event", "loop", "dormant", "novelty")
 
 
-@dataclass(frozen=True, slots=True)
-class Touch:
-    """One interaction as the scheduler sees it (``kind`` is a name in ``kinds.KINDS``)."""
-
-    on: date
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What a person's interactions boil down to; recomputed on every write for them."""
-
-    eff: float  # effective last contact: proleptic ordinal with a fraction (section 3)
-    last_touch: date | None  # latest interaction (any kind) up to today
-    last_touch_kind: str | None
-    last_full: date | None  # latest full-credit interaction
-    full_days: int  # distinct days with a full-credit interaction
-    episodes: tuple[date, ...]  # the last max_gaps + 1 episode starts, oldest first
-    reconnected: date | None  # latest interaction >= dormant_days after the previous full one
-    last_full_kind: str | None = None  # kind of the latest full-credit interaction
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One person as the ranking needs it."""
 
     id: int
@@ -63,18 +44,17 @@ class Candidate:
     promise: str | None  # oldest open promise to help them
     need: str | None  # oldest open need they have
     summary: Summary
+    rhythm: tuple[float | None, str] | None = None  # cadence_of(summary, ...) as stored; None: work it out
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     name: str
     value: float
     coefficient: float
     points: float  # value * coefficient
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """Everything ``net why`` shows for one person."""
 
     id: int
@@ -98,15 +78,13 @@ class Assessment:
     met_days: int = 0  # days since the met date
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     assessment: Assessment
     action: str  # a kind name: meet, call, message or help
     rank: int  # 1-based position in the filtered ranking
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """The answer of ``plan``: who to suggest today, and the whole ranking."""
 
     today: date
@@ -134,80 +112,11 @@ def energy_spent(kinds_this_week: Iterable[str]) -> int:
     return total
 
 
-# -- summaries -------------------------------------------------------------------
-
-
-def summarise(
-    touches: Iterable[Touch],
-    *,
-    met: date,
-    circle: str,
-    kin: bool,
-    has_override: bool,
-    settings: Settings,
-    today: date,
-) -> Summary:
-    """Boil a person's interactions down to what ranking needs (sections 3, 4, 5, 7.2).
-
-    Touches after today are skipped; input order never matters.
-    """
-    full_weight = settings.full_weight(circle)
-    rows = sorted((t.on, BY_NAME[t.kind].weight, t.kind) for t in touches if t.on <= today)
-    met_ord = met.toordinal()
-    eff = float(met_ord)
-    full_ords: list[int] = []
-    last_full_kind: str | None = None
-    reconnected: date | None = None
-    group = None  # the date being walked
-    full_before: int | None = None  # latest full check-in strictly before that date
-    for on, weight, kind in rows:
-        t = on.toordinal()
-        if t != group:
-            group = t
-            full_before = full_ords[-1] if full_ords else None
-        credit = min(1.0, weight / full_weight)
-        if t >= eff:
-            eff += credit * (t - eff)
-        base = met_ord if full_before is None else full_before
-        if t - base >= settings.dormant_days:
-            reconnected = on
-        if credit >= 1.0:
-            if not full_ords or full_ords[-1] != t:
-                full_ords.append(t)
-            last_full_kind = kind
-    prior = settings.prior(circle, kin)
-    starts: list[int] = []
-    if not has_override and prior is not None:
-        for t in full_ords:  # section 4: a check-in within a quarter rhythm joins the episode
-            if not starts or t - starts[-1] >= settings.episode_fraction * prior:
-                starts.append(t)
-    episodes = tuple(date.fromordinal(t) for t in starts[-(settings.max_gaps + 1) :])
-    last = rows[-1] if rows else (None, 0.0, None)
-    last_full = date.fromordinal(full_ords[-1]) if full_ords else None
-    return Summary(eff, last[0], last[2], last_full, len(full_ords), episodes, reconnected,
-                   last_full_kind)  # fmt: skip
-
-
 # -- assessing one person ----------------------------------------------------------------
 
 
-_T = TypeVar("_T")
-
-
-def _fast(cls: type[_T], values: dict[str, object]) -> _T:
-    """A frozen dataclass built without its ``__init__``, which is about three times slower.
-
-    ``plan`` builds one Assessment per eligible person (up to 50,000); ``values`` must
-    name every field. The tests check these objects equal ones built the usual way.
-    """
-    obj = object.__new__(cls)
-    obj.__dict__.update(values)
-    return obj
-
-
 def _term(name: str, value: float, coefficient: float) -> Term:
-    return _fast(Term, {"name": name, "value": value, "coefficient": coefficient,
-                        "points": value * coefficient})  # fmt: skip
+    return Term(name, value, coefficient, value * coefficient)
 
 
 class _Context:
@@ -239,7 +148,7 @@ def _context(s: Settings) -> _Context:
 
 
 @lru_cache(maxsize=64)
-def _days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
+def days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
     """(month, day) -> days until its next occurrence, for dates within the window.
 
     Feb 29 counts as Feb 28 in other years.
@@ -253,25 +162,11 @@ def _days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
     return ahead
 
 
-def learned_cadence(episodes: tuple[date, ...], prior: float, settings: Settings) -> float | None:
-    """Section 4: the blended rhythm, or None when there are fewer than 2 gaps."""
-    starts = [d.toordinal() for d in episodes[-(settings.max_gaps + 1) :]]
-    n = len(starts) - 1
-    if n < 2:
-        return None
-    gaps = sorted([starts[i + 1] - starts[i] for i in range(n)])
-    mid = n // 2
-    median = gaps[mid] if n % 2 else (gaps[mid - 1] + gaps[mid]) / 2
-    w = settings.prior_weight
-    cadence = math.exp((w * math.log(prior) + n * math.log(max(median, 1))) / (w + n))
-    return min(max(cadence, settings.clamp_low * prior), settings.clamp_high * prior)
-
-
 def event_ahead(c: Candidate, settings: Settings, today: date) -> tuple[str, int] | None:
     """("birthday", days ahead) when it is 0..window days ahead and not yet marked."""
     if c.birthday is None:
         return None
-    ahead = _days_ahead(today, settings.event_window).get(c.birthday)
+    ahead = days_ahead(today, settings.event_window).get(c.birthday)
     if ahead is None:
         return None
     last = c.summary.last_touch
@@ -306,18 +201,15 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     near = event is not None or c.promise is not None or c.need is not None
     circle_cadence, drift_after, default_closeness = ctx.circles[c.circle]
 
-    cadence: float | None
-    if c.cadence_override is not None and c.cadence_override > 0:
-        cadence, source = float(c.cadence_override), "override"
-    elif circle_cadence is None:
-        cadence, source = None, "none"
-    else:
+    no_override = c.cadence_override is None or c.cadence_override <= 0
+    if quick and not near and not dormant and circle_cadence is not None and no_override:
         prior = circle_cadence * s.kin_factor if c.kin else float(circle_cadence)
-        if quick and not near and not dormant and gap < s.clamp_low * prior:
+        if gap < s.clamp_low * prior:
             return None  # below even the shortest rhythm it could learn: not due
-        eps = summary.episodes
-        learned = learned_cadence(eps, prior, s) if len(eps) > 2 else None
-        cadence, source = (prior, "circle") if learned is None else (learned, "learned")
+    rhythm = c.rhythm or cadence_of(
+        summary, circle=c.circle, kin=c.kin, override=c.cadence_override, settings=s
+    )
+    cadence, source = rhythm
     ratio = gap / cadence if cadence else 0.0
     closeness = c.closeness if c.closeness is not None else default_closeness
     real_tie = summary.full_days >= s.tie_days or closeness >= s.tie_closeness
@@ -366,14 +258,13 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     if reason == "overdue" and drifting:
         reason = "drifting"
 
-    return _fast(Assessment, {
-        "id": c.id, "name": c.name, "circle": c.circle, "gap": gap, "cadence": cadence,
-        "cadence_source": source, "ratio": ratio, "terms": terms, "score": score,
-        "eligible": eligible, "dormant": dormant, "drifting": drifting, "reason": reason,
-        "event": event, "closeness": closeness, "loop": loop,
-        "last_full_days": None if last_full is None else today_ord - last_full.toordinal(),
-        "last_full_kind": summary.last_full_kind, "met_days": today_ord - c.met.toordinal(),
-    })  # fmt: skip
+    return Assessment(
+        id=c.id, name=c.name, circle=c.circle, gap=gap, cadence=cadence, cadence_source=source,
+        ratio=ratio, terms=terms, score=score, eligible=eligible, dormant=dormant, drifting=drifting,
+        reason=reason, event=event, closeness=closeness, loop=loop,
+        last_full_days=None if last_full is None else today_ord - last_full.toordinal(),
+        last_full_kind=summary.last_full_kind, met_days=today_ord - c.met.toordinal(),
+    )  # fmt: skip
 
 
 def preferred_action(a: Assessment) -> str:
@@ -404,31 +295,25 @@ def plan(
     today: date,
     spent: int,
     show_all: bool = False,
+    reconnected: bool = False,
 ) -> Plan:
     """Section 7: rank the eligible, keep at most one dormant tie, fit the energy budget.
 
     ``spent`` is the energy of interactions dated this Monday..today (``energy_spent``).
     With ``show_all`` every ranked person is suggested with their preferred action.
+    ``candidates`` may leave out people who cannot be eligible today; ``reconnected``
+    says whether one of those reconnected this week (section 7.2).
     """
     monday = week_start(today)
-    reconnected = False
     eligible: list[Assessment] = []
     ctx = _context(settings)
-    # Tens of thousands of new acyclic objects would trigger full collections that
-    # cost more than the ranking itself; the collector's state is restored after.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for c in candidates:
-            back = c.summary.reconnected
-            if back is not None and monday <= back <= today:
-                reconnected = True
-            a = _evaluate(c, ctx, today, quick=True)
-            if a is not None:
-                eligible.append(a)
-    finally:
-        if collecting:
-            gc.enable()
+    for c in candidates:
+        back = c.summary.reconnected
+        if back is not None and monday <= back <= today:
+            reconnected = True
+        a = _evaluate(c, ctx, today, quick=True)
+        if a is not None:
+            eligible.append(a)
     eligible.sort(key=_rank_key)
 
     ranked: list[Assessment] = []

@@ -10,8 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from quietnet.errors import InputError
 
@@ -19,8 +18,7 @@ CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance
 NEVER_WORDS: frozenset[str] = frozenset({"never", "none", "off", "-"})
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The scheduling defaults; per-circle tuples follow the order of ``CIRCLES``."""
 
     cadences: tuple[int | None, ...] = (7, 30, 90, 365, None)
@@ -108,11 +106,10 @@ def _circle_index(circle: str) -> int:
 # -- keys, their parsers and descriptions -------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Spec:
+class _Spec(NamedTuple):
     key: str
     field: str
-    index: int | None  # position in a per-circle tuple, or None for a plain field
+    slot: int | None  # position in a per-circle tuple, or None for a plain field
     parse: Callable[[str, object], object]
     description: str
 
@@ -287,23 +284,23 @@ def _coerce(spec: _Spec, value: object) -> object:
 
 def _get(settings: Settings, spec: _Spec) -> object:
     value: object = getattr(settings, spec.field)
-    if spec.index is not None:
+    if spec.slot is not None:
         assert isinstance(value, tuple)
-        return value[spec.index]
+        return value[spec.slot]
     return value
 
 
 def _set(settings: Settings, spec: _Spec, value: object) -> Settings:
     changes: dict[str, Any] = {spec.field: value}
-    if spec.index is not None:
+    if spec.slot is not None:
         items = list(getattr(settings, spec.field))
-        items[spec.index] = value
+        items[spec.slot] = value
         changes[spec.field] = tuple(items)
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 DEFAULT = Settings()
-SIVERS = replace(DEFAULT, cadences=(21, 60, 180, 365, None))
+SIVERS = DEFAULT._replace(cadences=(21, 60, 180, 365, None))
 PRESETS: dict[str, Settings] = {"default": DEFAULT, "sivers": SIVERS}
 
 

@@ -1,7 +1,6 @@
 """The `net` application: global options, the command modules, one error boundary."""
 
 import importlib
-import sqlite3
 import sys
 from typing import Annotated, Any
 
@@ -10,30 +9,19 @@ from typer.core import TyperGroup
 
 from quietnet import __version__
 from quietnet.cli import context
-from quietnet.errors import QuietnetError
+from quietnet.cli.boundary import EXPECTED, calm
 
 
 class Boundary(TyperGroup):
-    """Turns every QuietnetError into one calm sentence and an exit code; no tracebacks."""
+    """Turns every expected failure into one calm sentence and an exit code; no tracebacks."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except QuietnetError as exc:
-            if context.get(ctx).debug:
+        except EXPECTED as exc:
+            if context.get(ctx).debug and not isinstance(exc, KeyboardInterrupt):
                 raise
-            context.note(exc.message)
-            if exc.hint:
-                context.note(exc.hint)
-            raise typer.Exit(exc.exit_code) from None
-        except sqlite3.Error as exc:
-            if context.get(ctx).debug:
-                raise
-            context.note(f"The store could not be used: {exc}. Nothing more was changed.")
-            raise typer.Exit(3) from None
-        except KeyboardInterrupt:
-            context.note("Stopped. Nothing half-done was kept.")
-            raise typer.Exit(130) from None
+            raise typer.Exit(calm(exc)) from None
         finally:
             context.get(ctx).close()
 
@@ -48,7 +36,11 @@ def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="The store to use (a file path). Default: NET_DB, else your data folder."),
+        typer.Option(
+            "--db",
+            help="The store: a file path, or a database URL (postgresql+psycopg://user@host/db). "
+            "Default: NET_DATABASE_URL, NET_DB, else your data folder.",
+        ),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
@@ -82,6 +74,7 @@ COMMANDS: dict[str, str] = {
     **dict.fromkeys(("work", "referrals"), "work"),
     "review": "review",
     "demo": "demo",
+    "copy": "copy",
 }
 MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
 GLOBAL_VALUE_OPTIONS = {"--db"}
@@ -135,10 +128,10 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(name)
 
 
-def main() -> None:
-    """Entry point for the `net` and `quietnet` scripts."""
+def run() -> None:
+    """The whole command line, through Typer (``cli/main.py`` is the entry point)."""
     make_app(command_of(sys.argv[1:]))(prog_name="net")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -4,33 +4,16 @@ These run every morning, so they stay lean: no SQLAlchemy, no Rich; plain
 lines that read well in any terminal and in a pipe.
 """
 
-from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from quietnet.cli import context
+from quietnet.cli import context, morning
 from quietnet.cli.context import say
+from quietnet.cli.morning import make_plan
 from quietnet.cli.options import AsOf, Json, Name
 
-if TYPE_CHECKING:
-    from quietnet.db import Session
-    from quietnet.schedule import Plan
-    from quietnet.settings import Settings
-
 app = typer.Typer()
-
-
-def make_plan(s: "Session", *, today: date, show_all: bool = False) -> "tuple[Plan, Settings]":
-    """Gather what the scheduler needs in a handful of queries and run it."""
-    from quietnet.schedule import energy_spent, plan, week_start
-    from quietnet.store import settings as stored
-    from quietnet.store import state
-
-    settings = stored.load(s)
-    people = state.candidates(s, settings, today=today)
-    spent = energy_spent(state.kinds_between(s, week_start(today), today))
-    return plan(people, settings=settings, today=today, spent=spent, show_all=show_all), settings
 
 
 @app.command()
@@ -51,12 +34,7 @@ def due(
       net due --all
       net due --as-of 2025-06-01 --json
     """
-    from quietnet.render import due as render
-
-    day = context.as_of(as_of)
-    with context.get(ctx).read() as s:
-        result, _ = make_plan(s, today=day, show_all=all_)
-    say(render.plan_json(result) if json_ else render.plan_text(result))
+    morning.due(context.get(ctx), as_of=as_of, all_=all_, json_=json_)
 
 
 @app.command()
@@ -69,22 +47,7 @@ def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
       net today
       net today --json
     """
-    from quietnet.render import due as render
-    from quietnet.store import events, intros, loops, state
-
-    day = context.as_of(as_of)
-    with context.get(ctx).read() as s:
-        result, _ = make_plan(s, today=day)
-        birthdays = render.upcoming(state.yearly_dates(s), today=day, days=7)
-        follow_ups = tuple(events.follow_ups(s, today=day))
-        from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
-        promises = [
-            loop for loop in loops.open_loops(s) if loop.type == "promise" and loop.id not in from_events
-        ]
-        snoozes = state.snoozes_ending(s, day)
-        waiting = tuple(intros.waiting(s, today=day))
-    morning = render.Morning(result, birthdays, promises, snoozes, waiting, follow_ups)
-    say(render.morning_json(morning) if json_ else render.morning_text(morning))
+    morning.today(context.get(ctx), as_of=as_of, json_=json_)
 
 
 @app.command()

@@ -146,7 +146,7 @@ def export_ics(
     """
     from datetime import timedelta
 
-    from quietnet.cli.due import make_plan
+    from quietnet.cli.morning import make_plan
     from quietnet.io import ics
     from quietnet.render import wording
     from quietnet.store import transfer

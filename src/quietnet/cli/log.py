@@ -150,7 +150,6 @@ def helped(
 
 
 def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
-    from dataclasses import asdict
     from datetime import timedelta
 
     from quietnet.dates import parse_day
@@ -162,7 +161,7 @@ def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
     with context.get(ctx).read() as s:
         found = helps(s, since=start)
     if json_:
-        say(to_json([asdict(h) for h in found]))
+        say(to_json([h._asdict() for h in found]))
         return
     if not found:
         say(f'No helps logged since {start.isoformat()}. A small one counts: net helped NAME "what".')

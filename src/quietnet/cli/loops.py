@@ -68,7 +68,6 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
       net loops
       net loops --json
     """
-    from dataclasses import asdict
 
     from quietnet.dates import humanize_days
     from quietnet.render.console import to_json
@@ -77,7 +76,7 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
     with context.get(ctx).read() as s:
         found = loops.open_loops(s)
     if json_:
-        say(to_json([asdict(loop) for loop in found]))
+        say(to_json([loop._asdict() for loop in found]))
         return
     if not found:
         say("No open loops. Nothing is waiting on you.")

@@ -168,7 +168,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
         say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
         sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        render.print_profile(person, timeline, open_loops, today=today, sections=sections)
+        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections))
 
 
 @app.command("list")
@@ -241,7 +241,7 @@ def find(
     if json_:
         say(render.hits_json(hits))
     else:
-        render.print_hits(hits, query)
+        say(render.hits_text(hits, query))
 
 
 @app.command()

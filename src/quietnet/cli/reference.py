@@ -1,12 +1,16 @@
 """The command reference (docs/cli.md), generated from the Typer app so it cannot drift.
 
-Regenerate with ``python -m quietnet.cli.reference > docs/cli.md``; a test fails
-when the file is stale or when a command lacks help or an example.
+Regenerate with ``python -m quietnet.cli.reference > docs/cli.md`` (and the
+copy of `net --help` with ``--overview``); a test fails when either is stale or
+when a command lacks help or an example.
 """
 
 from __future__ import annotations
 
 import inspect
+import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -16,6 +20,31 @@ HEADER = """# Command reference
 Generated from the CLI by `python -m quietnet.cli.reference > docs/cli.md`;
 a test fails when this file is out of date. Run `net COMMAND --help` for the same text.
 """
+
+
+OVERVIEW = Path(__file__).with_name("overview.txt")
+
+
+def overview() -> str:
+    """What `net --help` prints in a terminal of 80 columns or more.
+
+    ``cli/overview.txt`` keeps a copy, which a bare `net --help` prints without
+    building every command (``cli/main.py``); a test fails when it is stale.
+    Regenerate with ``python -m quietnet.cli.reference --overview``.
+    """
+    from typer.testing import CliRunner
+
+    from quietnet.cli.app import app
+
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "80"  # Click lays help out at most 78 wide from 80 columns on
+    try:
+        return CliRunner().invoke(app, ["--help"], prog_name="net").stdout
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
 
 
 def _commands() -> tuple[Any, Any, list[tuple[str, Any]]]:
@@ -89,4 +118,7 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
 
 
 if __name__ == "__main__":
-    print(render(), end="")
+    if sys.argv[1:] == ["--overview"]:
+        OVERVIEW.write_text(overview(), encoding="utf-8")
+    else:
+        print(render(), end="")

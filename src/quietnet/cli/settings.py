@@ -140,7 +140,6 @@ def preset(
       net settings preset sivers
       net settings preset default
     """
-    from dataclasses import replace
 
     from quietnet.settings import preset as find
     from quietnet.store import settings as stored
@@ -148,7 +147,7 @@ def preset(
     chosen = find(name)
     with context.get(ctx).read() as s:
         current = stored.load(s)
-    _store(ctx, replace(current, cadences=chosen.cadences), f"Preset {name}")
+    _store(ctx, current._replace(cadences=chosen.cadences), f"Preset {name}")
     days = " / ".join(_show(c) for c in chosen.cadences[:4])
     say(f"Cadences for core / close / friends / network are now {days} days.")
 

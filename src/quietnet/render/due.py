@@ -6,9 +6,8 @@ are a contract: tests pin them, scripts rely on them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quietnet.intro import Intro, next_step
 from quietnet.records import Loop
@@ -79,8 +78,7 @@ def plan_text(p: Plan) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class Upcoming:
+class Upcoming(NamedTuple):
     id: int
     name: str
     day: date
@@ -100,8 +98,7 @@ def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> li
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 
-@dataclass(frozen=True)
-class Morning:
+class Morning(NamedTuple):
     plan: Plan
     birthdays: list[Upcoming]
     promises: list[Loop]

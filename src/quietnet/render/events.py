@@ -76,7 +76,7 @@ def plan_text(e: Event, p: Plan) -> str:
 
 
 def event_dict(e: Event) -> dict[str, Any]:
-    return asdict(e)
+    return e._asdict()
 
 
 def logged_text(e: Event, met: list[tuple[int, str]], promises: list[tuple[int, str, str]]) -> str:

@@ -106,7 +106,7 @@ def overview_text(found: list[NeedMatch], saved: list[Saved]) -> str:
 
 
 def intro_dict(i: Intro, *, today: date) -> dict[str, Any]:
-    return {**asdict(i), "check_on": i.check_on, "status": status(i), "next": next_step(i, today=today)}
+    return {**i._asdict(), "check_on": i.check_on, "status": status(i), "next": next_step(i, today=today)}
 
 
 def intros_json(found: list[Intro], *, today: date) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from quietnet.dates import humanize_days
 from quietnet.records import RHYTHM_WORDS, Loop, Person
-from quietnet.render.console import console, to_json
+from quietnet.render.console import to_json
 
 if TYPE_CHECKING:
     from quietnet.store.interactions import Timeline
@@ -30,7 +30,7 @@ def _rhythm(person: Person) -> str:
 
 
 def person_dict(person: Person) -> dict[str, Any]:
-    data = asdict(person)
+    data = person._asdict()
     data["tags"] = list(person.tags)
     return data
 
@@ -41,32 +41,29 @@ def profile_json(
     return to_json(
         {
             "person": person_dict(person),
-            "interactions": [asdict(i) for i in timeline.interactions],
-            "helps": [asdict(h) for h in timeline.helps],
-            "open_loops": [asdict(loop) for loop in loops],
+            "interactions": [i._asdict() for i in timeline.interactions],
+            "helps": [h._asdict() for h in timeline.helps],
+            "open_loops": [loop._asdict() for loop in loops],
             **(extra or {}),
         }
     )
 
 
-def print_profile(
+def profile_text(
     person: Person,
     timeline: Timeline,
     loops: list[Loop],
     *,
     today: date,
     sections: Sequence[tuple[str, list[str]]] = (),
-) -> None:
-    from rich.text import Text
-
-    out = console()
-    title = Text(person.name, style="bold")
-    title.append(f"  #{person.id}", style="dim")
+) -> str:
+    """A profile as plain lines: quick to print, the same in a terminal, a pipe or a file."""
+    title = f"{person.name}  #{person.id}"
     if person.nickname:
-        title.append(f'  "{person.nickname}"')
+        title += f'  "{person.nickname}"'
     if person.archived_at:
-        title.append("  (archived)", style="dim")
-    out.print(title)
+        title += "  (archived)"
+    lines = [title]
     circle = f"{person.circle}, {_rhythm(person)}"
     if person.closeness:
         circle += f", closeness {person.closeness}"
@@ -91,27 +88,21 @@ def print_profile(
     ]
     last = timeline.interactions[0].day if timeline.interactions else None
     rows.append(("last", _ago(last, today)))
-    for label, value in rows:
-        if value:
-            line = Text(f"{label:<10}", style="dim")
-            line.append(value)
-            out.print(line)
+    lines += [f"{label:<10}{value}" for label, value in rows if value]
     if loops:
-        out.print(Text("\nOpen loops", style="bold"))
+        lines += ["", "Open loops"]
         for loop in loops:
             word = "you promised" if loop.type == "promise" else "they need"
-            out.print(Text(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})"))
-    for heading, lines in sections:  # saved ideas, introductions, events, work (render/helping.py)
-        out.print(Text(f"\n{heading}", style="bold"))
-        for entry in lines:
-            out.print(Text(f"  {entry}"))
+            lines.append(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})")
+    for heading, entries in sections:  # saved ideas, introductions, events, work (render/helping.py)
+        lines += ["", heading, *(f"  {entry}" for entry in entries)]
     if timeline.helps:
-        out.print(Text("\nWays you helped", style="bold"))
+        lines += ["", "Ways you helped"]
         for h in timeline.helps[:10]:
             outcome = f" -> {h.outcome}" if h.outcome else ""
-            out.print(Text(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}"))
+            lines.append(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}")
     if timeline.interactions:
-        out.print(Text("\nTimeline", style="bold"))
+        lines += ["", "Timeline"]
         for i in timeline.interactions[:15]:
             kind = i.kind if not i.said or i.said == i.kind else f"{i.kind} ({i.said})"
             parts = [f"  {i.day.isoformat()}  {kind}"]
@@ -121,17 +112,16 @@ def print_profile(
                 parts.append("with " + ", ".join(i.people))
             if i.note and i.kind != "help":
                 parts.append(i.note)
-            out.print(Text(" · ".join(parts)))
+            lines.append(" · ".join(parts))
+    return "\n".join(lines)
 
 
 def listing_json(found: list[Listed]) -> str:
-    return to_json([{**asdict(p), "tags": list(p.tags)} for p in found])
+    return to_json([{**p._asdict(), "tags": list(p.tags)} for p in found])
 
 
 def listing_text(found: list[Listed], *, today: date) -> str:
     """Aligned plain columns: a Rich table takes seconds to lay out 5,000 rows."""
-    from rich.cells import cell_len
-
     if not found:
         return 'No one here yet. Add someone with: net add "Name"'
     header = ("id", "name", "circle", "last contact", "city", "tags")
@@ -146,28 +136,34 @@ def listing_text(found: list[Listed], *, today: date) -> str:
         )
         for p in found
     ]
-    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(header))]
-    lines = [
-        "  ".join(
-            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
-        ).rstrip()
-        for row in rows
-    ]
+    columns = list(zip(*rows, strict=True))
+    padded = [_pad(column) for column in columns[:-1]]
+    lines = ["  ".join(cells).rstrip() for cells in zip(*padded, columns[-1], strict=True)]
     lines.append(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
     return "\n".join(lines)
+
+
+def _pad(column: Sequence[str]) -> list[str]:
+    """A column's cells padded to one width on screen (wide and combining characters counted right)."""
+    from rich.cells import cell_len
+
+    if "".join(column).isascii():
+        width = max(map(len, column))
+        return [cell.ljust(width) for cell in column]
+    sizes = [cell_len(cell) for cell in column]
+    width = max(sizes)
+    return [cell + " " * (width - size) for cell, size in zip(column, sizes, strict=True)]
 
 
 def hits_json(hits: list[Hit]) -> str:
     return to_json([asdict(h) for h in hits])
 
 
-def print_hits(hits: list[Hit], query: str) -> None:
-    from rich.text import Text
-
-    out = console()
+def hits_text(hits: list[Hit], query: str) -> str:
     if not hits:
-        out.print(Text(f'Nothing mentions "{query}".'))
-        return
-    for h in hits:
-        day = h.day.isoformat() if h.day else "          "
-        out.print(Text(f"{day}  {h.person} (#{h.person_id})  {h.kind}: {h.text}"))
+        return f'Nothing mentions "{query}".'
+    blank = " " * 10
+    return "\n".join(
+        f"{h.day.isoformat() if h.day else blank}  {h.person} (#{h.person_id})  {h.kind}: {h.text}"
+        for h in hits
+    )

@@ -11,16 +11,19 @@ import calendar
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quietnet.db import Session
 from quietnet.errors import AmbiguousError, NotFoundError
-from quietnet.events import DEFAULT_BUDGET, DEFAULT_QUESTIONS, FOLLOW_UP_DAYS, Known, Logged, Past
 from quietnet.names import fold
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
+
+if TYPE_CHECKING:  # quietnet.events is loaded only where needed: `net today` reads follow-ups only
+    from quietnet.events import Known, Logged, Past
+
+FOLLOW_UP_DAYS = 2  # promises made at an event are due this many days later
 
 BUDGET_KEY = "events.monthly_budget"
 QUESTIONS_KEY = "events.questions"
@@ -46,28 +49,35 @@ def _put(s: Session, name: str, value: Any, default: Any) -> None:
 
 
 def budget(s: Session) -> int:
+    from quietnet.events import DEFAULT_BUDGET
+
     value = _setting(s, BUDGET_KEY)
     return DEFAULT_BUDGET if value is None else int(value)
 
 
 def set_budget(s: Session, value: int) -> None:
+    from quietnet.events import DEFAULT_BUDGET
+
     _put(s, BUDGET_KEY, value, DEFAULT_BUDGET)
 
 
 def questions(s: Session) -> list[str]:
+    from quietnet.events import DEFAULT_QUESTIONS
+
     value = _setting(s, QUESTIONS_KEY)
     return list(DEFAULT_QUESTIONS) if value is None else [str(q) for q in value]
 
 
 def set_questions(s: Session, value: list[str]) -> None:
+    from quietnet.events import DEFAULT_QUESTIONS
+
     _put(s, QUESTIONS_KEY, value, list(DEFAULT_QUESTIONS))
 
 
 # -- events ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     id: int
     name: str
     day: date
@@ -92,7 +102,7 @@ def _lines(text: str | None) -> tuple[str, ...]:
 
 
 def _event(row: sqlite3.Row) -> Event:
-    data = {k: row[k] for k in row.keys() if k in Event.__dataclass_fields__}  # noqa: SIM118
+    data = {k: row[k] for k in row.keys() if k in Event._fields}  # noqa: SIM118
     data.update(
         day=to_date(row["day"]) or date.min,
         logged_on=to_date(row["logged_on"]),
@@ -161,6 +171,8 @@ def add_promise(s: Session, event_id: int, loop_id: int) -> None:
 
 def known(s: Session, event_id: int, *, role: str = "knows") -> list[Known]:
     """People at an event, each with what they care about (interests, else an open need)."""
+    from quietnet.events import Known
+
     rows = s.all(
         "SELECT p.id, p.name, p.interests,"
         " (SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.type = 'need' AND l.closed_on IS NULL"
@@ -188,6 +200,8 @@ def going(s: Session, day: date, *, leaving_out: int | None = None) -> int:
 
 
 def past(s: Session) -> list[Past]:
+    from quietnet.events import Past
+
     rows = s.all(
         "SELECT day, format, size, energy, worth FROM event WHERE logged_on IS NOT NULL ORDER BY day"
     )
@@ -200,6 +214,8 @@ def listing(s: Session) -> list[Event]:
 
 def logged(s: Session, *, today: date) -> list[Logged]:
     """Logged events with who you met, who continued past a follow-up, and work traced to them."""
+    from quietnet.events import Logged
+
     ties = s.all(
         "SELECT ep.event_id, (SELECT count(DISTINCT i.day) FROM interaction_person ip"
         "  JOIN interaction i ON i.id = ip.interaction_id"
@@ -226,8 +242,7 @@ def logged(s: Session, *, today: date) -> list[Logged]:
     return found
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     """For `net today`: a promise made at an event, or an event to log."""
 
     event_id: int

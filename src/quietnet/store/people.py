@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from quietnet.db import Session
 from quietnet.errors import InputError, NotFoundError
 from quietnet.names import NameKey, fold, resolve
 from quietnet.records import Person
 from quietnet.store import journal, state
+from quietnet.store.folded import containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
 
 DATE_FIELDS = ("met_on", "snoozed_until")
-SCHEDULE_FIELDS = {"circle", "kin", "cadence_days", "met_on"}  # what a summary depends on
+SCHEDULE_FIELDS = {"circle", "kin", "closeness", "cadence_days", "met_on"}  # what person_state depends on
 
 
 def search_key(name: str, nickname: str | None) -> str:
@@ -35,19 +36,35 @@ def _person(row: sqlite3.Row, tags: Iterable[str] = ()) -> Person:
     for f in ("archived_at", "created_at", "updated_at"):
         data[f] = to_stamp(data[f])
     data["kin"] = bool(data["kin"])
-    for derived in ("search_key", "card_uid", "vcard"):  # kept for imports and exports only
+    for derived in ("search_key", "find_key", "card_uid", "vcard"):  # for lookups, imports and exports
         data.pop(derived, None)
     return Person(**data, tags=tuple(sorted(tags)))
 
 
-def name_keys(s: Session) -> list[NameKey]:
-    rows = s.all("SELECT id, name, nickname, archived_at FROM person")
+def name_keys(s: Session, typed: str | None = None) -> list[NameKey]:
+    """Everyone, or a few people that include everyone ``typed`` can name (see names.resolve).
+
+    A typed name matches the start of a person's folded name, of a word in it,
+    or of their nickname, so it is a substring of their ``search_key``: a LIKE
+    on that column keeps the matches and drops almost everyone else.
+    """
+    sql = "SELECT id, name, nickname, archived_at FROM person"
+    params: tuple[Any, ...] = ()
+    text = unicodedata.normalize("NFC", typed).strip() if typed is not None else ""
+    if text.startswith("#") and text[1:].isdigit():
+        sql, params = sql + " WHERE id = ?", (int(text[1:]),)
+    elif fold(text):
+        sql, params = sql + " WHERE search_key LIKE ? ESCAPE '\\'", (pattern(text),)
+    rows = s.all(sql, params)
     return [NameKey(r["id"], r["name"], r["nickname"], r["archived_at"] is not None) for r in rows]
 
 
 def resolve_id(s: Session, typed: str) -> int:
     """The id of the one person ``typed`` names (see names.resolve)."""
-    return resolve(name_keys(s), typed).id
+    try:
+        return resolve(name_keys(s, typed), typed).id
+    except NotFoundError:
+        return resolve(name_keys(s), typed).id  # among everyone, so the message can suggest close names
 
 
 def same_name(s: Session, name: str) -> list[Person]:
@@ -137,12 +154,14 @@ def _scrub_summaries(s: Session, touched: set[int], name: str) -> None:
     """Change summaries name people ("Logged a call with Ana"): drop or reword theirs."""
     if not name:
         return
-    rows = s.all(
+    rows = s.all(  # LIKE narrows (ignoring ASCII case on SQLite); `in` below decides, case and all
         "SELECT c.id, c.summary, EXISTS (SELECT 1 FROM change_row r WHERE r.change_id = c.id) AS kept"
-        " FROM change c WHERE instr(c.summary, ?) > 0",
-        (name,),
+        " FROM change c WHERE c.summary LIKE ? ESCAPE '\\'",
+        (containing(name),),
     )
     for r in rows:
+        if name not in r["summary"]:
+            continue
         if not r["kept"]:  # only about them, or a no-op that names them
             s.execute("DELETE FROM change WHERE id = ?", (r["id"],))
         elif r["id"] in touched:  # shared with others (a group interaction): keep, unnamed
@@ -192,9 +211,8 @@ def change_tags(
     return added, removed
 
 
-@dataclass(frozen=True)
-class Listed:
-    """One row of `net list`."""
+class Listed(NamedTuple):
+    """One row of `net list` (a NamedTuple: thousands are built per listing)."""
 
     id: int
     name: str
@@ -233,32 +251,25 @@ def listing(
         params.append(tag)
     rows = s.all(
         "SELECT p.id, p.name, p.nickname, p.circle, p.city, p.origin, p.company,"
-        " p.archived_at, st.last_touch,"
-        " (SELECT group_concat(t.name, ',') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"
-        "  WHERE pt.person_id = p.id) AS tags"
+        " p.archived_at, st.last_touch, p.search_key"
         " FROM person p LEFT JOIN person_state st ON st.person_id = p.id"
         f" WHERE {' AND '.join(where)}",
         params,
     )
+    tags: dict[int, list[str]] = {}
+    for person_id, name in s.all(
+        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id ORDER BY t.name"
+    ):
+        tags.setdefault(person_id, []).append(name)
     wanted_city = fold(city) if city else None
-    found = [
-        Listed(
-            r["id"],
-            r["name"],
-            r["nickname"],
-            r["circle"],
-            r["city"],
-            r["origin"],
-            r["company"],
-            to_date(r["last_touch"]),
-            r["archived_at"] is not None,
-            tuple(sorted(r["tags"].split(","))) if r["tags"] else (),
-        )
-        for r in rows
-        if wanted_city is None or fold(r["city"] or "") == wanted_city
-    ]
+    keyed = []
+    for r in rows:
+        if wanted_city is None or fold(r[4] or "") == wanted_city:
+            listed = Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[8]), r[7] is not None,
+                            tuple(tags.get(r[0], ())))  # fmt: skip
+            keyed.append((r[9].partition("\n")[0], listed))  # by the folded name
     if sort == "last":
-        found.sort(key=lambda p: (p.last_touch or date.min, fold(p.name), p.id))
+        keyed.sort(key=lambda k: (k[1].last_touch or date.min, k[0], k[1].id))
     else:
-        found.sort(key=lambda p: (fold(p.name), p.id))
-    return found
+        keyed.sort(key=lambda k: (k[0], k[1].id))
+    return [listed for _, listed in keyed]

@@ -1,7 +1,8 @@
 """`net find`: one search over names, notes, interactions, helps and loops.
 
 Matching is accent- and case-insensitive and literal: the folded query is
-looked up with ``instr`` over folded text, so ``%`` and ``_`` mean themselves.
+looked up in the stored folded text (``store/folded.py``) with every LIKE
+wildcard escaped, so ``%`` and ``_`` mean themselves, on every backend.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 
 from quietnet.db import Session
 from quietnet.names import fold
+from quietnet.store.folded import pattern
 from quietnet.store.journal import to_date
 
 
@@ -23,21 +25,14 @@ class Hit:
     text: str
 
 
-def _fold(value: str | None) -> str:
-    return fold(value) if value else ""
-
-
 def find(s: Session, query: str, *, limit: int = 200) -> list[Hit]:
-    s.conn.create_function("qn_fold", 1, _fold, deterministic=True)
     q = fold(query)
+    like = pattern(query)
     hits: list[Hit] = []
     people = s.all(
         "SELECT id, name, nickname, company, role, city, interests, how_met, notes FROM person"
-        " WHERE instr(qn_fold(name || ' ' || coalesce(nickname, '') || ' ' || coalesce(company, '')"
-        " || ' ' || coalesce(role, '') || ' ' || coalesce(city, '') || ' ' || coalesce(interests, '')"
-        " || ' ' || coalesce(how_met, '') || ' ' || coalesce(notes, '')), ?) > 0"
-        " ORDER BY name, id",
-        (q,),
+        " WHERE find_key LIKE ? ESCAPE '\\' ORDER BY name, id",
+        (like,),
     )
     for r in people:
         fields = [r["name"], r["nickname"], r["company"], r["role"], r["city"], r["interests"],
@@ -45,24 +40,23 @@ def find(s: Session, query: str, *, limit: int = 200) -> list[Hit]:
         where = next((f for f in fields if f and q in fold(f)), r["name"])
         hits.append(Hit("person", r["id"], r["name"], None, where))
     rows = s.all(
-        "SELECT i.day, i.kind, i.note, p.id, p.name FROM interaction i"
+        "SELECT i.day, i.kind, i.note, p.id, p.name FROM (SELECT id, day, kind, note FROM interaction"
+        "  WHERE kind != 'help' AND find_key LIKE ? ESCAPE '\\' ORDER BY day DESC, id DESC LIMIT ?) i"
         " JOIN interaction_person ip ON ip.interaction_id = i.id JOIN person p ON p.id = ip.person_id"
-        " WHERE i.note IS NOT NULL AND i.kind != 'help' AND instr(qn_fold(i.note), ?) > 0"
-        " ORDER BY i.day DESC, i.id DESC LIMIT ?",
-        (q, limit),
+        " ORDER BY i.day DESC, i.id DESC, p.id",
+        (like, limit),
     )
     hits += [Hit("interaction", r[3], r[4], to_date(r[0]), f"{r[1]}: {r[2]}") for r in rows]
     rows = s.all(
         "SELECT h.day, h.what, h.outcome, p.id, p.name FROM help h JOIN person p ON p.id = h.person_id"
-        " WHERE instr(qn_fold(h.what || ' ' || coalesce(h.outcome, '')), ?) > 0"
-        " ORDER BY h.day DESC, h.id DESC LIMIT ?",
-        (q, limit),
+        " WHERE h.find_key LIKE ? ESCAPE '\\' ORDER BY h.day DESC, h.id DESC LIMIT ?",
+        (like, limit),
     )
     hits += [Hit("help", r[3], r[4], to_date(r[0]), r[1]) for r in rows]
     rows = s.all(
         "SELECT l.opened_on, l.type, l.what, p.id, p.name FROM loop l JOIN person p ON p.id = l.person_id"
-        " WHERE instr(qn_fold(l.what), ?) > 0 ORDER BY l.opened_on DESC, l.id DESC LIMIT ?",
-        (q, limit),
+        " WHERE l.find_key LIKE ? ESCAPE '\\' ORDER BY l.opened_on DESC, l.id DESC LIMIT ?",
+        (like, limit),
     )
     hits += [Hit("loop", r[3], r[4], to_date(r[0]), f"{r[1]}: {r[2]}") for r in rows]
     return hits[:limit]

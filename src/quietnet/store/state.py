@@ -2,16 +2,21 @@
 
 ``refresh`` recomputes a person's ``person_state`` row from their raw
 interactions (one indexed read per person touched), in the same transaction
-as the write that changed them, so ``net due`` reads one row per person.
+as the write that changed them: their summary, the rhythm they are held to, and
+the window of days in which time alone makes them eligible. ``net due`` reads
+only the rows whose window holds today (``eligible_candidates``), never an
+interaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from quietnet.db import Session
-from quietnet.schedule import Candidate, Summary, Touch, summarise
+from quietnet.rhythm import Summary, Touch, Window, summarise, time_window
+from quietnet.schedule import Candidate, days_ahead
 from quietnet.settings import Settings
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load
@@ -26,26 +31,33 @@ def touches(s: Session, person_id: int) -> list[Touch]:
     return [Touch(date.fromisoformat(r[0]), r[1]) for r in rows]
 
 
+_PERSON = "SELECT circle, kin, closeness, cadence_days, met_on, created_at FROM person WHERE id = ?"
+
+
 def compute(s: Session, person_id: int, settings: Settings, *, today: date | None = None) -> Summary:
     """A person's summary from raw interactions, as of ``today`` (default: all of them)."""
-    row = s.one(
-        "SELECT circle, kin, cadence_days, met_on, created_at FROM person WHERE id = ?",
-        (person_id,),
-    )
+    return _compute(s, person_id, settings, today=today)[0]
+
+
+def _compute(
+    s: Session, person_id: int, settings: Settings, *, today: date | None = None
+) -> tuple[Summary, Window]:
+    row = s.one(_PERSON, (person_id,))
     assert row is not None
     met = to_date(row["met_on"]) or datetime.fromisoformat(row["created_at"]).date()
     found = touches(s, person_id)
     if today is None:
         today = max([met, *(t.on for t in found)])
-    return summarise(
-        found,
-        met=met,
-        circle=row["circle"],
-        kin=bool(row["kin"]),
-        has_override=row["cadence_days"] is not None,
-        settings=settings,
+    circle, kin, override = row["circle"], bool(row["kin"]), row["cadence_days"]
+    summary = summarise(
+        found, met=met, circle=circle, kin=kin, has_override=override is not None, settings=settings,
         today=today,
-    )
+    )  # fmt: skip
+    window = time_window(
+        summary, met=met, circle=circle, kin=kin, closeness=row["closeness"], override=override,
+        settings=settings,
+    )  # fmt: skip
+    return summary, window
 
 
 def said_of_last(s: Session, person_id: int) -> str | None:
@@ -57,27 +69,38 @@ def said_of_last(s: Session, person_id: int) -> str | None:
     return said
 
 
+def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, Any]:
+    """The ``person_state`` row a person should have now, without ``person_id``."""
+    summary, window = _compute(s, person_id, settings)
+    return {
+        "eff": summary.eff,
+        "last_touch": _iso(summary.last_touch),
+        "last_touch_kind": summary.last_touch_kind,
+        "last_touch_said": said_of_last(s, person_id),
+        "last_full": _iso(summary.last_full),
+        "last_full_kind": summary.last_full_kind,
+        "full_days": summary.full_days,
+        "episodes": ",".join(d.isoformat() for d in summary.episodes),
+        "reconnected": _iso(summary.reconnected),
+        "due_start": window.start,
+        "due_end": window.end,
+        "cadence": window.cadence,
+        "cadence_source": window.source,
+    }
+
+
 def refresh(s: Session, person_ids: Iterable[int], settings: Settings | None = None) -> None:
-    """Recompute and store the summaries of these people."""
+    """Recompute and store the summaries of these people, and when time makes them due."""
     settings = settings or load(s)
     for person_id in dict.fromkeys(person_ids):
-        summary = compute(s, person_id, settings)
+        row = expected_row(s, person_id, settings)
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row)
         s.execute(
-            "INSERT OR REPLACE INTO person_state (person_id, eff, last_touch, last_touch_kind,"
-            " last_touch_said, last_full, last_full_kind, full_days, episodes, reconnected)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                person_id,
-                summary.eff,
-                _iso(summary.last_touch),
-                summary.last_touch_kind,
-                said_of_last(s, person_id),
-                _iso(summary.last_full),
-                summary.last_full_kind,
-                summary.full_days,
-                ",".join(d.isoformat() for d in summary.episodes),
-                _iso(summary.reconnected),
-            ),
+            f"INSERT INTO person_state (person_id, {columns}) VALUES (?, {marks})"
+            f" ON CONFLICT (person_id) DO UPDATE SET {updates}",
+            (person_id, *row.values()),
         )
 
 
@@ -91,15 +114,8 @@ def _iso(d: date | None) -> str | None:
 
 CANDIDATES_SQL = """
 SELECT p.id, p.name, p.circle, p.closeness, p.kin, p.cadence_days, p.met_on, p.created_at,
-       p.birthday, p.snoozed_until,
-       st.eff, st.last_touch, st.last_touch_kind, st.last_full, st.last_full_kind,
-       st.full_days, st.episodes, st.reconnected,
-       EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
-               WHERE pt.person_id = p.id AND t.name = 'novel') AS novel,
-       (SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.type = 'promise'
-               AND l.closed_on IS NULL ORDER BY l.opened_on, l.id LIMIT 1) AS promise,
-       (SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.type = 'need'
-               AND l.closed_on IS NULL ORDER BY l.opened_on, l.id LIMIT 1) AS need
+       p.birthday, p.snoozed_until, st.eff, st.last_touch, st.last_touch_kind, st.last_full,
+       st.last_full_kind, st.full_days, st.episodes, st.reconnected, st.cadence, st.cadence_source
 FROM person p JOIN person_state st ON st.person_id = p.id
 WHERE p.archived_at IS NULL
 """
@@ -115,49 +131,101 @@ def _birthday(text: str | None) -> tuple[int, int] | None:
 def candidates(
     s: Session, settings: Settings, *, today: date, person_id: int | None = None
 ) -> list[Candidate]:
-    """Everyone the scheduler may consider, one row each.
+    """Everyone the scheduler may consider (or one person), one row each.
 
     The stored summaries hold every interaction; for a day before someone's
-    latest interaction (``--as-of`` in the past) theirs is recomputed from the
-    raw interactions so that later ones change nothing.
+    latest interaction (``--as-of`` in the past, a past week's review) theirs is
+    recomputed from the raw interactions so that later ones change nothing.
     """
     sql = CANDIDATES_SQL + (" AND p.id = ?" if person_id is not None else "")
-    rows = s.all(sql, () if person_id is None else (person_id,))
+    return _candidates(s, s.all(sql, () if person_id is None else (person_id,)), settings, today)
+
+
+def eligible_candidates(s: Session, settings: Settings, *, today: date) -> list[Candidate]:
+    """Only those who may be eligible on ``today``: a superset of ``plan``'s eligible.
+
+    Time alone makes someone eligible inside their stored window; a birthday
+    within the event window or an open promise or need makes anyone eligible;
+    snoozed people never are. People with interactions after ``today`` are kept
+    and recomputed, as in ``candidates``.
+    """
+    day = today.isoformat()
+    sql = (
+        CANDIDATES_SQL + " AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?) AND ("
+        " (st.due_start <= ? AND (st.due_end IS NULL OR st.due_end > ?)) OR st.last_touch > ?"
+        " OR p.id IN (SELECT person_id FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need'))"
+        f" OR substr(p.birthday, length(p.birthday) - 4) IN ({_month_days(today, settings.event_window)}))"
+    )
+    # A margin of a millionth of a day: the window's start is a sum of floats, the ratio a quotient.
+    ordinal = today.toordinal()
+    return _candidates(s, s.all(sql, (day, ordinal + 1e-6, ordinal, day)), settings, today)
+
+
+def reconnected_between(s: Session, start: date, end: date) -> bool:
+    """Whether someone not archived, with nothing logged after ``end``, reconnected in these days."""
+    return bool(
+        s.scalar(
+            "SELECT count(*) FROM person_state st JOIN person p ON p.id = st.person_id"
+            " WHERE p.archived_at IS NULL AND st.reconnected >= ? AND st.reconnected <= ?"
+            " AND st.last_touch <= ?",
+            (start.isoformat(), end.isoformat(), end.isoformat()),
+        )
+    )
+
+
+def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) -> list[Candidate]:
+    """Candidates from CANDIDATES_SQL rows, with their oldest open promise and need and novel tag.
+
+    Those with an interaction after ``today`` get a summary of the interactions
+    up to ``today``, all read in one query.
+    """
+    novel = {r[0] for r in s.all(
+        "SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = 'novel'"
+    )}  # fmt: skip
+    oldest: dict[tuple[int, str], str] = {}
+    for person_id, type_, what in s.all(
+        "SELECT person_id, type, what FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need')"
+        " ORDER BY opened_on DESC, id DESC"
+    ):
+        oldest[person_id, type_] = what  # the last written is the oldest
+    day = today.isoformat()
+    earlier: dict[int, list[Touch]] | None = None
     found = []
     for r in rows:
-        met = to_date(r["met_on"]) or datetime.fromisoformat(r["created_at"]).date()
-        last = to_date(r["last_touch"])
-        if last is not None and last > today:
-            summary = compute(s, r["id"], settings, today=today)
+        (pid, name, circle, closeness, kin, override, met_on, created_at, birthday, snoozed,
+         eff, last_touch, last_kind, last_full, full_kind, full_days, episodes, back,
+         cadence, source) = r  # fmt: skip
+        met = to_date(met_on) or datetime.fromisoformat(created_at).date()
+        rhythm: tuple[float | None, str] | None = None
+        if last_touch is not None and str(last_touch) > day:
+            earlier = _touches_up_to(s, today) if earlier is None else earlier
+            summary = summarise(earlier.get(pid, ()), met=met, circle=circle, kin=bool(kin),
+                                has_override=override is not None, settings=settings,
+                                today=today)  # fmt: skip
         else:
             summary = Summary(
-                eff=r["eff"],
-                last_touch=last,
-                last_touch_kind=r["last_touch_kind"],
-                last_full=to_date(r["last_full"]),
-                full_days=r["full_days"],
-                episodes=tuple(date.fromisoformat(d) for d in r["episodes"].split(",") if d),
-                reconnected=to_date(r["reconnected"]),
-                last_full_kind=r["last_full_kind"],
-            )
-        found.append(
-            Candidate(
-                id=r["id"],
-                name=r["name"],
-                circle=r["circle"],
-                closeness=r["closeness"],
-                kin=bool(r["kin"]),
-                cadence_override=r["cadence_days"],
-                met=met,
-                birthday=_birthday(r["birthday"]),
-                novel=bool(r["novel"]),
-                snoozed_until=to_date(r["snoozed_until"]),
-                archived=False,
-                promise=r["promise"],
-                need=r["need"],
-                summary=summary,
-            )
-        )
+                eff, to_date(last_touch), last_kind, to_date(last_full), full_days,
+                tuple(date.fromisoformat(d) for d in episodes.split(",") if d), to_date(back), full_kind,
+            )  # fmt: skip
+            rhythm = (cadence, source) if source is not None else None
+        promise, need = oldest.get((pid, "promise")), oldest.get((pid, "need"))
+        found.append(Candidate(pid, name, circle, closeness, bool(kin), override, met, _birthday(birthday),
+                               pid in novel, to_date(snoozed), False, promise, need, summary,
+                               rhythm))  # fmt: skip
+    return found
+
+
+def _touches_up_to(s: Session, day: date) -> dict[int, list[Touch]]:
+    """The interactions up to ``day`` of everyone with one after it, by person."""
+    found: dict[int, list[Touch]] = {}
+    rows = s.all(
+        "SELECT ip.person_id, i.day, i.kind FROM interaction_person ip"
+        " JOIN interaction i ON i.id = ip.interaction_id"
+        " WHERE ip.person_id IN (SELECT person_id FROM person_state WHERE last_touch > ?) AND i.day <= ?",
+        (day.isoformat(), day.isoformat()),
+    )
+    for person_id, on, kind in rows:
+        found.setdefault(person_id, []).append(Touch(to_date(on) or day, kind))
     return found
 
 
@@ -169,12 +237,18 @@ def kinds_between(s: Session, start: date, end: date) -> list[str]:
     return [r[0] for r in rows]
 
 
-def yearly_dates(s: Session) -> list[tuple[int, str, str]]:
-    """(id, name, birthday) of everyone not archived who has a birthday."""
+def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, str]]:
+    """(id, name, birthday) of everyone not archived whose birthday falls in the next ``days`` days."""
     rows = s.all(
-        "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL ORDER BY id"
+        "SELECT id, name, birthday FROM person WHERE archived_at IS NULL"
+        f" AND substr(birthday, length(birthday) - 4) IN ({_month_days(today, days)}) ORDER BY id"
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _month_days(today: date, days: int) -> str:
+    """The "MM-DD" days from ``today`` to ``days`` ahead, as an SQL list (Feb 29 counts on Feb 28)."""
+    return ", ".join(f"'{m:02d}-{d:02d}'" for m, d in sorted(days_ahead(today, days)))
 
 
 def snoozes_ending(s: Session, day: date) -> list[tuple[int, str]]:

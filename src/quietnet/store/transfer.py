@@ -238,7 +238,8 @@ def person_rows(s: Session) -> list[dict[str, Any]]:
     found = []
     for row in rows:
         data = dict(row)
-        data.pop("search_key", None)
+        for derived in ("search_key", "find_key"):
+            data.pop(derived, None)
         data["tags"] = sorted(tags.get(row["id"], []))
         found.append(data)
     return found

@@ -8,15 +8,12 @@ review stays fast at 5,000 people and 200,000 interactions (docs/review.md).
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
 from quietnet.db import Session
 from quietnet.records import Help, Loop
 from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
-from quietnet.schedule import Candidate, Touch, summarise
-from quietnet.settings import Settings
 from quietnet.store import state
 from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date
@@ -29,6 +26,7 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
     start, end, as_of = bounds(week, today)
     settings = load(s)
     first = chart_start(start)
+    next_monday = end + timedelta(days=1)
     recent = s.one(
         "SELECT count(*) AS helps, count(DISTINCT person_id) AS people FROM help WHERE day >= ? AND day <= ?",
         (first.isoformat(), as_of.isoformat()),
@@ -40,7 +38,8 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         recent_helped=recent["people"] if recent else 0,
         loops=open_loops(s, as_of=as_of),
         circle_days=circle_days(s, start=first, end=as_of),
-        candidates=candidates_as_of(s, settings, day=end + timedelta(days=1)),
+        candidates=tuple(state.eligible_candidates(s, settings, today=next_monday)),
+        reconnected=state.reconnected_between(s, next_monday, next_monday),
         settings=settings,
         yearly=yearly(s, start=end + timedelta(days=1)),
         came_in=came_in(s, start=start, end=as_of),
@@ -68,12 +67,12 @@ def came_in(s: Session, *, start: date, end: date) -> tuple[CameIn, ...]:
 
 
 def logged(s: Session, *, start: date, end: date) -> tuple[Logged, ...]:
-    """Interactions dated from ``start`` to ``end``, each with its people in the order logged."""
+    """Interactions dated from ``start`` to ``end``, each with its people (by id: portable order)."""
     rows = s.all(
         "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them, p.id AS person_id, p.name, p.circle"
         " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
         " JOIN person p ON p.id = ip.person_id"
-        " WHERE i.day >= ? AND i.day <= ? ORDER BY i.day, i.id, ip.rowid",
+        " WHERE i.day >= ? AND i.day <= ? ORDER BY i.day, i.id, ip.person_id",
         (start.isoformat(), end.isoformat()),
     )
     found: dict[int, Logged] = {}
@@ -145,7 +144,7 @@ def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
             wanted.append("02-29")
     rows = s.all(
         "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL"
-        f" AND substr(birthday, -5) IN ({', '.join('?' * len(wanted))}) ORDER BY id",
+        f" AND substr(birthday, length(birthday) - 4) IN ({', '.join('?' * len(wanted))}) ORDER BY id",
         wanted,
     )
     found = []
@@ -153,44 +152,3 @@ def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
         month, day = (int(x) for x in r["birthday"][-5:].split("-"))
         found.append(Yearly(r["id"], r["name"], "birthday", month, day))
     return tuple(found)
-
-
-def candidates_as_of(s: Session, settings: Settings, *, day: date) -> tuple[Candidate, ...]:
-    """Everyone the scheduler may consider, as of ``day``, in two queries.
-
-    The stored summaries hold every interaction. For people with one after
-    ``day`` (a past week), theirs is recomputed from the raw interactions up to
-    ``day``, all of them in one query rather than one per person; the result
-    equals ``state.candidates(s, settings, today=day)`` (a test checks it).
-    """
-    found = state.candidates(s, settings, today=date.max)  # the stored summaries, as they are
-    later = {c.id for c in found if c.summary.last_touch is not None and c.summary.last_touch > day}
-    if not later:
-        return tuple(found)
-    touches: dict[int, list[Touch]] = defaultdict(list)
-    rows = s.all(
-        "SELECT ip.person_id, i.day, i.kind FROM person_state st"
-        " CROSS JOIN interaction_person ip ON ip.person_id = st.person_id"
-        " CROSS JOIN interaction i ON i.id = ip.interaction_id"
-        " WHERE st.last_touch > ? AND i.day <= ?",
-        (day.isoformat(), day.isoformat()),
-    )
-    for person_id, on, kind in rows:
-        touches[person_id].append(Touch(date.fromisoformat(on), kind))
-    return tuple(
-        replace(
-            c,
-            summary=summarise(
-                touches[c.id],
-                met=c.met,
-                circle=c.circle,
-                kin=c.kin,
-                has_override=c.cadence_override is not None,
-                settings=settings,
-                today=day,
-            ),
-        )
-        if c.id in later
-        else c
-        for c in found
-    )

@@ -22,7 +22,7 @@ def review_dict(r: Review) -> dict[str, Any]:
         "week": {"start": r.start, "end": r.end, "as_of": r.as_of},
         "quiet": r.quiet,
         "gave": {
-            "helps": [asdict(g) for g in r.gave],
+            "helps": [g._asdict() for g in r.gave],
             "recent": {"since": r.recent_since, "helps": r.recent_helps, "people": r.recent_helped},
         },
         "came_back": [asdict(x) for x in r.came_back],

@@ -1,0 +1,34 @@
+"""The entry point of the `net` and `quietnet` scripts.
+
+Two command lines skip building the Typer application, which alone takes
+longer than the rest of them (docs/performance.md): a bare `net today` or
+`net due` runs straight away (``cli/morning.py``), and `net --help` in a
+terminal of 80 columns or more prints ``cli/overview.txt``, the help Typer
+prints there. Tests check both print exactly what the Typer path prints.
+Every other command line goes to the Typer application (``cli/app.py``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+BARE = ("today", "due")
+HELP = ("--help", "-h")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if len(args) == 1 and args[0] in BARE:
+        from quietnet.cli.morning import bare
+
+        sys.exit(bare(args[0]))
+    if len(args) == 1 and args[0] in HELP:
+        import shutil
+        from pathlib import Path
+
+        if shutil.get_terminal_size().columns >= 80:
+            sys.stdout.write(Path(__file__).with_name("overview.txt").read_text(encoding="utf-8"))
+            sys.exit(0)
+    from quietnet.cli.app import run
+
+    run()

@@ -1,0 +1,73 @@
+"""A bare `net today` or `net due` skips Typer (cli/main.py) and must print what the Typer path prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from quietnet.cli.main import BARE, main
+from tests.conftest import Net
+
+
+def bare(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[object, str, str]:
+    monkeypatch.setattr(sys, "argv", ["net", command])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    out, err = capsys.readouterr()
+    return ended.value.code, out, err
+
+
+@pytest.mark.parametrize("command", BARE)
+def test_the_bare_command_prints_what_the_typer_command_prints(
+    net: Net, command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for args in (
+        ("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01", "--birthday", "06-21"),
+        ("add", "Bo Chen", "--circle", "core", "--met", "2023-05-01"),
+        ("add", "Cy Park", "--circle", "friends", "--met", "2020-01-01"),
+        ("log", "bo", "coffee", "--on", "2025-06-02"),
+        ("promise", "cy", "send the climbing guide"),
+    ):
+        assert net(*args).code == 0
+    capsys.readouterr()
+    typer_path = net(command)
+    assert "Bo Chen" in typer_path.out
+    assert bare(command, capsys, monkeypatch) == (0, typer_path.out, typer_path.err)
+
+
+@pytest.mark.parametrize("command", BARE)
+def test_the_bare_command_refuses_a_foreign_store_in_the_same_words(
+    net: Net, store: Path, command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.write_bytes(b"not a database, just some notes\\n" * 10)
+    before = store.read_bytes()
+    typer_path = net(command)
+    assert typer_path.code == 3
+    assert "is not a quietnet store" in typer_path.err
+    assert bare(command, capsys, monkeypatch) == (typer_path.code, typer_path.out, typer_path.err)
+    assert store.read_bytes() == before
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_in_a_wide_terminal_is_typers_help_without_typer(
+    net: Net, flag: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typer_path = net(flag)
+    assert typer_path.out.startswith("Usage: net [OPTIONS] COMMAND [ARGS]...")
+    assert bare(flag, capsys, monkeypatch) == (0, typer_path.out, "")
+
+
+def test_help_in_a_narrow_terminal_goes_through_typer(
+    net: Net, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wide = net("--help").out
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = bare("--help", capsys, monkeypatch)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 60 < max(len(line) for line in wide.splitlines())
+    assert out.split() != wide.split()  # the commands' summaries are cut to fit
+    assert out.split()[:20] == wide.split()[:20]
