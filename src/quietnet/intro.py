@@ -11,8 +11,6 @@ Pure: ``transition`` takes an ``Intro`` and a verb and returns the fields to
 change, or raises ``InputError`` with one sentence; nothing here touches the store.
 """
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 

@@ -5,8 +5,6 @@ this table, so an alias added here works everywhere at once
 (``scheduling.md`` section 2).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

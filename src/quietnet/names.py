@@ -5,8 +5,6 @@ word of the name) or ``#id``, case- and accent-insensitively. Resolution works
 on plain tuples so it stays pure; the store fetches the keys.
 """
 
-from __future__ import annotations
-
 import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """Plain records the store returns: immutable NamedTuples, cheap to import and to build."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ makes them eligible, up to date on every write (``store/state.py``), so
 ``net due`` reads only the few people whose window contains today.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterable
 from datetime import date

@@ -7,8 +7,6 @@ what the interactions boil down to), which the store keeps up to date on every
 write, so 50,000 people rank fast.
 """
 
-from __future__ import annotations
-
 import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta

@@ -5,8 +5,6 @@ for one dotted key (``net settings cadence.close 21``); ``to_dict``/``from_dict`
 round-trip the flat form that is stored and exported. Pure: stdlib only.
 """
 
-from __future__ import annotations
-
 import difflib
 import math
 from collections.abc import Callable, Mapping
@@ -82,7 +80,7 @@ class Settings(NamedTuple):
         return {spec.key: _get(self, spec) for spec in _SPECS}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, object]) -> Settings:
+    def from_dict(cls, d: Mapping[str, object]) -> "Settings":
         """Defaults overridden by the keys present; unknown keys or bad values raise InputError."""
         result = DEFAULT
         for key, value in d.items():
@@ -90,7 +88,7 @@ class Settings(NamedTuple):
             result = _set(result, spec, _coerce(spec, value))
         return result
 
-    def with_value(self, key: str, raw: str) -> Settings:
+    def with_value(self, key: str, raw: str) -> "Settings":
         """A copy with one key set from what a user typed (``"21"``, ``"never"``, ``"0.5"``)."""
         spec = _find(key)
         return _set(self, spec, _coerce(spec, raw))
