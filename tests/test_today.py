@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from quietnet.dates import next_yearly
+from quietnet.render.due import Upcoming, upcoming
 from tests.conftest import BANNED, Net, dump
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
@@ -174,3 +179,19 @@ def test_demo_runs_and_leaves_no_store_behind(net: Net, store: Path) -> None:
     assert "$ net today" in result.out
     assert "That store is gone now." in result.out
     assert dump(store) == before
+
+
+@given(
+    st.dates(min_value=date(2023, 1, 1), max_value=date(2030, 12, 31)),
+    st.sampled_from([(2, 28), (2, 29), (3, 1), (12, 31), (1, 1), (6, 21)])
+    | st.tuples(st.integers(1, 12), st.integers(1, 28)),
+    st.integers(0, 14),
+)
+def test_upcoming_birthdays_agree_with_the_next_yearly_date(
+    today: date, birthday: tuple[int, int], days: int
+) -> None:
+    month, day = birthday
+    when = next_yearly(month, day, on_or_after=today)
+    found = upcoming([(1, "Ana", f"{month:02d}-{day:02d}")], today=today, days=days)
+    expected = [Upcoming(1, "Ana", when, (when - today).days)] if (when - today).days <= days else []
+    assert found == expected

@@ -7,7 +7,6 @@ what the interactions boil down to), which the store keeps up to date on every
 write, so 50,000 people rank fast.
 """
 
-import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -155,7 +154,7 @@ def days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
     for n in range(window + 1):
         d = today + timedelta(days=n)
         ahead.setdefault((d.month, d.day), n)
-        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
+        if (d.month, d.day) == (2, 28) and (d + timedelta(days=1)).month == 3:  # a common year
             ahead.setdefault((2, 29), n)
     return ahead
 

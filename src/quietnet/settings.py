@@ -5,7 +5,6 @@ for one dotted key (``net settings cadence.close 21``); ``to_dict``/``from_dict`
 round-trip the flat form that is stored and exported. Pure: stdlib only.
 """
 
-import difflib
 import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
@@ -268,6 +267,8 @@ KEYS: tuple[tuple[str, str], ...] = tuple((s.key, s.description) for s in _SPECS
 def _find(key: object) -> _Spec:
     spec = _BY_KEY.get(key) if isinstance(key, str) else None
     if spec is None:
+        import difflib
+
         close = difflib.get_close_matches(str(key), list(_BY_KEY), n=1)
         raise InputError(
             f"Unknown setting '{key}'; the settings are {', '.join(_BY_KEY)}.",

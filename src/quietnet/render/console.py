@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,4 +28,6 @@ def _iso(value: Any) -> str:
 
 def to_json(data: Any) -> str:
     """The JSON every `--json` prints: UTF-8 as typed, two-space indent, dates and times in ISO 8601."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2, default=_iso)

@@ -4,16 +4,14 @@ Plain strings (no Rich) so the morning commands start fast. The JSON shapes
 are a contract: tests pin them, scripts rely on them.
 """
 
-from __future__ import annotations
-
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quietnet.intro import Intro, next_step
 from quietnet.records import Loop
 from quietnet.render import wording
 from quietnet.render.console import to_json
-from quietnet.schedule import Assessment, Plan, Suggestion
+from quietnet.schedule import Assessment, Plan, Suggestion, days_ahead
 
 if TYPE_CHECKING:
     from quietnet.store.events import FollowUp
@@ -87,14 +85,13 @@ class Upcoming(NamedTuple):
 
 def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> list[Upcoming]:
     """Birthdays from today to ``days`` ahead, soonest first (Feb 29 is Feb 28 in other years)."""
-    from quietnet.dates import next_yearly
-
+    ahead = days_ahead(today, days)
     found = []
     for person_id, name, birthday in dates:
         month, day = (int(x) for x in birthday[-5:].split("-"))
-        when = next_yearly(month, day, on_or_after=today)
-        if (when - today).days <= days:
-            found.append(Upcoming(person_id, name, when, (when - today).days))
+        n = ahead.get((month, day))
+        if n is not None:
+            found.append(Upcoming(person_id, name, today + timedelta(days=n), n))
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 
@@ -104,7 +101,7 @@ class Morning(NamedTuple):
     promises: list[Loop]
     snoozes: list[tuple[int, str]]
     intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
-    follow_ups: tuple[FollowUp, ...] = ()  # promises made at events, events to log
+    follow_ups: "tuple[FollowUp, ...]" = ()  # promises made at events, events to log
 
 
 def morning_json(m: Morning) -> str:

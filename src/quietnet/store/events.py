@@ -5,10 +5,6 @@ The event budget and the question list live in the ``setting`` table under
 skips them), and written through the journal like any setting.
 """
 
-from __future__ import annotations
-
-import calendar
-import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -33,12 +29,16 @@ QUESTIONS_KEY = "events.questions"
 
 
 def _setting(s: Session, name: str) -> Any:
+    import json
+
     value = s.scalar("SELECT value FROM setting WHERE name = ?", (name,))
     return None if value is None else json.loads(value)
 
 
 def _put(s: Session, name: str, value: Any, default: Any) -> None:
     """Store a value, or forget it when it is the default; journalled."""
+    import json
+
     current = s.scalar("SELECT value FROM setting WHERE name = ?", (name,))
     if value == default:
         journal.delete(s, "setting", "name = ?", (name,))
@@ -169,7 +169,7 @@ def add_promise(s: Session, event_id: int, loop_id: int) -> None:
     journal.insert(s, "event_loop", {"event_id": event_id, "loop_id": loop_id})
 
 
-def known(s: Session, event_id: int, *, role: str = "knows") -> list[Known]:
+def known(s: Session, event_id: int, *, role: str = "knows") -> "list[Known]":
     """People at an event, each with what they care about (interests, else an open need)."""
     from quietnet.events import Known
 
@@ -189,6 +189,8 @@ def known(s: Session, event_id: int, *, role: str = "knows") -> list[Known]:
 
 def going(s: Session, day: date, *, leaving_out: int | None = None) -> int:
     """Events you said you'd go to (or went to) in the month of ``day``."""
+    import calendar
+
     first = day.replace(day=1)
     last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
     count = s.scalar(
@@ -199,7 +201,7 @@ def going(s: Session, day: date, *, leaving_out: int | None = None) -> int:
     return int(count or 0)
 
 
-def past(s: Session) -> list[Past]:
+def past(s: Session) -> "list[Past]":
     from quietnet.events import Past
 
     rows = s.all(
@@ -212,7 +214,7 @@ def listing(s: Session) -> list[Event]:
     return [_event(r) for r in s.all("SELECT * FROM event ORDER BY day DESC, id DESC")]
 
 
-def logged(s: Session, *, today: date) -> list[Logged]:
+def logged(s: Session, *, today: date) -> "list[Logged]":
     """Logged events with who you met, who continued past a follow-up, and work traced to them."""
     from quietnet.events import Logged
 

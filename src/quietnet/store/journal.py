@@ -8,7 +8,6 @@ this journal; the derived ``person_state`` cache is not journalled.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -77,6 +76,8 @@ def _record(
     old: Mapping[str, Any] | None,
     new: Mapping[str, Any] | None,
 ) -> None:
+    import json
+
     row = new if new is not None else old
     assert row is not None
     change_id = _open_change(s)
@@ -159,6 +160,8 @@ def describe(s: Session, summary: str, *, always: bool = False) -> None:
 
 def erase_person(s: Session, person_id: int) -> None:
     """Remove every journal row about a person (``net forget`` leaves no trace)."""
+    import json
+
     s.execute("DELETE FROM change_row WHERE person_id = ?", (person_id,))
     for table, column in ALSO_ABOUT.items():  # the JSON is read here, not in SQL: portable
         for row_id, old, new in s.all("SELECT id, old, new FROM change_row WHERE table_name = ?", (table,)):

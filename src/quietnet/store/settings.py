@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from quietnet.db import Session
-from quietnet.settings import Settings
+from quietnet.settings import DEFAULT, Settings
 from quietnet.store import journal
 
 # Other features keep their settings in the same table under their own prefix
@@ -19,11 +17,18 @@ def _rows(s: Session) -> list[tuple[str, str]]:
 
 
 def load(s: Session) -> Settings:
-    return Settings.from_dict({name: json.loads(value) for name, value in _rows(s)})
+    rows = _rows(s)
+    if not rows:
+        return DEFAULT  # the usual case: nothing tuned, no JSON to read
+    import json
+
+    return Settings.from_dict({name: json.loads(value) for name, value in rows})
 
 
 def save(s: Session, settings: Settings) -> None:
     """Store every value that differs from the default; forget the rest."""
+    import json
+
     wanted = {k: v for k, v in settings.to_dict().items() if Settings().to_dict().get(k) != v}
     stored = dict(_rows(s))
     for name in stored.keys() - wanted.keys():

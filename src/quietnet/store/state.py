@@ -205,7 +205,8 @@ def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) ->
         else:
             summary = Summary(
                 eff, to_date(last_touch), last_kind, to_date(last_full), full_days,
-                tuple(date.fromisoformat(d) for d in episodes.split(",") if d), to_date(back), full_kind,
+                tuple(map(date.fromisoformat, episodes.split(","))) if episodes else (), to_date(back),
+                full_kind,
             )  # fmt: skip
             rhythm = (cadence, source) if source is not None else None
         promise, need = oldest.get((pid, "promise")), oldest.get((pid, "need"))
