@@ -68,8 +68,9 @@ def bare(command: str) -> int:
     from quietnet.cli.boundary import EXPECTED, calm
 
     c = context.Context()
+    run = today if command == "today" else due
     try:
-        today(c) if command == "today" else due(c)
+        run(c)
     except EXPECTED as exc:
         return calm(exc)
     finally:
