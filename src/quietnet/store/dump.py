@@ -15,7 +15,7 @@ from typing import Any
 from quietnet.db import SCHEMA_VERSION, Session
 from quietnet.errors import InputError
 from quietnet.io.jsonfile import FORMAT, FORMAT_VERSION
-from quietnet.store import journal, people, state
+from quietnet.store import folded, journal, people, state
 
 # Tables with their own shape in the document; every other journalled table is
 # exported row by row under "tables" (ids kept, so their links stay valid).
@@ -47,7 +47,7 @@ def counts(s: Session) -> dict[str, int]:
 
 
 def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
-    for derived in ("search_key", "find_key"):
+    for derived in folded.DERIVED:
         row.pop(derived, None)
     row["kin"] = bool(row["kin"])
     row["tags"] = sorted(tags)
@@ -66,7 +66,8 @@ def dump(s: Session) -> dict[str, Any]:
     interactions = []
     for r in s.all("SELECT * FROM interaction ORDER BY id"):
         row = dict(r)
-        row.pop("find_key", None)
+        for derived in folded.DERIVED:
+            row.pop(derived, None)
         row["by_them"] = bool(row["by_them"])
         row["people"] = taking.get(r["id"], [])
         interactions.append(row)

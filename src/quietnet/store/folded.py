@@ -2,9 +2,9 @@
 
 Each searchable table has a ``find_key`` column: its text columns folded
 (accents removed, casefolded, spaces collapsed; ``names.fold``) and joined by
-newlines, so a search is one indexed-free but function-free SQL scan that runs
-the same on every backend. ``journal.insert`` and ``journal.update`` keep it
-current on every write.
+newlines, so a search is one SQL ``LIKE`` that calls no Python per row and
+runs the same on every backend. ``journal.insert`` and ``journal.update`` keep
+it current on every write.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from quietnet.names import fold
+
+# Columns derived from others for lookups (``person.search_key`` too): never exported or shown.
+DERIVED: tuple[str, ...] = ("search_key", "find_key")
 
 SOURCES: dict[str, tuple[str, ...]] = {
     "person": ("name", "nickname", "company", "role", "city", "interests", "how_met", "notes"),

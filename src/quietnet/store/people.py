@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -14,7 +13,7 @@ from quietnet.errors import InputError, NotFoundError
 from quietnet.names import NameKey, fold, resolve
 from quietnet.records import Person
 from quietnet.store import journal, state
-from quietnet.store.folded import containing, pattern
+from quietnet.store.folded import DERIVED, containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
 
 DATE_FIELDS = ("met_on", "snoozed_until")
@@ -36,7 +35,7 @@ def _person(row: sqlite3.Row, tags: Iterable[str] = ()) -> Person:
     for f in ("archived_at", "created_at", "updated_at"):
         data[f] = to_stamp(data[f])
     data["kin"] = bool(data["kin"])
-    for derived in ("search_key", "find_key", "card_uid", "vcard"):  # for lookups, imports and exports
+    for derived in (*DERIVED, "card_uid", "vcard"):  # for lookups, imports and exports
         data.pop(derived, None)
     return Person(**data, tags=tuple(sorted(tags)))
 
@@ -50,7 +49,7 @@ def name_keys(s: Session, typed: str | None = None) -> list[NameKey]:
     """
     sql = "SELECT id, name, nickname, archived_at FROM person"
     params: tuple[Any, ...] = ()
-    text = unicodedata.normalize("NFC", typed).strip() if typed is not None else ""
+    text = typed.strip() if typed is not None else ""
     if text.startswith("#") and text[1:].isdigit():
         sql, params = sql + " WHERE id = ?", (int(text[1:]),)
     elif fold(text):

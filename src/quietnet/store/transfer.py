@@ -22,7 +22,7 @@ from typing import Any
 from quietnet.db import Session
 from quietnet.io.contact import Contact
 from quietnet.names import fold
-from quietnet.store import journal, people, state
+from quietnet.store import folded, journal, people, state
 from quietnet.store.journal import stamp
 from quietnet.store.settings import load
 
@@ -238,7 +238,7 @@ def person_rows(s: Session) -> list[dict[str, Any]]:
     found = []
     for row in rows:
         data = dict(row)
-        for derived in ("search_key", "find_key"):
+        for derived in folded.DERIVED:
             data.pop(derived, None)
         data["tags"] = sorted(tags.get(row["id"], []))
         found.append(data)
