@@ -93,6 +93,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("backend", backends, indirect=True)
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Skips as one line per reason (the PostgreSQL half alone is about 150 tests)."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = str(longrepr[2] if isinstance(longrepr, tuple) else longrepr).removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items()):
+        terminalreporter.write_line(f"{count} skipped: {reason}")
+
+
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """The store's backend: "sqlite", or "pg" for the PostgreSQL half of a ``both`` test."""
