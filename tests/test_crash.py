@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import statistics
 import time
 from pathlib import Path
 
@@ -27,8 +28,8 @@ PEOPLE = 300
 
 # The zygote reads one plan per line: "TRIAL FIRST-PRESET SPEC", SPEC being the
 # first commands (L: a log, P: the next preset); then it forks a writer that
-# runs them, then logs until killed (at most 200 commands), and reports
-# "ended STATUS" once the writer is gone.
+# runs them, then logs until killed (at most 200 commands), reporting
+# "start I" and "done I" around each, and "ended STATUS" once the writer is gone.
 ZYGOTE = (
     RUN_CLI
     + """
@@ -56,6 +57,7 @@ def write(trial, first, spec):
         else:
             args = ["log", "ana", "call", "--note", f"{trial}-{i}"]
         sys.stderr = io.StringIO()
+        report.write(f"start {i}\\n")
         try:
             code = run(args)
         except BaseException:
@@ -101,6 +103,9 @@ def test_writer_killed_at_random_moments_leaves_a_sound_store(net: Net, store: P
     committed: set[str] = set()  # every note known to be in the store
     stored = "default"  # the preset the store holds
     kills = {"L": 0, "P": 0}
+    # How long each kind of write took here, seen from this side of the pipe; the
+    # first guesses only matter until the first commands of that kind have run.
+    took: dict[str, list[float]] = {"L": [0.012], "P": [0.07]}
     zygote = Child(ZYGOTE, stdin=True)
     try:
         for trial in range(TRIALS):
@@ -113,15 +118,21 @@ def test_writer_killed_at_random_moments_leaves_a_sound_store(net: Net, store: P
             pid_line = zygote.line()
             assert pid_line is not None, zygote.stderr()
             assert pid_line.startswith("pid "), pid_line
-            for i in range(len(before)):
+            for i, kind in enumerate(before):
+                zygote.expect(f"start {i}")
+                began = time.monotonic()
                 zygote.expect(f"done {i}")
-            time.sleep(rng.uniform(0.0, 0.07 if target == "P" else 0.012))  # a random moment, not a wait
+                took[kind].append(time.monotonic() - began)
+            zygote.expect(f"start {len(before)}")
+            # A random moment within the target's usual running time on this machine, not a wait.
+            time.sleep(rng.uniform(0.0, statistics.median(took[target][-9:])))
             os.kill(int(pid_line.split()[1]), signal.SIGKILL)
 
             reported = len(before)
             while (line := zygote.line()) is not None and not line.startswith("ended "):
-                assert line == f"done {reported}", line
-                reported += 1
+                if line != f"start {reported}":
+                    assert line == f"done {reported}", line
+                    reported += 1
             assert line is not None, zygote.stderr()
             status = int(line.split()[1])
             assert os.WIFSIGNALED(status), status
