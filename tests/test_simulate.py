@@ -1,0 +1,114 @@
+"""The year-long simulation benchmark (benchmarks/simulate.py), run small: its table and its checks.
+
+The full run (60 people, a year) takes a minute and is not part of the suite;
+here a few people live three weeks, which drives every part of it: the store
+built through the CLI, the mornings, the break, the naive reminder, the table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+ROWS = (
+    "suggestions per day: mean / max",
+    "suggestions per week: mean / max",
+    "mornings with an empty list",
+    "repeats within 3 days of a real contact (not birthdays, loops)",
+    "birthdays listed: how many, days each (mean / max)",
+    "birthdays listed again after the user was in touch",
+    "gap/cadence, core: p50 / p90 / max",
+    "gap/cadence, close: p50 / p90 / max",
+    "gap/cadence, friends: p50 / p90 / max",
+    "gap/cadence, network: p50 / p90 / max",
+    "mornings over the daily maximum or the energy left",
+    "energy you started per week: mean / max (weekly energy 10)",
+    "quiet ties reconnected: total / most in a week",
+    "largest list in the 14 days after the 4-week break",
+    "Mondays with the same answer twice",
+)
+
+
+def bench(monkeypatch: pytest.MonkeyPatch, name: str) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))  # the benchmarks import each other as scripts do
+    return importlib.import_module(name)
+
+
+def cells(table: str) -> dict[str, list[str]]:
+    lines = table.splitlines()
+    assert lines[:2] == ["| measure | quietnet | naive reminder | target |", "|---|---|---|---|"]
+    rows = [line.strip("|").split(" | ") for line in lines[2:]]
+    assert all(len(row) == 4 for row in rows), rows
+    return {row[0].strip(): [c.strip() for c in row[1:]] for row in rows}
+
+
+def test_a_small_world_prints_one_table_with_every_measure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    simulate = bench(monkeypatch, "simulate")
+    assert simulate.main(["--people", "8", "--days", "21", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    table, _, footer = out.partition("\n\n")
+    found = cells(table)
+    assert tuple(found) == ROWS
+    # 21 days from a Tuesday: 3 Mondays, each morning computed twice; a 3-day break from day 11.
+    assert found["Mondays with the same answer twice"] == ["3 of 3", "-", "all"]
+    assert found["mornings with an empty list"][0].endswith(" of 18")
+    assert found["mornings with an empty list"][1].endswith(" of 18")
+    assert int(found["mornings over the daily maximum or the energy left"][0]) == 0
+    assert "8 people" in footer
+    assert "21 days from 2025-07-01, away 2025-07-12 to 2025-07-15; seed 3" in footer
+
+
+def test_the_same_seed_gives_the_same_year(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    simulate = bench(monkeypatch, "simulate")
+    tables = []
+    for _ in range(2):
+        assert simulate.main(["--people", "6", "--days", "10"]) == 0
+        tables.append(capsys.readouterr().out.partition("\n\n")[0])
+    assert tables[0] == tables[1]
+
+
+def test_check_names_each_missed_target(monkeypatch: pytest.MonkeyPatch) -> None:
+    measure = bench(monkeypatch, "sim_measure")
+    good = measure.Measures(
+        per_day=(1.0, 3),
+        per_week=(7.0, 12),
+        mornings=300,
+        empty=20,
+        repeats=(3, 100),
+        birthdays=(20, 2.5, 4, 0),
+        gaps=dict.fromkeys(measure.CIRCLES, (0.8, 1.6, 2.0)),
+        over=0,
+        energy=(8.0, 10),
+        weekly=10,
+        reconnected=(5, 1),
+        after_break=3,
+        mondays=(52, 52),
+    )
+    assert measure.failures(good) == []
+    bad = dataclasses.replace(
+        good,
+        repeats=(4, 100),
+        birthdays=(20, 2.5, 5, 2),
+        gaps={**good.gaps, "close": (0.8, 1.61, 2.0)},
+        over=1,
+        after_break=4,
+        mondays=(51, 52),
+    )
+    assert measure.failures(bad) == [
+        "repeats within 3 days: 4 of 100 suggestions (4.0%), target 3%",
+        "a birthday was listed on 5 days, target at most 4",
+        "2 birthdays were listed again after the user was in touch, target 0",
+        "1 mornings listed more than the daily maximum or the energy left, target 0",
+        "close-circle gap/cadence p90 is 1.61, target at most 1.6",
+        "4 suggestions on a day after the break, target at most 3",
+        "51 of 52 Mondays gave the same answer twice, target all",
+    ]
