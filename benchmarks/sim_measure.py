@@ -14,7 +14,7 @@ logged, so the quietnet run and the naive reminder are measured the same way.
 - *Over the limits*: mornings listing more than the daily maximum, or planning
   more energy (each suggestion at least 1) than the morning said was left.
 - *Energy*: per full week (Monday to Sunday, away weeks left out), the energy of
-  what the user started, prompted or not.
+  what the user started: everything, and what they did on a suggestion.
 - *Quiet ties reconnected*: contacts 3 years or more after the person's last real contact.
 """
 
@@ -46,9 +46,9 @@ class Measures:
     birthdays: tuple[int, float, int, int] | None  # birthdays listed, mean and max days, listed after acting
     gaps: dict[str, tuple[float, float, float]]  # circle: p50, p90, max
     over: int
-    energy: tuple[float, int]  # per week: mean, max
+    energy: tuple[float, int, float, int]  # per week: mean, max; on suggestions: mean, max
     weekly: int
-    reconnected: tuple[int, int]  # total, most in one week
+    reconnected: tuple[float, int, int]  # per week: mean, max; total
     after_break: int  # the longest list in the first days back
     mondays: tuple[int, int] | None  # same answer twice, Mondays
 
@@ -140,6 +140,7 @@ def measure(trace: Trace) -> Measures:
         gaps[circle] = (_percentile(values, 0.5), _percentile(values, 0.9), max(values, default=0.0))
 
     spent: Counter[date] = Counter()
+    prompted: Counter[date] = Counter()
     reconnected: Counter[date] = Counter()
     for person, contacts in by_person.items():
         last_real: date | None = next((p.met for p in trace.world.people if p.id == person), None)
@@ -147,6 +148,7 @@ def measure(trace: Trace) -> Measures:
             monday = c.day - timedelta(days=c.day.weekday())
             if c.day >= trace.world.start and not c.them:
                 spent[monday] += c.energy
+                prompted[monday] += c.energy if c.prompted else 0
             if (
                 c.day >= trace.world.start
                 and last_real is not None
@@ -156,6 +158,8 @@ def measure(trace: Trace) -> Measures:
             if c.real:
                 last_real = c.day
     energy = [spent[w] for w in sorted(full_weeks)] or [0]
+    on_suggestions = [prompted[w] for w in sorted(full_weeks)] or [0]
+    weeks_run = max(1.0, len(mornings) / 7)  # the weeks the user was around
     back_sizes = [len(m.shown) for m in mornings if back <= m.day < back + timedelta(days=AFTER_BREAK_DAYS)]
     mondays = None
     if trace.name == "quietnet":
@@ -169,9 +173,13 @@ def measure(trace: Trace) -> Measures:
         birthdays=_birthdays(trace, by_person) if trace.name == "quietnet" else None,
         gaps=gaps,
         over=over,
-        energy=(statistics.mean(energy), max(energy)),
+        energy=(statistics.mean(energy), max(energy), statistics.mean(on_suggestions), max(on_suggestions)),
         weekly=DEFAULT.weekly_energy,
-        reconnected=(sum(reconnected.values()), max(reconnected.values(), default=0)),
+        reconnected=(
+            sum(reconnected.values()) / weeks_run,
+            max(reconnected.values(), default=0),
+            sum(reconnected.values()),
+        ),
         after_break=max(back_sizes, default=0),
         mondays=mondays,
     )
@@ -248,13 +256,13 @@ def table(ours: Measures, naive: Measures) -> str:
     rows += [
         ("mornings over the daily maximum or the energy left", str(ours.over), "-", "0"),
         (
-            f"energy you started per week: mean / max (weekly energy {ours.weekly})",
-            *both("{:.1f} / {}", ours.energy, naive.energy),
+            f"energy you started per week: mean / max; on suggestions (weekly energy {ours.weekly})",
+            *both("{:.1f} / {}; {:.1f} / {}", ours.energy, naive.energy),
             "",
         ),
         (
-            "quiet ties reconnected: total / most in a week",
-            *both("{} / {}", ours.reconnected, naive.reconnected),
+            "quiet ties reconnected per week: mean / max (in all)",
+            *both("{:.2f} / {} ({})", ours.reconnected, naive.reconnected),
             "",
         ),
         (

@@ -27,8 +27,8 @@ ROWS = (
     "gap/cadence, friends: p50 / p90 / max",
     "gap/cadence, network: p50 / p90 / max",
     "mornings over the daily maximum or the energy left",
-    "energy you started per week: mean / max (weekly energy 10)",
-    "quiet ties reconnected: total / most in a week",
+    "energy you started per week: mean / max; on suggestions (weekly energy 10)",
+    "quiet ties reconnected per week: mean / max (in all)",
     "largest list in the 14 days after the 4-week break",
     "Mondays with the same answer twice",
 )
@@ -87,9 +87,9 @@ def test_check_names_each_missed_target(monkeypatch: pytest.MonkeyPatch) -> None
         birthdays=(20, 2.5, 4, 0),
         gaps=dict.fromkeys(measure.CIRCLES, (0.8, 1.6, 2.0)),
         over=0,
-        energy=(8.0, 10),
+        energy=(8.0, 10, 5.0, 7),
         weekly=10,
-        reconnected=(5, 1),
+        reconnected=(0.1, 1, 5),
         after_break=3,
         mondays=(52, 52),
     )
