@@ -9,6 +9,7 @@ The reason codes (``overdue``...) are data; these lines never say them.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from quietnet.kinds import BY_NAME
 from quietnet.schedule import Assessment, Plan, Suggestion
@@ -95,16 +96,22 @@ def _tidy(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
 
 
+def _start(a: Assessment) -> str:
+    """Where the clock started, for a person with no full check-in (section 3)."""
+    return "you met" if a.met_known else "you started keeping track"
+
+
 def _since(a: Assessment) -> str:
     if a.last_full_days is None:
-        return f"{span_phrase(a.met_days)} since you met"
+        return f"{span_phrase(a.met_days)} since {_start(a)}"
     kind = BY_NAME.get(a.last_full_kind or "")
     what = f"a {kind.noun}" if kind else "you last caught up"
     return f"{span_phrase(a.last_full_days)} since {what}"
 
 
 def _years(a: Assessment) -> str:
-    days = a.met_days if a.last_full_days is None else a.last_full_days
+    """A quiet tie: the time since the last real contact, named, with its month (section 8)."""
+    days = a.met_days if a.last_real_days is None else a.last_real_days
     years = days // 365
     if years <= 1:
         words = "A year"
@@ -112,8 +119,13 @@ def _years(a: Assessment) -> str:
         words = f"{_NUMBER_WORDS[years].capitalize()} years"
     else:
         words = f"{years} years"
-    tail = "you met" if a.last_full_days is None else "you last caught up"
-    return f"{words} since {tail}"
+    if a.last_real_on is None:
+        light = BY_NAME.get(a.last_touch_kind or "")
+        tail = f", with only a {light.noun} since" if light else ""
+        return f"{words} since {_start(a)}{tail}"
+    kind = BY_NAME.get(a.last_real_kind or "")
+    noun = kind.noun if kind else "catch-up"
+    return f"{words} since your last {noun}, in {a.last_real_on:%B %Y}"
 
 
 def _event(a: Assessment) -> str:
@@ -163,6 +175,26 @@ def fact(a: Assessment, *, room: int = MAX_LINE) -> str:
     if reason == "drifting":
         return f"It has been a while ({_since(a)})"
     return f"{_since(a)} {_rhythm(a)}"
+
+
+def read_on(a: Assessment, planned: date, day: date) -> Assessment:
+    """An assessment made for ``planned`` with its day counts as read on ``day``.
+
+    Every date word is relative to the day it is read: a birthday next Monday
+    is "in 4 days" on a Thursday, never "today" (section 8).
+    """
+    shift = (planned - day).days
+    if shift == 0:
+        return a
+
+    def less(n: int | None) -> int | None:
+        return None if n is None else max(0, n - shift)
+
+    event = None if a.event is None else (a.event[0], a.event[1] + shift)
+    return a._replace(
+        event=event, met_days=max(0, a.met_days - shift), last_full_days=less(a.last_full_days),
+        last_real_days=less(a.last_real_days),
+    )  # fmt: skip
 
 
 def line(a: Assessment, action: str) -> str:
