@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
@@ -112,3 +113,36 @@ def test_check_names_each_missed_target(monkeypatch: pytest.MonkeyPatch) -> None
         "4 suggestions on a day after the break, target at most 3",
         "51 of 52 Mondays gave the same answer twice, target all",
     ]
+
+
+def test_repeats_and_birthdays_are_counted_from_the_mornings_and_the_contacts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    world_mod = bench(monkeypatch, "sim_world")
+    drive = bench(monkeypatch, "sim_drive")
+    measure = bench(monkeypatch, "sim_measure")
+    start = date(2025, 7, 1)
+    world = world_mod.build(1, 8, start)
+    ana = next(p for p in world.people if p.circle == "close" and p.birthday)
+    bob = next(p for p in world.people if p.circle == "friends")
+    birthday = date(2025, *ana.birthday) if date(2025, *ana.birthday) >= start + timedelta(days=5) else None
+    birthday = birthday or date(2026, *ana.birthday)
+    days = (birthday - start).days + 2
+    trace = drive.Trace("quietnet", world, days, (birthday + timedelta(days=1), birthday + timedelta(days=2)))
+    trace.contacts += list(world.history)
+
+    def morning(day: date, *shown: tuple[int, str, str]) -> None:
+        trace.mornings[day] = drive.Morning(day, tuple(drive.Shown(*s) for s in shown), 10)
+
+    trace.contacts.append(world_mod.Contact(start, bob.id, "email"))  # real: the next 3 days repeat
+    trace.contacts.append(world_mod.Contact(start + timedelta(days=1), ana.id, "text"))  # light: no repeat
+    morning(start + timedelta(days=2), (bob.id, "overdue", "message"), (ana.id, "overdue", "call"))
+    morning(start + timedelta(days=4), (bob.id, "overdue", "message"), (bob.id, "loop", "help"))
+    morning(birthday - timedelta(days=2), (ana.id, "event", "message"))
+    trace.contacts.append(world_mod.Contact(birthday - timedelta(days=2), ana.id, "birthday"))
+    morning(birthday, (ana.id, "event", "message"))
+    found = measure.measure(trace)
+    assert found.repeats == (1, 3)
+    assert found.birthdays == (1, 2, 2, 1)
+    assert found.mornings == 4
+    assert found.over == 0
