@@ -42,6 +42,7 @@ class Measures:
     per_week: tuple[float, int]
     mornings: int
     empty: int
+    spent_out: int  # empty mornings with the week's energy spent
     repeats: tuple[int, int]  # repeats, suggestions other than birthdays and loops
     birthdays: tuple[int, float, int, int] | None  # birthdays listed, mean and max days, listed after acting
     gaps: dict[str, tuple[float, float, float]]  # circle: p50, p90, max
@@ -169,6 +170,7 @@ def measure(trace: Trace) -> Measures:
         per_week=(statistics.mean(week_sizes), max(week_sizes)),
         mornings=len(mornings),
         empty=sum(1 for m in mornings if not m.shown),
+        spent_out=sum(1 for m in mornings if not m.shown and m.remaining is not None and m.remaining <= 0),
         repeats=(repeats, counted),
         birthdays=_birthdays(trace, by_person) if trace.name == "quietnet" else None,
         gaps=gaps,
@@ -226,8 +228,8 @@ def table(ours: Measures, naive: Measures) -> str:
         ("suggestions per day: mean / max", *both("{:.2f} / {}", ours.per_day, naive.per_day), ""),
         ("suggestions per week: mean / max", *both("{:.1f} / {}", ours.per_week, naive.per_week), ""),
         (
-            "mornings with an empty list",
-            f"{ours.empty} of {ours.mornings}",
+            "mornings with an empty list (of them with the week's energy spent)",
+            f"{ours.empty} of {ours.mornings} ({ours.spent_out})",
             f"{naive.empty} of {naive.mornings}",
             "",
         ),
