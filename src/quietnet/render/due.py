@@ -11,7 +11,7 @@ from quietnet.intro import Intro, next_step
 from quietnet.records import Loop
 from quietnet.render import wording
 from quietnet.render.console import to_json
-from quietnet.schedule import Assessment, Plan, Suggestion, days_ahead
+from quietnet.schedule import Plan, Suggestion, days_ahead
 
 if TYPE_CHECKING:
     from quietnet.store.events import FollowUp
@@ -182,37 +182,4 @@ def morning_text(m: Morning) -> str:
                 lines.append(f"  #{f.loop_id} {f.person}: {f.what} (from {f.event}, by {by})")
     if len(lines) == 1:
         lines.append("A quiet day: nothing is waiting for you. Enjoy it.")
-    return "\n".join(lines)
-
-
-def _rhythm_line(a: Assessment, phrase: str, source: str) -> str:
-    if a.cadence is None:
-        return "Rhythm: none (acquaintances are suggested only for a date or a loop)."
-    shown = "" if "day" in phrase else f" ({phrase})"
-    return f"Rhythm: {a.cadence:.1f} days{shown}, {source}."
-
-
-def why_text(a: Assessment, *, rank: int | None, of: int, snoozed: date | None, today: date) -> str:
-    cadence = "no set rhythm" if a.cadence is None else f"{wording.rhythm_phrase(a.cadence)}"
-    source = {"circle": "from the circle", "learned": "learned from your meetings",
-              "override": "your own setting", "none": ""}[a.cadence_source]  # fmt: skip
-    lines = [
-        f"{a.name} (#{a.id}), {a.circle} circle",
-        f"Gap: {a.gap:.2f} days since the effective last contact.",
-        _rhythm_line(a, cadence, source),
-        f"Ratio: {a.ratio:.3f}",
-        "",
-        f"{'term':<12}{'value':>8}{'coefficient':>13}{'points':>9}",
-    ]
-    for t in a.terms:
-        label = TERM_LABELS.get(t.name, t.name)
-        lines.append(f"{label:<12}{t.value:>8.3f}{t.coefficient:>13g}{t.points:>9.3f}")
-    lines.append(f"{'score':<12}{'':>8}{'':>13}{a.score:>9.3f}")
-    lines.append("")
-    if snoozed is not None and snoozed > today:
-        lines.append(f"Snoozed until {snoozed.isoformat()}, so not suggested before then.")
-    elif rank is not None:
-        lines.append(f"Rank {rank} of {of} today, for {REASON_LABELS.get(a.reason, a.reason)}.")
-    else:
-        lines.append("Not on today's list: nothing is calling for a hello yet.")
     return "\n".join(lines)
