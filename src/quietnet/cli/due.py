@@ -39,7 +39,7 @@ def due(
 
 @app.command()
 def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
-    """The morning view: a few people, birthdays this week, your promises, snoozes ending.
+    """The morning view: a few people, birthdays ahead, your promises, snoozes ending.
 
     Examples:
 

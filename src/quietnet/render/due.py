@@ -95,6 +95,16 @@ def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> li
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 
+def heads_up(found: list[Upcoming], p: Plan, *, window: int) -> list[Upcoming]:
+    """Birthdays ahead with no action (section 5): beyond the event window, or near but not listed.
+
+    A near birthday already settled by contact, or on today's list, is left out.
+    """
+    listed = {s.assessment.id for s in p.suggestions}
+    near = {a.id for a in p.ranked if a.event is not None}
+    return [u for u in found if u.id not in listed and (u.days > window or u.id in near)]
+
+
 class Morning(NamedTuple):
     plan: Plan
     birthdays: list[Upcoming]
@@ -102,6 +112,7 @@ class Morning(NamedTuple):
     snoozes: list[tuple[int, str]]
     intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
     follow_ups: "tuple[FollowUp, ...]" = ()  # promises made at events, events to log
+    empty: bool = False  # no one in the store yet
 
 
 def morning_json(m: Morning) -> str:
@@ -147,21 +158,32 @@ def morning_json(m: Morning) -> str:
     )
 
 
-def _in_days(days: int) -> str:
-    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+def _when(u: Upcoming) -> str:
+    """A day in words relative to the day it is read: today, tomorrow, on Tuesday, on Tue 1 Jul."""
+    if u.days == 0:
+        return "today"
+    if u.days == 1:
+        return "tomorrow"
+    if u.days < 7:
+        return f"on {u.day:%A}"
+    return f"on {u.day:%a} {u.day.day} {u.day:%b}"
+
+
+EMPTY_STORE = 'No one here yet. Add someone with: net add "Name"'
 
 
 def morning_text(m: Morning) -> str:
     day = m.plan.today
     lines = [f"{day:%A} {day.day} {day:%B %Y}"]
+    if m.empty:
+        return "\n".join([*lines, EMPTY_STORE])
     if m.plan.suggestions:
         lines += ["", "A few people who might enjoy hearing from you:"]
         lines += [f"  {wording.suggestion_line(s)}" for s in m.plan.suggestions]
     elif m.plan.rest:
         lines += ["", wording.REST_LINE]
     if m.birthdays:
-        lines += ["", "Birthdays this week:"]
-        lines += [f"  {u.name}: {u.day:%a} {u.day.day} {u.day:%b} ({_in_days(u.days)})" for u in m.birthdays]
+        lines += ["", "Birthdays ahead: " + ", ".join(f"{u.name} {_when(u)}" for u in m.birthdays) + "."]
     if m.promises:
         lines += ["", "Promises you made:"]
         lines += [f"  #{p.id} {p.person}: {p.what} (since {p.opened_on.isoformat()})" for p in m.promises[:5]]

@@ -261,6 +261,11 @@ def _month_days(today: date, days: int) -> str:
     return ", ".join(f"'{m:02d}-{d:02d}'" for m, d in sorted(days_ahead(today, days)))
 
 
+def anyone(s: Session) -> bool:
+    """Whether the store holds anyone at all (archived or not)."""
+    return s.scalar("SELECT 1 FROM person LIMIT 1") is not None
+
+
 def snoozes_ending(s: Session, day: date) -> list[tuple[int, str]]:
     rows = s.all(
         "SELECT id, name FROM person WHERE snoozed_until = ? AND archived_at IS NULL ORDER BY name",
