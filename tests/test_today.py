@@ -122,8 +122,18 @@ def test_interactions_after_as_of_change_nothing(net: Net) -> None:
 def test_settings_show_set_reset_and_preset(net: Net, store: Path) -> None:
     assert net("settings", "set", "weekly_energy", "6").out == "weekly_energy is now 6.\n"
     assert json.loads(net("settings", "--json").out)["weekly_energy"] == 6
-    assert "weekly_energy" in net("settings").out
-    assert "(default 10)" in net("settings").out
+    assert net("settings").out == (
+        "Weekly energy: 6 a week (default 10). A meeting costs 3, a call 2, a message 1.\n"
+        "Daily maximum: 3 people a day.\n"
+        "To change them: net settings set weekly_energy 8, or net settings set daily_max 2.\n"
+        "Everything else (rhythms, weights, coefficients): net settings --all\n"
+    )
+    every = net("settings", "--all").out
+    assert every.startswith("Weekly energy: 6 a week (default 10).")
+    assert "\ncadence.core                   7  days between check-ins with core" in every
+    (energy,) = [line for line in every.splitlines() if line.startswith("weekly_energy ")]
+    assert energy.startswith("weekly_energy                  6  energy for reaching out in a week")
+    assert energy.endswith("(default 10)")
     assert net("settings", "preset", "sivers").code == 0
     assert json.loads(net("settings", "--json").out)["cadence.close"] == 60
     assert net("settings", "reset", "weekly_energy").out == "weekly_energy is back to 10.\n"
