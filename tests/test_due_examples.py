@@ -161,3 +161,5 @@ def test_f_contacts_they_start(net: Net) -> None:
     assert data["energy"]["spent"] == 0
     assert table(data) == [("Ana", 12.833, "call", "overdue")]
     assert [s["name"] for s in due(net, "--all")["suggestions"]] == ["Ana"]  # the others rest
+    for name in ("Mum", "Bro", "Pal"):
+        assert json.loads(net("why", name, "--json").out)["not_listed"] == "resting"

@@ -103,6 +103,8 @@ Your week in numbers
   4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
   Touches by circle: core 1, close 1, friends 2, network 1.
   Energy: 4 of 10 used.
+  Your circles ask for about 3 a week and your week holds 10.
+  Lately you used about 0 a week (the median of the last 8 full weeks).
 
   Touches by circle, last 12 weeks
   31 Mar  -
@@ -170,6 +172,8 @@ The week so far, up to Thursday 19 June 2025.
 4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
 
 Energy: 4 of 10 used.
+
+Your circles ask for about 3 a week and your week holds 10. Lately you used about 0 a week (the median of the last 8 full weeks).
 
 | kind | count |
 |---|---:|
@@ -419,6 +423,8 @@ A few people for next week
 Your week in numbers
   No interactions logged this week.
   Energy: 0 of 10 used. A restful week.
+  Your circles ask for about 0 a week and your week holds 10.
+  Lately you used about 0 a week (the median of the last 8 full weeks).
 
   No one was logged in the last 12 weeks.
 

@@ -130,3 +130,13 @@ def test_an_old_store_gets_the_new_cached_columns_after_migrating(net: Net, stor
     assert due(net) == [("Zed", "overdue", "call")]
     assert "Gap: 45.00 days" in ok(net, "why", "zed")
     assert "don't match" not in net("doctor").out
+
+
+def test_the_review_words_next_weeks_birthdays_as_read_on_sunday(
+    net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(net, "add", "Raj", "--birthday", "06-24")  # a Tuesday
+    monkeypatch.setenv("NET_TODAY", "2025-06-22")  # read on Sunday
+    out = ok(net, "review")
+    assert "A few people for next week\n  Raj: Birthday in 2 days. A short message?\n" in out
+    assert "tomorrow" not in out

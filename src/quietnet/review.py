@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quietnet.capacity import Capacity
 from quietnet.dates import next_yearly
 from quietnet.kinds import BY_NAME, KINDS
 from quietnet.records import Help, Loop
@@ -121,6 +122,7 @@ class WeekRows:
     yearly: tuple[Yearly, ...]
     came_in: tuple[CameIn, ...] = ()
     reconnected: bool = False  # someone not among the candidates reconnected on next Monday
+    capacity: Capacity | None = None  # what the circles ask for (section 11), as of the week's end
 
 
 # -- the review ------------------------------------------------------------------------
@@ -185,6 +187,7 @@ class Numbers:
     energy_spent: int
     energy_weekly: int
     chart: tuple[ChartWeek, ...]  # CHART_WEEKS weeks, oldest first, the reviewed week last
+    capacity: Capacity | None = None
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,7 @@ def _numbers(in_week: list[Logged], rows: WeekRows, start: date, as_of: date) ->
         + tuple(Count(c, n) for c, n in sorted(circles.items()) if c not in known),
         energy_spent=energy_spent(x.kind for x in in_week if x.kind in BY_NAME and not x.by_them),
         energy_weekly=rows.settings.weekly_energy,
+        capacity=rows.capacity,
         chart=tuple(
             ChartWeek(monday, tuple(Count(c, counts[c]) for c in CIRCLES), sum(counts.values()))
             for monday, counts in weeks.items()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from quietnet.capacity import WEEKS, Capacity
 from quietnet.kinds import BY_NAME
 from quietnet.schedule import Assessment, Plan, Suggestion
 
@@ -218,3 +219,17 @@ def plan_lines(p: Plan) -> list[str]:
     if p.suggestions:
         return [suggestion_line(s) for s in p.suggestions]
     return [REST_LINE if p.rest else EMPTY_LINE]
+
+
+def capacity_lines(c: Capacity) -> list[str]:
+    """What the circles ask for against the week's energy, and what follows when it is more (section 11)."""
+    asks = f"Your circles ask for about {c.asks_per_week} a week and your week holds {c.weekly_energy}"
+    lines = [f"{asks}."]
+    if c.over:
+        lines = [
+            f"{asks}: people will come round a little slower than their rhythm.",
+            f"To change that: net settings set weekly_energy {c.asks_per_week}, or move a few people to a"
+            " slower circle.",
+        ]
+    median = f"{c.median_spent:g}"
+    return [*lines, f"Lately you used about {median} a week (the median of the last {WEEKS} full weeks)."]

@@ -11,12 +11,13 @@ interaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from quietnet.db import Session
+from quietnet.kinds import BY_NAME
 from quietnet.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
-from quietnet.schedule import Candidate, days_ahead
+from quietnet.schedule import Candidate, days_ahead, energy_spent
 from quietnet.settings import Settings
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load
@@ -259,6 +260,34 @@ def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, 
 def _month_days(today: date, days: int) -> str:
     """The "MM-DD" days from ``today`` to ``days`` ahead, as an SQL list (Feb 29 counts on Feb 28)."""
     return ", ".join(f"'{m:02d}-{d:02d}'" for m, d in sorted(days_ahead(today, days)))
+
+
+def rhythms(s: Session, *, today: date) -> list[tuple[str, float | None]]:
+    """(circle, cadence) of everyone not archived and not snoozed on ``today`` (for capacity)."""
+    rows = s.all(
+        "SELECT p.circle, st.cadence FROM person p JOIN person_state st ON st.person_id = p.id"
+        " WHERE p.archived_at IS NULL AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)",
+        (today.isoformat(),),
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def spent_by_week(s: Session, *, monday: date, weeks: int) -> list[int]:
+    """The energy the user started in each of the ``weeks`` full weeks before ``monday``."""
+    first = monday - timedelta(weeks=weeks)
+    rows = s.all(
+        "SELECT day, kind FROM interaction WHERE day >= ? AND day < ? AND NOT by_them",
+        (first.isoformat(), monday.isoformat()),
+    )
+    kinds: list[list[str]] = [[] for _ in range(weeks)]
+    for day, kind in rows:
+        kinds[((to_date(day) or first) - first).days // 7].append(kind)
+    return [energy_spent(k for k in week if k in BY_NAME) for week in kinds]
+
+
+def anyone(s: Session) -> bool:
+    """Whether the store holds anyone at all (archived or not)."""
+    return s.scalar("SELECT 1 FROM person LIMIT 1") is not None
 
 
 def snoozes_ending(s: Session, day: date) -> list[tuple[int, str]]:
