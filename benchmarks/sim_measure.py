@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sim_drive import Trace
@@ -52,6 +52,7 @@ class Measures:
     reconnected: tuple[float, int, int]  # per week: mean, max; total
     after_break: int  # the longest list in the first days back
     mondays: tuple[int, int] | None  # same answer twice, Mondays
+    where: dict[str, str] = field(default_factory=dict)  # per target, where it was missed (for --check)
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -85,7 +86,9 @@ def _effective_gaps(person: Person, contacts: list[Contact], days: list[date]) -
     return out
 
 
-def _birthdays(trace: Trace, by_person: dict[int, list[Contact]]) -> tuple[int, float, int, int]:
+def _birthdays(
+    trace: Trace, by_person: dict[int, list[Contact]], where: dict[str, str]
+) -> tuple[int, float, int, int]:
     listed: dict[tuple[int, date], list[date]] = {}
     people = {p.id: p for p in trace.world.people}
     for day, morning in trace.mornings.items():
@@ -98,11 +101,15 @@ def _birthdays(trace: Trace, by_person: dict[int, list[Contact]]) -> tuple[int, 
                 if 0 <= (when - day).days <= 14:
                     listed.setdefault((s.person, when), []).append(day)
     again = 0
-    for (person, _), days in listed.items():
+    for (person, when), days in listed.items():
         first = min(days)
         if any(any(first <= c.day < d for c in by_person[person]) for d in days):
             again += 1
+            where.setdefault("again", f"{people[person].name}'s birthday on {when}, listed {_days(days)}")
     counts = [len(d) for d in listed.values()] or [0]
+    if listed:
+        (person, when), days = max(listed.items(), key=lambda item: (len(item[1]), item[0]))
+        where["birthday"] = f"{people[person].name}'s birthday on {when}, listed {_days(days)}"
     return len(listed), statistics.mean(counts), max(counts), again
 
 
@@ -118,6 +125,8 @@ def measure(trace: Trace) -> Measures:
         weeks[m.day - timedelta(days=m.day.weekday())] += len(m.shown)
     week_sizes = [weeks[w] for w in sorted(full_weeks)] or [0]
 
+    names = {p.id: p.name for p in trace.world.people}
+    where: dict[str, str] = {}
     repeats = counted = over = 0
     real_days = {(c.person, c.day) for c in trace.contacts if c.real}
     for m in mornings:
@@ -127,17 +136,24 @@ def measure(trace: Trace) -> Measures:
             if s.reason in ("event", "loop") or s.action == "help":
                 continue
             counted += 1
-            repeats += any((s.person, m.day - timedelta(days=k)) in real_days for k in (1, 2, 3))
+            if any((s.person, m.day - timedelta(days=k)) in real_days for k in (1, 2, 3)):
+                repeats += 1
+                _add(where, "repeats", f"{names[s.person]} on {m.day}")
         if m.remaining is not None and (len(m.shown) > DEFAULT.daily_max or planned > max(m.remaining, 0)):
             over += 1
+            _add(where, "over", f"{m.day} ({len(m.shown)} listed, {planned} planned, {m.remaining} left)")
 
     year = [trace.world.start + timedelta(days=n) for n in range(trace.days)]
     gaps: dict[str, tuple[float, float, float]] = {}
     for circle in CIRCLES:
         values: list[float] = []
+        worst = (0.0, "")
         for p in trace.world.people:
             if p.circle == circle:
-                values += _effective_gaps(p, by_person[p.id], year)
+                own = _effective_gaps(p, by_person[p.id], year)
+                values += own
+                worst = max(worst, (_percentile(own, 0.9), f"{p.name} ({p.type})"))
+        where[circle] = f"{worst[1]}, own p90 {worst[0]:.2f}"
         gaps[circle] = (_percentile(values, 0.5), _percentile(values, 0.9), max(values, default=0.0))
 
     spent: Counter[date] = Counter()
@@ -161,10 +177,17 @@ def measure(trace: Trace) -> Measures:
     energy = [spent[w] for w in sorted(full_weeks)] or [0]
     on_suggestions = [prompted[w] for w in sorted(full_weeks)] or [0]
     weeks_run = max(1.0, len(mornings) / 7)  # the weeks the user was around
-    back_sizes = [len(m.shown) for m in mornings if back <= m.day < back + timedelta(days=AFTER_BREAK_DAYS)]
+    back_days = [m for m in mornings if back <= m.day < back + timedelta(days=AFTER_BREAK_DAYS)]
+    back_sizes = [len(m.shown) for m in back_days]
+    if back_days:
+        largest = max(back_days, key=lambda m: (len(m.shown), m.day))
+        where["after_break"] = f"{largest.day}: {len(largest.shown)} listed"
     mondays = None
     if trace.name == "quietnet":
         mondays = (sum(same for _, same in trace.mondays), len(trace.mondays))
+        for day, same in trace.mondays:
+            if not same:
+                _add(where, "mondays", str(day))
     return Measures(
         per_day=(statistics.mean(sizes), max(sizes)),
         per_week=(statistics.mean(week_sizes), max(week_sizes)),
@@ -172,7 +195,7 @@ def measure(trace: Trace) -> Measures:
         empty=sum(1 for m in mornings if not m.shown),
         spent_out=sum(1 for m in mornings if not m.shown and m.remaining is not None and m.remaining <= 0),
         repeats=(repeats, counted),
-        birthdays=_birthdays(trace, by_person) if trace.name == "quietnet" else None,
+        birthdays=_birthdays(trace, by_person, where) if trace.name == "quietnet" else None,
         gaps=gaps,
         over=over,
         energy=(statistics.mean(energy), max(energy), statistics.mean(on_suggestions), max(on_suggestions)),
@@ -184,33 +207,51 @@ def measure(trace: Trace) -> Measures:
         ),
         after_break=max(back_sizes, default=0),
         mondays=mondays,
+        where=where,
     )
 
 
+def _add(where: dict[str, str], key: str, text: str, most: int = 3) -> None:
+    """Keep the first few examples of a miss."""
+    seen = where.get(key, "")
+    if seen.count(";") < most - 1:
+        where[key] = f"{seen}; {text}" if seen else text
+    elif not seen.endswith("..."):
+        where[key] = f"{seen}; ..."
+
+
+def _days(days: list[date]) -> str:
+    return ", ".join(d.isoformat() for d in sorted(days))
+
+
 def failures(m: Measures) -> list[str]:
-    """The targets of issue 13 that ``m`` misses, one sentence each."""
+    """The targets of issue 13 that ``m`` misses, one sentence each, with where."""
     out: list[str] = []
+
+    def miss(text: str, key: str) -> None:
+        out.append(f"{text} ({m.where[key]})" if key in m.where else text)
+
     repeats, counted = m.repeats
     if repeats > 0.03 * counted:
-        out.append(
-            f"repeats within 3 days: {repeats} of {counted} suggestions ({_pct(repeats, counted)}), target 3%"
+        share = _pct(repeats, counted)
+        miss(
+            f"repeats within 3 days of a real contact: {repeats} of {counted} ({share}), target 3%", "repeats"
         )
     if m.birthdays is not None:
         _, _, most, again = m.birthdays
         if most > 4:
-            out.append(f"a birthday was listed on {most} days, target at most 4")
+            miss(f"days a birthday was listed: up to {most}, target at most 4", "birthday")
         if again:
-            out.append(f"{again} birthdays were listed again after the user was in touch, target 0")
+            miss(f"birthdays listed again after the user was in touch: {again}, target 0", "again")
     if m.over:
-        out.append(f"{m.over} mornings listed more than the daily maximum or the energy left, target 0")
+        miss(f"mornings over the daily maximum or the energy left: {m.over}, target 0", "over")
     if m.gaps["close"][1] > 1.6:
-        out.append(f"close-circle gap/cadence p90 is {m.gaps['close'][1]:.2f}, target at most 1.6")
+        miss(f"close-circle gap/cadence p90: {m.gaps['close'][1]:.2f}, target at most 1.6", "close")
     if m.after_break > DEFAULT.daily_max:
-        out.append(
-            f"{m.after_break} suggestions on a day after the break, target at most {DEFAULT.daily_max}"
-        )
+        target = DEFAULT.daily_max
+        miss(f"largest list after the break: {m.after_break}, target at most {target}", "after_break")
     if m.mondays is not None and m.mondays[0] != m.mondays[1]:
-        out.append(f"{m.mondays[0]} of {m.mondays[1]} Mondays gave the same answer twice, target all")
+        miss(f"Mondays with the same answer twice: {m.mondays[0]} of {m.mondays[1]}, target all", "mondays")
     return out
 
 

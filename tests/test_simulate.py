@@ -54,7 +54,7 @@ def test_a_small_world_prints_one_table_with_every_measure(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     simulate = bench(monkeypatch, "simulate")
-    assert simulate.main(["--people", "8", "--days", "21", "--seed", "3"]) == 0
+    assert simulate.main(["--people", "8", "--days", "21", "--seed", "3", "--check"]) == 0
     out = capsys.readouterr().out
     table, _, footer = out.partition("\n\n")
     found = cells(table)
@@ -65,6 +65,7 @@ def test_a_small_world_prints_one_table_with_every_measure(
     assert found[EMPTY][1].endswith(" of 18")
     assert int(found["mornings over the daily maximum or the energy left"][0]) == 0
     assert "8 people" in footer
+    assert footer.endswith("\nEvery target of issue 13 met.\n")
     assert "21 days from 2025-07-01, away 2025-07-12 to 2025-07-15; seed 3" in footer
 
 
@@ -108,13 +109,13 @@ def test_check_names_each_missed_target(monkeypatch: pytest.MonkeyPatch) -> None
         mondays=(51, 52),
     )
     assert measure.failures(bad) == [
-        "repeats within 3 days: 4 of 100 suggestions (4.0%), target 3%",
-        "a birthday was listed on 5 days, target at most 4",
-        "2 birthdays were listed again after the user was in touch, target 0",
-        "1 mornings listed more than the daily maximum or the energy left, target 0",
-        "close-circle gap/cadence p90 is 1.61, target at most 1.6",
-        "4 suggestions on a day after the break, target at most 3",
-        "51 of 52 Mondays gave the same answer twice, target all",
+        "repeats within 3 days of a real contact: 4 of 100 (4.0%), target 3%",
+        "days a birthday was listed: up to 5, target at most 4",
+        "birthdays listed again after the user was in touch: 2, target 0",
+        "mornings over the daily maximum or the energy left: 1, target 0",
+        "close-circle gap/cadence p90: 1.61, target at most 1.6",
+        "largest list after the break: 4, target at most 3",
+        "Mondays with the same answer twice: 51 of 52, target all",
     ]
 
 
@@ -149,3 +150,10 @@ def test_repeats_and_birthdays_are_counted_from_the_mornings_and_the_contacts(
     assert found.birthdays == (1, 2, 2, 1)
     assert found.mornings == 4
     assert found.over == 0
+    missed = measure.failures(found)
+    first = start + timedelta(days=2)
+    assert missed[:2] == [
+        f"repeats within 3 days of a real contact: 1 of 3 (33.3%), target 3% ({bob.name} on {first})",
+        "birthdays listed again after the user was in touch: 1, target 0"
+        f" ({ana.name}'s birthday on {birthday}, listed {birthday - timedelta(days=2)}, {birthday})",
+    ]
