@@ -182,8 +182,6 @@ class Naive(Year):
             if cadence is not None and since >= cadence:
                 action = "call" if p.circle in ("core", "close") else "message"
                 due.append((-since / cadence, p.id, Shown(p.id, "overdue", action)))
-        if day.weekday() == 0:
-            self.trace.mondays.append((day, True))
         return Morning(day, tuple(s for *_, s in sorted(due)), None)
 
 
