@@ -7,11 +7,11 @@ logged, so the quietnet run and the naive reminder are measured the same way.
   with a real contact (a message or heavier, either side) in the 3 days before.
 - *Birthdays*: per birthday, the mornings it was listed (reason ``event``, from
   14 days ahead), and listings after the user had been in touch since the first.
-- *Gap/cadence*: every person in a rhythm circle, every day of the year (the break
-  included), the gap
-  of ``scheduling.md`` §3 (the effective last contact, each contact moving it by
-  its credit) over the rhythm the circle asks for (times 1.5 for kin); days on
-  which someone is a quiet tie (no real contact for 3 years) are left out.
+- *Gap/cadence*: every person in a rhythm circle, every day of the year (the
+  break included), the gap of ``scheduling.md`` §3 (the effective last contact,
+  each contact moving it by its credit) over the rhythm the circle asks for
+  (times 1.5 for kin); days on which someone is a quiet tie (no real contact for
+  3 years) are left out.
 - *Over the limits*: mornings listing more than the daily maximum, or planning
   more energy (each suggestion at least 1) than the morning said was left.
 - *Energy*: per full week (Monday to Sunday, away weeks left out), the energy of
