@@ -139,3 +139,27 @@ def test_why_adds_up_to_the_score_due_shows(net: Net) -> None:
         total = float(next(line for line in text.splitlines() if line.startswith("score")).split()[-1])
         assert round(sum(points), 3) == pytest.approx(total, abs=0.002)
         assert total == pytest.approx(score, abs=0.0005)
+
+
+def test_e_history_typed_in_after_adding_someone(net: Net) -> None:
+    for name, kind, days in (("Zed", "meet", 45), ("Wim", "call", 20)):
+        assert net("add", name, "--circle", "close").code == 0  # no met date: added today
+        assert net("log", name, "--kind", kind, "--on", ago(days)).code == 0
+    data = due(net, "--all")
+    assert table(data) == [("Zed", 7.0, "call", "overdue")]
+    assert data["suggestions"][0]["gap_days"] == 45.0
+
+
+def test_f_contacts_they_start(net: Net) -> None:
+    person(net, "Ana", "close", ("meet", 80))
+    for name in ("Mum", "Bro", "Pal"):
+        args = ["add", name, "--circle", "core", "--met", ago(3000)]
+        assert net(*args, *(["--kin"] if name != "Pal" else [])).code == 0
+    for name, kind, days in (("Mum", "call", 2), ("Bro", "call", 1), ("Pal", "meet", 1), ("Mum", "meet", 0)):
+        assert net("log", name, "--kind", kind, "--on", ago(days), "--them").code == 0
+    data = due(net)
+    assert data["energy"]["spent"] == 0
+    assert table(data) == [("Ana", 12.833, "call", "overdue")]
+    assert [s["name"] for s in due(net, "--all")["suggestions"]] == ["Ana"]  # the others rest
+    for name in ("Mum", "Bro", "Pal"):
+        assert json.loads(net("why", name, "--json").out)["not_listed"] == "resting"

@@ -95,14 +95,16 @@ Promises still open
     Tom Baker: a flat in Lisbon (noted 9 days ago)
 
 A few people for next week
-  Tom Baker: Birthday in 5 days. A short message?
   Mei Chen: You offered to help (lend the pottery book). A small help?
   Ana Ruiz: You offered to help (intro to a designer). A small help?
+  Lia Wong: Birthday in 4 days. A short message?
 
 Your week in numbers
   4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
   Touches by circle: core 1, close 1, friends 2, network 1.
-  Energy: 6 of 10 used.
+  Energy: 4 of 10 used.
+  Your circles ask for about 3 a week and your week holds 10.
+  Lately you used about 0 a week (the median of the last 8 full weeks).
 
   Touches by circle, last 12 weeks
   31 Mar  -
@@ -161,15 +163,17 @@ The week so far, up to Thursday 19 June 2025.
 
 ## A few people for next week
 
-- Tom Baker: Birthday in 5 days. A short message?
 - Mei Chen: You offered to help (lend the pottery book). A small help?
 - Ana Ruiz: You offered to help (intro to a designer). A small help?
+- Lia Wong: Birthday in 4 days. A short message?
 
 ## Your week in numbers
 
 4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
 
-Energy: 6 of 10 used.
+Energy: 4 of 10 used.
+
+Your circles ask for about 3 a week and your week holds 10. Lately you used about 0 a week (the median of the last 8 full weeks).
 
 | kind | count |
 |---|---:|
@@ -292,7 +296,7 @@ def test_html_is_one_self_contained_printable_page(net: Net, week: Path) -> None
         "Tom Baker intro to Sam intro they met for lunch (Wed 18 Jun)",
         "Ana Ruiz reached out (call): her new job A short message to say thanks for the call?",
         "Mei Chen: You offered to help (lend the pottery book). A small help?",
-        "Energy: 6 of 10 used.",
+        "Energy: 4 of 10 used.",
         "Sat 28 Jun Tom Baker birthday",
     ):
         assert seen in text
@@ -323,14 +327,14 @@ def test_json_gives_the_same_content(net: Net, week: Path) -> None:
     assert [(p["person"], p["what"]) for p in data["needs"]] == [("Tom Baker", "a flat in Lisbon")]
     assert data["next_week"]["from"] == "2025-06-23"
     assert [(p["name"], p["action"]) for p in data["next_week"]["people"]] == [
-        ("Tom Baker", "message"),
         ("Mei Chen", "help"),
         ("Ana Ruiz", "help"),
+        ("Lia Wong", "message"),
     ]
     numbers = data["numbers"]
     assert numbers["by_kind"] == {"meet": 1, "call": 1, "help": 1, "react": 1}
     assert numbers["by_circle"] == {"core": 1, "close": 1, "friends": 2, "network": 1}
-    assert numbers["energy"] == {"spent": 6, "weekly": 10}
+    assert numbers["energy"] == {"spent": 4, "weekly": 10}  # Ana called: hers cost nothing
     assert [w["week"] for w in numbers["chart"]][::11] == ["2025-03-31", "2025-06-16"]
     assert numbers["chart"][-1]["touches"] == {
         "core": 1,
@@ -419,6 +423,8 @@ A few people for next week
 Your week in numbers
   No interactions logged this week.
   Energy: 0 of 10 used. A restful week.
+  Your circles ask for about 0 a week and your week holds 10.
+  Lately you used about 0 a week (the median of the last 8 full weeks).
 
   No one was logged in the last 12 weeks.
 

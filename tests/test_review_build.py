@@ -42,7 +42,7 @@ def test_rows_outside_the_week_change_nothing() -> None:
     padded = review.build(rows(logged=(inside, *outside)), week=TODAY, today=TODAY)
     assert padded == alone
     assert [(x.people, x.how) for x in alone.came_back] == [(("Ana Ruiz",), "phone")]
-    assert alone.numbers.energy_spent == 2
+    assert alone.numbers.energy_spent == 0  # they called: it costs the user nothing (section 7.3)
 
 
 def test_the_same_rows_in_any_order_give_the_same_review() -> None:

@@ -215,13 +215,15 @@ def test_event_window_and_marking() -> None:
     a = assess(person(1, "Ana", "network", [], birthday=soon), settings=DEFAULT, today=TODAY)
     assert a.event == ("birthday", 3)
     assert a.reason == "event"
-    assert a.terms[2].points == pytest.approx(8 * (1 - 3 / 14))
+    assert a.terms[2].points == pytest.approx(8 * (1 - 3 / 4))
     assert a.eligible
-    # A message from 2 days before the date on settles it; earlier contact does not.
-    early = person(1, "Ana", "network", [("message", 0)], birthday=(6, 23))
-    assert assess(early, settings=DEFAULT, today=TODAY).event == ("birthday", 4)
-    marked = person(1, "Ana", "network", [("react", 0)], birthday=(6, 21))
+    # Any contact from 3 days before the date on settles it; earlier contact does not.
+    early = person(1, "Ana", "network", [("message", 1)], birthday=(6, 22))
+    assert assess(early, settings=DEFAULT, today=TODAY).event == ("birthday", 3)
+    marked = person(1, "Ana", "network", [("react", 0)], birthday=(6, 22))
     assert assess(marked, settings=DEFAULT, today=TODAY).event is None
+    ahead = person(1, "Ana", "network", [], birthday=(6, 23))  # 4 days: a heads-up, not a suggestion
+    assert assess(ahead, settings=DEFAULT, today=TODAY).event is None
     far = person(1, "Ana", "network", [], birthday=(7, 4))
     assert assess(far, settings=DEFAULT, today=TODAY).event is None
     today = person(1, "Ana", "network", [], birthday=(6, 19))
@@ -230,8 +232,8 @@ def test_event_window_and_marking() -> None:
 
 def test_february_29_counts_as_february_28() -> None:
     leapling = person(1, "Ana", "network", [], birthday=(2, 29))
-    assert assess(leapling, settings=DEFAULT, today=date(2025, 2, 20)).event == ("birthday", 8)
-    assert assess(leapling, settings=DEFAULT, today=date(2028, 2, 20)).event == ("birthday", 9)
+    assert assess(leapling, settings=DEFAULT, today=date(2025, 2, 26)).event == ("birthday", 2)
+    assert assess(leapling, settings=DEFAULT, today=date(2028, 2, 26)).event == ("birthday", 3)
 
 
 def test_loops_promise_before_need() -> None:
@@ -389,11 +391,13 @@ def test_episodes_merge_close_check_ins_and_keep_the_last_nine() -> None:
 def test_learned_cadence_blend() -> None:
     eps = tuple(ago(d) for d in (139, 119, 97, 76, 55, 35))
     assert learned_cadence(eps, 30.0, DEFAULT) == pytest.approx(30 ** (3 / 8) * 21 ** (5 / 8))
+    fast = tuple(ago(d) for d in (45, 37, 30, 22, 15))  # every week against a monthly prior
+    assert learned_cadence(fast, 30.0, DEFAULT) == pytest.approx(22.5)  # clamped to 0.75 times
     assert learned_cadence(eps[-2:], 30.0, DEFAULT) is None
     even = tuple(ago(d) for d in (100, 90, 70, 40))  # gaps 10, 20, 30: median 20
     assert learned_cadence(even, 30.0, DEFAULT) == pytest.approx(30 ** (3 / 6) * 20 ** (3 / 6))
     four = tuple(ago(d) for d in (100, 90, 70, 40, 30))  # gaps 10 20 30 10: median 15
-    assert learned_cadence(four, 30.0, DEFAULT) == pytest.approx(30 ** (3 / 7) * 15 ** (4 / 7))
+    assert learned_cadence(four, 30.0, DEFAULT) == pytest.approx(22.5)  # 30^(3/7) 15^(4/7), clamped
 
 
 # -- settings ------------------------------------------------------------------------------
@@ -464,7 +468,7 @@ def test_the_lines_of_section_8() -> None:
     ana = person(1, "Ana Ruiz", "close", [("meet", 45)])
     p = plan([ana], settings=DEFAULT, today=TODAY, spent=0)
     assert wording.plan_lines(p) == ["Ana Ruiz: 45 days since a meeting (monthly rhythm). A call?"]
-    bday = person(2, "Bo", "network", [], birthday=(6, 22))
+    bday = person(2, "Bo", "network", [], birthday=(6, 22))  # in 3 days
     assert wording.line(assess(bday, settings=DEFAULT, today=TODAY), "message") == (
         "Bo: Birthday in 3 days. A short message?"
     )
@@ -478,7 +482,11 @@ def test_the_lines_of_section_8() -> None:
     )
     quiet = person(5, "Ed", "friends", [("meet", 1100)], met=1500)
     assert wording.line(assess(quiet, settings=DEFAULT, today=TODAY), "message") == (
-        "Ed: Three years since you last caught up; a no-ask hello?"
+        "Ed: Three years since your last meeting, in June 2022; a no-ask hello?"
+    )
+    met = person(6, "Flo", "friends", [("text", 30)], met=1500)  # a text is not a real contact
+    assert wording.line(assess(met, settings=DEFAULT, today=TODAY), "message") == (
+        "Flo: Four years since you met, with only a text since; a no-ask hello?"
     )
     assert wording.plan_lines(plan([], settings=DEFAULT, today=TODAY, spent=0)) == [wording.EMPTY_LINE]
 

@@ -18,9 +18,34 @@ pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
 
 def test_a_quiet_day_says_so_in_one_line(net: Net) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close").code == 0
     result = net("today")
     assert result.code == 0
     assert result.out == "Thursday 19 June 2025\nA quiet day: nothing is waiting for you. Enjoy it.\n"
+
+
+def test_an_empty_store_says_how_to_add_the_first_person(net: Net) -> None:
+    result = net("today")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == 'Thursday 19 June 2025\nNo one here yet. Add someone with: net add "Name"\n'
+
+
+def test_birthdays_ahead_are_a_heads_up_with_no_action(net: Net) -> None:
+    for name, birthday in (("Raj", "06-24"), ("Ivy", "07-03"), ("Tom", "06-20"), ("Far", "07-04")):
+        assert net("add", name, "--birthday", birthday).code == 0
+    assert net("log", "tom", "text").code == 0  # Tom's is settled: no heads-up, no suggestion
+    result = net("today")
+    assert result.out == "Thursday 19 June 2025\n\nBirthdays ahead: Raj on Tuesday, Ivy on Thu 3 Jul.\n"
+    data = json.loads(net("today", "--json").out)
+    assert data["suggestions"] == []
+    assert data["energy"]["spent"] == 0
+    assert data["birthdays"] == [
+        {"id": 1, "name": "Raj", "date": "2025-06-24", "days": 5},
+        {"id": 2, "name": "Ivy", "date": "2025-07-03", "days": 14},
+    ]
+    assert "Birthdays ahead: Ivy on Thursday, Far on Fri 4 Jul." in net("today", "--as-of", "2025-06-27").out
+    assert "Raj: Birthday in 2 days. A short message?" in net("today", "--as-of", "2025-06-22").out
+    assert "Raj: Birthday tomorrow. A short message?" in net("today", "--as-of", "2025-06-23").out
 
 
 def test_the_morning_view(net: Net) -> None:
@@ -42,9 +67,6 @@ def test_the_morning_view(net: Net) -> None:
         "  Mei Chen: You offered to help (intro to Sam). A small help?\n"
         "  Ana Ruiz: 46 days since a meeting (monthly rhythm). A call?\n"
         "\n"
-        "Birthdays this week:\n"
-        "  Tom Baker: Sat 21 Jun (tomorrow)\n"
-        "\n"
         "Promises you made:\n"
         "  #1 Mei Chen: intro to Sam (since 2025-06-16)\n"
         "\n"
@@ -54,7 +76,7 @@ def test_the_morning_view(net: Net) -> None:
     assert data["as_of"] == "2025-06-20"
     assert [s["name"] for s in data["suggestions"]] == ["Tom Baker", "Mei Chen", "Ana Ruiz"]
     assert [s["reason"] for s in data["suggestions"]] == ["event", "loop", "overdue"]
-    assert data["birthdays"] == [{"id": 2, "name": "Tom Baker", "date": "2025-06-21", "days": 1}]
+    assert data["birthdays"] == []  # Tom's is on the list itself
     assert data["promises"][0]["what"] == "intro to Sam"
     assert data["snoozes_ending"] == [{"id": 4, "name": "Lia Wong"}]
 
@@ -100,8 +122,18 @@ def test_interactions_after_as_of_change_nothing(net: Net) -> None:
 def test_settings_show_set_reset_and_preset(net: Net, store: Path) -> None:
     assert net("settings", "set", "weekly_energy", "6").out == "weekly_energy is now 6.\n"
     assert json.loads(net("settings", "--json").out)["weekly_energy"] == 6
-    assert "weekly_energy" in net("settings").out
-    assert "(default 10)" in net("settings").out
+    assert net("settings").out == (
+        "Weekly energy: 6 a week (default 10). A meeting costs 3, a call 2, a message 1.\n"
+        "Daily maximum: 3 people a day.\n"
+        "To change them: net settings set weekly_energy 8, or net settings set daily_max 2.\n"
+        "Everything else (rhythms, weights, coefficients): net settings --all\n"
+    )
+    every = net("settings", "--all").out
+    assert every.startswith("Weekly energy: 6 a week (default 10).")
+    assert "\ncadence.core                   7  days between check-ins with core" in every
+    (energy,) = [line for line in every.splitlines() if line.startswith("weekly_energy ")]
+    assert energy.startswith("weekly_energy                  6  energy for reaching out in a week")
+    assert energy.endswith("(default 10)")
     assert net("settings", "preset", "sivers").code == 0
     assert json.loads(net("settings", "--json").out)["cadence.close"] == 60
     assert net("settings", "reset", "weekly_energy").out == "weekly_energy is back to 10.\n"
@@ -195,3 +227,21 @@ def test_upcoming_birthdays_agree_with_the_next_yearly_date(
     found = upcoming([(1, "Ana", f"{month:02d}-{day:02d}")], today=today, days=days)
     expected = [Upcoming(1, "Ana", when, (when - today).days)] if (when - today).days <= days else []
     assert found == expected
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("day", [f"2025-06-{d}" for d in range(16, 23)])  # every day of a week
+def test_the_demo_morning_has_suggestions_and_explains_why(
+    net: Net, monkeypatch: pytest.MonkeyPatch, day: str
+) -> None:
+    monkeypatch.setenv("NET_TODAY", day)
+    out = net("demo").out
+    morning = out.split("$ net today\n")[1].split("\n$ net ")[0]
+    assert "A few people who might enjoy hearing from you:\n" in morning
+    assert "rest is fine" not in morning
+    before_why = out.split('$ net why "sam okafor"\n')[0]
+    assert before_why.endswith(
+        "Why is someone suggested, or not? net why shows how one person's score adds up: time\n"
+        "apart against their rhythm, how close you are, a birthday near, an open promise, a tie\n"
+        "gone quiet. The last line says in one sentence why they are or are not on today's list.\n\n"
+    )

@@ -17,12 +17,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quietnet.errors import StoreError
 
+if TYPE_CHECKING:
+    from quietnet.pg import PgDatabase
+
 APPLICATION_ID = 0x71756965  # "quie"
-SCHEMA_VERSION = 4  # the number of the newest migration in migrations/versions
+SCHEMA_VERSION = 5  # the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]
@@ -260,7 +263,18 @@ def open_database(
         conn = _connect(path)
     except sqlite3.Error as exc:
         raise _store_error(exc, path) from exc
-    return Database(path, conn, now=now)
+    database = Database(path, conn, now=now)
+    if 0 < version < SCHEMA_VERSION:
+        rebuild_caches(database)
+    return database
+
+
+def rebuild_caches(database: Database | PgDatabase) -> None:
+    """After migrating an old store: the current code fills the cached columns (migrations are frozen)."""
+    from quietnet.store import state
+
+    with database.write("upgrade") as s:
+        state.refresh_all(s)
 
 
 def _create_file(path: Path, *, may_create_folder: bool) -> None:

@@ -102,6 +102,7 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
         person_id = people.add(s, name=name, fields=fields, tags=tags)
         ids.append((person_id, circle))
     start = today - timedelta(days=730)
+    monday = today - timedelta(days=today.weekday())
     for person_id, circle in ids:
         day = start + timedelta(days=rng.randint(0, CADENCE[circle]))
         while day <= today - timedelta(days=2):
@@ -115,7 +116,8 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
                 day=day,
                 said=said,
                 note=rng.choice(NOTES) or None,
-                by_them=rng.random() < 0.35,
+                # This week others reached out: the morning always has room for suggestions.
+                by_them=rng.random() < 0.35 or day >= monday,
             )
             day += timedelta(days=max(1, int(rng.gauss(CADENCE[circle], CADENCE[circle] / 3))))
     for n in range(18):

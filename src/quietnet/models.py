@@ -171,6 +171,9 @@ class PersonState(SQLModel, table=True):
     due_end: int | None = None
     cadence: float | None = None  # the rhythm they are held to (rhythm.cadence_of), and its source
     cadence_source: str | None = None
+    clock_start: date | None = None  # where the effective-contact clock starts (scheduling.md section 3)
+    last_real: date | None = None  # the latest real contact: a message or heavier, either direction
+    last_real_kind: str | None = None
 
 
 class Setting(SQLModel, table=True):

@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quietnet.capacity import Capacity
 from quietnet.dates import next_yearly
 from quietnet.kinds import BY_NAME, KINDS
 from quietnet.records import Help, Loop
-from quietnet.render.wording import suggestion_line
+from quietnet.render.wording import line, read_on
 from quietnet.schedule import Candidate, energy_spent, plan, week_start
 from quietnet.settings import CIRCLES, Settings
 
@@ -121,6 +122,7 @@ class WeekRows:
     yearly: tuple[Yearly, ...]
     came_in: tuple[CameIn, ...] = ()
     reconnected: bool = False  # someone not among the candidates reconnected on next Monday
+    capacity: Capacity | None = None  # what the circles ask for (section 11), as of the week's end
 
 
 # -- the review ------------------------------------------------------------------------
@@ -185,6 +187,7 @@ class Numbers:
     energy_spent: int
     energy_weekly: int
     chart: tuple[ChartWeek, ...]  # CHART_WEEKS weeks, oldest first, the reviewed week last
+    capacity: Capacity | None = None
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,7 @@ def build(rows: WeekRows, *, week: date, today: date) -> Review:
         promises=_open(rows.loops, "promise", as_of),
         needs=_open(rows.loops, "need", as_of),
         next_start=next_start,
-        next_week=_next_week(rows, next_start),
+        next_week=_next_week(rows, next_start, as_of),
         numbers=_numbers(in_week, rows, start, as_of),
         dates_ahead=_dates_ahead(rows.yearly, next_start),
     )
@@ -309,8 +312,12 @@ def _open(loops: Iterable[Loop], type_: str, as_of: date) -> tuple[Open, ...]:
     )
 
 
-def _next_week(rows: WeekRows, monday: date) -> tuple[Next, ...]:
-    """`net due` as of next Monday, with that week's energy untouched."""
+def _next_week(rows: WeekRows, monday: date, as_of: date) -> tuple[Next, ...]:
+    """`net due` as of next Monday, with that week's energy untouched.
+
+    The lines are worded as read on ``as_of``: a birthday on that Monday is "in 4
+    days" on a Thursday, never "today".
+    """
     found = plan(rows.candidates, settings=rows.settings, today=monday, spent=0, reconnected=rows.reconnected)
     return tuple(
         Next(
@@ -318,7 +325,7 @@ def _next_week(rows: WeekRows, monday: date) -> tuple[Next, ...]:
             name=s.assessment.name,
             circle=s.assessment.circle,
             action=s.action,
-            why=suggestion_line(s),
+            why=line(read_on(s.assessment, monday, as_of), s.action),
         )
         for s in found.suggestions
     )
@@ -341,8 +348,9 @@ def _numbers(in_week: list[Logged], rows: WeekRows, start: date, as_of: date) ->
         + tuple(Count(k, n) for k, n in sorted(kinds.items()) if k not in BY_NAME),
         by_circle=tuple(Count(c, circles[c]) for c in CIRCLES if circles[c])
         + tuple(Count(c, n) for c, n in sorted(circles.items()) if c not in known),
-        energy_spent=energy_spent(x.kind for x in in_week if x.kind in BY_NAME),
+        energy_spent=energy_spent(x.kind for x in in_week if x.kind in BY_NAME and not x.by_them),
         energy_weekly=rows.settings.weekly_energy,
+        capacity=rows.capacity,
         chart=tuple(
             ChartWeek(monday, tuple(Count(c, counts[c]) for c in CIRCLES), sum(counts.values()))
             for monday, counts in weeks.items()

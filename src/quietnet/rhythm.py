@@ -33,6 +33,23 @@ class Summary(NamedTuple):
     episodes: tuple[date, ...]  # the last max_gaps + 1 episode starts, oldest first
     reconnected: date | None  # latest interaction >= dormant_days after the previous full one
     last_full_kind: str | None = None  # kind of the latest full-credit interaction
+    last_real: date | None = None  # latest real contact (weight >= REAL_WEIGHT, either direction)
+    last_real_kind: str | None = None
+
+
+REAL_WEIGHT = 0.5  # a message or heavier is a real contact (sections 5 and 6)
+
+
+def clock_start(met: date | None, added: date, first: date | None) -> date:
+    """Section 3: the met date; else the earliest of the first interaction and the day added."""
+    if met is not None:
+        return met
+    return added if first is None or added <= first else first
+
+
+def rest_days(cadence: float | None, settings: Settings) -> float:
+    """Section 6: how long after a real contact a person rests: max(2, half the cadence)."""
+    return max(float(settings.rest_min_days), settings.rest_share * (cadence or 0.0))
 
 
 # -- summaries -------------------------------------------------------------------
@@ -50,7 +67,8 @@ def summarise(
 ) -> Summary:
     """Boil a person's interactions down to what ranking needs (sections 3, 4, 5, 7.2).
 
-    Touches after today are skipped; input order never matters.
+    ``met`` is the start of the clock (``clock_start``). Touches after today are
+    skipped; input order never matters.
     """
     full_weight = settings.full_weight(circle)
     rows = sorted((t.on, BY_NAME[t.kind].weight, t.kind) for t in touches if t.on <= today)
@@ -60,18 +78,22 @@ def summarise(
     last_full_kind: str | None = None
     reconnected: date | None = None
     group = None  # the date being walked
-    full_before: int | None = None  # latest full check-in strictly before that date
+    last_real: int | None = None
+    last_real_kind: str | None = None
+    real_before: int | None = None  # latest real contact strictly before that date
     for on, weight, kind in rows:
         t = on.toordinal()
         if t != group:
             group = t
-            full_before = full_ords[-1] if full_ords else None
+            real_before = last_real
         credit = min(1.0, weight / full_weight)
         if t >= eff:
             eff += credit * (t - eff)
-        base = met_ord if full_before is None else full_before
+        base = met_ord if real_before is None else real_before
         if t - base >= settings.dormant_days:
             reconnected = on
+        if weight >= REAL_WEIGHT:
+            last_real, last_real_kind = t, kind
         if credit >= 1.0:
             if not full_ords or full_ords[-1] != t:
                 full_ords.append(t)
@@ -86,7 +108,8 @@ def summarise(
     last = rows[-1] if rows else (None, 0.0, None)
     last_full = date.fromordinal(full_ords[-1]) if full_ords else None
     return Summary(eff, last[0], last[2], last_full, len(full_ords), episodes, reconnected,
-                   last_full_kind)  # fmt: skip
+                   last_full_kind, None if last_real is None else date.fromordinal(last_real),
+                   last_real_kind)  # fmt: skip
 
 
 def learned_cadence(episodes: tuple[date, ...], prior: float, settings: Settings) -> float | None:
@@ -147,14 +170,23 @@ def time_window(
     override: int | None,
     settings: Settings,
 ) -> Window:
-    """When the ratio of ``schedule.assess`` reaches 1, or dormancy makes a real tie eligible."""
+    """When the ratio of ``schedule.assess`` reaches 1, or dormancy makes a real tie eligible.
+
+    Neither happens while a person rests after a real contact (section 6).
+    """
     cadence, source = cadence_of(summary, circle=circle, kin=kin, override=override, settings=settings)
     due = None if cadence is None else summary.eff + cadence
-    base = summary.last_full or met
+    base = summary.last_real or met
     dormant = base.toordinal() + settings.dormant_days
+    rested = -math.inf
+    if summary.last_real is not None:
+        rested = summary.last_real.toordinal() + rest_days(cadence, settings)
     tie = closeness if closeness is not None else settings.default_closeness(circle)
     if summary.full_days >= settings.tie_days or tie >= settings.tie_closeness:
-        return Window(dormant if due is None else min(due, dormant), None, cadence, source)
+        return Window(max(dormant if due is None else min(due, dormant), rested), None, cadence, source)
     if due is None or due >= dormant:
         return Window(None, None, cadence, source)
-    return Window(due, dormant, cadence, source)
+    start = max(due, rested)
+    if start >= dormant:
+        return Window(None, None, cadence, source)
+    return Window(start, dormant, cadence, source)

@@ -7,6 +7,7 @@ what the interactions boil down to), which the store keeps up to date on every
 write, so 50,000 people rank fast.
 """
 
+import math
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -15,7 +16,7 @@ from typing import NamedTuple
 from quietnet.kinds import BY_NAME, lookup
 from quietnet.rhythm import Summary as Summary
 from quietnet.rhythm import Touch as Touch
-from quietnet.rhythm import cadence_of
+from quietnet.rhythm import cadence_of, rest_days
 from quietnet.rhythm import learned_cadence as learned_cadence
 from quietnet.rhythm import summarise as summarise
 from quietnet.settings import CIRCLES, Settings
@@ -42,6 +43,7 @@ class Candidate(NamedTuple):
     need: str | None  # oldest open need they have
     summary: Summary
     rhythm: tuple[float | None, str] | None = None  # cadence_of(summary, ...) as stored; None: work it out
+    met_known: bool = True  # False: ``met`` is the start of section 3 (first interaction or day added)
 
 
 class Term(NamedTuple):
@@ -72,7 +74,26 @@ class Assessment(NamedTuple):
     loop: tuple[str, str] | None = None  # ("promise" | "need", text)
     last_full_days: int | None = None  # days since the latest full check-in
     last_full_kind: str | None = None
-    met_days: int = 0  # days since the met date
+    met_days: int = 0  # days since the met date (the start of section 3)
+    met_known: bool = True
+    last_real_days: int | None = None  # days since the latest real contact (section 5)
+    last_real_kind: str | None = None
+    last_real_on: date | None = None
+    last_touch_kind: str | None = None  # the latest interaction of any kind
+    resting_until: date | None = None  # resting (section 6): the first day they are not
+    real_tie: bool = False
+    archived: bool = False
+    snoozed_until: date | None = None  # when a snooze hides them today
+    listed_from: date | None = None  # the first day time alone makes them eligible; None: never
+
+    @property
+    def quiet_tie(self) -> bool:
+        """Section 7.2: dormant with no open loop and no near event (these take the one slot)."""
+        return self.dormant and self.event is None and self.loop is None
+
+    @property
+    def resting(self) -> bool:
+        return self.resting_until is not None
 
 
 class Suggestion(NamedTuple):
@@ -128,7 +149,7 @@ class _Context:
         t, w = _term, s.event_window
         self.strength = {k: t("strength", (k - 1) / 4, s.coef_strength) for k in range(1, 6)}
         self.overdue = (t("overdue", 0.0, s.coef_overdue), t("overdue", 1.0, s.coef_overdue))
-        self.events = [t("event", 1 - d / w if w else 1.0, s.coef_event) for d in range(w + 1)]
+        self.events = [t("event", 1 - d / (w + 1), s.coef_event) for d in range(w + 1)]
         self.no_event = t("event", 0.0, s.coef_event)
         self.loops = {
             None: t("loop", 0.0, s.coef_loop),
@@ -192,7 +213,8 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     if gap < 0.0:
         gap = 0.0
     last_full = summary.last_full
-    base = last_full if last_full is not None else c.met
+    last_real = summary.last_real
+    base = last_real if last_real is not None else c.met
     dormant = today_ord - base.toordinal() >= s.dormant_days
     event = None if c.birthday is None else event_ahead(c, s, today)
     near = event is not None or c.promise is not None or c.need is not None
@@ -216,12 +238,14 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     elif c.need is not None:
         loop = ("need", c.need)
 
+    rest_end = None if last_real is None else last_real.toordinal() + rest_days(cadence, s)
+    resting = rest_end is not None and today_ord < rest_end
     if c.archived or snoozed:
         eligible = False
     elif dormant:
-        eligible = real_tie or near
+        eligible = (real_tie and not resting) or near
     else:
-        eligible = ratio >= 1 or near
+        eligible = (ratio >= 1 and not resting) or near
     if quick and not eligible:
         return None
 
@@ -261,7 +285,33 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
         reason=reason, event=event, closeness=closeness, loop=loop,
         last_full_days=None if last_full is None else today_ord - last_full.toordinal(),
         last_full_kind=summary.last_full_kind, met_days=today_ord - c.met.toordinal(),
+        met_known=c.met_known,
+        last_real_days=None if last_real is None else today_ord - last_real.toordinal(),
+        last_real_kind=summary.last_real_kind, last_real_on=last_real,
+        last_touch_kind=summary.last_touch_kind,
+        resting_until=date.fromordinal(math.ceil(rest_end)) if resting and rest_end else None,
+        real_tie=real_tie, archived=c.archived, snoozed_until=c.snoozed_until if snoozed else None,
+        listed_from=None if quick else _listed_from(summary.eff, cadence, base, rest_end, real_tie, s),
     )  # fmt: skip
+
+
+def _listed_from(
+    eff: float, cadence: float | None, base: date, rest_end: float | None, real_tie: bool, s: Settings
+) -> date | None:
+    """The first day time alone makes a person eligible (no event, no loop), or None: never."""
+    due = None if cadence is None else eff + cadence
+    dormant = base.toordinal() + s.dormant_days
+    if real_tie:
+        start: float = dormant if due is None else min(due, dormant)
+    elif due is None or due >= dormant:
+        return None
+    else:
+        start = due
+    if rest_end is not None:
+        start = max(start, rest_end)
+    if not real_tie and start >= dormant:
+        return None
+    return date.fromordinal(math.ceil(start - 1e-6))
 
 
 def preferred_action(a: Assessment) -> str:
@@ -316,7 +366,7 @@ def plan(
     ranked: list[Assessment] = []
     dormant_taken = reconnected  # a reconnection this week means no dormant tie today
     for a in eligible:
-        if a.dormant:
+        if a.quiet_tie:  # loops and near events are kept and use no slot
             if dormant_taken:
                 continue
             dormant_taken = True

@@ -99,8 +99,15 @@ def open_pg(
         if version < SCHEMA_VERSION and migrate:
             from quietnet.migrate import upgrade_pg
 
-            if upgrade_pg(url) and version == 0:
+            migrated = upgrade_pg(url)
+            if migrated and version == 0:
                 announce(f"Created a new quietnet store at {url.shown}")
+            if migrated and version > 0:
+                from quietnet.db import rebuild_caches
+
+                database = PgDatabase(url, conn, now=now)
+                rebuild_caches(database)
+                return database
         return PgDatabase(url, conn, now=now)
     except psycopg.Error as exc:
         conn.close()

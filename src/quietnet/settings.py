@@ -25,7 +25,7 @@ class Settings(NamedTuple):
     prior_weight: float = 3.0
     episode_fraction: float = 0.25
     max_gaps: int = 8
-    clamp_low: float = 0.5
+    clamp_low: float = 0.75
     clamp_high: float = 1.5
     overdue_span: float = 2.0
     coef_overdue: float = 10.0
@@ -36,11 +36,14 @@ class Settings(NamedTuple):
     coef_novelty: float = 2.0
     loop_promise: float = 1.0
     loop_need: float = 0.6
-    event_window: int = 14
-    event_logged_before: int = 2
+    event_window: int = 3
+    event_logged_before: int = 3
+    heads_up: int = 14
     dormant_days: int = 1095
     tie_days: int = 2
     tie_closeness: int = 3
+    rest_share: float = 0.5
+    rest_min_days: int = 2
     weekly_energy: int = 10
     daily_max: int = 3
 
@@ -245,12 +248,18 @@ _SPECS: tuple[_Spec, ...] = (
           "days ahead a birthday or yearly date starts to count"),
     _Spec("event.logged_before", "event_logged_before", None, _whole(0, None, _DAYS),
           "contact from this many days before a date on settles it"),
+    _Spec("event.heads_up", "heads_up", None, _whole(0, None, _DAYS),
+          "days ahead a birthday shows as a heads-up line in net today (no action)"),
     _Spec("dormant.days", "dormant_days", None, _whole(1, None, _COUNT),
-          "days without a full check-in after which a tie counts as quiet for years"),
+          "days without a real contact (a message or more) after which a tie counts as quiet"),
     _Spec("dormant.tie_days", "tie_days", None, _whole(1, None, _COUNT),
           "full check-ins on this many distinct days make a real tie"),
     _Spec("dormant.tie_closeness", "tie_closeness", None, _whole(1, 5, _ONE_TO_FIVE),
           "closeness from which a tie counts as real"),
+    _Spec("rest.share", "rest_share", None, _real(0.0, None, _COEF),
+          "after a real contact a person rests for this share of their rhythm"),
+    _Spec("rest.min_days", "rest_min_days", None, _whole(0, None, _DAYS),
+          "after a real contact a person rests for at least this many days"),
     _Spec("weekly_energy", "weekly_energy", None, _whole(0, None, "a whole number, 0 or more"),
           "energy for reaching out in a week (a meeting costs 3, a call 2, a message 1)"),
     _Spec("daily_max", "daily_max", None, _whole(1, None, _COUNT),

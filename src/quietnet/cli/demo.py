@@ -10,6 +10,15 @@ from quietnet.cli.context import say
 
 app = typer.Typer()
 
+# Plain words said before a step of the tour.
+INTRODUCTIONS: dict[tuple[str, ...], str] = {
+    ("why", "sam okafor"): (
+        "Why is someone suggested, or not? net why shows how one person's score adds up: time\n"
+        "apart against their rhythm, how close you are, a birthday near, an open promise, a tie\n"
+        "gone quiet. The last line says in one sentence why they are or are not on today's list."
+    ),
+}
+
 TOUR: tuple[tuple[str, ...], ...] = (
     ("today",),
     ("why", "sam okafor"),
@@ -55,6 +64,9 @@ def demo(ctx: typer.Context) -> None:
         say(f"A sample network of 45 people over two years, in a temporary store ({path}).")
         for args in TOUR:
             say("")
+            if args in INTRODUCTIONS:
+                say(INTRODUCTIONS[args])
+                say("")
             say("$ net " + " ".join(a if " " not in a else f'"{a}"' for a in args))
             typer.main.get_command(make_app(command_of(list(args)))).main(
                 ["--db", str(path), *args], prog_name="net", standalone_mode=False

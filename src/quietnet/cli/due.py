@@ -39,7 +39,7 @@ def due(
 
 @app.command()
 def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
-    """The morning view: a few people, birthdays this week, your promises, snoozes ending.
+    """The morning view: a few people, birthdays ahead, your promises, snoozes ending.
 
     Examples:
 
@@ -51,32 +51,42 @@ def today(ctx: typer.Context, as_of: AsOf = None, json_: Json = False) -> None:
 
 
 @app.command()
-def why(ctx: typer.Context, who: Name, as_of: AsOf = None) -> None:
-    """How one person's score adds up: each term, the gap, the rhythm and the rank.
+def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) -> None:
+    """How one person's score adds up, and exactly why they are or are not on today's list.
+
+    The last line says why in one sentence; --json carries it as listed and
+    not_listed (archived, snoozed, resting, no_rhythm, not_yet, thin_tie,
+    quiet_tie_taken, daily_max or energy), with the terms and their numbers.
 
     Examples:
 
     \b
       net why ana
       net why "#12" --as-of 2025-06-01
+      net why ana --json
     """
-    from quietnet.render import due as render
+    from quietnet.render import why as render
     from quietnet.schedule import assess
     from quietnet.store import people, state
+    from quietnet.why import not_listed
 
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
         person_id = people.resolve_id(s, who)
-        result, settings = make_plan(s, today=day, show_all=True)
+        result, settings = make_plan(s, today=day)
         found = state.candidates(s, settings, today=day, person_id=person_id)
         person = people.get(s, person_id)
     if not found:
-        say(f"{person.name} is archived, so not suggested. net unarchive brings them back.")
+        sentence = f"{person.name} is archived, so not suggested. net unarchive brings them back."
+        if json_:
+            from quietnet.render.console import to_json
+
+            gone = {"as_of": day.isoformat(), "id": person_id, "name": person.name, "listed": False,
+                    "not_listed": "archived", "sentence": sentence}  # fmt: skip
+            say(to_json(gone))
+        else:
+            say(sentence)
         return
     assessment = assess(found[0], settings=settings, today=day)
-    rank = next((n for n, a in enumerate(result.ranked, 1) if a.id == person_id), None)
-    say(
-        render.why_text(
-            assessment, rank=rank, of=len(result.ranked), snoozed=found[0].snoozed_until, today=day
-        )
-    )
+    explained = render.Why(assessment, result, not_listed(assessment, result, settings), settings.daily_max)
+    say(render.why_json(explained) if json_ else render.why_text(explained))

@@ -50,8 +50,11 @@ def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) 
 
     day = context.as_of(as_of)
     with c.read() as s:
-        result, _ = make_plan(s, today=day)
-        birthdays = render.upcoming(state.yearly_dates(s, today=day, days=7), today=day, days=7)
+        result, settings = make_plan(s, today=day)
+        ahead = settings.heads_up
+        found = render.upcoming(state.yearly_dates(s, today=day, days=ahead), today=day, days=ahead)
+        birthdays = render.heads_up(found, result, window=settings.event_window)
+        empty = not state.anyone(s)
         follow_ups = tuple(events.follow_ups(s, today=day))
         from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
         promises = [
@@ -59,7 +62,7 @@ def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) 
         ]
         snoozes = state.snoozes_ending(s, day)
         waiting = tuple(intros.waiting(s, today=day))
-    morning = render.Morning(result, birthdays, promises, snoozes, waiting, follow_ups)
+    morning = render.Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)
     say(render.morning_json(morning) if json_ else render.morning_text(morning))
 
 

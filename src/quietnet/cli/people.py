@@ -77,8 +77,9 @@ def add(
 
     c = context.get(ctx)
     clean = new_name(name)
+    day = context.today()
     fields = collect(
-        context.today(), nickname=nickname, circle=circle, closeness=closeness, kin=kin,
+        day, nickname=nickname, circle=circle, closeness=closeness, kin=kin,
         cadence=cadence, met=met, how_met=how_met, origin=origin, company=company, role=role,
         city=city, email=email, phone=phone, birthday=birthday, interests=interests, note=note,
     )  # fmt: skip
@@ -89,7 +90,7 @@ def add(
         ids = ", ".join(f"#{p.id}" for p in twins)
         context.confirm(f"You already have someone called {clean} ({ids}). Add another?", yes=yes)
     with c.write("add") as s:
-        person_id = people.add(s, name=clean, fields=fields, tags=tags)
+        person_id = people.add(s, name=clean, fields=fields, tags=tags, on=day)
         journal.describe(s, f"Added {clean}")
     where = fields.get("circle", "network")
     say(f"Added {clean} (#{person_id}) to your {where} circle.")

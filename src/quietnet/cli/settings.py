@@ -34,17 +34,25 @@ def _store(ctx: typer.Context, new: object, summary: str) -> None:
 
 
 @settings_app.callback()
-def show(ctx: typer.Context, json_: Json = False) -> None:
+def show(
+    ctx: typer.Context,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also every number of the model: rhythms, weights, coefficients.")
+    ] = False,
+    json_: Json = False,
+) -> None:
     """Show and tune the rhythm: weekly energy, daily maximum, cadences, coefficients.
 
-    Alone, it shows every setting, its value and what it does. Settings live in
-    the store, so every machine that shares it agrees.
+    Alone, it shows the two settings people change (the weekly energy and the
+    daily maximum) in plain words; --all adds every setting, its value and what
+    it does. Settings live in the store, so every machine that shares it agrees.
 
     Examples:
 
     \b
       net settings
       net settings set weekly_energy 6
+      net settings --all
       net settings preset sivers
       net settings --json
     """
@@ -60,6 +68,18 @@ def show(ctx: typer.Context, json_: Json = False) -> None:
     if json_:
         say(to_json(values))
         return
+
+    def was(key: str) -> str:
+        return "" if values[key] == defaults[key] else f" (default {_show(defaults[key])})"
+
+    energy, most = values["weekly_energy"], values["daily_max"]
+    say(f"Weekly energy: {energy} a week{was('weekly_energy')}. A meeting costs 3, a call 2, a message 1.")
+    say(f"Daily maximum: {most} {'person' if most == 1 else 'people'} a day{was('daily_max')}.")
+    say("To change them: net settings set weekly_energy 8, or net settings set daily_max 2.")
+    if not all_:
+        say("Everything else (rhythms, weights, coefficients): net settings --all")
+        return
+    say("")
     width = max(len(k) for k, _ in KEYS)
     for key, about in KEYS:
         value = values[key]
@@ -158,7 +178,10 @@ def circles(
     as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="Look at another day.")] = None,
     json_: Json = False,
 ) -> None:
-    """How many people sit in each circle, and whose rhythm suggests another circle.
+    """How many people sit in each circle, whose rhythm suggests another circle, and what they ask for.
+
+    The last lines weigh what the circles' rhythms ask for in a week against the
+    weekly energy, beside what you spent lately.
 
     Examples:
 
@@ -166,10 +189,11 @@ def circles(
       net circles
       net circles --json
     """
+    from quietnet.capacity import WEEKS, capacity
     from quietnet.records import CIRCLES
     from quietnet.render.console import to_json
-    from quietnet.render.wording import rhythm_phrase
-    from quietnet.schedule import assess
+    from quietnet.render.wording import capacity_lines, rhythm_phrase
+    from quietnet.schedule import assess, week_start
     from quietnet.store import settings as stored
     from quietnet.store import state
 
@@ -177,6 +201,8 @@ def circles(
     with context.get(ctx).read() as s:
         settings = stored.load(s)
         people = state.candidates(s, settings, today=day)
+        spent = state.spent_by_week(s, monday=week_start(day), weeks=WEEKS)
+        asked = capacity(state.rhythms(s, today=day), spent, settings)
     counts = {c: sum(p.circle == c for p in people) for c in CIRCLES}
     hints = []
     for p in people:
@@ -195,7 +221,7 @@ def circles(
             {"id": i, "name": n, "circle": c, "suggested": to, "learned_cadence_days": round(cad, 2)}
             for i, n, c, to, cad, _ in hints
         ]
-        say(to_json({"circles": rows, "hints": moves}))
+        say(to_json({"circles": rows, "hints": moves, **asked._asdict()}))
         return
     for c in CIRCLES:
         say(f"{c:<13}{counts[c]:>5}  (guide: {GUIDE[c]})")
@@ -205,3 +231,6 @@ def circles(
         for _, name, circle, to, cadence, pace in hints:
             rhythm = rhythm_phrase(cadence)
             say(f"  {name}: you meet {rhythm}, {pace} than {circle} allows; {to} may suit now.")
+    say("")
+    for line in capacity_lines(asked):
+        say(line)

@@ -11,7 +11,7 @@ from quietnet.intro import Intro, next_step
 from quietnet.records import Loop
 from quietnet.render import wording
 from quietnet.render.console import to_json
-from quietnet.schedule import Assessment, Plan, Suggestion, days_ahead
+from quietnet.schedule import Plan, Suggestion, days_ahead
 
 if TYPE_CHECKING:
     from quietnet.store.events import FollowUp
@@ -95,6 +95,16 @@ def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> li
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 
+def heads_up(found: list[Upcoming], p: Plan, *, window: int) -> list[Upcoming]:
+    """Birthdays ahead with no action (section 5): beyond the event window, or near but not listed.
+
+    A near birthday already settled by contact, or on today's list, is left out.
+    """
+    listed = {s.assessment.id for s in p.suggestions}
+    near = {a.id for a in p.ranked if a.event is not None}
+    return [u for u in found if u.id not in listed and (u.days > window or u.id in near)]
+
+
 class Morning(NamedTuple):
     plan: Plan
     birthdays: list[Upcoming]
@@ -102,6 +112,7 @@ class Morning(NamedTuple):
     snoozes: list[tuple[int, str]]
     intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
     follow_ups: "tuple[FollowUp, ...]" = ()  # promises made at events, events to log
+    empty: bool = False  # no one in the store yet
 
 
 def morning_json(m: Morning) -> str:
@@ -147,21 +158,32 @@ def morning_json(m: Morning) -> str:
     )
 
 
-def _in_days(days: int) -> str:
-    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+def _when(u: Upcoming) -> str:
+    """A day in words relative to the day it is read: today, tomorrow, on Tuesday, on Tue 1 Jul."""
+    if u.days == 0:
+        return "today"
+    if u.days == 1:
+        return "tomorrow"
+    if u.days < 7:
+        return f"on {u.day:%A}"
+    return f"on {u.day:%a} {u.day.day} {u.day:%b}"
+
+
+EMPTY_STORE = 'No one here yet. Add someone with: net add "Name"'
 
 
 def morning_text(m: Morning) -> str:
     day = m.plan.today
     lines = [f"{day:%A} {day.day} {day:%B %Y}"]
+    if m.empty:
+        return "\n".join([*lines, EMPTY_STORE])
     if m.plan.suggestions:
         lines += ["", "A few people who might enjoy hearing from you:"]
         lines += [f"  {wording.suggestion_line(s)}" for s in m.plan.suggestions]
     elif m.plan.rest:
         lines += ["", wording.REST_LINE]
     if m.birthdays:
-        lines += ["", "Birthdays this week:"]
-        lines += [f"  {u.name}: {u.day:%a} {u.day.day} {u.day:%b} ({_in_days(u.days)})" for u in m.birthdays]
+        lines += ["", "Birthdays ahead: " + ", ".join(f"{u.name} {_when(u)}" for u in m.birthdays) + "."]
     if m.promises:
         lines += ["", "Promises you made:"]
         lines += [f"  #{p.id} {p.person}: {p.what} (since {p.opened_on.isoformat()})" for p in m.promises[:5]]
@@ -182,37 +204,4 @@ def morning_text(m: Morning) -> str:
                 lines.append(f"  #{f.loop_id} {f.person}: {f.what} (from {f.event}, by {by})")
     if len(lines) == 1:
         lines.append("A quiet day: nothing is waiting for you. Enjoy it.")
-    return "\n".join(lines)
-
-
-def _rhythm_line(a: Assessment, phrase: str, source: str) -> str:
-    if a.cadence is None:
-        return "Rhythm: none (acquaintances are suggested only for a date or a loop)."
-    shown = "" if "day" in phrase else f" ({phrase})"
-    return f"Rhythm: {a.cadence:.1f} days{shown}, {source}."
-
-
-def why_text(a: Assessment, *, rank: int | None, of: int, snoozed: date | None, today: date) -> str:
-    cadence = "no set rhythm" if a.cadence is None else f"{wording.rhythm_phrase(a.cadence)}"
-    source = {"circle": "from the circle", "learned": "learned from your meetings",
-              "override": "your own setting", "none": ""}[a.cadence_source]  # fmt: skip
-    lines = [
-        f"{a.name} (#{a.id}), {a.circle} circle",
-        f"Gap: {a.gap:.2f} days since the effective last contact.",
-        _rhythm_line(a, cadence, source),
-        f"Ratio: {a.ratio:.3f}",
-        "",
-        f"{'term':<12}{'value':>8}{'coefficient':>13}{'points':>9}",
-    ]
-    for t in a.terms:
-        label = TERM_LABELS.get(t.name, t.name)
-        lines.append(f"{label:<12}{t.value:>8.3f}{t.coefficient:>13g}{t.points:>9.3f}")
-    lines.append(f"{'score':<12}{'':>8}{'':>13}{a.score:>9.3f}")
-    lines.append("")
-    if snoozed is not None and snoozed > today:
-        lines.append(f"Snoozed until {snoozed.isoformat()}, so not suggested before then.")
-    elif rank is not None:
-        lines.append(f"Rank {rank} of {of} today, for {REASON_LABELS.get(a.reason, a.reason)}.")
-    else:
-        lines.append("Not on today's list: nothing is calling for a hello yet.")
     return "\n".join(lines)

@@ -9,7 +9,9 @@ The reason codes (``overdue``...) are data; these lines never say them.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from quietnet.capacity import WEEKS, Capacity
 from quietnet.kinds import BY_NAME
 from quietnet.schedule import Assessment, Plan, Suggestion
 
@@ -95,16 +97,22 @@ def _tidy(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "…"
 
 
+def _start(a: Assessment) -> str:
+    """Where the clock started, for a person with no full check-in (section 3)."""
+    return "you met" if a.met_known else "you started keeping track"
+
+
 def _since(a: Assessment) -> str:
     if a.last_full_days is None:
-        return f"{span_phrase(a.met_days)} since you met"
+        return f"{span_phrase(a.met_days)} since {_start(a)}"
     kind = BY_NAME.get(a.last_full_kind or "")
     what = f"a {kind.noun}" if kind else "you last caught up"
     return f"{span_phrase(a.last_full_days)} since {what}"
 
 
 def _years(a: Assessment) -> str:
-    days = a.met_days if a.last_full_days is None else a.last_full_days
+    """A quiet tie: the time since the last real contact, named, with its month (section 8)."""
+    days = a.met_days if a.last_real_days is None else a.last_real_days
     years = days // 365
     if years <= 1:
         words = "A year"
@@ -112,8 +120,13 @@ def _years(a: Assessment) -> str:
         words = f"{_NUMBER_WORDS[years].capitalize()} years"
     else:
         words = f"{years} years"
-    tail = "you met" if a.last_full_days is None else "you last caught up"
-    return f"{words} since {tail}"
+    if a.last_real_on is None:
+        light = BY_NAME.get(a.last_touch_kind or "")
+        tail = f", with only a {light.noun} since" if light else ""
+        return f"{words} since {_start(a)}{tail}"
+    kind = BY_NAME.get(a.last_real_kind or "")
+    noun = kind.noun if kind else "catch-up"
+    return f"{words} since your last {noun}, in {a.last_real_on:%B %Y}"
 
 
 def _event(a: Assessment) -> str:
@@ -165,6 +178,26 @@ def fact(a: Assessment, *, room: int = MAX_LINE) -> str:
     return f"{_since(a)} {_rhythm(a)}"
 
 
+def read_on(a: Assessment, planned: date, day: date) -> Assessment:
+    """An assessment made for ``planned`` with its day counts as read on ``day``.
+
+    Every date word is relative to the day it is read: a birthday next Monday
+    is "in 4 days" on a Thursday, never "today" (section 8).
+    """
+    shift = (planned - day).days
+    if shift == 0:
+        return a
+
+    def less(n: int | None) -> int | None:
+        return None if n is None else max(0, n - shift)
+
+    event = None if a.event is None else (a.event[0], a.event[1] + shift)
+    return a._replace(
+        event=event, met_days=max(0, a.met_days - shift), last_full_days=less(a.last_full_days),
+        last_real_days=less(a.last_real_days),
+    )  # fmt: skip
+
+
 def line(a: Assessment, action: str) -> str:
     """``Name: facts. Question?`` in about 100 characters."""
     name = _tidy(a.name, MAX_NAME)
@@ -186,3 +219,17 @@ def plan_lines(p: Plan) -> list[str]:
     if p.suggestions:
         return [suggestion_line(s) for s in p.suggestions]
     return [REST_LINE if p.rest else EMPTY_LINE]
+
+
+def capacity_lines(c: Capacity) -> list[str]:
+    """What the circles ask for against the week's energy, and what follows when it is more (section 11)."""
+    asks = f"Your circles ask for about {c.asks_per_week} a week and your week holds {c.weekly_energy}"
+    lines = [f"{asks}."]
+    if c.over:
+        lines = [
+            f"{asks}: people will come round a little slower than their rhythm.",
+            f"To change that: net settings set weekly_energy {c.asks_per_week}, or move a few people to a"
+            " slower circle.",
+        ]
+    median = f"{c.median_spent:g}"
+    return [*lines, f"Lately you used about {median} a week (the median of the last {WEEKS} full weeks)."]

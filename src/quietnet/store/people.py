@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from quietnet.db import Session
@@ -79,9 +79,17 @@ def get(s: Session, person_id: int) -> Person:
     return _person(row, tags_of(s, person_id))
 
 
-def add(s: Session, *, name: str, fields: Mapping[str, Any], tags: Iterable[str] = ()) -> int:
-    """Add a person; ``fields`` holds already-validated Person fields."""
+def add(
+    s: Session, *, name: str, fields: Mapping[str, Any], tags: Iterable[str] = (), on: date | None = None
+) -> int:
+    """Add a person; ``fields`` holds already-validated Person fields.
+
+    ``on``: the day the command ran (``NET_TODAY`` when set), recorded as the day
+    they were added, where the scheduler's clock starts without a met date.
+    """
     now = stamp(s)
+    if on is not None and on != s.now.date():
+        now = datetime.combine(on, s.now.timetz()).isoformat(sep=" ", timespec="seconds")
     values = {
         "uuid": str(uuid.uuid4()),
         "name": name,

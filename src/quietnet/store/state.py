@@ -11,12 +11,13 @@ interaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from quietnet.db import Session
-from quietnet.rhythm import Summary, Touch, Window, summarise, time_window
-from quietnet.schedule import Candidate, days_ahead
+from quietnet.kinds import BY_NAME
+from quietnet.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
+from quietnet.schedule import Candidate, days_ahead, energy_spent
 from quietnet.settings import Settings
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load
@@ -41,11 +42,12 @@ def compute(s: Session, person_id: int, settings: Settings, *, today: date | Non
 
 def _compute(
     s: Session, person_id: int, settings: Settings, *, today: date | None = None
-) -> tuple[Summary, Window]:
+) -> tuple[Summary, Window, date]:
     row = s.one(_PERSON, (person_id,))
     assert row is not None
-    met = to_date(row["met_on"]) or datetime.fromisoformat(row["created_at"]).date()
     found = touches(s, person_id)
+    added = datetime.fromisoformat(str(row["created_at"])).date()
+    met = clock_start(to_date(row["met_on"]), added, min((t.on for t in found), default=None))
     if today is None:
         today = max([met, *(t.on for t in found)])
     circle, kin, override = row["circle"], bool(row["kin"]), row["cadence_days"]
@@ -57,7 +59,7 @@ def _compute(
         summary, met=met, circle=circle, kin=kin, closeness=row["closeness"], override=override,
         settings=settings,
     )  # fmt: skip
-    return summary, window
+    return summary, window, met
 
 
 def said_of_last(s: Session, person_id: int) -> str | None:
@@ -71,7 +73,7 @@ def said_of_last(s: Session, person_id: int) -> str | None:
 
 def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, Any]:
     """The ``person_state`` row a person should have now, without ``person_id``."""
-    summary, window = _compute(s, person_id, settings)
+    summary, window, start = _compute(s, person_id, settings)
     return {
         "eff": summary.eff,
         "last_touch": _iso(summary.last_touch),
@@ -86,6 +88,9 @@ def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, An
         "due_end": window.end,
         "cadence": window.cadence,
         "cadence_source": window.source,
+        "clock_start": start.isoformat(),
+        "last_real": _iso(summary.last_real),
+        "last_real_kind": summary.last_real_kind,
     }
 
 
@@ -115,7 +120,8 @@ def _iso(d: date | None) -> str | None:
 CANDIDATES_SQL = """
 SELECT p.id, p.name, p.circle, p.closeness, p.kin, p.cadence_days, p.met_on, p.created_at,
        p.birthday, p.snoozed_until, st.eff, st.last_touch, st.last_touch_kind, st.last_full,
-       st.last_full_kind, st.full_days, st.episodes, st.reconnected, st.cadence, st.cadence_source
+       st.last_full_kind, st.full_days, st.episodes, st.reconnected, st.cadence, st.cadence_source,
+       st.clock_start, st.last_real, st.last_real_kind
 FROM person p JOIN person_state st ON st.person_id = p.id
 WHERE p.archived_at IS NULL
 """
@@ -194,8 +200,8 @@ def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) ->
     for r in rows:
         (pid, name, circle, closeness, kin, override, met_on, created_at, birthday, snoozed,
          eff, last_touch, last_kind, last_full, full_kind, full_days, episodes, back,
-         cadence, source) = r  # fmt: skip
-        met = to_date(met_on) or datetime.fromisoformat(created_at).date()
+         cadence, source, start, last_real, real_kind) = r  # fmt: skip
+        met = to_date(met_on) or to_date(start) or datetime.fromisoformat(str(created_at)).date()
         rhythm: tuple[float | None, str] | None = None
         if last_touch is not None and str(last_touch) > day:
             earlier = _touches_up_to(s, today) if earlier is None else earlier
@@ -206,13 +212,13 @@ def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) ->
             summary = Summary(
                 eff, to_date(last_touch), last_kind, to_date(last_full), full_days,
                 tuple(map(date.fromisoformat, episodes.split(","))) if episodes else (), to_date(back),
-                full_kind,
+                full_kind, to_date(last_real), real_kind,
             )  # fmt: skip
             rhythm = (cadence, source) if source is not None else None
         promise, need = oldest.get((pid, "promise")), oldest.get((pid, "need"))
         found.append(Candidate(pid, name, circle, closeness, bool(kin), override, met, _birthday(birthday),
                                pid in novel, to_date(snoozed), False, promise, need, summary,
-                               rhythm))  # fmt: skip
+                               rhythm, met_on is not None))  # fmt: skip
     return found
 
 
@@ -231,9 +237,13 @@ def _touches_up_to(s: Session, day: date) -> dict[int, list[Touch]]:
 
 
 def kinds_between(s: Session, start: date, end: date) -> list[str]:
-    """The kinds of the interactions dated from ``start`` to ``end`` (for the energy budget)."""
+    """The kinds of the interactions the user started, dated from ``start`` to ``end``.
+
+    For the energy budget (section 7.3): contact someone else starts costs the user nothing.
+    """
     rows = s.all(
-        "SELECT kind FROM interaction WHERE day >= ? AND day <= ?", (start.isoformat(), end.isoformat())
+        "SELECT kind FROM interaction WHERE day >= ? AND day <= ? AND NOT by_them",
+        (start.isoformat(), end.isoformat()),
     )
     return [r[0] for r in rows]
 
@@ -250,6 +260,34 @@ def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, 
 def _month_days(today: date, days: int) -> str:
     """The "MM-DD" days from ``today`` to ``days`` ahead, as an SQL list (Feb 29 counts on Feb 28)."""
     return ", ".join(f"'{m:02d}-{d:02d}'" for m, d in sorted(days_ahead(today, days)))
+
+
+def rhythms(s: Session, *, today: date) -> list[tuple[str, float | None]]:
+    """(circle, cadence) of everyone not archived and not snoozed on ``today`` (for capacity)."""
+    rows = s.all(
+        "SELECT p.circle, st.cadence FROM person p JOIN person_state st ON st.person_id = p.id"
+        " WHERE p.archived_at IS NULL AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)",
+        (today.isoformat(),),
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def spent_by_week(s: Session, *, monday: date, weeks: int) -> list[int]:
+    """The energy the user started in each of the ``weeks`` full weeks before ``monday``."""
+    first = monday - timedelta(weeks=weeks)
+    rows = s.all(
+        "SELECT day, kind FROM interaction WHERE day >= ? AND day < ? AND NOT by_them",
+        (first.isoformat(), monday.isoformat()),
+    )
+    kinds: list[list[str]] = [[] for _ in range(weeks)]
+    for day, kind in rows:
+        kinds[((to_date(day) or first) - first).days // 7].append(kind)
+    return [energy_spent(k for k in week if k in BY_NAME) for week in kinds]
+
+
+def anyone(s: Session) -> bool:
+    """Whether the store holds anyone at all (archived or not)."""
+    return s.scalar("SELECT 1 FROM person LIMIT 1") is not None
 
 
 def snoozes_ending(s: Session, day: date) -> list[tuple[int, str]]:

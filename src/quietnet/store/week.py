@@ -11,6 +11,7 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
+from quietnet.capacity import WEEKS, capacity
 from quietnet.db import Session
 from quietnet.records import Help, Loop
 from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
@@ -43,6 +44,9 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         settings=settings,
         yearly=yearly(s, start=end + timedelta(days=1)),
         came_in=came_in(s, start=start, end=as_of),
+        capacity=capacity(
+            state.rhythms(s, today=as_of), state.spent_by_week(s, monday=start, weeks=WEEKS), settings
+        ),
     )
 
 

@@ -35,6 +35,7 @@ def review_dict(r: Review) -> dict[str, Any]:
             "by_kind": _counts(n.by_kind),
             "by_circle": _counts(n.by_circle),
             "energy": {"spent": n.energy_spent, "weekly": n.energy_weekly},
+            "capacity": None if n.capacity is None else n.capacity._asdict(),
             "chart": [{"week": w.start, "touches": _counts(w.touches), "total": w.total} for w in n.chart],
         },
         "dates_next_week": [asdict(d) for d in r.dates_ahead],

@@ -135,6 +135,8 @@ def _next(r: Review) -> list[str]:
 def _numbers(r: Review) -> list[str]:
     n = r.numbers
     body = [_p(words.interactions(n)), _p(words.energy(n))]
+    if capacity := words.capacity(n):
+        body.append(_p(" ".join(capacity)))
     if n.by_kind:
         body.append(_table(["kind", "count"], [[c.name, str(c.count)] for c in n.by_kind], numeric=[1]))
     if n.by_circle:

@@ -72,6 +72,8 @@ def render(r: Review) -> str:
 
     out += [f"## {words.NUMBERS}", "", words.interactions(r.numbers), "", words.energy(r.numbers), ""]
     n = r.numbers
+    if capacity := words.capacity(n):
+        out += [" ".join(capacity), ""]
     if n.by_kind:
         out += table(["kind", "count"], [[c.name, str(c.count)] for c in n.by_kind], numeric=[1])
     if n.by_circle:

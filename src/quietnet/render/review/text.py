@@ -124,6 +124,7 @@ def _parts(r: Review) -> Iterator[RenderableType]:
     if (by_circle := words.circles(n)) is not None:
         yield _line(by_circle)
     yield _line(words.energy(n))
+    yield from (_line(x) for x in words.capacity(n))
     yield Text()
     yield from _chart(n.chart)
 

@@ -13,6 +13,7 @@ from datetime import date
 from quietnet.dates import humanize_days
 from quietnet.kinds import BY_NAME
 from quietnet.records import Help
+from quietnet.render.wording import capacity_lines
 from quietnet.review import CHART_WEEKS, Count, DateAhead, Numbers, Open, Returned, Review
 
 TITLE = "Weekly review"
@@ -168,6 +169,11 @@ def energy(n: Numbers) -> str:
     if n.energy_spent >= n.energy_weekly:
         return f"{head} A full week of people; rest is welcome."
     return head
+
+
+def capacity(n: Numbers) -> list[str]:
+    """What the circles ask for in a week against its energy (scheduling.md section 11)."""
+    return [] if n.capacity is None else capacity_lines(n.capacity)
 
 
 def date_ahead(d: DateAhead) -> str:

@@ -1,0 +1,54 @@
+"""What the circles ask for in a week, against the weekly energy (``scheduling.md`` section 11).
+
+Pure: each person's circle and rhythm, and the energy spent in past weeks, in;
+three numbers out.
+"""
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from quietnet.kinds import BY_NAME
+from quietnet.settings import Settings
+
+WEEKS = 8  # full weeks the median of energy spent looks back over
+
+
+class Capacity(NamedTuple):
+    asks_per_week: int  # what the rhythms ask for, rounded
+    weekly_energy: int
+    median_spent: float  # energy the user started, median over the last WEEKS full weeks
+
+    @property
+    def over(self) -> bool:
+        return self.asks_per_week > self.weekly_energy
+
+
+def asks_per_week(rhythms: Iterable[tuple[str, float | None]], settings: Settings) -> int:
+    """The energy of each person's preferred action when due, times 7 / their cadence, summed.
+
+    ``rhythms`` holds (circle, cadence) for everyone not archived and not snoozed;
+    only circles with a rhythm count. A call for core and close, a message for the rest.
+    """
+    total = 0.0
+    for circle, cadence in rhythms:
+        if settings.cadence(circle) is None or not cadence:
+            continue
+        action = "call" if circle in ("core", "close") else "message"
+        total += BY_NAME[action].energy * 7 / cadence
+    return round(total)
+
+
+def median(values: list[int]) -> float:
+    """The median (the mean of the two middle values for an even count); 0 for none."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if n == 0:
+        return 0.0
+    mid = n // 2
+    return float(ordered[mid]) if n % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def capacity(
+    rhythms: Iterable[tuple[str, float | None]], spent_by_week: list[int], settings: Settings
+) -> Capacity:
+    return Capacity(asks_per_week(rhythms, settings), settings.weekly_energy, median(spent_by_week))

@@ -1,0 +1,68 @@
+"""Capacity (scheduling.md section 11): what the circles ask for, in net circles and the review."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from quietnet.capacity import median
+from tests.conftest import Net, ok
+
+TODAY = date(2025, 6, 19)  # a Thursday; the 8 full weeks before run from Monday 21 April to Sunday 15 June
+
+OVER = (
+    "Your circles ask for about 12 a week and your week holds 10: people will come round a little slower"
+    " than their rhythm.\n"
+    "To change that: net settings set weekly_energy 12, or move a few people to a slower circle.\n"
+    "Lately you used about 2 a week (the median of the last 8 full weeks).\n"
+)
+
+
+@pytest.fixture
+def circles(net: Net) -> None:
+    long_ago = (TODAY - timedelta(days=3000)).isoformat()
+    for n in range(6):  # a call every week each: 6 x 2 energy
+        ok(net, "add", f"Core {n}", "--circle", "core", "--met", long_ago)
+    for name in ("Gone", "Away"):  # archived and snoozed people ask for nothing
+        ok(net, "add", name, "--circle", "core", "--met", long_ago)
+    ok(net, "archive", "gone")
+    ok(net, "snooze", "away", "--for", "2 weeks")
+    ok(net, "add", "Fay", "--circle", "friends", "--met", long_ago)  # a message every 90 days or so
+    ok(net, "add", "Acq", "--circle", "acquaintance", "--met", long_ago)  # no rhythm
+    for weeks_back in (1, 2, 4, 6, 8):  # a call of yours in 5 of the last 8 full weeks
+        ok(net, "log", "fay", "call", "--on", (TODAY - timedelta(weeks=weeks_back)).isoformat())
+    ok(net, "log", "fay", "call", "--them", "--on", "2025-06-11")  # theirs: costs you nothing
+    ok(net, "log", "fay", "meet", "--on", "2025-04-20")  # before the 8 weeks
+
+
+@pytest.mark.usefixtures("circles")
+def test_circles_weigh_what_the_rhythms_ask_for_against_the_week(net: Net) -> None:
+    assert ok(net, "circles").endswith("\n\n" + OVER)
+    data = json.loads(ok(net, "circles", "--json"))
+    assert (data["asks_per_week"], data["weekly_energy"], data["median_spent"]) == (12, 10, 2.0)
+    ok(net, "settings", "set", "weekly_energy", "12")
+    assert ok(net, "circles").endswith(
+        "\n\nYour circles ask for about 12 a week and your week holds 12.\n"
+        "Lately you used about 2 a week (the median of the last 8 full weeks).\n"
+    )
+
+
+@pytest.mark.usefixtures("circles")
+def test_the_review_carries_capacity_in_every_format(net: Net) -> None:
+    one_line = " ".join(OVER.split())
+    text = ok(net, "review")  # wrapped to the terminal's width
+    assert one_line in " ".join(text.split())
+    assert "  Energy: 0 of 10 used. A restful week.\n  Your circles ask for about 12 a week" in text
+    assert f"\n{one_line}\n" in ok(net, "review", "--format", "markdown")
+    assert f"<p>{one_line}</p>" in ok(net, "review", "--format", "html")
+    numbers = json.loads(ok(net, "review", "--json"))["numbers"]
+    assert numbers["capacity"] == {"asks_per_week": 12, "weekly_energy": 10, "median_spent": 2.0}
+
+
+def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
+    assert median([0, 0, 0, 2, 2, 2, 2, 2]) == 2.0
+    assert median([0, 1, 2, 4]) == 1.5
+    assert median([3, 1, 2]) == 2.0
+    assert median([]) == 0.0
