@@ -95,7 +95,7 @@ TEXT = [
         "What to keep can't contain control characters other than newlines and tabs.",
     ),
     Refusal(("log", "ana", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),
-    Refusal(("add", "Tom", "--note", TEN_MB), f"A note can be at most 2,000 characters {HUGE}"),
+    Refusal(("add", "Tom", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),
     Refusal(("helped", "ana", TEN_MB), f"What you did can be at most 2,000 characters {HUGE}"),
     Refusal(("give", "ana", "--save", TEN_MB), f"What to keep can be at most 2,000 characters {HUGE}"),
     Refusal(("intro", "ana", "sam brown", TEN_MB), f"Why can be at most 2,000 characters {HUGE}"),
