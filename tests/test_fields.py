@@ -181,3 +181,20 @@ def test_a_dry_run_import_creates_no_store(
     result = net("import", kind, name, "--dry-run")
     assert (result.code, result.out) == (0, out), result
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_net_copy_holds_the_source_to_the_same_rules(net: Net, store: Path, tmp_path: Path) -> None:
+    ok(net, "add", "Ana Ruiz")
+    conn = sqlite3.connect(store)
+    with conn:
+        conn.execute("UPDATE person SET email = ? WHERE id = 1", ("a@x.io\x1b[2J",))
+    conn.close()
+    before = files(store)
+    result = net("copy", "--to", str(tmp_path / "copy.db"))
+    assert (result.code, result.out) == (1, ""), result
+    assert result.err == (
+        'The source store, people[0]: email: "a@x.io\\x1b[2J" does not look like an email address; '
+        "nothing was copied.\nFix that record in the source store (net edit, net show), then copy again.\n"
+    )
+    assert files(store) == before
+    assert not (tmp_path / "copy.db").exists()

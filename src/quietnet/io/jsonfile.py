@@ -223,6 +223,11 @@ def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
     except ValueError as exc:  # such as a number with more than 4,300 digits
         reason = str(exc).split(":")[0].rstrip(".")
         raise InputError(f"{source}: this is not usable JSON ({reason}); nothing was imported.") from None
+    return check(document, source, schema_version=schema_version)
+
+
+def check(document: Any, source: str, *, schema_version: int) -> dict[str, Any]:
+    """``document`` checked completely against the field rules, or InputError naming the record at fault."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(
             f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
