@@ -160,6 +160,9 @@ JSON: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("birthday", _person(0, birthday="02-30"),
      'people[0]: birthday: "02-30" does not exist: there is no day 30 in February, '
      "whose days run from 01 to 29 (try 02-29)"),
+    ("future-birthday", _person(0, birthday="2025-06-20"),
+     "people[0]: birthday: A birthday can't be after today (2025-06-19); "
+     '"2025-06-20" has not happened yet. Give MM-DD if the year is unsure'),
     ("birthday-form", _person(0, birthday="June 21"),
      'people[0]: birthday: "June 21" is not written as quietnet stores it (06-21)'),
     ("email", _person(0, email="ana@x.io\x1b[2J"),

@@ -341,7 +341,8 @@ def import_json(
 
     c = context.get(ctx)
     source = str(path)
-    document = jsonfile.parse(decode(read_bytes(path), source), source, schema_version=SCHEMA_VERSION)
+    text = decode(read_bytes(path), source)
+    document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
     held = {"person": 0, "interaction": 0}
     if not (dry_run and not c.exists()):  # a dry run creates nothing, not even the store
         with c.read() as s:

@@ -208,7 +208,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
 }  # fmt: skip
 
 
-def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
+def parse(text: str, source: str, *, schema_version: int, today: date | None = None) -> dict[str, Any]:
     """A checked export document, or InputError naming the line or record at fault."""
     try:
         document = json.loads(text)
@@ -223,11 +223,14 @@ def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
     except ValueError as exc:  # such as a number with more than 4,300 digits
         reason = str(exc).split(":")[0].rstrip(".")
         raise InputError(f"{source}: this is not usable JSON ({reason}); nothing was imported.") from None
-    return check(document, source, schema_version=schema_version)
+    return check(document, source, schema_version=schema_version, today=today)
 
 
-def check(document: Any, source: str, *, schema_version: int) -> dict[str, Any]:
-    """``document`` checked completely against the field rules, or InputError naming the record at fault."""
+def check(document: Any, source: str, *, schema_version: int, today: date | None = None) -> dict[str, Any]:
+    """``document`` checked completely against the field rules, or InputError naming the record at fault.
+
+    With ``today``, a birthday with a year must not be after it (as the commands require).
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(
             f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
@@ -262,6 +265,15 @@ def check(document: Any, source: str, *, schema_version: int) -> dict[str, Any]:
                         f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
                     )
     _check_links(document, source)
+    for n, person in enumerate(document.get("people", [])):
+        if today is not None and person.get("birthday"):
+            try:
+                fields.birthday(person["birthday"], today=today)
+            except InputError as exc:
+                reason = exc.message.rstrip(".")
+                raise InputError(
+                    f"{source}, people[{n}]: birthday: {reason}; nothing was imported."
+                ) from None
     return document
 
 
