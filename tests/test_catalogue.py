@@ -95,7 +95,7 @@ TEXT = [
         "What to keep can't contain control characters other than newlines and tabs.",
     ),
     Refusal(("log", "ana", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),
-    Refusal(("add", "Tom", "--note", TEN_MB), f"A note can be at most 2,000 characters {HUGE}"),
+    Refusal(("add", "Tom", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),
     Refusal(("helped", "ana", TEN_MB), f"What you did can be at most 2,000 characters {HUGE}"),
     Refusal(("give", "ana", "--save", TEN_MB), f"What to keep can be at most 2,000 characters {HUGE}"),
     Refusal(("intro", "ana", "sam brown", TEN_MB), f"Why can be at most 2,000 characters {HUGE}"),
@@ -153,9 +153,10 @@ def test_refused_calmly_and_nothing_changes(net: Net, store: Path, case: Refusal
 
 
 def test_the_catalogue_is_long_enough() -> None:
+    from tests.test_catalogue_fields import CATALOGUE as FIELD_RULES
     from tests.test_catalogue_files import FILES, STORES
     from tests.test_catalogue_names import AMBIGUOUS, FORGOTTEN, WILDCARDS
 
-    everything = CATALOGUE + AMBIGUOUS + FORGOTTEN + WILDCARDS + FILES
+    everything = CATALOGUE + AMBIGUOUS + FORGOTTEN + WILDCARDS + FILES + FIELD_RULES
     assert len(everything) + len(STORES) >= 100
     assert len({c.args for c in everything}) == len(everything), "an entry is listed twice"

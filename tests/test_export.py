@@ -39,6 +39,8 @@ RICH: tuple[tuple[str, ...], ...] = (
     ("settings", "set", "weekly_energy", "6"),
 )  # fmt: skip
 
+NOBODY = "00000000-0000-4000-8000-000000000000"  # a UUID no one in the file has
+
 
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory: pytest.TempPathFactory) -> bytes:
@@ -161,8 +163,8 @@ BROKEN_JSON: list[tuple[str, Any, str]] = [
     ("syntax", '{"format": "quietnet",\n  "people": [\n}', "{path}, line 3: this is not valid JSON"),
     ("foreign", {"contacts": []}, '{path} is not a quietnet export (it has no "format": "quietnet")'),
     ("newer", lambda d: d | {"schema_version": 99}, "{path} was written by a newer quietnet (schema 99;"),
-    ("ref", lambda d: d | {"interactions": [d["interactions"][0] | {"people": ["nobody"]}]},
-     "{path}, interactions[0]: the person nobody is not in the file"),
+    ("ref", lambda d: d | {"interactions": [d["interactions"][0] | {"people": [NOBODY]}]},
+     f"{{path}}, interactions[0]: the person {NOBODY} is not in the file"),
     ("field", lambda d: d | {"people": [d["people"][0] | {"shoe": 38}]},
      '{path}, people[0]: unknown field "shoe"'),
     ("date", lambda d: d | {"people": [d["people"][0] | {"met_on": "May 2019"}]},

@@ -22,6 +22,8 @@ POPULATE: tuple[tuple[str, ...], ...] = (
     ("snooze", "sam brown", "--for", "2 weeks"),
 )
 
+TWICE_TOO_LONG = "A note can be at most 10,000 characters (this one has 40,000)."
+
 
 @pytest.fixture(scope="module")
 def populated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
@@ -98,7 +100,7 @@ REFUSED: list[tuple[tuple[str, ...], str]] = [
     (("find", ""), "What to find can't be empty."),
     # text that is too long or not text
     (("log", "ana", "--note", LONG_NOTE), "A note can be at most 10,000 characters (this one has 20,000)."),
-    (("add", "Tom", "--note", LONG_NOTE), "A note can be at most 2,000 characters (this one has 20,000)."),
+    (("add", "Tom", "--note", LONG_NOTE * 2), TWICE_TOO_LONG),
     (("helped", "ana", LONG_NOTE), "What you did can be at most 2,000 characters (this one has 20,000)."),
     (("promise", "ana", LONG_NOTE), "What it is can be at most 2,000 characters (this one has 20,000)."),
     (("log", "ana", "--note", "a\x00b"),

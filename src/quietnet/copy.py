@@ -47,10 +47,21 @@ class Copied:
 
 
 def read(s: Session) -> Source:
+    """The source, held to the field rules of any import: a copy stores nothing a command would refuse."""
+    from quietnet.db import SCHEMA_VERSION
+    from quietnet.io import jsonfile
     from quietnet.store import dump
 
     rows = {t: [dict(r) for r in s.all(f"SELECT * FROM {t} ORDER BY id")] for t in KEPT}
-    return Source(dump.dump(s), rows)
+    document = dump.dump(s)
+    try:
+        jsonfile.check(document, "The source store", schema_version=SCHEMA_VERSION)
+    except InputError as exc:
+        raise InputError(
+            exc.message.replace("nothing was imported", "nothing was copied"),
+            hint="Fix that record in the source store (net edit, net show), then copy again.",
+        ) from None
+    return Source(document, rows)
 
 
 def held(s: Session) -> dict[str, int]:

@@ -48,8 +48,10 @@ _BIRTHDAY = (
 
 def _norm(text: str) -> tuple[str, str]:
     """The text as typed (trimmed, shortened for messages) and its normalised form."""
+    from quietnet.fields import shown
+
     flat = " ".join(text.split())
-    return (flat if len(flat) <= 40 else flat[:39] + "…"), flat.lower()
+    return shown(flat), flat.lower()
 
 
 def _int(digits: str) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from quietnet.errors import InputError
+from quietnet.fields import shown
 
 SIZES: tuple[str, ...] = ("small", "medium", "large")
 FORMATS: tuple[str, ...] = ("talks", "workshop", "mingling")
@@ -42,7 +43,7 @@ def choice(value: str | None, allowed: Sequence[str], what: str) -> str | None:
         return None
     word = value.strip().casefold()
     if word not in allowed:
-        raise InputError(f'"{value}" is not {what}; choose one of {", ".join(allowed)}.')
+        raise InputError(f'"{shown(value.strip())}" is not {what}; choose one of {", ".join(allowed)}.')
     return word
 
 
@@ -185,7 +186,7 @@ def parse_time(text: str) -> tuple[int, int]:
     try:
         moment = datetime.strptime(text.strip(), "%H:%M")
     except ValueError:
-        raise InputError(f'"{text}" is not a time; write it like 19:00.') from None
+        raise InputError(f'"{shown(text)}" is not a time; write it like 19:00.') from None
     return moment.hour, moment.minute
 
 

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from quietnet.errors import AmbiguousError, InputError, NotFoundError
+from quietnet.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text, has_control, shown
 
-MAX_NAME = 200
-MAX_TEXT = 10_000
+__all__ = [
+    "MAX_NAME", "MAX_TEXT", "NameKey", "clean_name", "clean_text", "fold", "has_control", "resolve", "shown"
+]  # fmt: skip
 
 
 def fold(text: str) -> str:
@@ -20,40 +22,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
-
-
-# Bidirectional overrides and isolates can make text display differently from
-# what is stored; zero-width joiners (emoji) and marks are fine.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _has_control(text: str, *, allow_newlines: bool) -> bool:
-    allowed = {"\n", "\t"} if allow_newlines else set()
-    return any(
-        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed) or c in BIDI_CONTROLS for c in text
-    )
-
-
-def clean_name(raw: str, *, what: str = "A name") -> str:
-    """A name as it will be stored, or InputError: NFC, trimmed, one line, sane length."""
-    name = unicodedata.normalize("NFC", raw).strip()
-    if not name:
-        raise InputError(f"{what} can't be empty.")
-    if len(name) > MAX_NAME:  # first: scanning megabytes for control characters takes seconds
-        raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name)}).")
-    if _has_control(name, allow_newlines=False):
-        raise InputError(f"{what} can't contain control characters (such as tabs, newlines or NUL).")
-    return name
-
-
-def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
-    """Free text (notes, what you helped with): NFC, trimmed, newlines allowed."""
-    text = unicodedata.normalize("NFC", raw).strip()
-    if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
-        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
-    if _has_control(text, allow_newlines=True):
-        raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
-    return text
 
 
 class NameKey(NamedTuple):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from quietnet.errors import InputError
+from quietnet.fields import shown
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 NEVER_WORDS: frozenset[str] = frozenset({"never", "none", "off", "-"})
@@ -100,7 +101,7 @@ def _circle_index(circle: str) -> int:
     try:
         return CIRCLES.index(circle)
     except ValueError:
-        raise InputError(f"Unknown circle '{circle}'; the circles are {', '.join(CIRCLES)}.") from None
+        raise InputError(f"Unknown circle '{shown(circle)}'; the circles are {', '.join(CIRCLES)}.") from None
 
 
 # -- keys, their parsers and descriptions -------------------------------------------
@@ -114,21 +115,26 @@ class _Spec(NamedTuple):
     description: str
 
 
+def _said(value: object) -> str:
+    """A refused value as a message repeats it (quoted, cut, escapes visible)."""
+    return f"'{shown(value)}'" if isinstance(value, str) else shown(repr(value))
+
+
 def _as_number(key: str, value: object, *, whole: bool, what: str) -> float:
     if isinstance(value, bool):
-        raise InputError(f"{key} must be {what}, not {value!r}.")
+        raise InputError(f"{key} must be {what}, not {_said(value)}.")
     if isinstance(value, str):
         text = value.strip()
         try:
             number = float(int(text)) if whole else float(text)
         except ValueError:
-            raise InputError(f"{key} must be {what}, not '{value}'.") from None
+            raise InputError(f"{key} must be {what}, not {_said(value)}.") from None
     elif isinstance(value, int | float):
         number = float(value)
     else:
-        raise InputError(f"{key} must be {what}, not {value!r}.")
+        raise InputError(f"{key} must be {what}, not {_said(value)}.")
     if not math.isfinite(number) or (whole and not number.is_integer()):
-        raise InputError(f"{key} must be {what}, not {value!r}.")
+        raise InputError(f"{key} must be {what}, not {_said(value)}.")
     return number
 
 
@@ -136,7 +142,7 @@ def _whole(low: int, high: int | None, what: str) -> Callable[[str, object], obj
     def parse(key: str, value: object) -> object:
         n = _as_number(key, value, whole=True, what=what)
         if n < low or (high is not None and n > high):
-            raise InputError(f"{key} must be {what}, not {value!r}.")
+            raise InputError(f"{key} must be {what}, not {_said(value)}.")
         return int(n)
 
     return parse
@@ -148,7 +154,7 @@ def _real(
     def parse(key: str, value: object) -> object:
         n = _as_number(key, value, whole=False, what=what)
         if n < low or (open_low and n == low) or (high is not None and n > high):
-            raise InputError(f"{key} must be {what}, not {value!r}.")
+            raise InputError(f"{key} must be {what}, not {_said(value)}.")
         return n
 
     return parse
@@ -160,7 +166,7 @@ def _cadence(key: str, value: object) -> object:
         return None
     n = _as_number(key, value, whole=True, what=what)
     if n < 1:
-        raise InputError(f"{key} must be {what}, not {value!r}.")
+        raise InputError(f"{key} must be {what}, not {_said(value)}.")
     return int(n)
 
 
@@ -280,7 +286,7 @@ def _find(key: object) -> _Spec:
 
         close = difflib.get_close_matches(str(key), list(_BY_KEY), n=1)
         raise InputError(
-            f"Unknown setting '{key}'; the settings are {', '.join(_BY_KEY)}.",
+            f"Unknown setting '{shown(str(key))}'; the settings are {', '.join(_BY_KEY)}.",
             hint=f"Did you mean {close[0]}?" if close else None,
         )
     return spec
@@ -317,4 +323,4 @@ def preset(name: str) -> Settings:
     try:
         return PRESETS[name.strip().casefold()]
     except KeyError:
-        raise InputError(f"Unknown preset '{name}'; the presets are {', '.join(PRESETS)}.") from None
+        raise InputError(f"Unknown preset '{shown(name)}'; the presets are {', '.join(PRESETS)}.") from None

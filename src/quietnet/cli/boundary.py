@@ -18,12 +18,23 @@ EXPECTED = (QuietnetError, sqlite3.Error, KeyboardInterrupt)
 def calm(exc: BaseException) -> int:
     """Tell the user what happened to ``exc`` (one of EXPECTED); the exit code to end with."""
     if isinstance(exc, QuietnetError):
-        note(exc.message)
+        note(safe(exc.message))
         if exc.hint:
-            note(exc.hint)
+            note(safe(exc.hint))
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         note("Stopped. Nothing half-done was kept.")
         return 130
-    note(f"The store could not be used: {exc}. Nothing more was changed.")
+    note(safe(f"The store could not be used: {exc}. Nothing more was changed."))
     return 3
+
+
+MAX_LINE = 1_000
+
+
+def safe(message: str) -> str:
+    """A message as it may reach a terminal: control characters shown as escapes, lines cut."""
+    from quietnet.fields import visible
+
+    lines = visible(message, keep="\n").split("\n")
+    return "\n".join(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…" for line in lines)

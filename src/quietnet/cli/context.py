@@ -38,6 +38,16 @@ class Context:
 
         ``--db`` first, then ``NET_DATABASE_URL``, then ``NET_DB``, then the data folder.
         """
+        if self.db is not None and not self.db.strip():
+            raise StoreError(
+                "--db was given an empty path; name a file or a database URL, or leave --db out."
+            )
+        if (
+            self.db is None
+            and not os.environ.get("NET_DATABASE_URL")
+            and os.environ.get("NET_DB", "x").strip() == ""
+        ):
+            raise StoreError("NET_DB is set but empty; name a file, or unset it to use the default store.")
         given = self.db or os.environ.get("NET_DATABASE_URL") or os.environ.get("NET_DB")
         if given:
             return location(given), False
@@ -55,8 +65,14 @@ class Context:
             )
         return where, is_default
 
+    def exists(self) -> bool:
+        """Whether the store is there already (a server always is; a file may not be yet)."""
+        where, _ = self.store()
+        return not isinstance(where, Path) or where.exists()
+
     def database(self) -> Database | PgDatabase:
         if self._database is None:
+            today()  # a NET_TODAY that can't be used is refused before a store is opened or created
             where, is_default = self.store()
             if isinstance(where, Path):
                 from quietnet.db import open_database
@@ -120,10 +136,16 @@ def today() -> date:
     """Today, or the day pinned by NET_TODAY=YYYY-MM-DD."""
     pinned = os.environ.get("NET_TODAY")
     if pinned:
+        from quietnet.dates import MAX_YEAR, MIN_YEAR
+        from quietnet.fields import shown
+
         try:
-            return date.fromisoformat(pinned.strip())
+            day = date.fromisoformat(pinned.strip())
         except ValueError:
-            raise StoreError(f"NET_TODAY must be a date like 2025-06-19, not {pinned!r}.") from None
+            raise StoreError(f"NET_TODAY must be a date like 2025-06-19, not '{shown(pinned)}'.") from None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise StoreError(f"NET_TODAY must fall between the years {MIN_YEAR} and {MAX_YEAR}, not {day}.")
+        return day
     return datetime.now().date()
 
 

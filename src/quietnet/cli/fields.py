@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from quietnet.errors import InputError
-from quietnet.names import clean_name, clean_text
+from quietnet.fields import MAX_FIELD, MAX_TEXT, clean_text
 from quietnet.records import CIRCLES, ORIGINS
 
 Nickname = Annotated[str | None, typer.Option(help="What you call them; works as a name in every command.")]
@@ -47,50 +47,43 @@ Tags = Annotated[
 ]
 
 
-def _text(value: str, what: str) -> str | None:
-    cleaned = clean_text(value, what=what, limit=2_000)
+def _text(value: str, what: str, limit: int = MAX_FIELD) -> str | None:
+    cleaned = clean_text(value, what=what, limit=limit)
     return cleaned or None
 
 
 def collect(today: date, **given: Any) -> dict[str, Any]:
     """Validate the options that were given; returns Person fields (empty text clears)."""
-    from quietnet import dates
+    from quietnet import dates, fields
 
-    fields: dict[str, Any] = {}
+    result: dict[str, Any] = {}
     for key, value in given.items():
         if value is None:
             continue
         if key == "nickname":
-            fields[key] = clean_name(value, what="A nickname") if value.strip() else None
+            result[key] = fields.nickname(value) if value.strip() else None
         elif key == "circle":
-            circle = value.strip().casefold()
-            if circle not in CIRCLES:
-                raise InputError(f'"{value}" is not a circle; choose one of {", ".join(CIRCLES)}.')
-            fields[key] = circle
+            result[key] = fields.choice(value, CIRCLES, what="a circle")
         elif key == "closeness":
             if not 1 <= value <= 5:
                 raise InputError(f"Closeness goes from 1 to 5, not {value}.")
-            fields[key] = value
+            result[key] = value
         elif key == "kin":
-            fields[key] = value
+            result[key] = value
         elif key == "cadence":
-            fields["cadence_days"] = dates.parse_cadence(value) if value.strip() else None
+            result["cadence_days"] = dates.parse_cadence(value) if value.strip() else None
         elif key == "met":
-            fields["met_on"] = dates.parse_day(value, today=today) if value.strip() else None
+            result["met_on"] = dates.parse_day(value, today=today) if value.strip() else None
         elif key == "origin":
-            origin = value.strip().casefold()
-            if origin and origin not in ORIGINS:
-                raise InputError(f'"{value}" is not an origin; choose one of {", ".join(ORIGINS)}.')
-            fields[key] = origin or None
+            result[key] = fields.choice(value, ORIGINS, what="an origin") if value.strip() else None
         elif key == "birthday":
-            fields[key] = dates.format_birthday(*dates.parse_birthday(value)) if value.strip() else None
+            result[key] = fields.birthday(value, today=today) if value.strip() else None
         elif key == "email":
-            email = value.strip()
-            if email and ("@" not in email or " " in email):
-                raise InputError(f'"{value}" does not look like an email address.')
-            fields[key] = email or None
+            result[key] = fields.email(value) if value.strip() else None
+        elif key == "phone":
+            result[key] = fields.phone(value) if value.strip() else None
         elif key == "note":
-            fields["notes"] = _text(value, "A note")
+            result["notes"] = _text(value, "A note", MAX_TEXT)
         else:
-            fields[key] = _text(value, key.replace("_", " ").capitalize())
-    return fields
+            result[key] = _text(value, key.replace("_", " ").capitalize())
+    return result

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from quietnet import kinds
+from quietnet import fields, kinds
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
@@ -109,9 +109,7 @@ def _close(
     from quietnet.store import give, journal, people
     from quietnet.store.interactions import helped
 
-    help_kind = kind.strip().casefold()
-    if help_kind not in kinds.HELP_KINDS:
-        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
+    help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     item_id = done if done is not None else drop
     assert item_id is not None
     day = _day(on)

@@ -5,11 +5,12 @@ from typing import Annotated
 
 import typer
 
-from quietnet import kinds
+from quietnet import fields, kinds
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.errors import InputError
+from quietnet.fields import shown
 
 app = typer.Typer()
 
@@ -30,7 +31,7 @@ def split_kind(words: list[str], kind: str | None) -> tuple[list[str], kinds.Kin
     if kind is not None:
         found = kinds.lookup(kind)
         if found is None:
-            raise InputError(f'"{kind}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
+            raise InputError(f'"{shown(kind)}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
         return words, found, kind.strip().casefold()
     if len(words) > 1 and (found := kinds.lookup(words[-1])) is not None:
         return words[:-1], found, words[-1].strip().casefold()
@@ -135,9 +136,7 @@ def helped(
     text = clean_text(what, what="What you did", limit=2_000)
     if not text:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
-    help_kind = kind.strip().casefold()
-    if help_kind not in kinds.HELP_KINDS:
-        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
+    help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
         person = people.get(s, people.resolve_id(s, who))

@@ -106,7 +106,7 @@ def done(
       net done 4
       net done 4 --helped "introduced her to Sam" --kind intro
     """
-    from quietnet import kinds
+    from quietnet import fields, kinds
     from quietnet.dates import parse_day
     from quietnet.names import clean_text
     from quietnet.store import interactions, journal, loops
@@ -114,9 +114,7 @@ def done(
     today = context.today()
     day = today if on is None else parse_day(on, today=today)
     text = clean_text(helped, what="What you did", limit=2_000) if helped is not None else None
-    kind = kind.strip().casefold()
-    if kind not in kinds.HELP_KINDS:
-        raise InputError(f'"{kind}" is not a kind of help; choose one of {", ".join(kinds.HELP_KINDS)}.')
+    kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     with context.get(ctx).write("done") as s:
         loop = loops.get(s, loop_id)
         if loop.closed_on is not None:

@@ -1,6 +1,6 @@
 """`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,15 +31,25 @@ from quietnet.errors import InputError
 from quietnet.names import clean_name
 from quietnet.records import CIRCLES, ORIGINS
 
+
+def visible(text: str) -> str:
+    """User text as it may reach a terminal: stored control characters shown as escapes."""
+    from quietnet.fields import visible as escaped
+
+    return escaped(text, keep="\n\t")
+
+
+if TYPE_CHECKING:
+    from quietnet.db import Session
+
 app = typer.Typer()
 
 
 def new_name(raw: str) -> str:
-    """A name for a new or renamed person: as clean_name, and not mistakable for an #id."""
-    name = clean_name(raw)
-    if name.startswith("#"):
-        raise InputError(f'A name can\'t start with "#" ({name}): #12 is how ids are written.')
-    return name
+    """A name for a new or renamed person (fields.person_name)."""
+    from quietnet.fields import person_name
+
+    return person_name(raw)
 
 
 @app.command()
@@ -86,6 +96,7 @@ def add(
     tags = [people.clean_tag(t) for t in tag or []]
     with c.read() as s:
         twins = people.same_name(s, clean)
+        _nickname_free(s, fields.get("nickname"), clean, besides=None, yes=yes)
     if twins:
         ids = ", ".join(f"#{p.id}" for p in twins)
         context.confirm(f"You already have someone called {clean} ({ids}). Add another?", yes=yes)
@@ -117,6 +128,7 @@ def edit(
     birthday: Birthday = None,
     interests: Interests = None,
     note: Note = None,
+    yes: Yes = False,
 ) -> None:
     """Change what you know about someone; an empty value ("") clears a field.
 
@@ -137,12 +149,30 @@ def edit(
         fields["name"] = new_name(name)
     if not fields:
         raise typer.BadParameter("say what to change, e.g. --circle close", param_hint="options")
-    with context.get(ctx).write("edit") as s:
+    c = context.get(ctx)
+    if fields.get("nickname"):
+        with c.read() as s:
+            person = people.get(s, people.resolve_id(s, who))
+            _nickname_free(s, fields["nickname"], person.name, besides=person.id, yes=yes)
+    with c.write("edit") as s:
         person_id = people.resolve_id(s, who)
         changed = people.edit(s, person_id, fields)
         person = people.get(s, person_id)
         journal.describe(s, f"Edited {person.name}")
     say(f"Updated {person.name}." if changed else f"{person.name} already had those details.")
+
+
+def _nickname_free(s: "Session", nickname: str | None, name: str, *, besides: int | None, yes: bool) -> None:
+    """Ask before giving a nickname someone else goes by (it would name two people)."""
+    from quietnet.store import people
+
+    if not nickname:
+        return
+    others = people.with_nickname(s, nickname, besides=besides)
+    if others:
+        who = ", ".join(f"{p.name} (#{p.id})" for p in others[:4])
+        go = "goes" if len(others) == 1 else "go"
+        context.confirm(f'{who} already {go} by "{nickname}". Give {name} the same nickname?', yes=yes)
 
 
 @app.command()
@@ -169,7 +199,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
         say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
         sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections))
+        say(visible(render.profile_text(person, timeline, open_loops, today=today, sections=sections)))
 
 
 @app.command("list")
@@ -191,18 +221,14 @@ def list_(
       net list --circle close
       net list --tag climbing --sort last --json
     """
-    from quietnet.errors import InputError
+    from quietnet import fields
     from quietnet.render import people as render
     from quietnet.store import people
 
-    circle = circle.strip().casefold() if circle is not None else None
-    origin = origin.strip().casefold() if origin is not None else None
-    if circle is not None and circle not in CIRCLES:
-        raise InputError(f'"{circle}" is not a circle; choose one of {", ".join(CIRCLES)}.')
-    if origin is not None and origin not in ORIGINS:
-        raise InputError(f'"{origin}" is not an origin; choose one of {", ".join(ORIGINS)}.')
+    circle = fields.choice(circle, CIRCLES, what="a circle") if circle is not None else None
+    origin = fields.choice(origin, ORIGINS, what="an origin") if origin is not None else None
     if sort not in ("name", "last"):
-        raise InputError(f'Sort by "name" or "last", not "{sort}".')
+        raise InputError(f'Sort by "name" or "last", not "{fields.shown(sort)}".')
     with context.get(ctx).read() as s:
         found = people.listing(
             s,
@@ -216,7 +242,7 @@ def list_(
     if json_:
         say(render.listing_json(found))
     else:
-        say(render.listing_text(found, today=context.today()))
+        say(visible(render.listing_text(found, today=context.today())))
 
 
 @app.command()
@@ -242,7 +268,7 @@ def find(
     if json_:
         say(render.hits_json(hits))
     else:
-        say(render.hits_text(hits, query))
+        say(visible(render.hits_text(hits, query)))
 
 
 @app.command()
@@ -328,6 +354,6 @@ def tag(
         journal.describe(s, f"Tagged {person.name}")
         tags = people.tags_of(s, person.id)
     if not added and not removed:
-        say(f"{person.name}'s tags are unchanged: {', '.join(sorted(tags)) or 'none'}.")
+        say(visible(f"{person.name}'s tags are unchanged: {', '.join(sorted(tags)) or 'none'}."))
     else:
-        say(f"{person.name}'s tags: {', '.join(sorted(tags)) or 'none'}.")
+        say(visible(f"{person.name}'s tags: {', '.join(sorted(tags)) or 'none'}."))

@@ -64,10 +64,11 @@ def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
 
 def _circle(raw: str) -> str:
     from quietnet.errors import InputError
+    from quietnet.fields import shown
 
     circle = raw.strip().casefold()
     if circle not in CIRCLES:
-        raise InputError(f'"{raw}" is not a circle; choose one of {", ".join(CIRCLES)}.')
+        raise InputError(f'"{shown(raw)}" is not a circle; choose one of {", ".join(CIRCLES)}.')
     return circle
 
 
@@ -129,8 +130,11 @@ def run_import(
         found = read(tick)
     if found.problems and not skip_bad:
         raise refusal(found.problems, what=what, skip_flag=skip_flag)
-    with c.read() as s:
-        planned = transfer.plan(s, found.contacts, circle=new_circle)
+    if dry_run and not c.exists():  # a dry run creates nothing, not even the store
+        planned = transfer.plan(None, found.contacts, circle=new_circle)
+    else:
+        with c.read() as s:
+            planned = transfer.plan(s, found.contacts, circle=new_circle)
     bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in found.problems]
     if dry_run:
         say(f"Importing {source} (dry run):")
@@ -337,9 +341,12 @@ def import_json(
 
     c = context.get(ctx)
     source = str(path)
-    document = jsonfile.parse(decode(read_bytes(path), source), source, schema_version=SCHEMA_VERSION)
-    with c.read() as s:
-        held = dump.counts(s)
+    text = decode(read_bytes(path), source)
+    document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
+    held = {"person": 0, "interaction": 0}
+    if not (dry_run and not c.exists()):  # a dry run creates nothing, not even the store
+        with c.read() as s:
+            held = dump.counts(s)
     people = len(document.get("people", []))
     if any(held.values()) and not replace:
         raise InputError(

@@ -9,15 +9,14 @@ becomes a ``Problem`` naming the file, the line and the reason.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from quietnet import dates
+from quietnet import dates, fields
 from quietnet.errors import InputError
-from quietnet.names import MAX_TEXT, clean_name, clean_text, fold
+from quietnet.names import MAX_TEXT, fold
 from quietnet.records import CIRCLES, ORIGINS
 
 # The Person fields an import may set, and the extra targets a column may map to.
@@ -77,7 +76,10 @@ def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) ->
 
 def tag_of(raw: str) -> str | None:
     """A usable tag from a label or category ("Book Club" -> book-club), or None."""
-    tag = re.sub(r"[,#+]", "", fold(raw).replace(" ", "-")).strip("-")[:50]
+    if fields.has_control(raw, allow_newlines=False):
+        shown = fields.shown(raw.strip())
+        raise InputError(f'Tags: "{shown}" has control characters; tags are single words.')
+    tag = re.sub(r"[,#+]", "", fold(raw).replace(" ", "-")).strip("-")[: fields.MAX_TAG]
     return tag or None
 
 
@@ -96,33 +98,31 @@ def tags_of(raw: str) -> tuple[str, ...]:
 
 
 def looks_like_email(text: str) -> bool:
-    return "@" in text and not any(c.isspace() for c in text) and len(text) <= 320
+    try:
+        fields.email(text)
+    except InputError:
+        return False
+    return True
 
 
 def check(name: str, raw: str, *, today: date) -> Any:
-    """The storable value of one field, or InputError with the reason."""
+    """The storable value of one field, or InputError with the reason (the rules of fields.py)."""
     text = raw.strip()
     if name == "name":
-        return clean_name(text)
+        return fields.person_name(text)
     if name == "nickname":
-        return clean_name(text, what="A nickname")
+        return fields.nickname(text)
     if name == "circle":
-        circle = text.casefold()
-        if circle not in CIRCLES:
-            raise InputError(f'"{text}" is not a circle; choose one of {", ".join(CIRCLES)}.')
-        return circle
+        return fields.choice(text, CIRCLES, what="a circle")
     if name == "origin":
-        origin = text.casefold()
-        if origin not in ORIGINS:
-            raise InputError(f'"{text}" is not an origin; choose one of {", ".join(ORIGINS)}.')
-        return origin
+        return fields.choice(text, ORIGINS, what="an origin")
     if name == "closeness":
         if text not in ("1", "2", "3", "4", "5"):
-            raise InputError(f'Closeness goes from 1 to 5, not "{text}".')
+            raise InputError(f'Closeness goes from 1 to 5, not "{fields.shown(text)}".')
         return int(text)
     if name == "kin":
         if text.casefold() not in YES | NO:
-            raise InputError(f'Kin is yes or no, not "{text}".')
+            raise InputError(f'Kin is yes or no, not "{fields.shown(text)}".')
         return text.casefold() in YES
     if name == "cadence_days":
         return dates.parse_cadence(text)
@@ -131,19 +131,16 @@ def check(name: str, raw: str, *, today: date) -> Any:
     if name == "snoozed_until":
         return dates.parse_day(text, today=today, allow_future=True).isoformat()
     if name == "birthday":
-        return dates.format_birthday(*dates.parse_birthday(text))
+        return fields.birthday(text, today=today)
     if name == "email":
-        if not looks_like_email(text):
-            raise InputError(f'"{text}" does not look like an email address.')
-        return text
+        return fields.email(text)
+    if name == "phone":
+        return fields.phone(text)
     if name == "uuid":
-        try:
-            return str(uuid.UUID(text))
-        except ValueError:
-            raise InputError(f'"{text}" is not a UUID.') from None
-    what = {"how_met": "How you met", "phone": "A phone number"}.get(name, name.capitalize())
-    limit = MAX_TEXT if name == "notes" else 2_000
-    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=limit)
+        return fields.uuid(text)
+    what = {"how_met": "How you met"}.get(name, name.capitalize())
+    limit = MAX_TEXT if name == "notes" else fields.MAX_FIELD
+    return fields.clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=limit)
 
 
 def contact_from(values: dict[str, str], *, line: int, today: date) -> Contact:

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from quietnet.errors import InputError
+from quietnet.fields import shown
 from quietnet.io.contact import TARGETS, Problem, Read, contact_from
 from quietnet.names import fold
 
@@ -64,7 +65,8 @@ def delimiter_of(text: str) -> str:
     if text.casefold() in ("tab", "\\t", "\t"):
         return "\t"
     if len(text) != 1 or text in ('"', "\r", "\n"):
-        raise InputError(f'The delimiter is one character such as , ; | or the word tab, not "{text}".')
+        said = shown(text)
+        raise InputError(f'The delimiter is one character such as , ; | or the word tab, not "{said}".')
     return text
 
 
@@ -198,8 +200,9 @@ def parse_map(items: Iterable[str]) -> dict[str, str]:
         column, sep, target = item.rpartition("=")
         target = target.strip().replace("-", "_").casefold()
         if not sep or not column.strip():
-            raise InputError(f'--map takes "COLUMN=field", such as "Full Name=name", not "{item}".')
+            raise InputError(f'--map takes "COLUMN=field", such as "Full Name=name", not "{shown(item)}".')
         if target not in TARGETS:
-            raise InputError(f'"{target}" is not a field to map to; choose one of {", ".join(TARGETS)}.')
+            said = shown(target)
+            raise InputError(f'"{said}" is not a field to map to; choose one of {", ".join(TARGETS)}.')
         found[column] = target
     return found

@@ -20,9 +20,10 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from quietnet import fields
+from quietnet.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from quietnet.errors import InputError
 from quietnet.kinds import HELP_KINDS, KIND_NAMES
-from quietnet.names import _has_control
 from quietnet.records import CIRCLES, ORIGINS
 
 FORMAT = "quietnet"
@@ -48,102 +49,166 @@ def _is(*types: type) -> Check:
 
 
 CONTROL = "control characters (such as escape codes or NUL) are not allowed"
+MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
 
 
-def _text(value: Any) -> None:
-    """Free text: what the CLI accepts (newlines and tabs, no terminal escapes)."""
-    _is(str)(value)
-    if _has_control(value, allow_newlines=True):
-        raise ValueError(CONTROL)
+def _rule(rule: Callable[[str], object]) -> Check:
+    """A field rule of quietnet.fields as a check: the same sentence, as a reason."""
+
+    def check(value: Any) -> None:
+        _is(str)(value)
+        try:
+            rule(value)
+        except InputError as exc:
+            raise ValueError(exc.message.rstrip(".")) from None
+
+    return check
+
+
+def _text_of(limit: int) -> Check:
+    """Free text: what the CLI accepts (newlines and tabs, no terminal escapes), at most ``limit``."""
+    return _rule(lambda v: fields.clean_text(v, what="the text", limit=limit))
+
+
+_text = _text_of(fields.MAX_FIELD)
+_notes = _text_of(fields.MAX_TEXT)
 
 
 def _line(value: Any) -> None:
-    """A name: one line, as the CLI accepts it."""
+    """One line, as the CLI accepts a name."""
+    _rule(lambda v: fields.clean_name(v, what="the text"))(value)
+
+
+def _exact(rule: Callable[[str], str]) -> Check:
+    """A value that must already be in the form ``rule`` stores (a tag, a uuid, a birthday)."""
+
+    def check(value: Any) -> None:
+        _is(str)(value)
+        try:
+            stored = rule(value)
+        except InputError as exc:
+            raise ValueError(exc.message.rstrip(".")) from None
+        if stored != value:
+            raise ValueError(f'"{fields.shown(value)}" is not written as quietnet stores it ({stored})')
+
+    return check
+
+
+def _uuid(value: Any) -> None:
     _is(str)(value)
-    if _has_control(value, allow_newlines=False):
-        raise ValueError(CONTROL)
+    try:
+        canonical = fields.uuid(value)
+    except InputError:
+        canonical = None
+    if canonical != value:
+        raise ValueError(
+            f'"{fields.shown(value)}" is not a UUID (such as 0b6f1c1e-8d0a-4c4e-9d2b-5f0e1a2b3c4d)'
+        )
 
 
 def _card(value: Any) -> None:
     """An original vCard, kept byte for byte: its lines end in CR LF."""
     _is(str)(value)
-    _text(value.replace("\r\n", "\n"))
+    if fields.has_control(value.replace("\r\n", "\n"), allow_newlines=True):
+        raise ValueError(CONTROL)
 
 
 def _day(value: Any) -> None:
     _is(str)(value)
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'"{value}" is not a date (YYYY-MM-DD)') from None
+        raise ValueError(f'"{fields.shown(value)}" is not a date (YYYY-MM-DD)') from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"{value} falls outside the years {MIN_YEAR} to {MAX_YEAR}")
 
 
 def _stamp(value: Any) -> None:
     _is(str)(value)
     try:
-        datetime.fromisoformat(value)
+        stamp = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'"{value}" is not a timestamp (ISO 8601)') from None
+        raise ValueError(f'"{fields.shown(value)}" is not a timestamp (ISO 8601)') from None
+    if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+        raise ValueError(f"{value} falls outside the years {MIN_YEAR} to {MAX_YEAR}")
 
 
 def _one_of(choices: tuple[str, ...]) -> Check:
     def check(value: Any) -> None:
         if value not in choices:
-            raise ValueError(f"{json.dumps(value)} is not one of {', '.join(choices)}")
+            raise ValueError(f"{fields.shown(json.dumps(value))} is not one of {', '.join(choices)}")
 
     return check
 
 
 def _closeness(value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-        raise ValueError(f"expected 1 to 5, got {json.dumps(value)}")
+        raise ValueError(f"expected 1 to 5, got {fields.shown(json.dumps(value))}")
 
 
 def _count(value: Any) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"expected a positive whole number, got {json.dumps(value)}")
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID:
+        raise ValueError(f"expected a whole number from 1 to {MAX_ID}, got {fields.shown(json.dumps(value))}")
 
 
-def _texts(value: Any) -> None:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("expected a list of texts")
-    for v in value:
-        _line(v)
+def _cadence(value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_DAYS:
+        raise ValueError(f"expected 1 to {MAX_DAYS} days, got {fields.shown(json.dumps(value))}")
+
+
+def _list_of(check: Check, *, empty: bool) -> Check:
+    def checks(value: Any) -> None:
+        if not isinstance(value, list):
+            raise ValueError("expected a list")
+        if not value and not empty:
+            raise ValueError("no one is named; each needs at least one person")
+        for v in value:
+            check(v)
+
+    return checks
+
+
+_tags = _list_of(_exact(fields.tag), empty=True)
+
+
+def _birthday(value: Any) -> None:
+    _exact(fields.birthday)(value)
 
 
 REQUIRED, OPTIONAL = True, False
 SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
     "people": {
-        "id": (_count, REQUIRED), "uuid": (_text, REQUIRED), "name": (_line, REQUIRED),
-        "nickname": (_line, OPTIONAL), "circle": (_one_of(CIRCLES), REQUIRED),
+        "id": (_count, REQUIRED), "uuid": (_uuid, REQUIRED), "name": (_rule(fields.person_name), REQUIRED),
+        "nickname": (_rule(fields.nickname), OPTIONAL), "circle": (_one_of(CIRCLES), REQUIRED),
         "closeness": (_closeness, OPTIONAL), "kin": (_is(bool), REQUIRED),
-        "cadence_days": (_count, OPTIONAL), "met_on": (_day, OPTIONAL), "how_met": (_text, OPTIONAL),
+        "cadence_days": (_cadence, OPTIONAL), "met_on": (_day, OPTIONAL), "how_met": (_text, OPTIONAL),
         "origin": (_one_of(ORIGINS), OPTIONAL), "company": (_text, OPTIONAL), "role": (_text, OPTIONAL),
-        "city": (_text, OPTIONAL), "email": (_text, OPTIONAL), "phone": (_text, OPTIONAL),
-        "birthday": (_text, OPTIONAL), "interests": (_text, OPTIONAL), "notes": (_text, OPTIONAL),
+        "city": (_text, OPTIONAL), "email": (_rule(fields.email), OPTIONAL),
+        "phone": (_rule(fields.phone), OPTIONAL), "birthday": (_birthday, OPTIONAL),
+        "interests": (_text, OPTIONAL), "notes": (_notes, OPTIONAL),
         "snoozed_until": (_day, OPTIONAL), "archived_at": (_stamp, OPTIONAL),
         "created_at": (_stamp, REQUIRED), "updated_at": (_stamp, REQUIRED),
-        "card_uid": (_text, OPTIONAL), "vcard": (_card, OPTIONAL), "tags": (_texts, REQUIRED),
+        "card_uid": (_text, OPTIONAL), "vcard": (_card, OPTIONAL), "tags": (_tags, REQUIRED),
     },
     "interactions": {
         "id": (_count, REQUIRED), "day": (_day, REQUIRED), "kind": (_one_of(KIND_NAMES), REQUIRED),
-        "said": (_text, OPTIONAL), "note": (_text, OPTIONAL), "by_them": (_is(bool), REQUIRED),
-        "created_at": (_stamp, REQUIRED), "people": (_texts, REQUIRED),
+        "said": (_line, OPTIONAL), "note": (_notes, OPTIONAL), "by_them": (_is(bool), REQUIRED),
+        "created_at": (_stamp, REQUIRED), "people": (_list_of(_uuid, empty=False), REQUIRED),
     },
     "helps": {
-        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "person": (_text, REQUIRED),
+        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "person": (_uuid, REQUIRED),
         "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_text, OPTIONAL),
         "outcome_on": (_day, OPTIONAL), "interaction": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
     },
     "loops": {
-        "id": (_count, REQUIRED), "person": (_text, REQUIRED), "type": (_one_of(LOOP_TYPES), REQUIRED),
+        "id": (_count, REQUIRED), "person": (_uuid, REQUIRED), "type": (_one_of(LOOP_TYPES), REQUIRED),
         "what": (_text, REQUIRED), "opened_on": (_day, REQUIRED), "closed_on": (_day, OPTIONAL),
         "help": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
     },
 }  # fmt: skip
 
 
-def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
+def parse(text: str, source: str, *, schema_version: int, today: date | None = None) -> dict[str, Any]:
     """A checked export document, or InputError naming the line or record at fault."""
     try:
         document = json.loads(text)
@@ -151,6 +216,21 @@ def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
         raise InputError(
             f"{source}, line {exc.lineno}: this is not valid JSON ({exc.msg}); nothing was imported."
         ) from None
+    except RecursionError:
+        raise InputError(
+            f"{source} is nested too deeply to be a quietnet export; nothing was imported."
+        ) from None
+    except ValueError as exc:  # such as a number with more than 4,300 digits
+        reason = str(exc).split(":")[0].rstrip(".")
+        raise InputError(f"{source}: this is not usable JSON ({reason}); nothing was imported.") from None
+    return check(document, source, schema_version=schema_version, today=today)
+
+
+def check(document: Any, source: str, *, schema_version: int, today: date | None = None) -> dict[str, Any]:
+    """``document`` checked completely against the field rules, or InputError naming the record at fault.
+
+    With ``today``, a birthday with a year must not be after it (as the commands require).
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(
             f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
@@ -180,11 +260,20 @@ def parse(text: str, source: str, *, schema_version: int) -> dict[str, Any]:
     for table, rows in tables.items():
         for n, row in enumerate(rows):
             for key, value in row.items():
-                if isinstance(value, str) and _has_control(value, allow_newlines=True):
+                if isinstance(value, str) and fields.has_control(value, allow_newlines=True):
                     raise InputError(
                         f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
                     )
     _check_links(document, source)
+    for n, person in enumerate(document.get("people", [])):
+        if today is not None and person.get("birthday"):
+            try:
+                fields.birthday(person["birthday"], today=today)
+            except InputError as exc:
+                reason = exc.message.rstrip(".")
+                raise InputError(
+                    f"{source}, people[{n}]: birthday: {reason}; nothing was imported."
+                ) from None
     return document
 
 
@@ -207,8 +296,6 @@ def _check_record(record: Any, shape: Mapping[str, tuple[Check, bool]], where: s
             check(value)
         except ValueError as exc:
             raise refuse(f"{key}: {exc}") from None
-    if "name" in record and not record["name"].strip():
-        raise refuse("the name is empty")
 
 
 def _unique(records: list[dict[str, Any]], key: str, table: str, source: str) -> set[Any]:

@@ -25,7 +25,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BDAY_TIME = re.compile(r"[Tt].*$")
 PRODID = "-//quietnet//quietnet//EN"
 MODELLED = ("nickname", "role", "notes", "company", "email", "phone", "city", "birthday")
-_NO_DAY = date(2000, 1, 1)  # vCards carry no relative dates ("3 days ago"), so no today is needed
+# vCards carry no relative dates ("3 days ago"), so any today will do; the last one allows every birthday
+_NO_DAY = date(2200, 12, 31)
 
 
 def count_cards(text: str) -> int:
@@ -235,7 +236,11 @@ def _contact(card: Any, line: int, today: date) -> Contact:
     tags: list[str] = []
     for prop in _all(card, "categories"):
         values = prop.value if isinstance(prop.value, list) else str(prop.value).split(",")
-        tags += [t for t in (tag_of(str(v)) for v in values if str(v).strip()) if t and t != "mycontacts"]
+        try:
+            found = [tag_of(str(v)) for v in values if str(v).strip()]
+        except InputError as exc:
+            raise _CardError("CATEGORIES", f"CATEGORIES: {exc.message}") from None
+        tags += [t for t in found if t and t != "mycontacts"]
     uids = _all(card, "uid")
     uid = _text(uids[0].value) if uids else ""
     return Contact(

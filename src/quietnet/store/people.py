@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from quietnet.db import Session
-from quietnet.errors import InputError, NotFoundError
+from quietnet.errors import NotFoundError
 from quietnet.names import NameKey, fold, resolve
 from quietnet.records import Person
 from quietnet.store import journal, state
@@ -70,6 +70,13 @@ def same_name(s: Session, name: str) -> list[Person]:
     key = fold(name)
     rows = s.all("SELECT * FROM person WHERE search_key >= ? AND search_key < ?", (key + "\n", key + "\x0b"))
     return [_person(r) for r in rows]
+
+
+def with_nickname(s: Session, nickname: str, *, besides: int | None = None) -> list[Person]:
+    """The people (other than ``besides``) who already go by ``nickname``, case- and accent-insensitively."""
+    key = fold(nickname)
+    rows = s.all("SELECT * FROM person WHERE nickname IS NOT NULL ORDER BY id")
+    return [_person(r) for r in rows if fold(r["nickname"]) == key and r["id"] != besides]
 
 
 def get(s: Session, person_id: int) -> Person:
@@ -185,10 +192,9 @@ def tags_of(s: Session, person_id: int) -> list[str]:
 
 
 def clean_tag(raw: str) -> str:
-    tag = fold(raw).replace(" ", "-")
-    if not tag or any(c in tag for c in ",#+") or len(tag) > 50:
-        raise InputError(f'"{raw}" is not a usable tag; tags are single words like novel or climbing.')
-    return tag
+    from quietnet import fields
+
+    return fields.tag(raw)
 
 
 def change_tags(

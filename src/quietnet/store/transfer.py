@@ -83,6 +83,7 @@ class _Index:
         self.by_uid: dict[str, list[Target]] = {}
         self.by_email: dict[str, list[Target]] = {}
         self.by_name: dict[str, list[Target]] = {}
+        self.by_nickname: dict[str, list[Target]] = {}
         self.uuids: set[str] = set()
 
     def add(self, t: Target) -> None:
@@ -93,6 +94,18 @@ class _Index:
         if t.values.get("email"):
             _put(self.by_email, str(t.values["email"]).casefold(), t)
         _put(self.by_name, fold(t.name), t)
+        if t.values.get("nickname"):
+            _put(self.by_nickname, fold(str(t.values["nickname"])), t)
+
+    def nickname_taken(self, nickname: object, target: Target | None) -> str | None:
+        """Why a nickname can't be given to ``target``: someone else uses it (None when free)."""
+        if not nickname:
+            return None
+        others = [t for t in self.by_nickname.get(fold(str(nickname)), []) if t is not target]
+        if not others:
+            return None
+        who = ", ".join(f"{t.name} (#{t.id})" if t.id else t.name for t in others[:4])
+        return f'the nickname "{nickname}" is already used by {who}; a nickname names one person.'
 
     def match(self, c: Contact) -> tuple[str, list[Target]]:
         for key in (c.uid, c.uuid):
@@ -136,14 +149,15 @@ def _new_uuid(c: Contact, taken: set[str]) -> str:
     return str(uuids.uuid4())
 
 
-def plan(s: Session, contacts: Iterable[Contact], *, circle: str) -> Plan:
+def plan(s: Session | None, contacts: Iterable[Contact], *, circle: str) -> Plan:
     """What importing these contacts would do; writes nothing.
 
     A record that matches someone an earlier record of the same import already
     matched or added (a duplicate in the file) only fills the fields still
-    empty, so importing the file again changes nothing.
+    empty, so importing the file again changes nothing. Without a session
+    (a dry run before the store exists) the store counts as empty.
     """
-    index = _stored(s)
+    index = _stored(s) if s is not None else _Index()
     claimed: set[Target] = set()
     steps: list[Step] = []
     for c in contacts:
@@ -152,6 +166,9 @@ def plan(s: Session, contacts: Iterable[Contact], *, circle: str) -> Plan:
             names = ", ".join(f"{t.name} (#{t.id})" if t.id else t.name for t in found[:4])
             reason = f"matches several people ({names}); merge them first with net merge, or edit one."
             steps.append(Step(c, "skip", reason=reason))
+            continue
+        if (taken := index.nickname_taken(c.fields.get("nickname"), found[0] if found else None)) is not None:
+            steps.append(Step(c, "skip", reason=taken))
             continue
         if not found:
             values: dict[str, Any] = {"circle": circle, **c.fields, "card_uid": c.uid, "vcard": c.card}

@@ -1,0 +1,178 @@
+"""One set of rules per field: characters, length and format, for every path in.
+
+Every command (add, edit, log, helped, promise, need, tag, settings...), every
+import (vCard, CSV, LinkedIn, JSON) and ``net copy`` check a field with the
+function here, so a value one path refuses no other path stores. Pure: no SQL,
+no clock (``today`` is passed in), no screen.
+
+``visible`` and ``shown`` are for messages: a bad character shows as ``\\x1b``
+or ``\\u202e``, never raw, and a long input is cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from quietnet.errors import InputError
+
+MAX_NAME = 200  # a name, a nickname, a phone number: one line
+MAX_FIELD = 2_000  # company, role, city, how you met, interests; what you did, a promise
+MAX_TEXT = 10_000  # notes (a person's, a conversation's)
+MAX_EMAIL = 254  # RFC 5321's longest usable address
+MAX_TAG = 50
+SHOWN = 40  # how much of a refused input a message repeats
+
+# Bidirectional marks, embeddings, overrides and isolates make text display
+# differently from what is stored (U+202E turns "exe.txt" into "txt.exe").
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that draw nothing; a name made only of them looks empty. Zero-width
+# joiners stay allowed inside a name (emoji, Persian), just not on their own.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+# Every character a terminal may act on: C0 and C1 controls, DEL, line and
+# paragraph separators, lone surrogates, and the bidirectional controls.
+_UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS))
+_FIND: dict[str, re.Pattern[str]] = {}
+
+
+def _finder(keep: str) -> re.Pattern[str]:
+    if keep not in _FIND:
+        allowed = "".join(re.escape(c) for c in keep)
+        _FIND[keep] = re.compile(f"(?![{allowed}])[{_UNSAFE}]" if keep else f"[{_UNSAFE}]")
+    return _FIND[keep]
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character (but those in ``keep``) written as an escape."""
+    return _finder(keep).sub(_escape, text)
+
+
+def has_control(text: str, *, allow_newlines: bool) -> bool:
+    """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
+    return _finder("\n\t" if allow_newlines else "").search(text) is not None
+
+
+def shown(text: str, *, limit: int = SHOWN) -> str:
+    """An input as a message repeats it: one line, at most ``limit`` characters, escapes visible."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(cut)
+
+
+def _only_invisible(text: str) -> bool:
+    return all(
+        c.isspace() or unicodedata.category(c) in ("Cf", "Mn", "Me") or c in _BLANK_LETTERS for c in text
+    )
+
+
+def clean_name(raw: str, *, what: str = "A name") -> str:
+    """A name as it will be stored, or InputError: NFC, trimmed, one line, sane length."""
+    name = unicodedata.normalize("NFC", raw).strip()
+    if not name:
+        raise InputError(f"{what} can't be empty.")
+    if len(name) > MAX_NAME:  # first: scanning megabytes for control characters takes seconds
+        raise InputError(f"{what} can be at most {MAX_NAME} characters (this one has {len(name):,}).")
+    if has_control(name, allow_newlines=False):
+        raise InputError(f"{what} can't contain control characters (such as tabs, newlines or NUL).")
+    if _only_invisible(name):
+        raise InputError(f"{what} can't be made only of invisible characters.")
+    return name
+
+
+def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
+    """Free text (notes, what you helped with): NFC, trimmed, newlines allowed."""
+    text = unicodedata.normalize("NFC", raw).strip()
+    if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
+        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
+    if has_control(text, allow_newlines=True):
+        raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
+    return text
+
+
+def person_name(raw: str) -> str:
+    """A new or changed person's name: as clean_name, and not mistakable for an #id."""
+    name = clean_name(raw)
+    if name.startswith("#"):
+        raise InputError(f'A name can\'t start with "#" ({shown(name)}): #12 is how ids are written.')
+    return name
+
+
+def nickname(raw: str) -> str:
+    """A nickname: a name that works in every command, so never an #id."""
+    nick = clean_name(raw, what="A nickname")
+    if nick.startswith("#"):
+        raise InputError(f'A nickname can\'t start with "#" ({shown(nick)}): #12 is how ids are written.')
+    return nick
+
+
+def email(raw: str) -> str:
+    """An email address: one line without spaces, an @, at most 254 characters."""
+    text = raw.strip()
+    if len(text) > MAX_EMAIL:
+        raise InputError(
+            f"An email address can be at most {MAX_EMAIL} characters (this one has {len(text):,})."
+        )
+    if "@" not in text or any(c.isspace() for c in text) or has_control(text, allow_newlines=False):
+        raise InputError(f'"{shown(text)}" does not look like an email address.')
+    return text
+
+
+def phone(raw: str) -> str:
+    return clean_name(raw, what="A phone number")
+
+
+def tag(raw: str) -> str:
+    """A tag as stored: one folded word (spaces become -), no , # +, at most 50 characters."""
+    from quietnet.names import fold
+
+    text = raw.strip()
+    folded = fold(text[: MAX_TAG * 4]).replace(" ", "-")
+    if (
+        not folded
+        or len(folded) > MAX_TAG
+        or any(c in folded for c in ",#+")
+        or any(c.isspace() for c in folded)
+        or has_control(folded, allow_newlines=False)
+    ):
+        raise InputError(
+            f'"{shown(text)}" is not a usable tag; tags are single words like novel or climbing.'
+        )
+    return folded
+
+
+def choice(raw: str, choices: tuple[str, ...], *, what: str) -> str:
+    """One of ``choices`` (case-insensitive), or InputError listing them."""
+    value = raw.strip().casefold()
+    if value not in choices:
+        raise InputError(f'"{shown(raw.strip())}" is not {what}; choose one of {", ".join(choices)}.')
+    return value
+
+
+def uuid(raw: str) -> str:
+    """A UUID in its canonical form (lower case, with hyphens)."""
+    import uuid as uuidlib
+
+    try:
+        return str(uuidlib.UUID(raw.strip()))
+    except ValueError:
+        raise InputError(f'"{shown(raw)}" is not a UUID.') from None
+
+
+def birthday(raw: str, *, today: date | None = None) -> str:
+    """``MM-DD``, or ``YYYY-MM-DD`` with a year (never after ``today``), from any form dates reads."""
+    from quietnet import dates
+
+    year, month, day = dates.parse_birthday(raw)
+    if year is not None and today is not None and (year, month, day) > (today.year, today.month, today.day):
+        raise InputError(
+            f"A birthday can't be after today ({today.isoformat()}); "
+            f'"{shown(raw.strip())}" has not happened yet. Give MM-DD if the year is unsure.'
+        )
+    return dates.format_birthday(year, month, day)
