@@ -19,13 +19,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from quietnet.errors import StoreError
+from quietnet.errors import InputError, StoreError
 
 APPLICATION_ID = 0x71756965  # "quie"
 SCHEMA_VERSION = 4  # the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]
+TOO_LARGE = (
+    "That number is too large to be anything quietnet keeps (the largest is 9223372036854775807); "
+    "nothing was changed."
+)
 
 
 def default_path() -> Path:
@@ -52,24 +56,40 @@ class Session:
         self.change_id: int | None = None  # set by the journal on the first change
         self.change_seq = 0
 
+    # A number beyond SQLite's 64-bit integers (`net done 99999999999999999999999`) can't
+    # be bound: a query asking for it matches nothing (no id is that large), and a
+    # write holding it is refused as input. PostgreSQL compares such numbers itself.
+
     def execute(self, sql: str, params: Params = ()) -> None:
-        self.conn.execute(sql, params)
+        self._bound(sql, params)
 
     def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except OverflowError:
+            return []
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        try:
+            row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        except OverflowError:
+            return None
         return row
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        row = self.one(sql, params)
         return None if row is None else row[0]
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        cursor = self.conn.execute(sql, params)
+        cursor = self._bound(sql, params)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def _bound(self, sql: str, params: Params) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except OverflowError:
+            raise InputError(TOO_LARGE) from None
 
     def tables(self) -> set[str]:
         """The names of the store's tables."""
@@ -203,13 +223,23 @@ def _has_tables(path: Path) -> bool:
         raise _store_error(exc, path) from exc
 
 
+def require_file(path: Path) -> None:
+    """Refuse a store path that exists but is not a regular file (a folder, /dev/null, a pipe)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give the path of a database file.")
+    if not path.is_file():  # /dev/null, a pipe: SQLite would put a -journal beside it in /dev
+        raise StoreError(
+            f"{path} is not a regular file (a device, a pipe or a socket), so it can't hold a store; "
+            "give the path of a .db file. Nothing was written."
+        )
+
+
 def check_file(path: Path) -> int:
     """The schema version of an existing file, or StoreError if it is not ours to open.
 
     Reads only; never changes a byte. Returns 0 for an empty file we may adopt.
     """
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; give the path of a database file.")
+    require_file(path)
     header = _header(path)
     if header is None:
         return 0

@@ -12,7 +12,8 @@ import sqlite3
 from quietnet.cli.context import note
 from quietnet.errors import QuietnetError
 
-EXPECTED = (QuietnetError, sqlite3.Error, KeyboardInterrupt)
+# OverflowError: date arithmetic past 9999-12-31 (NET_TODAY=9999-12-31 net today).
+EXPECTED = (QuietnetError, sqlite3.Error, KeyboardInterrupt, OverflowError)
 
 
 def calm(exc: BaseException) -> int:
@@ -25,5 +26,11 @@ def calm(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt):
         note("Stopped. Nothing half-done was kept.")
         return 130
+    if isinstance(exc, OverflowError):
+        note(
+            "That reaches past 9999-12-31, the last day the calendar holds; "
+            "choose a day before 2200. Nothing was changed."
+        )
+        return 1
     note(f"The store could not be used: {exc}. Nothing more was changed.")
     return 3

@@ -135,7 +135,7 @@ def edit(
     if name is not None:
         fields["name"] = new_name(name)
     if not fields:
-        raise typer.BadParameter("say what to change, e.g. --circle close", param_hint="options")
+        raise InputError("Say what to change, e.g. --circle close or --city Lisbon; nothing was changed.")
     with context.get(ctx).write("edit") as s:
         person_id = people.resolve_id(s, who)
         changed = people.edit(s, person_id, fields)

@@ -36,16 +36,24 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path} could not be read: {exc.strerror}.") from exc
 
 
-def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
-    """The text of a file in ``encoding``; a refusal naming the line of the first bad byte."""
+def text_codec(encoding: str) -> str:
+    """The codec that decodes ``encoding`` (a UTF-8 byte-order mark dropped); refused if there is none."""
+    shown = encoding.encode("unicode_escape").decode()[:40]
     try:
-        codec = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(
-            f'"{encoding}" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.'
+            f'"{shown}" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.'
         ) from None
-    if codec == "utf-8":
-        codec = "utf-8-sig"  # a byte-order mark (Excel, Windows tools) is dropped, never read as text
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: not text from bytes
+        raise InputError(f'"{shown}" is not a text encoding; try utf-8, utf-16, cp1252 or latin-1.')
+    # A byte-order mark (Excel, Windows tools) is dropped, never read as text.
+    return "utf-8-sig" if info.name == "utf-8" else info.name
+
+
+def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
+    """The text of a file in ``encoding``; a refusal naming the line of the first bad byte."""
+    codec = text_codec(encoding)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
