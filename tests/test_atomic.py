@@ -208,9 +208,9 @@ def test_a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temp(
     out.write_bytes(old)
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", full_after(limit))
-        result = net(*args, "--output", str(out))
+        result = net(*args, "--output", str(out), "--yes")
     assert (result.code, result.out) == (1, ""), result
-    assert result.err == f"Could not write {out}: No space left on device; nothing was written.\n"
+    assert result.err == f"Could not write {out}: the disk is full; nothing was written.\n"
     assert out.read_bytes() == old
     assert [p.name for p in out.parent.iterdir()] == ["file"]  # no temporary file left behind
 
@@ -221,7 +221,7 @@ def test_a_written_file_is_private_and_whole(net: Net, tmp_path: Path, args: tup
     out = tmp_path / "file"
     out.write_bytes(b"older")
     out.chmod(0o644)
-    assert ok(net, *args, "--output", str(out)) != ""
+    assert ok(net, *args, "--output", str(out), "--yes") != ""
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8") == ok(net, *args)  # what the command prints without --output
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

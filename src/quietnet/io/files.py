@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -75,11 +76,15 @@ def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
         ) from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace."""
+def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
+    """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace.
+
+    ``shown`` is how messages name the file (as the user typed it; ``path`` by default).
+    """
+    name = str(path) if shown is None else shown
     folder = path.parent
     if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name to write to.")
+        raise InputError(f"{name} is a folder; give a file name to write to.")
     if not folder.is_dir():
         raise InputError(f"The folder {folder} does not exist; nothing was written.")
     temp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
@@ -95,10 +100,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temp, path)
         sync_folder(folder)
     except OSError as exc:
-        raise InputError(f"Could not write {path}: {exc.strerror}; nothing was written.") from exc
+        raise write_failure(exc, name) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def write_failure(exc: OSError, name: str) -> InputError:
+    """Why a file could not be written: a full disk is named as one."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return InputError(f"Could not write {name}: the disk is full; nothing was written.")
+    return InputError(f"Could not write {name}: {exc.strerror}; nothing was written.")
 
 
 def sync_folder(folder: Path) -> None:
