@@ -131,14 +131,14 @@ def test_an_export_killed_mid_write_leaves_the_old_file_or_the_whole_new_one(
     out.parent.mkdir()
     old = b'{"format": "quietnet", "an": "older export"}\n'
     out.write_bytes(old)
-    kill_at(step, nth, "export", "json", "--output", str(out))
+    kill_at(step, nth, "export", "json", "--output", str(out), "--yes")
     if replaced:
         assert out.read_text(encoding="utf-8") == big  # complete, and it parses
         assert json.loads(big)["people"][0]["name"] == "Ana Ruiz"
     else:
         assert out.read_bytes() == old
     leftovers(out.parent, {"quietnet.json"})  # a killed writer can't tidy up its hidden temp file
-    ok(net, "export", "json", "--output", str(out))  # the next export goes through
+    ok(net, "export", "json", "--output", str(out), "--yes")  # the next export goes through
     assert out.read_text(encoding="utf-8") == big
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from quietnet.backup import list_backups
 from quietnet.db import SCHEMA_VERSION, Database, check_file
 from quietnet.errors import StoreError
-from quietnet.snapshot import backups_folder
+from quietnet.snapshot import backups_folder, tidy
 
 if TYPE_CHECKING:
     from quietnet.pg import PgDatabase
@@ -171,6 +171,12 @@ def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
     except StoreError as exc:
         report.findings.append(Finding("store", exc.message, "Check the path (--db or NET_DB)."))
         return report
+    removed = tidy(db_path)
+    if removed:
+        report.notes.append(
+            f"Removed {len(removed)} leftover temporary file{'s' * (len(removed) != 1)} of a copy that was "
+            f"interrupted ({', '.join(p.name for p in removed)})."
+        )
     if report.schema < SCHEMA_VERSION:
         report.notes.append(
             f"The store uses schema {report.schema}; the next command upgrades it to {SCHEMA_VERSION} "

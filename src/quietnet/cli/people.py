@@ -300,6 +300,10 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
     with c.write("forget") as s:
         people.forget(s, person.id)
         journal.describe(s, "Forgot someone", always=True)
+    if c.database().backend == "sqlite":
+        from quietnet.snapshot import tidy
+
+        tidy(c.store_path()[0])  # whole copies a killed backup left behind hold them too
     say(f"Forgot {person.name}.")
 
 
