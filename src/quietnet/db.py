@@ -182,14 +182,69 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def wal_has_commits(path: Path) -> bool:
+    """Whether the store's ``-wal`` may hold committed transactions not yet in the file.
+
+    Reads the WAL's header and frame headers (never the pages): a frame of the
+    current generation (its salt matches the header's) that ends a transaction
+    is a commit. A WAL that can't be read counts as holding commits.
+    """
+    try:
+        with Path(f"{path}-wal").open("rb") as f:
+            head = f.read(32)
+            if len(head) < 32 or int.from_bytes(head[:4], "big") not in WAL_MAGIC:
+                return False  # empty, or not a WAL SQLite would read
+            page_size = int.from_bytes(head[8:12], "big")
+            page_size = 65536 if page_size == 1 else page_size
+            while len(frame := f.read(24)) == 24 and frame[8:16] == head[16:24]:
+                if int.from_bytes(frame[4:8], "big"):  # the database size after a commit
+                    return True
+                f.seek(page_size, os.SEEK_CUR)
+            return False
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
+def wal_unreadable(path: Path) -> StoreError:
+    return StoreError(
+        f"The store at {path} has recent changes in its write-ahead log ({path.name}-wal) that can't be "
+        f"read while its folder is read-only, so nothing was read. Make the folder {path.parent} writable "
+        "(or ask its owner to run any net command on it) and try again."
+    )
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that reads a store this process may not write, never reading around its WAL.
+
+    A read-only file in a writable folder: ``mode=ro`` (SQLite reads the WAL and
+    makes its index). In a read-only folder SQLite can't make the WAL index, so a
+    store whose WAL is empty is read as immutable (the file says it all), and one
+    whose WAL holds commits with ``mode=ro`` (which works when the index exists;
+    otherwise the caller refuses with ``wal_unreadable``), never as immutable.
+    """
+    if os.access(path.parent, os.W_OK) or wal_has_commits(path):
+        return f"{path.as_uri()}?mode=ro"
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     if writable(path):
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
     else:
         # Reading commands still work on a read-only store; writes fail with a clear message.
-        # Without a writable folder SQLite cannot make the WAL index: read the file as immutable.
-        mode = "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
-        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, isolation_level=None, timeout=5.0)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, timeout=5.0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            conn.close()
+            if not os.access(path.parent, os.W_OK) and wal_has_commits(path):
+                raise wal_unreadable(path) from exc
+            raise
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
