@@ -249,7 +249,5 @@ def test_a_backup_that_fails_to_land_says_so_and_leaves_nothing(
         patched.setattr(os, "replace", no_room)
         result = net("backup", "--to", str(tmp_path / "usb" / "copy.db"))
     assert (result.code, result.out) == (3, ""), result
-    assert result.err == (
-        f"Could not take a snapshot of {store}: No space left on device; nothing was changed.\n"
-    )
+    assert result.err == (f"Could not take a snapshot of {store}: the disk is full; nothing was changed.\n")
     assert list((tmp_path / "usb").iterdir()) == []

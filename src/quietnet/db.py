@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from quietnet.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
 from quietnet.errors import InputError, StoreError
 
 APPLICATION_ID = 0x71756965  # "quie"
@@ -108,13 +109,18 @@ class Session:
         return {target for _, target in self.foreign_keys(table)}
 
 
+def _maybe_full(text: str) -> bool:
+    """SQLite's words for a write that a full disk refused (a WAL index it couldn't grow, say)."""
+    return any(words in text for words in ("disk I/O error", "readonly", "read-only", "unable to open"))
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreError(
             f"The store at {path} is busy (another net is writing); nothing was changed. Try again."
         )
-    if "disk is full" in text:
+    if "disk is full" in text or (_maybe_full(text) and disk_full(path)):
         return StoreError(f"The disk holding {path} is full; nothing was changed.")
     if "readonly" in text or "read-only" in text:
         return StoreError(
@@ -182,57 +188,9 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-WAL_MAGIC = (0x377F0682, 0x377F0683)
-
-
-def wal_has_commits(path: Path) -> bool:
-    """Whether the store's ``-wal`` may hold committed transactions not yet in the file.
-
-    Reads the WAL's header and frame headers (never the pages): a frame of the
-    current generation (its salt matches the header's) that ends a transaction
-    is a commit. A WAL that can't be read counts as holding commits.
-    """
-    try:
-        with Path(f"{path}-wal").open("rb") as f:
-            head = f.read(32)
-            if len(head) < 32 or int.from_bytes(head[:4], "big") not in WAL_MAGIC:
-                return False  # empty, or not a WAL SQLite would read
-            page_size = int.from_bytes(head[8:12], "big")
-            page_size = 65536 if page_size == 1 else page_size
-            while len(frame := f.read(24)) == 24 and frame[8:16] == head[16:24]:
-                if int.from_bytes(frame[4:8], "big"):  # the database size after a commit
-                    return True
-                f.seek(page_size, os.SEEK_CUR)
-            return False
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True
-
-
-def wal_unreadable(path: Path) -> StoreError:
-    return StoreError(
-        f"The store at {path} has recent changes in its write-ahead log ({path.name}-wal) that can't be "
-        f"read while its folder is read-only, so nothing was read. Make the folder {path.parent} writable "
-        "(or ask its owner to run any net command on it) and try again."
-    )
-
-
-def read_only_uri(path: Path) -> str:
-    """The URI that reads a store this process may not write, never reading around its WAL.
-
-    A read-only file in a writable folder: ``mode=ro`` (SQLite reads the WAL and
-    makes its index). In a read-only folder SQLite can't make the WAL index, so a
-    store whose WAL is empty is read as immutable (the file says it all), and one
-    whose WAL holds commits with ``mode=ro`` (which works when the index exists;
-    otherwise the caller refuses with ``wal_unreadable``), never as immutable.
-    """
-    if os.access(path.parent, os.W_OK) or wal_has_commits(path):
-        return f"{path.as_uri()}?mode=ro"
-    return f"{path.as_uri()}?mode=ro&immutable=1"
-
-
 def _connect(path: Path) -> sqlite3.Connection:
+    if writable(path) and disk_full(path):
+        return _connect_full(path)
     if writable(path):
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
     else:
@@ -251,6 +209,31 @@ def _connect(path: Path) -> sqlite3.Connection:
     if writable(path):
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def _connect_full(path: Path) -> sqlite3.Connection:
+    """Reading a store on a full disk, where SQLite may not grow the WAL index it needs to open.
+
+    Opened as usual when it can be; otherwise, if the WAL holds no commits, the
+    file alone is the store and is read as immutable (writes are refused as
+    a full disk); if the WAL holds commits it can't read, the store is refused.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        conn.close()
+        if wal_has_commits(path):
+            raise StoreError(
+                f"The disk holding {path} is full, so the store's latest changes can't be read; "
+                "nothing was changed. Free some space and try again."
+            ) from exc
+        conn = sqlite3.connect(read_only_uri(path, full=True), uri=True, isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
     return conn
 
 

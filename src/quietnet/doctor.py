@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quietnet.backup import list_backups
-from quietnet.db import SCHEMA_VERSION, Database, check_file, read_only_uri, wal_has_commits
+from quietnet.db import SCHEMA_VERSION, Database, check_file
+from quietnet.disk import disk_full, read_only_uri, wal_has_commits
 from quietnet.errors import StoreError
 from quietnet.snapshot import backups_folder, tidy
 
@@ -184,6 +185,12 @@ def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
             "(after a snapshot)."
         )
     report.findings += _permissions(db_path) + _location(db_path)
+    if disk_full(db_path):
+        report.findings.append(Finding(
+            "disk",
+            "The disk holding the store is full: the store can be read, but nothing can be saved.",
+            "Free some space on that disk. Don't restore a backup: a full disk doesn't damage the store.",
+        ))  # fmt: skip
     try:
         conn = sqlite3.connect(read_only_uri(db_path.resolve()), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
@@ -214,12 +221,13 @@ def _unreadable(db_path: Path, problem: str) -> Finding:
             f"Make the folder {db_path.parent} writable (or ask its owner to run any net command on it), "
             "then run net doctor again. Don't restore a backup: the log holds your latest changes.",
         )
-    text = str(problem)
-    if "disk is full" in text or "disk I/O" in text:
+    if disk_full(db_path) or "disk is full" in problem:
         return Finding(
             "disk",
-            f"{problem} The disk holding it may be full.",
-            "Free some space on that disk, then run net doctor again; the store itself needs no restore.",
+            "The disk holding the store is full, so the store could not be read whole "
+            "(its write-ahead log needs room to be read).",
+            "Free some space on that disk, then run net doctor again. Don't restore a backup: "
+            "a full disk doesn't damage the store.",
         )
     return Finding("integrity", problem, _RESTORE)
 

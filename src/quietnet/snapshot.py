@@ -6,11 +6,13 @@ A live SQLite file is never copied byte by byte.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from quietnet.disk import disk_full
 from quietnet.errors import StoreError
 
 
@@ -58,11 +60,11 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
         os.replace(temp, final)
         _fsync_folder(folder)
     except sqlite3.Error as exc:
-        raise StoreError(f"Could not take a snapshot of {db_path}: {exc}; nothing was changed.") from exc
+        why = "the disk is full" if "disk is full" in str(exc) or disk_full(final) else str(exc)
+        raise StoreError(f"Could not take a snapshot of {db_path}: {why}; nothing was changed.") from exc
     except OSError as exc:  # chmod, fsync or rename: a full disk, a folder gone read-only
-        raise StoreError(
-            f"Could not take a snapshot of {db_path}: {exc.strerror}; nothing was changed."
-        ) from exc
+        why = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else str(exc.strerror)
+        raise StoreError(f"Could not take a snapshot of {db_path}: {why}; nothing was changed.") from exc
     finally:
         for leftover in (temp, *_companions(temp)):
             leftover.unlink(missing_ok=True)
