@@ -59,21 +59,26 @@ def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        hint = ""
-        for bom, name in BOMS.items():
-            if data.startswith(bom) and name != encoding.lower():
-                hint = f" It starts with a {name.upper()} byte-order mark: run again with --encoding {name}."
-                break
-        else:
-            if codec == "utf-8-sig":
-                hint = (
-                    " Save it as UTF-8 (most tools offer it under Save as or Export), or name its"
-                    " encoding with --encoding, e.g. --encoding cp1252 or --encoding latin-1."
-                )
-        bad = data[exc.start : exc.start + 1].hex().upper()
-        raise InputError(
-            f"{source}, line {line}: byte 0x{bad} is not valid {encoding}; nothing was imported.{hint}"
-        ) from None
+        raise undecodable(source, line, data[exc.start : exc.start + 1], encoding, head=data[:4]) from None
+
+
+def undecodable(source: str, line: int, bad: bytes, encoding: str, *, head: bytes) -> InputError:
+    """The refusal of a byte that is not valid ``encoding``; ``head``: the file's first bytes."""
+    hint = ""
+    for bom, name in BOMS.items():
+        if head.startswith(bom) and name != encoding.lower():
+            hint = f" It starts with a {name.upper()} byte-order mark: run again with --encoding {name}."
+            break
+    else:
+        if text_codec(encoding) == "utf-8-sig":
+            hint = (
+                " Save it as UTF-8 (most tools offer it under Save as or Export), or name its"
+                " encoding with --encoding, e.g. --encoding cp1252 or --encoding latin-1."
+            )
+    byte = bad.hex().upper()
+    return InputError(
+        f"{source}, line {line}: byte 0x{byte} is not valid {encoding}; nothing was imported.{hint}"
+    )
 
 
 def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
