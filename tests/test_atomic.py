@@ -131,14 +131,14 @@ def test_an_export_killed_mid_write_leaves_the_old_file_or_the_whole_new_one(
     out.parent.mkdir()
     old = b'{"format": "quietnet", "an": "older export"}\n'
     out.write_bytes(old)
-    kill_at(step, nth, "export", "json", "--output", str(out))
+    kill_at(step, nth, "export", "json", "--output", str(out), "--yes")
     if replaced:
         assert out.read_text(encoding="utf-8") == big  # complete, and it parses
         assert json.loads(big)["people"][0]["name"] == "Ana Ruiz"
     else:
         assert out.read_bytes() == old
     leftovers(out.parent, {"quietnet.json"})  # a killed writer can't tidy up its hidden temp file
-    ok(net, "export", "json", "--output", str(out))  # the next export goes through
+    ok(net, "export", "json", "--output", str(out), "--yes")  # the next export goes through
     assert out.read_text(encoding="utf-8") == big
 
 
@@ -208,9 +208,9 @@ def test_a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temp(
     out.write_bytes(old)
     with monkeypatch.context() as patched:
         patched.setattr(os, "write", full_after(limit))
-        result = net(*args, "--output", str(out))
+        result = net(*args, "--output", str(out), "--yes")
     assert (result.code, result.out) == (1, ""), result
-    assert result.err == f"Could not write {out}: No space left on device; nothing was written.\n"
+    assert result.err == f"Could not write {out}: the disk is full; nothing was written.\n"
     assert out.read_bytes() == old
     assert [p.name for p in out.parent.iterdir()] == ["file"]  # no temporary file left behind
 
@@ -221,7 +221,7 @@ def test_a_written_file_is_private_and_whole(net: Net, tmp_path: Path, args: tup
     out = tmp_path / "file"
     out.write_bytes(b"older")
     out.chmod(0o644)
-    assert ok(net, *args, "--output", str(out)) != ""
+    assert ok(net, *args, "--output", str(out), "--yes") != ""
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8") == ok(net, *args)  # what the command prints without --output
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -249,7 +249,5 @@ def test_a_backup_that_fails_to_land_says_so_and_leaves_nothing(
         patched.setattr(os, "replace", no_room)
         result = net("backup", "--to", str(tmp_path / "usb" / "copy.db"))
     assert (result.code, result.out) == (3, ""), result
-    assert result.err == (
-        f"Could not take a snapshot of {store}: No space left on device; nothing was changed.\n"
-    )
+    assert result.err == (f"Could not take a snapshot of {store}: the disk is full; nothing was changed.\n")
     assert list((tmp_path / "usb").iterdir()) == []

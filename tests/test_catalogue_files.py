@@ -172,7 +172,7 @@ FILES = [
         ("export", "csv", "--output", "missing/people.csv"),
         "The folder missing does not exist; nothing was written.",
     ),
-    Refusal(("review", "--output", "folder"), "folder is a folder; give the path of a file to write."),
+    Refusal(("review", "--output", "folder"), "folder is a folder; give a file name to write to."),
     Refusal(
         ("backup", "--to", "ok.csv"), "ok.csv already exists; choose another name (nothing was written)."
     ),

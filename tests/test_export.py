@@ -312,7 +312,7 @@ def test_output_files_are_private_and_written_atomically(net: Net, filled: Path,
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
     target.chmod(0o644)
-    result = net("export", "json", "--output", str(target))
+    result = net("export", "json", "--output", str(target), "--yes")  # replacing a file takes a yes
     assert result.code == 0
     assert result.out == f"Wrote 5 people and their history to {target}.\n"
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "quietnet"

@@ -96,3 +96,85 @@ def test_a_store_in_a_read_only_folder_can_be_read_but_not_written(shared: Path)
     assert "read-only" in added.stderr
     assert shared.read_bytes() == before
     assert sorted(p.name for p in shared.parent.iterdir()) == ["net.db"]
+
+
+@pytest.fixture
+def logged(net: Net, shared: Path) -> Iterator[Path]:
+    """A store whose write-ahead log holds a committed "Tom Baker" not yet in the file itself.
+
+    A second connection keeps the WAL from being folded in when `net add` closes;
+    the store, its -wal and its -shm are then copied as they are at that moment
+    (a copy without -shm is the store as a crashed writer or an rsync leaves it).
+    """
+    import sqlite3
+
+    keep = sqlite3.connect(shared)
+    try:
+        keep.execute("SELECT count(*) FROM person").fetchone()
+        assert net("--db", str(shared), "add", "Tom Baker").code == 0
+        folder = Path(tempfile.mkdtemp(prefix="quietnet-wal-"))
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{shared}{suffix}", folder / f"net.db{suffix}")
+            (folder / f"net.db{suffix}").chmod(0o644)
+    finally:
+        keep.close()
+    folder.chmod(0o755)
+    try:
+        yield folder / "net.db"
+    finally:
+        shutil.rmtree(folder)
+
+
+def _read_only(path: Path) -> None:
+    if os.geteuid() != 0:
+        for p in path.parent.iterdir():
+            p.chmod(0o444)
+        path.parent.chmod(0o555)
+    _readable_by_reader(path)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_read_only_folder_never_hides_what_its_wal_holds(logged: Path) -> None:
+    from quietnet.disk import wal_has_commits
+
+    assert wal_has_commits(logged)
+    _read_only(logged)
+    before = _files(logged.parent)
+    shown = run(logged, "show", "tom")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Tom Baker")
+    exported = run(logged, "export", "json")
+    assert exported.returncode == 0, exported.stderr
+    assert '"name": "Tom Baker"' in exported.stdout
+    doctor = run(logged, "doctor", "--json")
+    assert '"people": 2' in doctor.stdout
+    assert '"check": "wal"' not in doctor.stdout
+    assert _files(logged.parent) == before
+
+
+def test_a_wal_that_cant_be_read_is_refused_and_doctor_says_why(logged: Path) -> None:
+    Path(f"{logged}-shm").unlink()  # without its index, a read-only folder can't read the WAL
+    _read_only(logged)
+    before = _files(logged.parent)
+    message = (
+        f"The store at {logged} has recent changes in its write-ahead log (net.db-wal) that can't be "
+        f"read while its folder is read-only, so nothing was read. Make the folder {logged.parent} writable "
+        "(or ask its owner to run any net command on it) and try again.\n"
+    )
+    for args in (("show", "tom"), ("export", "json"), ("list",), ("today",)):
+        result = run(logged, *args)
+        assert (result.returncode, result.stdout, result.stderr) == (3, "", message), args
+    doctor = run(logged, "doctor")
+    assert doctor.returncode == 1
+    assert (
+        "  - The store's write-ahead log (net.db-wal) holds recent changes that can't be read while its "
+        "folder is read-only.\n"
+        f"    What to do: Make the folder {logged.parent} writable (or ask its owner to run any net command "
+        "on it), then run net doctor again. Don't restore a backup: the log holds your latest changes.\n"
+    ) in doctor.stdout
+    assert "All is well" not in doctor.stdout
+    assert "net restore" not in doctor.stdout
+    assert _files(logged.parent) == before

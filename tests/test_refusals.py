@@ -198,7 +198,6 @@ USAGE: list[tuple[tuple[str, ...], str]] = [
     (("done", "abc"), "Invalid value for 'ID': 'abc' is not a valid int."),
     (("add", "Tom", "--closeness", "nine"), "Invalid value for '--closeness': 'nine' is not a valid int."),
     (("list", "--bogus"), "No such option: --bogus"),
-    (("edit", "ana"), "Invalid value for options: say what to change, e.g. --circle close"),
     (("frobnicate",), "No such command 'frobnicate'."),
 ]
 

@@ -517,7 +517,7 @@ def test_output_is_written_privately_and_whole(net: Net, week: Path, tmp_path: P
     target = folder / "week.md"
     target.write_text("old notes")
     target.chmod(0o644)
-    result = net("review", "--format", "markdown", "--output", str(target))
+    result = net("review", "--format", "markdown", "--output", str(target), "--yes")
     assert result.code == 0, result
     assert result.out == f"Saved the review of the week of 2025-06-16 to {target}.\n"
     assert target.read_text(encoding="utf-8") == MARKDOWN
@@ -536,8 +536,8 @@ def test_output_is_written_privately_and_whole(net: Net, week: Path, tmp_path: P
         (("--week", "2025-06-23"), 1, "The week of 2025-06-23 has not begun yet (today is 2025-06-19)"),
         (("--format", "pdf"), 2, "Invalid value for '--format'"),
         (("--json", "--format", "html"), 1, "Choose one: --json, or --format text, markdown or html."),
-        (("--output", "{missing}/week.md"), 1, "does not exist, so nothing was written."),
-        (("--output", "{folder}"), 1, "is a folder; give the path of a file to write."),
+        (("--output", "{missing}/week.md"), 1, "does not exist; nothing was written."),
+        (("--output", "{folder}"), 1, "is a folder; give a file name to write to."),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(

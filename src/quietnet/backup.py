@@ -30,7 +30,7 @@ from pathlib import Path
 from quietnet.db import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 from quietnet.errors import InputError, StoreError
 from quietnet.io.files import sync_folder
-from quietnet.snapshot import backups_folder, take_snapshot
+from quietnet.snapshot import backups_folder, take_snapshot, tidy
 
 KEEP = 10
 MANUAL = "backup"
@@ -60,7 +60,8 @@ def header(path: Path) -> tuple[int, int] | None:
 
 def _described(path: Path, stem: str) -> Backup | None:
     m = _NAME.match(path.name)
-    if m is None or m["stem"] != stem or not path.is_file():
+    # A hidden file is a copy still being made (or left by a killed one), never a backup.
+    if m is None or m["stem"] != stem or path.name.startswith(".") or not path.is_file():
         return None
     taken = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
     found = header(path)
@@ -116,6 +117,7 @@ def backup(
 ) -> tuple[Path, list[Path]]:
     """``net backup``: a verified snapshot, in the backups folder (rotated) or at ``to``."""
     db_path = db_path.resolve()
+    tidy(db_path)
     if to is None:
         path = take_snapshot(db_path, now=now, reason=MANUAL)
         return path, rotate(db_path, keep=keep)
@@ -200,6 +202,7 @@ def _set_aside(db_path: Path, now: datetime) -> Path:
 def restore(db_path: Path, source: Path, *, now: datetime) -> Path | None:
     """Replace the store with a verified copy of ``source``; returns the snapshot of the old one."""
     verify(source)
+    tidy(db_path)
     folder = db_path.parent
     if not folder.is_dir():
         raise InputError(f"The folder {folder} does not exist; nothing was changed.")

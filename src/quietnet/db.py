@@ -19,7 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quietnet.errors import StoreError
+from quietnet.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
+from quietnet.errors import InputError, StoreError
 
 if TYPE_CHECKING:
     from quietnet.pg import PgDatabase
@@ -29,6 +30,10 @@ SCHEMA_VERSION = 5  # the number of the newest migration in migrations/versions
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]
+TOO_LARGE = (
+    "That number is too large to be anything quietnet keeps (the largest is 9223372036854775807); "
+    "nothing was changed."
+)
 
 
 def default_path() -> Path:
@@ -55,24 +60,40 @@ class Session:
         self.change_id: int | None = None  # set by the journal on the first change
         self.change_seq = 0
 
+    # A number beyond SQLite's 64-bit integers (`net done 99999999999999999999999`) can't
+    # be bound: a query asking for it matches nothing (no id is that large), and a
+    # write holding it is refused as input. PostgreSQL compares such numbers itself.
+
     def execute(self, sql: str, params: Params = ()) -> None:
-        self.conn.execute(sql, params)
+        self._bound(sql, params)
 
     def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except OverflowError:
+            return []
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        try:
+            row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        except OverflowError:
+            return None
         return row
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        row = self.one(sql, params)
         return None if row is None else row[0]
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        cursor = self.conn.execute(sql, params)
+        cursor = self._bound(sql, params)
         assert cursor.lastrowid is not None
         return cursor.lastrowid
+
+    def _bound(self, sql: str, params: Params) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except OverflowError:
+            raise InputError(TOO_LARGE) from None
 
     def tables(self) -> set[str]:
         """The names of the store's tables."""
@@ -91,13 +112,18 @@ class Session:
         return {target for _, target in self.foreign_keys(table)}
 
 
+def _maybe_full(text: str) -> bool:
+    """SQLite's words for a write that a full disk refused (a WAL index it couldn't grow, say)."""
+    return any(words in text for words in ("disk I/O error", "readonly", "read-only", "unable to open"))
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreError(
             f"The store at {path} is busy (another net is writing); nothing was changed. Try again."
         )
-    if "disk is full" in text:
+    if "disk is full" in text or (_maybe_full(text) and disk_full(path)):
         return StoreError(f"The disk holding {path} is full; nothing was changed.")
     if "readonly" in text or "read-only" in text:
         return StoreError(
@@ -166,19 +192,51 @@ def writable(path: Path) -> bool:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    if writable(path) and disk_full(path):
+        return _connect_full(path)
     if writable(path):
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
     else:
         # Reading commands still work on a read-only store; writes fail with a clear message.
-        # Without a writable folder SQLite cannot make the WAL index: read the file as immutable.
-        mode = "ro" if os.access(path.parent, os.W_OK) else "ro&immutable=1"
-        conn = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True, isolation_level=None, timeout=5.0)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, timeout=5.0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            conn.close()
+            if not os.access(path.parent, os.W_OK) and wal_has_commits(path):
+                raise wal_unreadable(path) from exc
+            raise
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     if writable(path):
         conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def _connect_full(path: Path) -> sqlite3.Connection:
+    """Reading a store on a full disk, where SQLite may not grow the WAL index it needs to open.
+
+    Opened as usual when it can be; otherwise, if the WAL holds no commits, the
+    file alone is the store and is read as immutable (writes are refused as
+    a full disk); if the WAL holds commits it can't read, the store is refused.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        conn.close()
+        if wal_has_commits(path):
+            raise StoreError(
+                f"The disk holding {path} is full, so the store's latest changes can't be read; "
+                "nothing was changed. Free some space and try again."
+            ) from exc
+        conn = sqlite3.connect(read_only_uri(path, full=True), uri=True, isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=5000")
     return conn
 
 
@@ -206,13 +264,23 @@ def _has_tables(path: Path) -> bool:
         raise _store_error(exc, path) from exc
 
 
+def require_file(path: Path) -> None:
+    """Refuse a store path that exists but is not a regular file (a folder, /dev/null, a pipe)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; give the path of a database file.")
+    if not path.is_file():  # /dev/null, a pipe: SQLite would put a -journal beside it in /dev
+        raise StoreError(
+            f"{path} is not a regular file (a device, a pipe or a socket), so it can't hold a store; "
+            "give the path of a .db file. Nothing was written."
+        )
+
+
 def check_file(path: Path) -> int:
     """The schema version of an existing file, or StoreError if it is not ours to open.
 
     Reads only; never changes a byte. Returns 0 for an empty file we may adopt.
     """
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder; give the path of a database file.")
+    require_file(path)
     header = _header(path)
     if header is None:
         return 0

@@ -7,6 +7,7 @@ facts worth knowing that need no action.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -17,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from quietnet.backup import list_backups
 from quietnet.db import SCHEMA_VERSION, Database, check_file
+from quietnet.disk import disk_full, read_only_uri, wal_has_commits
 from quietnet.errors import StoreError
-from quietnet.snapshot import backups_folder
+from quietnet.snapshot import backups_folder, tidy
 
 if TYPE_CHECKING:
     from quietnet.pg import PgDatabase
@@ -171,23 +173,35 @@ def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
     except StoreError as exc:
         report.findings.append(Finding("store", exc.message, "Check the path (--db or NET_DB)."))
         return report
+    removed = tidy(db_path)
+    if removed:
+        report.notes.append(
+            f"Removed {len(removed)} leftover temporary file{'s' * (len(removed) != 1)} of a copy that was "
+            f"interrupted ({', '.join(p.name for p in removed)})."
+        )
     if report.schema < SCHEMA_VERSION:
         report.notes.append(
             f"The store uses schema {report.schema}; the next command upgrades it to {SCHEMA_VERSION} "
             "(after a snapshot)."
         )
     report.findings += _permissions(db_path) + _location(db_path)
+    if disk_full(db_path):
+        report.findings.append(Finding(
+            "disk",
+            "The disk holding the store is full: the store can be read, but nothing can be saved.",
+            "Free some space on that disk. Don't restore a backup: a full disk doesn't damage the store.",
+        ))  # fmt: skip
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(read_only_uri(db_path.resolve()), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
-        report.findings.append(Finding("integrity", f"The store can't be opened: {exc}.", _RESTORE))
+        report.findings.append(_unreadable(db_path, f"The store can't be opened: {exc}."))
         return report
     conn.row_factory = sqlite3.Row
     database = Database(db_path, conn, now=now)
     try:
         _inspect(database, report)
     except (sqlite3.Error, StoreError) as exc:
-        report.findings.append(Finding("integrity", f"The store could not be read: {exc}.", _RESTORE))
+        report.findings.append(_unreadable(db_path, f"The store could not be read: {exc}."))
     finally:
         database.close()
     _backups(db_path, report, now())
@@ -195,6 +209,27 @@ def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
 
 
 _RESTORE = "Restore the newest good backup: net backups lists them, net restore FILE puts one back."
+
+
+def _unreadable(db_path: Path, problem: str) -> Finding:
+    """Why the store could not be read, and what to do: a restore only if the file itself is damaged."""
+    if not os.access(db_path.parent, os.W_OK) and wal_has_commits(db_path):
+        return Finding(
+            "wal",
+            f"The store's write-ahead log ({db_path.name}-wal) holds recent changes that can't be read "
+            "while its folder is read-only.",
+            f"Make the folder {db_path.parent} writable (or ask its owner to run any net command on it), "
+            "then run net doctor again. Don't restore a backup: the log holds your latest changes.",
+        )
+    if disk_full(db_path) or "disk is full" in problem:
+        return Finding(
+            "disk",
+            "The disk holding the store is full, so the store could not be read whole "
+            "(its write-ahead log needs room to be read).",
+            "Free some space on that disk, then run net doctor again. Don't restore a backup: "
+            "a full disk doesn't damage the store.",
+        )
+    return Finding("integrity", problem, _RESTORE)
 
 
 def _inspect(database: Database, report: Report) -> None:

@@ -57,7 +57,12 @@ def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except Exception as exc:
-        raise StoreError(f"Could not prepare the store at {path}: {exc}; nothing was changed.") from exc
+        # SQLAlchemy wraps the driver's error with its own text and a web address: say only the cause.
+        cause = getattr(exc, "orig", None) or exc
+        text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+        if "disk is full" in text or "database or disk is full" in text:
+            raise StoreError(f"The disk holding {path} is full; nothing was changed.") from exc
+        raise StoreError(f"Could not prepare the store at {path}: {text}; nothing was changed.") from exc
     finally:
         engine.dispose()
 

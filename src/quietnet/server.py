@@ -91,9 +91,9 @@ def open_pg(
     migrate: bool = True,
 ) -> PgDatabase:
     """Open (creating or migrating when needed, unless ``migrate`` is false) the store at ``url``."""
+    conn = connect(url)  # first: it says which extra to install when psycopg is missing
     import psycopg
 
-    conn = connect(url)
     try:
         version = stored_version(conn, url)
         if version < SCHEMA_VERSION and migrate:

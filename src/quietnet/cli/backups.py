@@ -49,7 +49,14 @@ def backup(
     from quietnet import backup as backups
 
     c = context.get(ctx)
-    path, removed = backups.backup(c.store_path()[0], now=context.now(), to=to, keep=keep)
+    store = c.store_path()[0]
+    if to is not None:
+        import os
+
+        from quietnet.cli.output import refuse_store_files
+
+        refuse_store_files(c, str(to), Path(os.path.realpath(to.expanduser())), backups=False)
+    path, removed = backups.backup(store, now=context.now(), to=to, keep=keep)
     say(f"Backed up to {path} ({_size(path.stat().st_size)}).")
     if removed:
         say(

@@ -7,16 +7,36 @@ so both say exactly the same thing. No tracebacks reach the user unless
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 
 from quietnet.cli.context import note
 from quietnet.errors import QuietnetError
 
-EXPECTED = (QuietnetError, sqlite3.Error, KeyboardInterrupt)
+# OverflowError: date arithmetic past 9999-12-31 (NET_TODAY=9999-12-31 net today).
+# OSError: what is printed could not be written (`net export json > /dev/full`).
+EXPECTED = (QuietnetError, sqlite3.Error, KeyboardInterrupt, OverflowError, OSError)
 
 
 def calm(exc: BaseException) -> int:
-    """Tell the user what happened to ``exc`` (one of EXPECTED); the exit code to end with."""
+    """Tell the user what happened to ``exc`` (one of EXPECTED); the exit code to end with.
+
+    If the message itself can't be written (stderr on a full disk), the exit code is 3.
+    """
+    try:
+        return _tell(exc)
+    except OSError:
+        return 3
+
+
+def _tell(exc: BaseException) -> int:
+    if isinstance(exc, OSError):  # mostly the output: stdout on a full disk, a pipe closed early
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            note("The disk is full, so this could not be finished. Free some space and try again.")
+        else:
+            where = f" ({exc.filename})" if exc.filename else ""
+            note(f"This could not be finished: {exc.strerror or exc}{where}.")
+        return 3
     if isinstance(exc, QuietnetError):
         note(safe(exc.message))
         if exc.hint:
@@ -25,6 +45,12 @@ def calm(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt):
         note("Stopped. Nothing half-done was kept.")
         return 130
+    if isinstance(exc, OverflowError):
+        note(
+            "That reaches past 9999-12-31, the last day the calendar holds; "
+            "choose a day before 2200. Nothing was changed."
+        )
+        return 1
     note(safe(f"The store could not be used: {exc}. Nothing more was changed."))
     return 3
 

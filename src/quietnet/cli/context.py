@@ -63,6 +63,10 @@ class Context:
                 f"The store is on a database server ({where.shown}); this command works on an SQLite file. "
                 "Use the server's own backups (pg_dump), or net copy --to FILE.db for a local copy."
             )
+        if where.exists():
+            from quietnet.db import require_file
+
+            require_file(where)  # a device or a pipe (--db /dev/null) is never backed up or restored over
         return where, is_default
 
     def exists(self) -> bool:

@@ -53,6 +53,12 @@ def copy(
     target = context.location(to)
     if target == c.store()[0]:
         raise InputError("That is the store itself; give another database to copy to.")
+    if isinstance(target, Path):
+        import os
+
+        from quietnet.cli.output import refuse_store_files
+
+        refuse_store_files(c, to, Path(os.path.realpath(target)))
     with c.read() as s:
         source = copying.read(s)
     shown = c.database().location

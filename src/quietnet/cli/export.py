@@ -5,14 +5,19 @@ with ``--output`` to a file written atomically (temp file, fsync, rename) with
 mode 0600.
 """
 
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.cli.options import Yes
+
+if TYPE_CHECKING:
+    from quietnet.cli.output import Output as Target
 
 app = typer.Typer()
 exporting = typer.Typer(no_args_is_help=True)
@@ -20,19 +25,31 @@ app.add_typer(exporting, name="export")
 
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically, mode 0600), not stdout."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically, mode 0600), not stdout; - prints. Never the store or a backup.",
+    ),
 ]
 
 
-def write_out(text: str, output: Path | None, what: str) -> None:
-    from quietnet.io.files import write_atomic
+def checked(ctx: typer.Context, output: Path | None, yes: bool) -> "Target | None":
+    """``--output`` checked before the store is read (cli/output.py holds the rules)."""
+    from quietnet.cli.output import target
 
-    if output is None:
+    return None if output is None else target(context.get(ctx), output, yes=yes)
+
+
+def write_out(text: str, out: "Target | None", what: str) -> None:
+    from quietnet.cli.output import write
+
+    if out is None or out.printed:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    write_atomic(output.expanduser(), text.encode("utf-8"))
-    say(f"Wrote {what} to {output}.")
+    write(out, text)
+    say(f"Wrote {what} to {out.shown}.")
 
 
 @exporting.callback()
@@ -53,7 +70,7 @@ def export_group() -> None:
 
 
 @exporting.command("json")
-def export_json(ctx: typer.Context, output: Output = None) -> None:
+def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> None:
     """Everything, lossless: people, tags, interactions, helps, loops, settings.
 
     Examples:
@@ -65,9 +82,10 @@ def export_json(ctx: typer.Context, output: Output = None) -> None:
     from quietnet.io import jsonfile
     from quietnet.store import dump
 
+    out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         document = dump.dump(s)
-    write_out(jsonfile.render(document), output, f"{len(document['people'])} people and their history")
+    write_out(jsonfile.render(document), out, f"{len(document['people'])} people and their history")
 
 
 @exporting.command("vcard")
@@ -78,6 +96,7 @@ def export_vcard(
         Path | None,
         typer.Option("--folder", metavar="DIR", help="One UUID.vcf per person in DIR (for CardDAV)."),
     ] = None,
+    yes: Yes = False,
 ) -> None:
     """vCard 3.0 cards for phones, khard and CardDAV sync; imported cards keep their other details.
 
@@ -92,16 +111,21 @@ def export_vcard(
     from quietnet.io.files import write_atomic
     from quietnet.store import transfer
 
+    if folder is not None and output is not None:
+        raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
+    out = checked(ctx, output, yes)
+    if folder is not None:
+        from quietnet.cli.output import refuse_store_files
+
+        folder = folder.expanduser()
+        if not folder.parent.is_dir():
+            raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
+        refuse_store_files(context.get(ctx), str(folder), Path(os.path.realpath(folder)) / "card.vcf")
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
     if folder is None:
-        write_out("".join(vcard.write(r, r["tags"]) for r in rows), output, f"{len(rows)} cards")
+        write_out("".join(vcard.write(r, r["tags"]) for r in rows), out, f"{len(rows)} cards")
         return
-    if output is not None:
-        raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
-    folder = folder.expanduser()
-    if not folder.parent.is_dir():
-        raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
         write_atomic(folder / f"{row['uuid']}.vcf", vcard.write(row, row["tags"]).encode("utf-8"))
@@ -109,7 +133,7 @@ def export_vcard(
 
 
 @exporting.command("csv")
-def export_csv(ctx: typer.Context, output: Output = None) -> None:
+def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> None:
     """One row per person, safe to open in a spreadsheet (formula-like cells are neutralised).
 
     Examples:
@@ -121,9 +145,10 @@ def export_csv(ctx: typer.Context, output: Output = None) -> None:
     from quietnet.io import csvfile
     from quietnet.store import transfer
 
+    out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
-    write_out(csvfile.write(rows), output, f"{len(rows)} people")
+    write_out(csvfile.write(rows), out, f"{len(rows)} people")
 
 
 @exporting.command("ics")
@@ -132,6 +157,7 @@ def export_ics(
     output: Output = None,
     days: Annotated[int, typer.Option(min=0, max=366, help="Days of suggested check-ins to include.")] = 14,
     birthdays_only: Annotated[bool, typer.Option("--birthdays-only", help="Leave out check-ins.")] = False,
+    yes: Yes = False,
 ) -> None:
     """Birthdays as yearly events and the coming suggested check-ins, for your calendar.
 
@@ -152,6 +178,7 @@ def export_ics(
     from quietnet.store import transfer
 
     today = context.today()
+    out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
         result, settings = make_plan(s, today=today, show_all=True)
@@ -169,5 +196,5 @@ def export_ics(
         )
         for n, sug in enumerate(() if birthdays_only else result.suggestions[: days * per_day])
     ]
-    write_out(ics.write(birthdays, checkins, today=today), output,
+    write_out(ics.write(birthdays, checkins, today=today), out,
               f"{len(birthdays)} birthdays and {len(checkins)} check-ins")  # fmt: skip

@@ -17,6 +17,35 @@ HELP = ("--help", "-h")
 
 
 def main() -> None:
+    try:
+        _dispatch()
+    except SystemExit as done:
+        _finish(done.code)
+        raise
+    except OSError as exc:  # printing help or the version to a full disk: outside the command's boundary
+        from quietnet.cli.boundary import calm
+
+        code = calm(exc)
+        _finish(code)
+        sys.exit(code)
+    _finish(0)
+
+
+def _finish(code: object) -> None:
+    """Flush what was printed; if it can't be written (stdout on a full disk), end with 3, no traceback."""
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError as exc:
+        from quietnet.cli.boundary import calm
+
+        calm(exc)
+        os._exit(3)  # Python's own last flush would fail again and print a warning
+
+
+def _dispatch() -> None:
     args = sys.argv[1:]
     if len(args) == 1 and args[0] in BARE:
         from quietnet.cli.morning import bare

@@ -148,7 +148,7 @@ def edit(
     if name is not None:
         fields["name"] = new_name(name)
     if not fields:
-        raise typer.BadParameter("say what to change, e.g. --circle close", param_hint="options")
+        raise InputError("Say what to change, e.g. --circle close or --city Lisbon; nothing was changed.")
     c = context.get(ctx)
     if fields.get("nickname"):
         with c.read() as s:
@@ -327,6 +327,10 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
     with c.write("forget") as s:
         people.forget(s, person.id)
         journal.describe(s, "Forgot someone", always=True)
+    if c.database().backend == "sqlite":
+        from quietnet.snapshot import tidy
+
+        tidy(c.store_path()[0])  # whole copies a killed backup left behind hold them too
     say(f"Forgot {person.name}.")
 
 

@@ -9,7 +9,7 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
-from quietnet.cli.options import Json
+from quietnet.cli.options import Json, Yes
 from quietnet.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,10 +51,11 @@ def review(
             "--output",
             "-o",
             metavar="FILE",
-            help="Save to FILE (private to you; replaced whole) instead of printing.",
+            help="Save to FILE (private to you; replaced whole, after asking) instead of printing; - prints.",
         ),
     ] = None,
     json_: Json = False,
+    yes: Yes = False,
 ) -> None:
     """Your week on one page: what you gave, what came back, what is open, who next.
 
@@ -69,6 +70,8 @@ def review(
       net review --week 2025-06-16 --json
     """
     from quietnet import review as weekly
+    from quietnet.cli.output import target as checked
+    from quietnet.cli.output import write
     from quietnet.schedule import week_start
     from quietnet.store import week as stored
 
@@ -76,23 +79,23 @@ def review(
         raise InputError("Choose one: --json, or --format text, markdown or html.")
     today = context.today()
     day = _week_day(week, today)
-    target = None if output is None else _target(output)
+    target = None if output is None else checked(context.get(ctx), output, yes=yes)
     with context.get(ctx).read() as s:
         rows = stored.gather(s, week=day, today=today)
     result = weekly.build(rows, week=day, today=today)
     chosen = "json" if json_ else (format_ or Format.text).value
-    if target is None and chosen == "text":
+    if target is None and chosen == "text":  # in a terminal: Rich's layout
         from quietnet.render.console import console
         from quietnet.render.review import text
 
         console().print(text.render(result))
         return
     content = _render(result, chosen)
-    if target is None:
+    if target is None or target.printed:
         say(content.rstrip("\n"))
         return
-    _write_private(target, content)
-    say(f"Saved the review of the week of {week_start(day).isoformat()} to {target}.")
+    write(target, content)
+    say(f"Saved the review of the week of {week_start(day).isoformat()} to {target.shown}.")
 
 
 def _week_day(text: str | None, today: date) -> date:
@@ -122,24 +125,3 @@ def _render(result: "Review", chosen: str) -> str:
     else:
         from quietnet.render.review.text import plain as render
     return render(result)
-
-
-def _target(output: Path) -> Path:
-    """Where --output goes, checked before anything is read or written."""
-    path = output.expanduser()
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(
-            f"The folder {folder} does not exist, so nothing was written. "
-            "Create the folder first or choose another path."
-        )
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give the path of a file to write.")
-    return path
-
-
-def _write_private(path: Path, content: str) -> None:
-    """Write atomically with mode 0600 (the same writer exports use)."""
-    from quietnet.io.files import write_atomic
-
-    write_atomic(path, content.encode("utf-8"))

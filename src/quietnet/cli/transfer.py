@@ -121,11 +121,18 @@ def run_import(
     skip_flag: str,
 ) -> None:
     """Read, check, plan, then (unless a dry run) snapshot and write in one transaction."""
+    from quietnet.errors import InputError
     from quietnet.io.contact import refusal
+    from quietnet.io.reading import MAX_RECORDS
     from quietnet.store import journal, transfer
 
     c = context.get(ctx)
     new_circle = _circle(circle)
+    if total > MAX_RECORDS + 1:  # a header line may come first
+        raise InputError(
+            f"{source} has {total:,} {what}, more than the {MAX_RECORDS:,} one import takes; nothing was "
+            "imported. Split it and import the parts one after another."
+        )
     with progress(f"Reading {source}", total) as tick:
         found = read(tick)
     if found.problems and not skip_bad:
@@ -145,6 +152,7 @@ def run_import(
         say(_summary(planned, dry_run=True))
         return
     if planned.writes:
+        del planned  # planned again inside the write, against the store as it is then: one plan in memory
         snap = c.snapshot("before-import")
         with c.write("import") as s:
             planned = transfer.plan(s, found.contacts, circle=new_circle)
@@ -206,9 +214,9 @@ def import_vcard(
       net import vcard ~/.contacts/personal/ --circle network
     """
     from quietnet.errors import InputError
-    from quietnet.io import vcard
+    from quietnet.io import cards, vcard
     from quietnet.io.contact import Read
-    from quietnet.io.files import decode, read_bytes
+    from quietnet.io.reading import TextFile
 
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.casefold() in (".vcf", ".vcard") and p.is_file())
@@ -216,13 +224,15 @@ def import_vcard(
             raise InputError(f"There are no .vcf files in {path}; nothing was imported.")
     else:
         files = [path]
-    texts = [(decode(read_bytes(f), str(f), encoding=encoding), str(f)) for f in files]
-    total = sum(vcard.count_cards(text) for text, _ in texts)
+    sources: list[TextFile] = []  # a folder's files share one import's bound
+    for f in files:
+        sources.append(TextFile(f, encoding=encoding, used=sum(s.size for s in sources)))
+    total = sum(cards.count_cards(source.lines()) for source in sources)
 
     def read(tick: Callable[[], None]) -> Read:
         found = Read()
-        for text, source in texts:
-            vcard.read(text, source, today=context.today(), tick=tick, into=found)
+        for source in sources:
+            vcard.read(source.lines(), source.source, today=context.today(), tick=tick, into=found)
         return found
 
     run_import(ctx, read, source=str(path), total=total, dry_run=dry_run, skip_bad=skip_bad, circle=circle,
@@ -259,18 +269,18 @@ def import_csv(
       net import csv people.csv --delimiter ";" --encoding cp1252 --map "Firma=company"
     """
     from quietnet.io import csvfile
-    from quietnet.io.files import decode, read_bytes
+    from quietnet.io.reading import TextFile
 
     given = csvfile.parse_map(map_ or [])
     sep = csvfile.delimiter_of(delimiter)
-    text = decode(read_bytes(path), str(path), encoding=encoding)
+    source = TextFile(path, encoding=encoding)
     run_import(
         ctx,
         lambda tick: csvfile.read(
-            text, str(path), delimiter=sep, given=given, today=context.today(), tick=tick
+            source.lines(), str(path), delimiter=sep, given=given, today=context.today(), tick=tick
         ),
-        source=str(path), total=text.count("\n"), dry_run=dry_run, skip_bad=skip_bad, circle=circle,
-        what="rows", skip_flag="--skip-bad-rows",
+        source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
+        circle=circle, what="rows", skip_flag="--skip-bad-rows",
     )  # fmt: skip
 
 
@@ -299,14 +309,14 @@ def import_linkedin(
       net import linkedin Connections.csv --skip-bad-rows
     """
     from quietnet.io import linkedin
-    from quietnet.io.files import decode, read_bytes
+    from quietnet.io.reading import TextFile
 
-    text = decode(read_bytes(path), str(path))
+    source = TextFile(path)
     run_import(
         ctx,
-        lambda tick: linkedin.read(text, str(path), today=context.today(), tick=tick),
-        source=str(path), total=text.count("\n"), dry_run=dry_run, skip_bad=skip_bad, circle=circle,
-        what="rows", skip_flag="--skip-bad-rows",
+        lambda tick: linkedin.read(source.lines(), str(path), today=context.today(), tick=tick),
+        source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
+        circle=circle, what="rows", skip_flag="--skip-bad-rows",
     )  # fmt: skip
 
 
@@ -336,12 +346,12 @@ def import_json(
     from quietnet.db import SCHEMA_VERSION
     from quietnet.errors import InputError
     from quietnet.io import jsonfile
-    from quietnet.io.files import decode, read_bytes
+    from quietnet.io.reading import MAX_JSON, TextFile
     from quietnet.store import dump, journal
 
     c = context.get(ctx)
     source = str(path)
-    text = decode(read_bytes(path), source)
+    text = TextFile(path, limit=MAX_JSON).text()
     document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
     held = {"person": 0, "interaction": 0}
     if not (dry_run and not c.exists()):  # a dry run creates nothing, not even the store

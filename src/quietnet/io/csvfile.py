@@ -71,10 +71,14 @@ def delimiter_of(text: str) -> str:
 
 
 def rows(
-    text: str, source: str, *, delimiter: str, first_line: int = 1
+    lines: str | Iterable[str], source: str, *, delimiter: str, first_line: int = 1
 ) -> Iterator[tuple[int, list[str]] | Problem]:
-    """(line, cells) for each record, or a Problem; blank lines are skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """(line, cells) for each record, or a Problem; blank lines are skipped.
+
+    ``lines``: a file's lines with their endings (as read with newline=""), or its text.
+    """
+    given = io.StringIO(lines, newline="") if isinstance(lines, str) else lines
+    reader = csv.reader(given, delimiter=delimiter, strict=True)
     while True:
         start = reader.line_num + first_line
         try:
@@ -132,7 +136,7 @@ def unneutralise(cell: str) -> str:
 
 
 def read(
-    text: str,
+    text: str | Iterable[str],
     source: str,
     *,
     delimiter: str = ",",

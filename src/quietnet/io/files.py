@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -36,42 +37,59 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path} could not be read: {exc.strerror}.") from exc
 
 
-def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
-    """The text of a file in ``encoding``; a refusal naming the line of the first bad byte."""
+def text_codec(encoding: str) -> str:
+    """The codec that decodes ``encoding`` (a UTF-8 byte-order mark dropped); refused if there is none."""
+    shown = encoding.encode("unicode_escape").decode()[:40]
     try:
-        codec = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(
-            f'"{encoding}" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.'
+            f'"{shown}" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.'
         ) from None
-    if codec == "utf-8":
-        codec = "utf-8-sig"  # a byte-order mark (Excel, Windows tools) is dropped, never read as text
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: not text from bytes
+        raise InputError(f'"{shown}" is not a text encoding; try utf-8, utf-16, cp1252 or latin-1.')
+    # A byte-order mark (Excel, Windows tools) is dropped, never read as text.
+    return "utf-8-sig" if info.name == "utf-8" else info.name
+
+
+def decode(data: bytes, source: str, *, encoding: str = "utf-8") -> str:
+    """The text of a file in ``encoding``; a refusal naming the line of the first bad byte."""
+    codec = text_codec(encoding)
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        hint = ""
-        for bom, name in BOMS.items():
-            if data.startswith(bom) and name != encoding.lower():
-                hint = f" It starts with a {name.upper()} byte-order mark: run again with --encoding {name}."
-                break
-        else:
-            if codec == "utf-8-sig":
-                hint = (
-                    " Save it as UTF-8 (most tools offer it under Save as or Export), or name its"
-                    " encoding with --encoding, e.g. --encoding cp1252 or --encoding latin-1."
-                )
-        bad = data[exc.start : exc.start + 1].hex().upper()
-        raise InputError(
-            f"{source}, line {line}: byte 0x{bad} is not valid {encoding}; nothing was imported.{hint}"
-        ) from None
+        raise undecodable(source, line, data[exc.start : exc.start + 1], encoding, head=data[:4]) from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace."""
+def undecodable(source: str, line: int, bad: bytes, encoding: str, *, head: bytes) -> InputError:
+    """The refusal of a byte that is not valid ``encoding``; ``head``: the file's first bytes."""
+    hint = ""
+    for bom, name in BOMS.items():
+        if head.startswith(bom) and name != encoding.lower():
+            hint = f" It starts with a {name.upper()} byte-order mark: run again with --encoding {name}."
+            break
+    else:
+        if text_codec(encoding) == "utf-8-sig":
+            hint = (
+                " Save it as UTF-8 (most tools offer it under Save as or Export), or name its"
+                " encoding with --encoding, e.g. --encoding cp1252 or --encoding latin-1."
+            )
+    byte = bad.hex().upper()
+    return InputError(
+        f"{source}, line {line}: byte 0x{byte} is not valid {encoding}; nothing was imported.{hint}"
+    )
+
+
+def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
+    """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace.
+
+    ``shown`` is how messages name the file (as the user typed it; ``path`` by default).
+    """
+    name = str(path) if shown is None else shown
     folder = path.parent
     if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name to write to.")
+        raise InputError(f"{name} is a folder; give a file name to write to.")
     if not folder.is_dir():
         raise InputError(f"The folder {folder} does not exist; nothing was written.")
     temp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
@@ -87,10 +105,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temp, path)
         sync_folder(folder)
     except OSError as exc:
-        raise InputError(f"Could not write {path}: {exc.strerror}; nothing was written.") from exc
+        raise write_failure(exc, name) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def write_failure(exc: OSError, name: str) -> InputError:
+    """Why a file could not be written: a full disk is named as one."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return InputError(f"Could not write {name}: the disk is full; nothing was written.")
+    return InputError(f"Could not write {name}: {exc.strerror}; nothing was written.")
 
 
 def sync_folder(folder: Path) -> None:

@@ -15,9 +15,11 @@ profile address (kept in the notes when you have none).
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import chain, islice
 
 from quietnet.errors import InputError
 from quietnet.io.contact import Problem, Read, contact_from
@@ -31,28 +33,24 @@ COLUMNS = {
     "position": "role",
     "connected on": "met_on",
 }
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADER = re.compile(r"^\s*\"?first name\"?\s*,\s*\"?last name\"?", re.IGNORECASE)
 
 
-def header_line(text: str) -> int:
-    """The 0-based index of the header line, after LinkedIn's notes."""
-    for index, line in enumerate(_LINE_BREAK.split(text)[:50]):
-        if _HEADER.match(line):
-            return index
-    return -1
-
-
-def read(text: str, source: str, *, today: date, tick: Callable[[], None] = lambda: None) -> Read:
-    """Every connection in a Connections.csv, as contacts and problems."""
-    index = header_line(text)
+def read(
+    text: str | Iterable[str], source: str, *, today: date, tick: Callable[[], None] = lambda: None
+) -> Read:
+    """Every connection in a Connections.csv (its text, or its lines with their endings)."""
+    lines = iter(io.StringIO(text, newline="") if isinstance(text, str) else text)
+    head = list(islice(lines, 50))  # LinkedIn's notes come before the header
+    index = next((i for i, line in enumerate(head) if _HEADER.match(line)), -1)
     if index < 0:
-        what = "is empty" if not text.strip() else "doesn't look like LinkedIn's Connections.csv"
+        blank = not any(line.strip() for line in head)
+        what = "is empty" if blank else "doesn't look like LinkedIn's Connections.csv"
         raise InputError(
             f'{source} {what} (no "First Name,Last Name,..." header); nothing was imported.',
             hint="For other CSV files use: net import csv FILE",
         )
-    body = "\n".join(_LINE_BREAK.split(text)[index:])
+    body = chain(head[index:], lines)
     found = Read()
     header: list[str] | None = None
     for item in rows(body, source, delimiter=",", first_line=index + 1):

@@ -14,14 +14,14 @@ vobject is imported inside the functions that use it (it is slow to import).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from quietnet.errors import InputError
+from quietnet.io.cards import LINE_BREAK, TOO_LONG, TooLong, logical_lines, modelled, split
 from quietnet.io.contact import Contact, Problem, Read, check, looks_like_email, tag_of
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BDAY_TIME = re.compile(r"[Tt].*$")
 PRODID = "-//quietnet//quietnet//EN"
 MODELLED = ("nickname", "role", "notes", "company", "email", "phone", "city", "birthday")
@@ -29,70 +29,48 @@ MODELLED = ("nickname", "role", "notes", "company", "email", "phone", "city", "b
 _NO_DAY = date(2200, 12, 31)
 
 
-def count_cards(text: str) -> int:
-    """How many cards a text holds (cheap; for the progress bar)."""
-    return len(re.findall(r"^[ \t]*BEGIN:VCARD[ \t]*\r?$", text, flags=re.IGNORECASE | re.MULTILINE))
-
-
-def _split(text: str, source: str) -> Iterator[tuple[int, list[str]] | Problem]:
-    """(first line number, the card's lines) for each card, or a Problem."""
-    start, depth, lines = 0, 0, list[str]()
-    for number, line in enumerate(_LINE_BREAK.split(text), 1):
-        key = line.strip().upper()
-        if key == "BEGIN:VCARD":
-            if depth == 0:
-                start, lines = number, []
-            depth += 1
-        if depth:
-            lines.append(line)
-        if key == "END:VCARD" and depth:
-            depth -= 1
-            if depth == 0:
-                yield start, lines
-    if depth:
-        yield Problem(source, start, "This card has no END:VCARD line (is the file cut short?).")
-
-
-def _logical(lines: Sequence[str], start: int) -> tuple[list[str], list[int]]:
-    """Join quoted-printable soft line breaks; returns the lines and each one's file line number."""
-    out: list[str] = []
-    where: list[int] = []
-    i = 0
-    while i < len(lines):
-        line, first = lines[i], start + i
-        if "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper():
-            while line.endswith("=") and i + 1 < len(lines):
-                i += 1
-                line = line[:-1] + lines[i]
-        out.append(line)
-        where.append(first)
-        i += 1
-    return out, where
-
-
 def parse_card(original: str) -> Any:
     """A stored card as a vobject component (for the export)."""
     import vobject  # type: ignore[import-untyped]
 
-    lines, _ = _logical(_LINE_BREAK.split(original), 1)
+    lines, _ = logical_lines(LINE_BREAK.split(original), 1)
     return vobject.readOne("\r\n".join(lines) + "\r\n")
 
 
 def read(
-    text: str, source: str, *, today: date, tick: Callable[[], None] = lambda: None, into: Read | None = None
+    lines: Iterable[str],
+    source: str,
+    *,
+    today: date,
+    tick: Callable[[], None] = lambda: None,
+    into: Read | None = None,
 ) -> Read:
-    """Every card of one file's text, as contacts and problems."""
+    """Every card of one file's lines (or text), as contacts and problems."""
     import vobject
 
     found = into if into is not None else Read()
     seen = 0
-    for item in _split(text, source):
+    blank = True
+
+    def watched() -> Iterator[str]:
+        nonlocal blank
+        for line in [f"{t}\n" for t in LINE_BREAK.split(lines)] if isinstance(lines, str) else lines:
+            blank = blank and not line.strip()
+            yield line
+
+    for item in split(watched(), source):
         if isinstance(item, Problem):
             found.problems.append(item)
             continue
         seen += 1
         start, lines = item
-        logical, where = _logical(lines, start)
+        logical, where = logical_lines(lines, start)
+        try:
+            logical, where = modelled(logical, where)
+        except TooLong as exc:
+            found.problems.append(Problem(source, exc.line, TOO_LONG))
+            tick()
+            continue
         try:
             card = vobject.readOne("\r\n".join(logical) + "\r\n")
         except Exception as exc:  # vobject raises many kinds of errors for malformed cards
@@ -109,7 +87,7 @@ def read(
             found.contacts.append(contact)
         tick()
     if not seen and not found.problems:
-        what = "is empty" if not text.strip() else "is not a vCard file (it has no BEGIN:VCARD line)"
+        what = "is empty" if blank else "is not a vCard file (it has no BEGIN:VCARD line)"
         raise InputError(f"{source} {what}; nothing was imported.")
     return found
 

@@ -32,6 +32,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "work": ("id",),
 }
 
+# Columns whose new value the journal leaves out: the row itself holds it, and undo reads only
+# the old values (and the keys of inserted rows). An original vCard can be megabytes (photos):
+# journalled in full it was stored twice by every import.
+HELD_BY_ROW: dict[str, tuple[str, ...]] = {"person": ("vcard",)}
+
 # Rows about a second person in another column (an introduction names two people):
 # `net forget` erases their journal rows too.
 ALSO_ABOUT: dict[str, str] = {"intro": "other_id"}
@@ -80,6 +85,8 @@ def _record(
 
     row = new if new is not None else old
     assert row is not None
+    if new is not None and table in HELD_BY_ROW:
+        new = {c: v for c, v in new.items() if c not in HELD_BY_ROW[table]}
     change_id = _open_change(s)
     s.change_seq += 1
     s.execute(
