@@ -33,7 +33,8 @@ SETTINGS = (
     "kin_factor, rhythm.prior_weight, rhythm.episode_fraction, rhythm.max_gaps, rhythm.clamp_low, "
     "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
     "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
-    "event.logged_before, dormant.days, dormant.tie_days, dormant.tie_closeness, weekly_energy, daily_max."
+    "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
+    "rest.share, rest.min_days, weekly_energy, daily_max."
 )
 TAG = "is not a usable tag; tags are single words like novel or climbing."
 ASK = "Nothing was changed; run again with --yes to go ahead."

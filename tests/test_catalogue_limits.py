@@ -68,6 +68,7 @@ def test_refused_calmly_and_nothing_changes(net: Net, store: Path, case: Refusal
         ("9999-12-31", ("today",)),
         ("9999-12-31", ("due",)),
         ("9999-12-25", ("snooze", "ana", "--for", "2 weeks")),
+        ("9999-12-25", ("log", "ana", "call")),
     ],
 )
 def test_the_last_days_of_the_calendar_are_refused_calmly(
@@ -77,7 +78,8 @@ def test_the_last_days_of_the_calendar_are_refused_calmly(
     with monkeypatch.context() as mp:
         mp.setenv("NET_TODAY", today)
         result = net(*args)
-    assert (result.code, result.out, result.err) == (1, "", LAST_DAY + "\n"), result
+    message = f"NET_TODAY must fall between the years 1900 and 2200, not {today}.\n"
+    assert (result.code, result.out, result.err) == (3, "", message), result
     assert files(store) == before_files
     assert export(net) == before
 
@@ -89,9 +91,18 @@ def test_the_bare_fast_path_says_the_same(
 
     before = files(store)
     monkeypatch.setenv("NET_TODAY", "9999-12-31")
-    assert bare("today") == 1
-    assert capsys.readouterr() == ("", LAST_DAY + "\n")
+    assert bare("today") == 3
+    message = "NET_TODAY must fall between the years 1900 and 2200, not 9999-12-31.\n"
+    assert capsys.readouterr() == ("", message)
     assert files(store) == before
+
+
+def test_a_day_past_the_calendar_is_told_calmly(capsys: pytest.CaptureFixture[str]) -> None:
+    """The days a user can type stop at 2200, so this is a last guard, not a path anyone takes."""
+    from quietnet.cli.boundary import calm
+
+    assert calm(OverflowError("date value out of range")) == 1
+    assert capsys.readouterr() == ("", LAST_DAY + "\n")
 
 
 @pytest.mark.parametrize("args", [("list",), ("add", "Ana Ruiz"), ("copy", "--to", "net.db")])
