@@ -6,11 +6,11 @@
 
 The same arguments build the same rows, byte for byte (nothing reads the clock:
 every timestamp derives from ``--today``). The store is created with
-``quietnet.db.open_database``, so the real migrations make the schema; the rows
+``quietnet.engine.sqlite.open_database``, so the real migrations make the schema; the rows
 are then bulk-inserted with ``executemany`` in one transaction straight through
 the sqlite3 connection, skipping the change journal (this is synthetic data, with
 nothing to undo). ``person_state`` is filled from the interactions generated in
-memory, through ``quietnet.schedule.summarise``, exactly as ``store/state.py``
+memory, through ``quietnet.core.schedule.summarise``, exactly as ``store/state.py``
 ``refresh`` would compute it, without one query per person.
 
 What the network looks like:
@@ -23,7 +23,7 @@ What the network looks like:
   (nothing lately) and one in twenty-five went quiet for years; nothing is logged
   yet in the current week (Monday to ``--today``), so the week's energy budget is
   free and ``net due`` has people to suggest, as on a real morning;
-- kinds drawn per circle from ``quietnet.kinds`` (coffee and calls for the core,
+- kinds drawn per circle from ``quietnet.core.kinds`` (coffee and calls for the core,
   messages and likes further out), with the word typed kept in ``said``;
 - about one interaction in twenty with 2 or 3 people, a few percent of the inner
   circles' contacts are helps (an interaction of kind ``help`` and a ``help`` row),
@@ -47,12 +47,12 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from quietnet.db import open_database
-from quietnet.kinds import HELP_KINDS
-from quietnet.names import fold
-from quietnet.rhythm import time_window
-from quietnet.schedule import Touch, summarise, week_start
-from quietnet.settings import DEFAULT, Settings
+from quietnet.core.kinds import HELP_KINDS
+from quietnet.core.names import fold
+from quietnet.core.rhythm import time_window
+from quietnet.core.schedule import Touch, summarise, week_start
+from quietnet.core.settings import DEFAULT, Settings
+from quietnet.engine.sqlite import open_database
 from quietnet.store.folded import SOURCES, find_key
 from quietnet.store.people import search_key
 
@@ -246,7 +246,7 @@ def circle_sizes(n: int) -> list[tuple[str, int]]:
 
 @cache
 def folded(text: str) -> str:
-    """``quietnet.names.fold``, remembered: the same few hundred words come back all the time."""
+    """``quietnet.core.names.fold``, remembered: the same few hundred words come back all the time."""
     return fold(text)
 
 

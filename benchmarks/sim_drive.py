@@ -29,7 +29,7 @@ from unittest import mock
 
 from sim_world import NEEDS, PROMISES, Contact, Person, World
 
-from quietnet.settings import DEFAULT
+from quietnet.core.settings import DEFAULT
 
 BREAK_DAYS = 28
 

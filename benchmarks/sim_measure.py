@@ -29,8 +29,8 @@ from datetime import date, timedelta
 from sim_drive import Trace
 from sim_world import Contact, Person
 
-from quietnet.kinds import BY_NAME
-from quietnet.settings import DEFAULT
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.settings import DEFAULT
 
 QUIET_DAYS = 1095
 AFTER_BREAK_DAYS = 14

@@ -23,8 +23,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quietnet.kinds import lookup
-from quietnet.settings import DEFAULT
+from quietnet.core.kinds import lookup
+from quietnet.core.settings import DEFAULT
 
 FIRST: tuple[str, ...] = (
     "Ana", "Bea", "Carl", "Dita", "Emil", "Fern", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lia", "Milo", "Nell",

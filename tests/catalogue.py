@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, Net, files, ok
+from tests.helpers import TODAY, Net, files, ok
 
 # Ids are fixed by the order: Ana #1, Sam Green #2, Sam Brown #3, a second Sam
 # Green #4, 100% Real #5, a_b #6, axb #7, the markup name #8, Gone Person #9

@@ -12,71 +12,19 @@ with it set and the server unreachable, it fails.
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import pytest
-import typer.main
-import typer.testing
 from hypothesis import settings
-from typer.testing import CliRunner
 
-from quietnet.cli.app import COMMANDS, command_of, make_app
 from tests import pgtools
+from tests.helpers import TODAY, Net, build_store, seed
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=40, deadline=None)
 settings.load_profile("ci")
-
-TODAY = "2025-06-19"  # a Thursday, as in scheduling.md's worked examples
-
-_BUILT: dict[str | None, Any] = {}
-
-
-class Result:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def __repr__(self) -> str:
-        return f"Result(code={self.code}, out={self.out!r}, err={self.err!r})"
-
-
-class Net:
-    """Runs `net` in-process the way a user would, and returns the result.
-
-    It builds the same lean app `net` builds for a command line, once per
-    command module (Typer would rebuild it on every invocation: ~40 ms).
-    """
-
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None) -> Result:
-        command = command_of(list(args))
-        module = COMMANDS.get(command or "")
-        if module not in _BUILT:
-            _BUILT[module] = typer.main.get_command(make_app(command))
-        with mock.patch.object(typer.testing, "_get_command", return_value=_BUILT[module]):
-            result = self.runner.invoke(typer.Typer(), list(args), input=input, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
-
-
-def build_store(path: Path, commands: Sequence[Sequence[str]] = ()) -> bytes:
-    """Run commands against a new store at ``path`` and return its bytes."""
-    net = Net()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NET_TODAY", TODAY)
-        assert net("--db", str(path), "list").code == 0
-        for args in commands:
-            result = net("--db", str(path), *args)
-            assert result.code == 0, result
-    return path.read_bytes()
 
 
 @pytest.fixture(scope="session")
@@ -147,81 +95,6 @@ def store(
     return path
 
 
-def seed(path: Path, content: bytes) -> None:
-    """Make ``path`` a private copy of a store's bytes (and on PostgreSQL, the store a copy of it)."""
-    path.write_bytes(content)
-    path.chmod(0o600)
-    url = os.environ.get("NET_DATABASE_URL")
-    if url:  # the PostgreSQL half of a test: the server's store becomes a copy of this one
-        result = Net()("--db", str(path), "copy", "--to", url, "--replace", "--yes")
-        assert result.code == 0, result
-
-
 @pytest.fixture
 def net() -> Net:
     return Net()
-
-
-# Words the tool never says to the user (design.md, "Calm words").
-BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
-
-
-def files(store: Path) -> tuple[bytes, bytes]:
-    """The store and its write-ahead log, byte for byte (on PostgreSQL: every row of every table)."""
-    url = os.environ.get("NET_DATABASE_URL")
-    if url:
-        return repr(pgtools.rows(url)).encode(), b""
-    wal = store.with_name(store.name + "-wal")
-    return store.read_bytes(), wal.read_bytes() if wal.exists() else b""
-
-
-def query(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Rows of the test's store (the SQLite file, or the PostgreSQL store of a ``pg`` test)."""
-    url = os.environ.get("NET_DATABASE_URL")
-    if url:
-        return pgtools.query(url, sql, params)
-    conn = sqlite3.connect(store)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
-def records(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    """Rows of the test's store as dicts, read through quietnet's own session (either backend)."""
-    from quietnet.cli.context import location, now
-    from quietnet.db import open_database
-    from quietnet.server import open_pg
-
-    url = os.environ.get("NET_DATABASE_URL")
-    where = location(url) if url else store
-    database = open_database(where, now=now) if isinstance(where, Path) else open_pg(where, now=now)
-    try:
-        with database.read() as s:
-            return [dict(r) for r in s.all(sql, params)]
-    finally:
-        database.close()
-
-
-def ok(net: Net, *args: str) -> str:
-    """Run a command that must succeed quietly; its stdout."""
-    result = net(*args)
-    assert result.code == 0, result
-    assert result.err == "", result
-    return result.out
-
-
-def data(net: Net, *args: str) -> Any:
-    """A command's --json output, parsed."""
-    return json.loads(ok(net, *args, "--json"))
-
-
-def dump(path: Path) -> bytes:
-    """The store's bytes (WAL checkpointed by closing), to prove nothing was written.
-
-    On PostgreSQL: every row of every table.
-    """
-    url = os.environ.get("NET_DATABASE_URL")
-    if url:
-        return repr(pgtools.rows(url)).encode()
-    return path.read_bytes() if path.exists() else b""

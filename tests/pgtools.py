@@ -45,7 +45,7 @@ def with_schema(url: str, schema: str) -> str:
 def connection(url: str) -> Iterator[Any]:
     import psycopg
 
-    from quietnet.dburl import ServerUrl, parse
+    from quietnet.engine.url import ServerUrl, parse
 
     target = parse(url)
     assert isinstance(target, ServerUrl)
@@ -89,7 +89,7 @@ def empty(url: str) -> None:
 
 def query(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows of a query written for SQLite, with the values sqlite3 would give."""
-    from quietnet.pg import plain, translate
+    from quietnet.engine.postgres import plain, translate
 
     text, marked = translate(sql)
     with connection(url) as conn:

@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from quietnet.db import Session, open_database
-from quietnet.settings import SIVERS, Settings
+from quietnet.core.settings import SIVERS, Settings
+from quietnet.engine.sqlite import Session, open_database
 from quietnet.store import folded, interactions, people, state
 from quietnet.store import settings as stored
 

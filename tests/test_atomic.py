@@ -22,7 +22,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import signal
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -31,49 +30,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, Net, ok, seed
-from tests.processes import Child, seed_people
-
-# Runs `net ARGS...` and stops at the N-th call of STEP (announcing "at STEP N").
-STOPPED = """
-import os
-import sys
-
-step, nth, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-real_write, real_fsync, real_replace = os.write, os.fsync, os.replace
-calls = {}
-
-
-def reached(name):
-    calls[name] = calls.get(name, 0) + 1
-    if name == step and calls[name] == nth:
-        print(f"at {name} {nth}", flush=True)
-        sys.stdin.readline()  # the test kills us here
-
-
-def write(fd, data):
-    written = real_write(fd, bytes(data[:65536]))
-    reached("write")
-    return written
-
-
-def fsync(fd):
-    real_fsync(fd)
-    reached("fsync")
-
-
-def replace(src, dst):
-    reached("before-replace")
-    real_replace(src, dst)
-    reached("replace")
-
-
-os.write, os.fsync, os.replace = write, fsync, replace
-from quietnet.cli.main import main
-
-sys.argv = ["net", *args]
-main()
-"""
+from tests.helpers import TODAY, Net, kill_at, ok, seed
+from tests.processes import seed_people
 
 PEOPLE = 1_500  # an export of about 1.5 MB: some 25 pieces of 64 KiB
 
@@ -85,17 +43,6 @@ MOMENTS = [
     ("before-replace", 1, False),
     ("replace", 1, True),  # renamed, the folder not yet synced
 ]
-
-
-def kill_at(step: str, nth: int, *args: str) -> None:
-    """Run `net ARGS` in a child and SIGKILL it at the nth call of ``step``."""
-    child = Child(STOPPED, step, str(nth), *args, stdin=True)
-    try:
-        child.expect(f"at {step} {nth}", timeout=60)
-        child.signal(signal.SIGKILL)
-        assert child.wait() == -signal.SIGKILL
-    finally:
-        child.close()
 
 
 def leftovers(folder: Path, keep: set[str]) -> list[str]:

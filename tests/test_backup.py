@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from quietnet import backup, db, doctor
-from quietnet.snapshot import take_snapshot
-from tests.conftest import Net, dump
-from tests.test_import_vcard import people
+from quietnet.engine import sqlite as db
+from quietnet.engine.snapshot import take_snapshot
+from quietnet.ops import backup, doctor
+from tests.helpers import Net, dump, people
 
 
 def test_backup_is_a_verified_private_copy_beside_the_store(net: Net, store: Path, tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ def test_an_older_store_is_snapshotted_then_migrated(net: Net, tmp_path: Path) -
     from alembic import command
     from sqlalchemy import create_engine
 
-    from quietnet.migrate import alembic_config
+    from quietnet.engine.migrate import alembic_config
 
     old = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{old}")

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from quietnet.capacity import median
-from tests.conftest import Net, ok
+from quietnet.core.capacity import median
+from tests.helpers import Net, ok
 
 TODAY = date(2025, 6, 19)  # a Thursday; the 8 full weeks before run from Monday 21 April to Sunday 15 June
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.catalogue import Refusal, build_seeded, check_refused, ids
-from tests.conftest import Net, seed
+from tests.helpers import Net, seed
 
 TRY = "Try 2025-06-19, yesterday, tue, last tuesday or 3 days ago."
 FUTURE = "is after today (2025-06-19); pick today or an earlier day."
@@ -153,9 +153,8 @@ def test_refused_calmly_and_nothing_changes(net: Net, store: Path, case: Refusal
 
 
 def test_the_catalogue_is_long_enough() -> None:
-    from tests.test_catalogue_fields import CATALOGUE as FIELD_RULES
-    from tests.test_catalogue_files import FILES, STORES
-    from tests.test_catalogue_names import AMBIGUOUS, FORGOTTEN, WILDCARDS
+    from tests.cases import AMBIGUOUS, FILES, FORGOTTEN, STORES, WILDCARDS
+    from tests.cases import CATALOGUE as FIELD_RULES
 
     everything = CATALOGUE + AMBIGUOUS + FORGOTTEN + WILDCARDS + FILES + FIELD_RULES
     assert len(everything) + len(STORES) >= 100

@@ -1,6 +1,6 @@
 """The bad-input catalogue, part 4: one set of rules for every field, on every path.
 
-The rules live in quietnet/fields.py; each entry here feeds a value that breaks
+The rules live in quietnet/core/fields.py; each entry here feeds a value that breaks
 one of them through a command, an import file or a JSON document, and checks
 the calm sentence (bad characters shown as escapes such as \\x1b, long input
 cut), the exit code, and that the store's export and bytes are unchanged.
@@ -15,96 +15,9 @@ from typing import Any
 
 import pytest
 
+from tests.cases import CATALOGUE
 from tests.catalogue import Refusal, build_seeded, check_refused, export, ids
-from tests.conftest import Net, seed
-
-CIRCLES = "choose one of core, close, friends, network, acquaintance."
-TRY = "Try 2025-06-19, yesterday, tue, last tuesday or 3 days ago."
-NAME_CONTROL = "A name can't contain control characters (such as tabs, newlines or NUL)."
-INVISIBLE = "A name can't be made only of invisible characters."
-EMAIL_LONG = "a" * 250 + "@x.io"
-LONG = "x" * 5000
-CUT = "x" * 39 + "…"
-SETTINGS = (
-    "the settings are cadence.core, cadence.close, cadence.friends, cadence.network, cadence.acquaintance, "
-    "full_weight.core, full_weight.close, full_weight.friends, full_weight.network, "
-    "full_weight.acquaintance, "
-    "closeness.core, closeness.close, closeness.friends, closeness.network, closeness.acquaintance, "
-    "kin_factor, rhythm.prior_weight, rhythm.episode_fraction, rhythm.max_gaps, rhythm.clamp_low, "
-    "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
-    "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
-    "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
-    "rest.share, rest.min_days, weekly_energy, daily_max."
-)
-TAG = "is not a usable tag; tags are single words like novel or climbing."
-ASK = "Nothing was changed; run again with --yes to go ahead."
-
-# Item 6: a refused value is repeated with its bad characters visible and cut short.
-ECHOED = [
-    Refusal(("log", "ana", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
-    Refusal(("add", "Tom", "--birthday", "\x1b]0;x\x07"),
-            'Can\'t read "\\x1b]0;x\\x07" as a birthday. Try 06-21, 1980-06-21 or June 21.'),
-    Refusal(("add", "Tom", "--circle", "\x1b[2J"), f'"\\x1b[2J" is not a circle; {CIRCLES}'),
-    Refusal(("list", "--circle", LONG), f'"{CUT}" is not a circle; {CIRCLES}'),
-    Refusal(("edit", "ana", "--origin", "\x9b2J"),
-            '"\\x9b2J" is not an origin; choose one of colleague, client, shared-interest, friend, family, '
-            "event, online, other."),
-    Refusal(("list", "--sort", "\x1b[2J"), 'Sort by "name" or "last", not "\\x1b[2J".'),
-    Refusal(("helped", "ana", "x", "--kind", "\x1b[2J" + LONG),
-            f'"\\x1b[2J{"x" * 35}…" is not a kind of help; '
-            "choose one of intro, advice, referral, resource, recommendation, favor, other."),
-    Refusal(("settings", "set", "\x1b[2J", "3"), f"Unknown setting '\\x1b[2J'; {SETTINGS}"),
-    Refusal(("settings", "set", "weekly_energy", "\x1b[2J"),
-            "weekly_energy must be a whole number, 0 or more, not '\\x1b[2J'."),
-    Refusal(("settings", "preset", LONG), f"Unknown preset '{CUT}'; the presets are default, sivers."),
-    Refusal(("restore", "\x1b[2J.db"), "{here}/\\x1b[2J.db does not exist."),
-]  # fmt: skip
-
-# Items 6 and 8: fields that stored escapes, or more than they should.
-FIELDS = [
-    Refusal(("add", "Tom", "--email", "tom@x.io\x1b]0;owned\x07"),
-            '"tom@x.io\\x1b]0;owned\\x07" does not look like an email address.'),
-    Refusal(("edit", "ana", "--email", "ana@x.io\nBcc: eve@x.io"),
-            '"ana@x.io\\x0aBcc: eve@x.io" does not look like an email address.'),
-    Refusal(("add", "Tom", "--email", EMAIL_LONG),
-            "An email address can be at most 254 characters (this one has 255)."),
-    Refusal(("add", "Tom", "--tag", "\x1b[2J"), f'"\\x1b[2J" {TAG}'),
-    Refusal(("tag", "ana", "+a\x1b[31mred"), f'"a\\x1b[31mred" {TAG}'),
-    Refusal(("tag", "ana", "+" + LONG), f'"{CUT}" {TAG}'),
-    Refusal(("add", "Tom", "--phone", "123\n456"),
-            "A phone number can't contain control characters (such as tabs, newlines or NUL)."),
-    Refusal(("add", "Tom", "--city", "Lisbon\u202e"),
-            "City can't contain control characters other than newlines and tabs."),
-    Refusal(("add", "\u200b\u2060"), INVISIBLE),
-    Refusal(("add", "\u200b \ufeff \u3164"), INVISIBLE),
-    Refusal(("edit", "ana", "--name", "\u2060"), INVISIBLE),
-    Refusal(("add", "Ana\u200eRuiz"), NAME_CONTROL),  # LRM
-    Refusal(("add", "Ana\u200fRuiz"), NAME_CONTROL),  # RLM
-    Refusal(("add", "Ana\u061cRuiz"), NAME_CONTROL),  # ALM
-    Refusal(("add", "\u2067Ana"), NAME_CONTROL),  # an isolate
-    Refusal(("add", "Tom", "--nickname", "#7"),
-            'A nickname can\'t start with "#" (#7): #12 is how ids are written.'),
-    Refusal(("edit", "ana", "--nickname", "#1"),
-            'A nickname can\'t start with "#" (#1): #12 is how ids are written.'),
-    Refusal(("add", "Tom", "--nickname", "ANI"),
-            f'Ana Ruiz (#1) already goes by "ANI". Give Tom the same nickname? {ASK}'),
-    Refusal(("edit", "lena", "--nickname", "Aní"),
-            f'Ana Ruiz (#1) already goes by "Aní". Give Lena Park the same nickname? {ASK}'),
-    Refusal(("add", "Tom", "--birthday", "2025-06-20"),
-            'A birthday can\'t be after today (2025-06-19); "2025-06-20" has not happened yet. '
-            "Give MM-DD if the year is unsure."),
-    Refusal(("edit", "ana", "--birthday", "2199-01-01"),
-            'A birthday can\'t be after today (2025-06-19); "2199-01-01" has not happened yet. '
-            "Give MM-DD if the year is unsure."),
-    Refusal(("log", "ana", "--on", "1899-12-31"),
-            '"1899-12-31" falls outside the years 1900 to 2200; check the year.'),
-    Refusal(("log", "ana", "--on", "200 years ago"),
-            '"200 years ago" falls outside the years 1900 to 2200; check the year.'),
-    Refusal(("due", "--as-of", "2201-01-01"),
-            '"2201-01-01" falls outside the years 1900 to 2200; check the year.'),
-]  # fmt: skip
-
-CATALOGUE = ECHOED + FIELDS
+from tests.helpers import Net, seed
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.catalogue import Refusal, build_seeded, check_refused, export, ids
-from tests.conftest import Net, files, seed
+from tests.helpers import Net, files, seed
 
 HUGE = "99999999999999999999999"
 LAST_DAY = (

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.catalogue import Refusal, build_seeded, check_refused, ids
-from tests.conftest import TODAY, Net, ok, seed
+from tests.helpers import TODAY, Net, ok, seed
 
 BACKUP = "backups/net-20250601-080000-backup.db"  # put in place by the fixture
 ANOTHER = "nothing was written. Choose another file to write to."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests.helpers import Net
 
 WRITER = """
 import sys

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests.helpers import Net
 from tests.processes import RUN_CLI, Child, check_store, connect, same_under_presets, seed_people
 
 TRIALS = 50
@@ -37,7 +37,7 @@ import io
 import os
 import traceback
 
-import quietnet.dates, quietnet.names, quietnet.settings  # what the commands import when run
+import quietnet.core.dates, quietnet.core.names, quietnet.core.settings  # what the commands import when run
 import quietnet.store.interactions, quietnet.store.loops, quietnet.store.people, quietnet.store.settings
 
 build("log")
@@ -88,7 +88,7 @@ def notes(store: Path) -> list[str]:
 
 
 def cadences(preset: str) -> tuple[int | None, ...]:
-    from quietnet.settings import preset as find
+    from quietnet.core.settings import preset as find
 
     return find(preset).cadences
 

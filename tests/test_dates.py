@@ -1,4 +1,4 @@
-"""Tests for quietnet.dates: every accepted and refused form, plus Hypothesis properties.
+"""Tests for quietnet.core.dates: every accepted and refused form, plus Hypothesis properties.
 
 No clock: every test passes a fixed ``today``.
 """
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quietnet.dates import (
+from quietnet.core.dates import (
     format_birthday,
     humanize_days,
     next_yearly,
@@ -596,7 +596,7 @@ def test_random_text_only_raises_date_error(text: str, today: date) -> None:
 
 def test_fast_paths_do_not_import_dateutil() -> None:
     code = (
-        "import sys; from datetime import date; from quietnet import dates\n"
+        "import sys; from datetime import date; from quietnet.core import dates\n"
         "t = date(2025, 6, 19)\n"
         "for s in ('2025-06-01', 'yesterday', 'tue', 'last thu', '3 days ago', '2 weeks ago'):\n"
         "    dates.parse_day(s, today=t)\n"

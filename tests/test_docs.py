@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from quietnet.cli import reference
+from tools import reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_command_reference_is_up_to_date() -> None:
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == reference.render(), (
-        "docs/cli.md is stale: run python -m quietnet.cli.reference > docs/cli.md"
-    )
+    assert current == reference.render(), "docs/cli.md is stale: run python tools/reference.py > docs/cli.md"
 
 
 @pytest.mark.parametrize("name", sorted(reference.commands()))
@@ -48,5 +45,5 @@ def test_the_command_table_matches_the_modules() -> None:
 
 def test_the_copy_of_the_top_level_help_is_up_to_date() -> None:
     assert reference.OVERVIEW.read_text(encoding="utf-8") == reference.overview(), (
-        "src/quietnet/cli/overview.txt is stale: run python -m quietnet.cli.reference --overview"
+        "src/quietnet/cli/overview.txt is stale: run python tools/reference.py --overview"
     )

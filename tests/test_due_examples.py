@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net
+from tests.helpers import Net
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

@@ -17,13 +17,13 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from quietnet.cli.morning import make_plan
-from quietnet.db import Session, open_database
-from quietnet.schedule import energy_spent, plan, week_start
+from quietnet.core.schedule import energy_spent, plan, week_start
+from quietnet.engine.sqlite import Session, open_database
 from quietnet.store import interactions, loops, people, state
 from quietnet.store import settings as stored
 from quietnet.store.settings import save
 from tests.processes import NOW
-from tests.test_schedule_properties import SETTINGS, TODAY, Raw, crowds
+from tests.strategies import SETTINGS, TODAY, Raw, crowds
 
 DAYS = (-400, -45, -3, 0, 1, 9, 60, 700)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quietnet.cli.main import BARE, main
-from tests.conftest import Net
+from tests.helpers import Net
 
 
 def bare(

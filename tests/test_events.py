@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.events import Known, Past, Proposal, consider, make_plan, pick_questions
-from tests.conftest import Net, data, files, ok
+from quietnet.core.events import Known, Past, Proposal, consider, make_plan, pick_questions
+from tests.helpers import Net, data, files, ok
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

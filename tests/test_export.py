@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TODAY, Net, dump, seed
-from tests.test_import_vcard import APPLE, people
+from tests.helpers import APPLE, TODAY, Net, dump, people, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -61,7 +60,7 @@ def _add_extra_rows(path: Path) -> None:
     """A row in each table other features add (issue 7), filled generically from the schema."""
     from datetime import UTC, datetime
 
-    from quietnet.db import open_database
+    from quietnet.engine.sqlite import open_database
     from quietnet.store import dump as dumping
 
     database = open_database(path, now=lambda: datetime.now(UTC))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests.helpers import Net
 from tests.processes import RUN_CLI, Child, check_store, connect, contents, seed_people
 
 # Runs commands (one JSON array of arguments per line of stdin) on a store whose
@@ -28,7 +28,7 @@ import contextlib
 import io
 import json
 
-import quietnet.db as db
+import quietnet.engine.sqlite as db
 
 extra = int(sys.argv[1])
 limit = None

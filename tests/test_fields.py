@@ -1,4 +1,4 @@
-"""One set of rules per field (quietnet/fields.py): what the catalogue can't hold.
+"""One set of rules per field (quietnet/core/fields.py): what the catalogue can't hold.
 
 Text stored by an older version with terminal escapes prints escaped; import
 files are held to the command's rules (email, tags, names, nicknames); an empty
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from quietnet import fields
-from tests.conftest import Net, files, ok, query
+from quietnet.core import fields
+from tests.helpers import Net, files, ok, query
 
 ROWS = "Fix them and run again, or add --skip-bad-rows to import the rest."
 CARDS = "Fix them and run again, or add --skip-bad-cards to import the rest."

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from quietnet.give import (
+from quietnet.core.give import (
     BY_CODE,
     CATALOGUE,
     EFFORTS,
@@ -22,7 +22,7 @@ from quietnet.give import (
     suggest,
     words,
 )
-from tests.conftest import BANNED, Net, files
+from tests.helpers import BANNED, Net, files
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

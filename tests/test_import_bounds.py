@@ -17,7 +17,7 @@ import pytest
 from quietnet.io.cards import MAX_CARD, MAX_PROPERTY
 from quietnet.io.reading import MAX_BYTES, MAX_LINE, MAX_RECORDS
 from tests.catalogue import Refusal, build_seeded, check_refused, ids
-from tests.conftest import Net, ok, seed
+from tests.helpers import Net, ok, seed
 
 CARDS = "Fix them and run again, or add --skip-bad-cards to import the rest."
 NOT_REGULAR = (

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net, dump
-from tests.test_import_vcard import people
+from tests.helpers import Net, dump, people
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

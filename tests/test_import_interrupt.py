@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net, ok
+from tests.helpers import Net, ok
 from tests.processes import Child, connect, contents
 
 CARDS = 2_000

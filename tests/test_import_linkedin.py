@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import Net, dump
-from tests.test_import_vcard import people
+from tests.helpers import Net, dump, people
 
 PREAMBLE = (
     "Notes:\r\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from quietnet.io.reading import MAX_BYTES, MAX_RECORDS
-from tests.conftest import TODAY
+from tests.helpers import TODAY
 
 pytestmark = pytest.mark.slow
 

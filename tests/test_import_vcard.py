@@ -5,35 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import Net, dump, records
+from tests.helpers import APPLE, Net, dump, people
 
-# An iPhone export (vCard 3.0): Apple item groups, a birthday without a year, a photo.
-APPLE = (
-    "BEGIN:VCARD\r\n"
-    "VERSION:3.0\r\n"
-    "PRODID:-//Apple Inc.//iPhone OS 17.5//EN\r\n"
-    "N:O'Brien;Siobhán;;;\r\n"
-    "FN:Siobhán O'Brien\r\n"
-    "ORG:Fabrikam;Design\r\n"
-    "TITLE:Lead designer\r\n"
-    "item1.EMAIL;type=INTERNET;type=pref:siobhan@example.com\r\n"
-    "item1.X-ABLabel:_$!<Other>!$_\r\n"
-    "EMAIL;type=INTERNET;type=WORK:s.obrien@fabrikam.example\r\n"
-    "TEL;type=CELL;type=VOICE;type=pref:+353 87 123 4567\r\n"
-    "item2.ADR;type=HOME;type=pref:;;1 Main St;Dublin;;D01;Ireland\r\n"
-    "BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-12\r\n"
-    "CATEGORIES:Friends,Book Club\r\n"
-    "NOTE:Met at the Dublin type conference.\\nLoves sea swimming.\r\n"
-    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8M\r\n"
-    " CgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/\r\n"
-    "X-SOCIALPROFILE;type=twitter:https://x.com/siobhan\r\n"
-    "UID:2B7E3F4A-1C9D-4E5F-8A6B-7C8D9E0F1A2B\r\n"
-    "END:VCARD\r\n"
-)
 # An Android export (vCard 2.1): quoted-printable UTF-8 with soft line breaks, bare TYPE params.
 ANDROID = (
     "BEGIN:VCARD\r\n"
@@ -76,23 +52,6 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
-
-
-def people(store: Path) -> dict[str, dict[str, Any]]:
-    """Every person's row and tags (on the store's backend: see conftest.records)."""
-    rows = {r["name"]: r for r in records(store, "SELECT * FROM person")}
-    for row in rows.values():
-        tagged = "SELECT t.name FROM tag t JOIN person_tag pt ON pt.tag_id = t.id WHERE pt.person_id = ?"
-        row["tags"] = sorted(t["name"] for t in records(store, tagged, (row["id"],)))
-    return rows
-
-
-def scalar(store: Path, sql: str) -> Any:
-    conn = sqlite3.connect(store)
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
 
 
 def test_a_phone_export_comes_in_with_every_field_quietnet_keeps(

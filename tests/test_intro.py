@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from quietnet.core.intro import Intro, next_step, transition
 from quietnet.errors import InputError
-from quietnet.intro import Intro, next_step, transition
-from tests.conftest import Net, files, ok
+from tests.helpers import Net, files, ok
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net, ok
+from tests.helpers import Net, ok
 
 STAMPED = "net-20250101-000000-backup.db"
 
@@ -131,7 +131,7 @@ def test_a_snapshot_temp_file_is_private_from_its_first_byte(
 
 @pytest.mark.slow
 def test_a_backup_killed_mid_copy_leaves_a_private_temp_that_doctor_removes(net: Net, store: Path) -> None:
-    from tests.test_atomic import kill_at
+    from tests.helpers import kill_at
 
     ok(net, "add", "Ana Ruiz")
     kill_at("fsync", 1, "backup")  # the copy is made and checked, not yet renamed

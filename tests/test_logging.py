@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net, files, ok, query, seed
+from tests.helpers import Net, files, ok, query, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net, dump
-from tests.test_import_vcard import people, scalar
+from tests.helpers import Net, dump, people, scalar
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -135,7 +134,7 @@ def _rows_for(store: Path, person_id: int) -> dict[str, int]:
     """A row in each other feature's table, pointing at this person where it can (issue 7's tables)."""
     from datetime import UTC, datetime
 
-    from quietnet.db import open_database
+    from quietnet.engine.sqlite import open_database
     from quietnet.store import dump as dumping
 
     database = open_database(store, now=lambda: datetime.now(UTC))

@@ -43,10 +43,10 @@ from hypothesis.stateful import (
 )
 
 from quietnet.cli.app import COMMANDS, command_of, make_app
-from quietnet.names import fold
-from quietnet.records import CIRCLES
-from quietnet.schedule import REASONS
-from tests.conftest import TODAY, Result, seed
+from quietnet.core.names import fold
+from quietnet.core.records import CIRCLES
+from quietnet.core.schedule import REASONS
+from tests.helpers import TODAY, Result, seed
 from tests.processes import check_store
 
 DAY = date.fromisoformat(TODAY)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net, files, ok
+from tests.helpers import Net, files, ok
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

@@ -19,11 +19,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from quietnet.dburl import ServerUrl, parse
+from quietnet.engine.postgres import translate
+from quietnet.engine.url import ServerUrl, parse
 from quietnet.errors import StoreError
-from quietnet.pg import translate
 from tests import pgtools
-from tests.conftest import BANNED, Net, dump, ok
+from tests.helpers import BANNED, Net, dump, ok
 
 SECRET = "s3cret-Pa55"
 
@@ -44,8 +44,8 @@ def server() -> Iterator[str]:
 
 def demo_store(path: Path) -> Path:
     """A store holding the demo network (45 people, two years of history, events, work)."""
-    from quietnet.db import open_database
-    from quietnet.demo import build
+    from quietnet.engine.sqlite import open_database
+    from quietnet.ops.demo import build
 
     database = open_database(path, now=lambda: datetime(2025, 6, 19, 8, 0, tzinfo=UTC))
     with database.write("demo") as s:
@@ -193,7 +193,7 @@ def test_the_migrated_schema_matches_the_sqlmodel_tables(net: Net, server: str) 
     from sqlalchemy import create_engine
     from sqlmodel import SQLModel
 
-    import quietnet.models  # noqa: F401
+    import quietnet.engine.schema  # noqa: F401
 
     done(net, "--db", server, "loops")
     target = parse(server)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
+from tests.helpers import Net
 
 pytestmark = pytest.mark.slow
 
@@ -138,7 +138,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_read_only_folder_never_hides_what_its_wal_holds(logged: Path) -> None:
-    from quietnet.disk import wal_has_commits
+    from quietnet.engine.disk import wal_has_commits
 
     assert wal_has_commits(logged)
     _read_only(logged)

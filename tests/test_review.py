@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.db import Session, open_database
+from quietnet.engine.sqlite import Session, open_database
 from quietnet.store import journal
-from tests.conftest import BANNED, Net, build_store, dump, seed
+from tests.helpers import BANNED, Net, build_store, dump, seed
 
 SAMPLE: tuple[tuple[str, ...], ...] = (
     ("add", "Ana Ruiz", "--circle", "close", "--met", "2024-01-01"),
@@ -366,7 +366,7 @@ def test_the_text_fits_80_columns_without_trailing_spaces(net: Net, week: Path) 
 
 
 def test_no_guilt_words_in_any_format(net: Net, week: Path, tmp_path: Path) -> None:
-    from quietnet.demo import build
+    from quietnet.ops.demo import build
 
     texts = [*every_format(net).values(), *every_format(net, "--week", "2025-06-09").values()]
     demo = tmp_path / "demo.db"
@@ -561,7 +561,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
 
 def test_the_store_reads_a_past_day_like_the_scheduler(week: Path) -> None:
     """Summaries recomputed for a past day (in one query) equal those of the raw interactions."""
-    from quietnet.schedule import Candidate
+    from quietnet.core.schedule import Candidate
     from quietnet.store import settings, state
 
     def recomputed(s: Session, c: Candidate, day: date) -> Candidate:
@@ -579,7 +579,7 @@ def test_the_store_reads_a_past_day_like_the_scheduler(week: Path) -> None:
 
 def test_the_builder_is_pure() -> None:
     probe = (
-        "import sys, quietnet.review; "
+        "import sys, quietnet.core.review; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'typer', 'rich', 'sqlmodel', 'sqlalchemy', 'pydantic', 'sqlite3'}))"
     )
@@ -604,7 +604,7 @@ def test_the_docs_show_the_sample_as_it_prints() -> None:
 
 @pytest.mark.slow
 def test_the_review_never_loads_the_orm(net: Net, store: Path) -> None:
-    from tests.test_startup import loaded
+    from tests.helpers import loaded
 
     assert net("add", "Ana Ruiz").code == 0
     for args in (

@@ -6,11 +6,11 @@ import json
 from dataclasses import replace
 from datetime import date
 
-from quietnet import review
-from quietnet.records import Help, Loop
+from quietnet.core import review
+from quietnet.core.records import Help, Loop
+from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly
+from quietnet.core.settings import Settings
 from quietnet.render.review import data, html, markdown, text
-from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly
-from quietnet.settings import Settings
 
 TODAY = date(2025, 6, 19)
 ANA = Someone(1, "Ana Ruiz", "close")

@@ -14,10 +14,8 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.errors import InputError
-from quietnet.kinds import KIND_NAMES
-from quietnet.render import wording
-from quietnet.schedule import (
+from quietnet.core.kinds import KIND_NAMES
+from quietnet.core.schedule import (
     Assessment,
     Candidate,
     Plan,
@@ -30,7 +28,9 @@ from quietnet.schedule import (
     summarise,
     week_start,
 )
-from quietnet.settings import CIRCLES, DEFAULT, KEYS, SIVERS, Settings, preset
+from quietnet.core.settings import CIRCLES, DEFAULT, KEYS, SIVERS, Settings, preset
+from quietnet.errors import InputError
+from quietnet.render import wording
 
 TODAY = date(2025, 6, 19)  # a Thursday
 

@@ -15,12 +15,12 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.kinds import BY_NAME, KIND_NAMES
-from quietnet.rhythm import REAL_WEIGHT
-from quietnet.schedule import Touch, assess
-from quietnet.settings import DEFAULT, Settings
-from tests.conftest import Net
-from tests.test_schedule_properties import FEW, SETTINGS, SOME, TODAY, Raw, build, crowds, day, raws, run
+from quietnet.core.kinds import BY_NAME, KIND_NAMES
+from quietnet.core.rhythm import REAL_WEIGHT
+from quietnet.core.schedule import Touch, assess
+from quietnet.core.settings import DEFAULT, Settings
+from tests.helpers import Net
+from tests.strategies import FEW, SETTINGS, SOME, TODAY, Raw, build, crowds, day, raws, run
 
 REAL = [k for k in KIND_NAMES if BY_NAME[k].weight >= REAL_WEIGHT]
 ROOMY = DEFAULT._replace(daily_max=9, weekly_energy=40)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Net, ok
+from tests.helpers import Net, ok
 
 TODAY = date(2025, 6, 19)  # a Thursday
 

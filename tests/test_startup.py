@@ -2,41 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Net
-
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "rich", "dateutil", "psycopg")
-
-PROBE = """
-import json, os, sys
-from quietnet.cli.main import main
-sys.argv = ["net", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    code = exc.code
-else:
-    code = 0
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(os.environ["HEAVY"])))
-sys.stderr.write("HEAVY=" + json.dumps({"code": code, "heavy": heavy}) + "\\n")
-"""
-
-
-def loaded(store: Path, *args: str, heavy: tuple[str, ...] = HEAVY) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "HEAVY": json.dumps(heavy)}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=60, check=False
-    )
-    line = next(x for x in done.stderr.splitlines() if x.startswith("HEAVY="))
-    result: dict[str, object] = json.loads(line.removeprefix("HEAVY="))
-    return result
+from tests.helpers import HEAVY, Net, loaded
 
 
 @pytest.mark.slow

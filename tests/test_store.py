@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quietnet import db
+from quietnet.engine import sqlite as db
+from quietnet.engine.snapshot import take_snapshot
 from quietnet.errors import StoreError
-from quietnet.snapshot import take_snapshot
-from tests.conftest import Net, query
+from tests.helpers import Net, query
 
 pytestmark = pytest.mark.new_store  # these tests start with no store file
 
@@ -118,7 +118,7 @@ def test_the_migrated_schema_matches_the_sqlmodel_tables(net: Net, store: Path) 
     from sqlalchemy import create_engine
     from sqlmodel import SQLModel
 
-    import quietnet.models  # noqa: F401
+    import quietnet.engine.schema  # noqa: F401
 
     net("list")
     engine = create_engine(f"sqlite:///{store}")

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quietnet.dates import next_yearly
+from quietnet.core.dates import next_yearly
 from quietnet.render.due import Upcoming, upcoming
-from tests.conftest import BANNED, Net, dump
+from tests.helpers import BANNED, Net, dump
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -185,8 +185,8 @@ def test_circles_counts_and_hints(net: Net) -> None:
 def test_no_guilt_words_in_anything_the_demo_prints(net: Net, tmp_path: Path) -> None:
     from datetime import UTC, date, datetime
 
-    from quietnet.db import open_database
-    from quietnet.demo import build
+    from quietnet.engine.sqlite import open_database
+    from quietnet.ops.demo import build
 
     path = tmp_path / "demo.db"
     database = open_database(path, now=lambda: datetime(2025, 6, 19, tzinfo=UTC))

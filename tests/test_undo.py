@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import pgtools
-from tests.conftest import Net, dump
+from tests.helpers import Net, dump
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

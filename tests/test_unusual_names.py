@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import Net, ok
+from tests.helpers import Net, ok
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from quietnet.disk import wal_has_commits
+from quietnet.engine.disk import wal_has_commits
 
 
 def test_commits_in_the_wal_are_seen_and_a_checkpointed_wal_holds_none(tmp_path: Path) -> None:

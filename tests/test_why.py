@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BANNED, Net, ok
+from tests.helpers import BANNED, Net, ok
 
 TODAY = date(2025, 6, 19)  # a Thursday; the week began on Monday 16 June
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.referrals import Engagement, caution, report
-from tests.conftest import BANNED, Net, data, files, ok
+from quietnet.core.referrals import Engagement, caution, report
+from tests.helpers import BANNED, Net, data, files, ok
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -210,8 +210,8 @@ def test_refusals_write_nothing(net: Net, store: Path, args: tuple[str, ...], me
 def test_calm_words_in_everything_these_commands_print_on_the_demo(net: Net, tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from quietnet.db import open_database
-    from quietnet.demo import build
+    from quietnet.engine.sqlite import open_database
+    from quietnet.ops.demo import build
 
     path = tmp_path / "demo.db"
     database = open_database(path, now=lambda: datetime(2025, 6, 19, tzinfo=UTC))

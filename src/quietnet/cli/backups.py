@@ -10,7 +10,7 @@ from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
 
 if TYPE_CHECKING:
-    from quietnet.dburl import ServerUrl
+    from quietnet.engine.url import ServerUrl
 
 app = typer.Typer()
 
@@ -46,7 +46,7 @@ def backup(
       net backup
       net backup --to /media/usb/
     """
-    from quietnet import backup as backups
+    from quietnet.ops import backup as backups
 
     c = context.get(ctx)
     store = c.store_path()[0]
@@ -75,7 +75,7 @@ def backups(ctx: typer.Context, json_: Json = False) -> None:
       net backups
       net backups --json
     """
-    from quietnet import backup
+    from quietnet.ops import backup
     from quietnet.render.console import to_json
 
     path, _ = context.get(ctx).store_path()
@@ -115,10 +115,10 @@ def restore(
       net restore ~/.local/share/quietnet/backups/net-20250601-080000-backup.db
       net restore net-20250601-080000-backup.db --yes
     """
-    from quietnet import backup
-    from quietnet.db import SCHEMA_VERSION
+    from quietnet.engine.snapshot import backups_folder
+    from quietnet.engine.sqlite import SCHEMA_VERSION
     from quietnet.errors import InputError
-    from quietnet.snapshot import backups_folder
+    from quietnet.ops import backup
 
     c = context.get(ctx)
     c.close()  # restore works on files: no connection of ours stays open on the store
@@ -171,7 +171,7 @@ def doctor(
       net doctor
       net doctor --fix
     """
-    from quietnet import doctor as checks
+    from quietnet.ops import doctor as checks
     from quietnet.render.console import to_json
 
     c = context.get(ctx)
@@ -217,10 +217,10 @@ def doctor(
 
 def _server_doctor(url: "ServerUrl", *, fix: bool, json_: bool) -> None:
     """`net doctor` on PostgreSQL: the server, the schema, the scheduling summaries."""
-    from quietnet import doctor as checks
-    from quietnet.db import SCHEMA_VERSION
+    from quietnet.engine.server import health, open_pg, stored_version
+    from quietnet.engine.sqlite import SCHEMA_VERSION
+    from quietnet.ops import doctor as checks
     from quietnet.render.console import to_json
-    from quietnet.server import health, open_pg, stored_version
 
     database = open_pg(url, now=context.now, migrate=False)  # a check never changes the schema
     try:

@@ -20,9 +20,9 @@ from quietnet.errors import ConfirmationNeeded, InputError, StoreError
 if TYPE_CHECKING:
     import typer
 
-    from quietnet.db import Database, Session
-    from quietnet.dburl import ServerUrl
-    from quietnet.pg import PgDatabase
+    from quietnet.engine.postgres import PgDatabase
+    from quietnet.engine.sqlite import Database, Session
+    from quietnet.engine.url import ServerUrl
 
 
 class Context:
@@ -51,7 +51,7 @@ class Context:
         given = self.db or os.environ.get("NET_DATABASE_URL") or os.environ.get("NET_DB")
         if given:
             return location(given), False
-        from quietnet.db import default_path
+        from quietnet.engine.sqlite import default_path
 
         return default_path(), True
 
@@ -64,7 +64,7 @@ class Context:
                 "Use the server's own backups (pg_dump), or net copy --to FILE.db for a local copy."
             )
         if where.exists():
-            from quietnet.db import require_file
+            from quietnet.engine.sqlite import require_file
 
             require_file(where)  # a device or a pipe (--db /dev/null) is never backed up or restored over
         return where, is_default
@@ -79,11 +79,11 @@ class Context:
             today()  # a NET_TODAY that can't be used is refused before a store is opened or created
             where, is_default = self.store()
             if isinstance(where, Path):
-                from quietnet.db import open_database
+                from quietnet.engine.sqlite import open_database
 
                 self._database = open_database(where, now=now, may_create_folder=is_default, announce=note)
             else:
-                from quietnet.server import open_pg
+                from quietnet.engine.server import open_pg
 
                 self._database = open_pg(where, now=now, announce=note)
         return self._database
@@ -92,7 +92,7 @@ class Context:
         """A verified snapshot before a big change; None on a server (one transaction is all or nothing)."""
         if self.database().backend != "sqlite":
             return None
-        from quietnet import backup
+        from quietnet.ops import backup
 
         return str(backup.automatic(self.store_path()[0], now=now(), reason=reason))
 
@@ -118,7 +118,7 @@ def location(given: str) -> Path | ServerUrl:
     # (`--db other.db` for another program's file used to end in a traceback).
     where: Path | ServerUrl = Path(given).expanduser()
     if "://" in given:  # dburl.is_url, without importing URL parsing for a plain path
-        from quietnet import dburl
+        from quietnet.engine import url as dburl
 
         where = dburl.parse(given)
     return where.absolute() if isinstance(where, Path) else where
@@ -140,8 +140,8 @@ def today() -> date:
     """Today, or the day pinned by NET_TODAY=YYYY-MM-DD."""
     pinned = os.environ.get("NET_TODAY")
     if pinned:
-        from quietnet.dates import MAX_YEAR, MIN_YEAR
-        from quietnet.fields import shown
+        from quietnet.core.dates import MAX_YEAR, MIN_YEAR
+        from quietnet.core.fields import shown
 
         try:
             day = date.fromisoformat(pinned.strip())
@@ -157,7 +157,7 @@ def as_of(text: str | None) -> date:
     """The day a command looks at: --as-of, else today."""
     if text is None:
         return today()
-    from quietnet.dates import parse_day
+    from quietnet.core.dates import parse_day
 
     return parse_day(text, today=today(), allow_future=True)
 

@@ -46,8 +46,8 @@ def copy(
     """
     from pathlib import Path
 
-    from quietnet import copy as copying
     from quietnet.errors import InputError
+    from quietnet.ops import copy as copying
 
     c = context.get(ctx)
     target = context.location(to)
@@ -81,7 +81,7 @@ def copy(
                 yes=yes,
             )
             if isinstance(target, Path):
-                from quietnet import backup
+                from quietnet.ops import backup
 
                 snapshot = str(backup.automatic(target, now=context.now(), reason="before-copy"))
         rows = copying.write(database, source, replace=replace)

@@ -51,8 +51,8 @@ def demo(ctx: typer.Context) -> None:
       net demo
     """
     from quietnet.cli.app import command_of, make_app
-    from quietnet.db import open_database
-    from quietnet.demo import build
+    from quietnet.engine.sqlite import open_database
+    from quietnet.ops.demo import build
 
     today = context.today()
     with tempfile.TemporaryDirectory(prefix="quietnet-demo-") as folder:

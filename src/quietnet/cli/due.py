@@ -65,10 +65,10 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
       net why "#12" --as-of 2025-06-01
       net why ana --json
     """
+    from quietnet.core.schedule import assess
+    from quietnet.core.why import not_listed
     from quietnet.render import why as render
-    from quietnet.schedule import assess
     from quietnet.store import people, state
-    from quietnet.why import not_listed
 
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:

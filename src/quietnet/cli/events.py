@@ -8,11 +8,11 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json
+from quietnet.core.events import FORMATS, ROLES, SIZES, WORTH
 from quietnet.errors import InputError
-from quietnet.events import FORMATS, ROLES, SIZES, WORTH
 
 if TYPE_CHECKING:
-    from quietnet.db import Session
+    from quietnet.engine.sqlite import Session
     from quietnet.store.events import Event
 
 app = typer.Typer()
@@ -49,7 +49,7 @@ def event() -> None:
 
 
 def _day(text: str | None, *, allow_future: bool = True) -> date:
-    from quietnet.dates import parse_day
+    from quietnet.core.dates import parse_day
 
     today = context.today()
     return today if text is None else parse_day(text, today=today, allow_future=allow_future)
@@ -57,7 +57,7 @@ def _day(text: str | None, *, allow_future: bool = True) -> date:
 
 def _event(s: "Session", name: str, day: str | None, *, exact: bool, logged_ok: bool = False) -> "Event":
     """The event a command is about: an existing one not logged yet, else a new one."""
-    from quietnet.names import clean_name
+    from quietnet.core.names import clean_name
     from quietnet.store import events
 
     found = events.find(s, name, prefix=not exact)
@@ -96,8 +96,8 @@ def consider(
       net event consider "Design systems night" --interest 2 --size large --format mingling
       net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on 2025-06-26
     """
-    from quietnet.events import Proposal, choice
-    from quietnet.events import consider as weigh
+    from quietnet.core.events import Proposal, choice
+    from quietnet.core.events import consider as weigh
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, people
@@ -149,8 +149,8 @@ def plan(
       net event plan "Lisbon a11y meetup" --starts 19:00
       net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
     """
-    from quietnet.events import make_plan
-    from quietnet.names import clean_text
+    from quietnet.core.events import make_plan
+    from quietnet.core.names import clean_text
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events, journal
@@ -224,8 +224,8 @@ def log(
       net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
       net event log "Design systems night" --promise "lena: send the slides" --learned "tokens need owners"
     """
-    from quietnet.events import choice
-    from quietnet.names import clean_text
+    from quietnet.core.events import choice
+    from quietnet.core.names import clean_text
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, loops, people
@@ -273,7 +273,7 @@ def log(
 
 
 def _new_name(typed: str) -> str:
-    from quietnet.names import clean_name
+    from quietnet.core.names import clean_name
 
     name = clean_name(typed)
     if name.startswith("#"):
@@ -283,7 +283,7 @@ def _new_name(typed: str) -> str:
 
 def _among(s: "Session", typed: str, added: list[tuple[int, str]]) -> int:
     """Whom a promise is to: someone just met first, then anyone you know."""
-    from quietnet.names import NameKey, resolve
+    from quietnet.core.names import NameKey, resolve
     from quietnet.store import people
 
     if added and not typed.startswith("#"):
@@ -347,8 +347,8 @@ def questions(
       net event questions --add "What's a small win you had this month?"
       net event questions --remove 2
     """
-    from quietnet.events import DEFAULT_QUESTIONS
-    from quietnet.names import clean_name
+    from quietnet.core.events import DEFAULT_QUESTIONS
+    from quietnet.core.names import clean_name
     from quietnet.render.console import to_json
     from quietnet.store import events, journal
 
@@ -386,7 +386,7 @@ def events_(ctx: typer.Context, json_: Json = False) -> None:
       net events
       net events --json
     """
-    from quietnet.events import history
+    from quietnet.core.events import history
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events

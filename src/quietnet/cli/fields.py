@@ -9,9 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
+from quietnet.core.fields import MAX_FIELD, MAX_TEXT, clean_text
+from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
-from quietnet.fields import MAX_FIELD, MAX_TEXT, clean_text
-from quietnet.records import CIRCLES, ORIGINS
 
 Nickname = Annotated[str | None, typer.Option(help="What you call them; works as a name in every command.")]
 Circle = Annotated[
@@ -54,7 +54,7 @@ def _text(value: str, what: str, limit: int = MAX_FIELD) -> str | None:
 
 def collect(today: date, **given: Any) -> dict[str, Any]:
     """Validate the options that were given; returns Person fields (empty text clears)."""
-    from quietnet import dates, fields
+    from quietnet.core import dates, fields
 
     result: dict[str, Any] = {}
     for key, value in given.items():

@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from quietnet import fields, kinds
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
+from quietnet.core import fields, kinds
 from quietnet.errors import InputError
 
 app = typer.Typer()
@@ -70,7 +70,7 @@ def give(
 
 
 def _day(on: str | None) -> date:
-    from quietnet.dates import parse_day
+    from quietnet.core.dates import parse_day
 
     today = context.today()
     return today if on is None else parse_day(on, today=today)
@@ -79,8 +79,8 @@ def _day(on: str | None) -> date:
 def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) -> None:
     from dataclasses import asdict
 
-    from quietnet.intro import quoted
-    from quietnet.names import clean_text
+    from quietnet.core.intro import quoted
+    from quietnet.core.names import clean_text
     from quietnet.render.console import to_json
     from quietnet.store import give, journal, people
 
@@ -142,7 +142,7 @@ def _close(
 
 
 def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
-    from quietnet.give import suggest
+    from quietnet.core.give import suggest
     from quietnet.render import helping as render
     from quietnet.store import give, people
 

@@ -8,8 +8,8 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
+from quietnet.core.intro import VERBS, Intro
 from quietnet.errors import InputError
-from quietnet.intro import VERBS, Intro
 
 app = typer.Typer()
 
@@ -79,7 +79,7 @@ def intro(
 
 
 def _day(on: str | None) -> date:
-    from quietnet.dates import parse_day
+    from quietnet.core.dates import parse_day
 
     today = context.today()
     return today if on is None else parse_day(on, today=today)
@@ -98,7 +98,7 @@ def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
 def _plan(
     ctx: typer.Context, a: str, b: str, why: str, asked_by: str | None, on: str | None, json_: bool
 ) -> None:
-    from quietnet.names import clean_text
+    from quietnet.core.names import clean_text
     from quietnet.render import helping as render
     from quietnet.render.console import to_json
     from quietnet.store import intros, journal, people
@@ -146,8 +146,8 @@ def _step(
     on: str | None,
     json_: bool,
 ) -> None:
-    from quietnet.intro import side_of, transition
-    from quietnet.names import clean_text
+    from quietnet.core.intro import side_of, transition
+    from quietnet.core.names import clean_text
     from quietnet.render import helping as render
     from quietnet.render.console import to_json
     from quietnet.store import intros, journal, people

@@ -5,12 +5,12 @@ from typing import Annotated
 
 import typer
 
-from quietnet import fields, kinds
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
+from quietnet.core import fields, kinds
+from quietnet.core.fields import shown
 from quietnet.errors import InputError
-from quietnet.fields import shown
 
 app = typer.Typer()
 
@@ -18,7 +18,7 @@ KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
 
 
 def _when(day_text: str | None) -> tuple[str, date]:
-    from quietnet.dates import humanize_days, parse_day
+    from quietnet.core.dates import humanize_days, parse_day
 
     today = context.today()
     day = today if day_text is None else parse_day(day_text, today=today)
@@ -63,7 +63,7 @@ def log(
       net log ana tom lunch --on yesterday --note "new job"
       net log "#12" call --them
     """
-    from quietnet.names import clean_text
+    from quietnet.core.names import clean_text
     from quietnet.store import journal, loops, people
     from quietnet.store.interactions import log as log_interaction
 
@@ -127,7 +127,7 @@ def helped(
     if who is None:
         _list_helps(ctx, since, json_)
         return
-    from quietnet.names import clean_text
+    from quietnet.core.names import clean_text
     from quietnet.store import journal, loops, people
     from quietnet.store.interactions import helped as record_help
 
@@ -151,7 +151,7 @@ def helped(
 def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
     from datetime import timedelta
 
-    from quietnet.dates import parse_day
+    from quietnet.core.dates import parse_day
     from quietnet.render.console import to_json
     from quietnet.store.interactions import helps
 

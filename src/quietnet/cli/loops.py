@@ -15,8 +15,8 @@ What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", sho
 
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
-    from quietnet.dates import parse_day
-    from quietnet.names import clean_text
+    from quietnet.core.dates import parse_day
+    from quietnet.core.names import clean_text
     from quietnet.store import journal, loops, people
 
     text = clean_text(what, what="What it is", limit=2_000)
@@ -69,7 +69,7 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
       net loops --json
     """
 
-    from quietnet.dates import humanize_days
+    from quietnet.core.dates import humanize_days
     from quietnet.render.console import to_json
     from quietnet.store import loops
 
@@ -106,9 +106,9 @@ def done(
       net done 4
       net done 4 --helped "introduced her to Sam" --kind intro
     """
-    from quietnet import fields, kinds
-    from quietnet.dates import parse_day
-    from quietnet.names import clean_text
+    from quietnet.core import fields, kinds
+    from quietnet.core.dates import parse_day
+    from quietnet.core.names import clean_text
     from quietnet.store import interactions, journal, loops
 
     today = context.today()
@@ -151,7 +151,7 @@ def snooze(
     """
     from datetime import timedelta
 
-    from quietnet.dates import parse_day, parse_span
+    from quietnet.core.dates import parse_day, parse_span
     from quietnet.store import journal, people
 
     today = context.today()

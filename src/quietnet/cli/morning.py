@@ -15,14 +15,14 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 
 if TYPE_CHECKING:
-    from quietnet.db import Session
-    from quietnet.schedule import Plan
-    from quietnet.settings import Settings
+    from quietnet.core.schedule import Plan
+    from quietnet.core.settings import Settings
+    from quietnet.engine.sqlite import Session
 
 
 def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[Plan, Settings]:
     """Gather what the scheduler needs in a handful of queries and run it."""
-    from quietnet.schedule import energy_spent, plan, week_start
+    from quietnet.core.schedule import energy_spent, plan, week_start
     from quietnet.store import settings as stored
     from quietnet.store import state
 

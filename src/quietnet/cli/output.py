@@ -81,7 +81,7 @@ def refuse_store_files(c: Context, shown: str, real: Path, *, backups: bool = Tr
     where, _ = c.store()
     if not isinstance(where, Path):
         return  # a store on a server has no files here
-    from quietnet.snapshot import backups_folder
+    from quietnet.engine.snapshot import backups_folder
 
     stores = {where.absolute(), Path(os.path.realpath(where))}
     kinds: dict[Path, str] = {}

@@ -27,27 +27,27 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
+from quietnet.core.names import clean_name
+from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
-from quietnet.names import clean_name
-from quietnet.records import CIRCLES, ORIGINS
 
 
 def visible(text: str) -> str:
     """User text as it may reach a terminal: stored control characters shown as escapes."""
-    from quietnet.fields import visible as escaped
+    from quietnet.core.fields import visible as escaped
 
     return escaped(text, keep="\n\t")
 
 
 if TYPE_CHECKING:
-    from quietnet.db import Session
+    from quietnet.engine.sqlite import Session
 
 app = typer.Typer()
 
 
 def new_name(raw: str) -> str:
     """A name for a new or renamed person (fields.person_name)."""
-    from quietnet.fields import person_name
+    from quietnet.core.fields import person_name
 
     return person_name(raw)
 
@@ -221,7 +221,7 @@ def list_(
       net list --circle close
       net list --tag climbing --sort last --json
     """
-    from quietnet import fields
+    from quietnet.core import fields
     from quietnet.render import people as render
     from quietnet.store import people
 
@@ -328,7 +328,7 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
         people.forget(s, person.id)
         journal.describe(s, "Forgot someone", always=True)
     if c.database().backend == "sqlite":
-        from quietnet.snapshot import tidy
+        from quietnet.engine.snapshot import tidy
 
         tidy(c.store_path()[0])  # whole copies a killed backup left behind hold them too
     say(f"Forgot {person.name}.")

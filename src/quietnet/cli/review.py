@@ -13,7 +13,7 @@ from quietnet.cli.options import Json, Yes
 from quietnet.errors import InputError
 
 if TYPE_CHECKING:
-    from quietnet.review import Review
+    from quietnet.core.review import Review
 
 app = typer.Typer()
 
@@ -69,10 +69,10 @@ def review(
       net review --format html -o review.html
       net review --week 2025-06-16 --json
     """
-    from quietnet import review as weekly
     from quietnet.cli.output import target as checked
     from quietnet.cli.output import write
-    from quietnet.schedule import week_start
+    from quietnet.core import review as weekly
+    from quietnet.core.schedule import week_start
     from quietnet.store import week as stored
 
     if json_ and format_ is not None:
@@ -100,8 +100,8 @@ def review(
 
 def _week_day(text: str | None, today: date) -> date:
     """The day --week names (today when not given); a week not yet begun is refused."""
-    from quietnet.dates import parse_day
-    from quietnet.schedule import week_start
+    from quietnet.core.dates import parse_day
+    from quietnet.core.schedule import week_start
 
     if text is None:
         return today

@@ -22,7 +22,7 @@ GUIDE = {
 
 
 def _store(ctx: typer.Context, new: object, summary: str) -> None:
-    from quietnet.settings import Settings
+    from quietnet.core.settings import Settings
     from quietnet.store import journal, state
     from quietnet.store import settings as stored
 
@@ -58,8 +58,8 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from quietnet.core.settings import DEFAULT, KEYS
     from quietnet.render.console import to_json
-    from quietnet.settings import DEFAULT, KEYS
     from quietnet.store import settings as stored
 
     with context.get(ctx).read() as s:
@@ -131,7 +131,7 @@ def reset(
       net settings reset weekly_energy
       net settings reset --yes
     """
-    from quietnet.settings import DEFAULT
+    from quietnet.core.settings import DEFAULT
     from quietnet.store import settings as stored
 
     with context.get(ctx).read() as s:
@@ -161,7 +161,7 @@ def preset(
       net settings preset default
     """
 
-    from quietnet.settings import preset as find
+    from quietnet.core.settings import preset as find
     from quietnet.store import settings as stored
 
     chosen = find(name)
@@ -189,11 +189,11 @@ def circles(
       net circles
       net circles --json
     """
-    from quietnet.capacity import WEEKS, capacity
-    from quietnet.records import CIRCLES
+    from quietnet.core.capacity import WEEKS, capacity
+    from quietnet.core.records import CIRCLES
+    from quietnet.core.schedule import assess, week_start
     from quietnet.render.console import to_json
     from quietnet.render.wording import capacity_lines, rhythm_phrase
-    from quietnet.schedule import assess, week_start
     from quietnet.store import settings as stored
     from quietnet.store import state
 

@@ -17,7 +17,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
-from quietnet.records import CIRCLES
+from quietnet.core.records import CIRCLES
 
 if TYPE_CHECKING:
     from quietnet.io.contact import Read
@@ -63,8 +63,8 @@ def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
 
 
 def _circle(raw: str) -> str:
+    from quietnet.core.fields import shown
     from quietnet.errors import InputError
-    from quietnet.fields import shown
 
     circle = raw.strip().casefold()
     if circle not in CIRCLES:
@@ -343,7 +343,7 @@ def import_json(
       net --db ~/new.db import json quietnet.json
       net import json quietnet.json --replace --yes
     """
-    from quietnet.db import SCHEMA_VERSION
+    from quietnet.engine.sqlite import SCHEMA_VERSION
     from quietnet.errors import InputError
     from quietnet.io import jsonfile
     from quietnet.io.reading import MAX_JSON, TextFile

@@ -7,8 +7,8 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json
+from quietnet.core.referrals import PATHS
 from quietnet.errors import InputError
-from quietnet.referrals import PATHS
 
 app = typer.Typer()
 work_app = typer.Typer(invoke_without_command=True)
@@ -76,8 +76,8 @@ def add(
     """
     from dataclasses import asdict
 
-    from quietnet.dates import parse_day
-    from quietnet.names import clean_text
+    from quietnet.core.dates import parse_day
+    from quietnet.core.names import clean_text
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, loops, people
     from quietnet.store import work as stored
@@ -142,7 +142,7 @@ def referrals(
     """
     from datetime import timedelta
 
-    from quietnet.referrals import report
+    from quietnet.core.referrals import report
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import work as stored

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from quietnet import dates, fields
+from quietnet.core import dates, fields
+from quietnet.core.names import MAX_TEXT, fold
+from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
-from quietnet.names import MAX_TEXT, fold
-from quietnet.records import CIRCLES, ORIGINS
 
 # The Person fields an import may set, and the extra targets a column may map to.
 FIELDS: tuple[str, ...] = (

@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from quietnet.core.fields import shown
+from quietnet.core.names import fold
 from quietnet.errors import InputError
-from quietnet.fields import shown
 from quietnet.io.contact import TARGETS, Problem, Read, contact_from
-from quietnet.names import fold
 
 COLUMNS: tuple[str, ...] = (
     "uuid", "name", "nickname", "circle", "closeness", "kin", "cadence_days", "met_on", "how_met",

@@ -20,11 +20,11 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from quietnet import fields
-from quietnet.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
+from quietnet.core import fields
+from quietnet.core.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
+from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
+from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
-from quietnet.kinds import HELP_KINDS, KIND_NAMES
-from quietnet.records import CIRCLES, ORIGINS
 
 FORMAT = "quietnet"
 FORMAT_VERSION = 1
@@ -53,7 +53,7 @@ MAX_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
 
 
 def _rule(rule: Callable[[str], object]) -> Check:
-    """A field rule of quietnet.fields as a check: the same sentence, as a reason."""
+    """A field rule of quietnet.core.fields as a check: the same sentence, as a reason."""
 
     def check(value: Any) -> None:
         _is(str)(value)

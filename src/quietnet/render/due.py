@@ -7,11 +7,11 @@ are a contract: tests pin them, scripts rely on them.
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quietnet.intro import Intro, next_step
-from quietnet.records import Loop
+from quietnet.core.intro import Intro, next_step
+from quietnet.core.records import Loop
+from quietnet.core.schedule import Plan, Suggestion, days_ahead
 from quietnet.render import wording
 from quietnet.render.console import to_json
-from quietnet.schedule import Plan, Suggestion, days_ahead
 
 if TYPE_CHECKING:
     from quietnet.store.events import FollowUp

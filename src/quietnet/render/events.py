@@ -9,8 +9,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.events import Group, Known, Plan, Verdict
-from quietnet.referrals import Report
+from quietnet.core.events import Group, Known, Plan, Verdict
+from quietnet.core.referrals import Report
 from quietnet.render.console import to_json
 
 if TYPE_CHECKING:

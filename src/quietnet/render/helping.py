@@ -10,8 +10,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.give import Suggestion
-from quietnet.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
+from quietnet.core.give import Suggestion
+from quietnet.core.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
 from quietnet.render.console import to_json
 
 if TYPE_CHECKING:

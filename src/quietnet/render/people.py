@@ -7,8 +7,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.dates import humanize_days
-from quietnet.records import RHYTHM_WORDS, Loop, Person
+from quietnet.core.dates import humanize_days
+from quietnet.core.records import RHYTHM_WORDS, Loop, Person
 from quietnet.render.console import to_json
 
 if TYPE_CHECKING:

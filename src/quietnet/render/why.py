@@ -5,11 +5,11 @@ they are or are not on today's list (``scheduling.md`` section 8), as text and J
 from datetime import date
 from typing import Any, NamedTuple
 
-from quietnet.kinds import BY_NAME
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.schedule import Assessment, Plan, preferred_action
 from quietnet.render import wording
 from quietnet.render.console import to_json
 from quietnet.render.due import REASON_LABELS, TERM_LABELS
-from quietnet.schedule import Assessment, Plan, preferred_action
 
 
 class Why(NamedTuple):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from quietnet.capacity import WEEKS, Capacity
-from quietnet.kinds import BY_NAME
-from quietnet.schedule import Assessment, Plan, Suggestion
+from quietnet.core.capacity import WEEKS, Capacity
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.schedule import Assessment, Plan, Suggestion
 
 # Words no line may contain (checked by the tests on generated lines).
 BANNED: tuple[str, ...] = (

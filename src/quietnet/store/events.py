@@ -10,14 +10,14 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quietnet.db import Session
+from quietnet.core.names import fold
+from quietnet.engine.sqlite import Session
 from quietnet.errors import AmbiguousError, NotFoundError
-from quietnet.names import fold
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 
-if TYPE_CHECKING:  # quietnet.events is loaded only where needed: `net today` reads follow-ups only
-    from quietnet.events import Known, Logged, Past
+if TYPE_CHECKING:  # quietnet.core.events is loaded only where needed: `net today` reads follow-ups only
+    from quietnet.core.events import Known, Logged, Past
 
 FOLLOW_UP_DAYS = 2  # promises made at an event are due this many days later
 
@@ -49,27 +49,27 @@ def _put(s: Session, name: str, value: Any, default: Any) -> None:
 
 
 def budget(s: Session) -> int:
-    from quietnet.events import DEFAULT_BUDGET
+    from quietnet.core.events import DEFAULT_BUDGET
 
     value = _setting(s, BUDGET_KEY)
     return DEFAULT_BUDGET if value is None else int(value)
 
 
 def set_budget(s: Session, value: int) -> None:
-    from quietnet.events import DEFAULT_BUDGET
+    from quietnet.core.events import DEFAULT_BUDGET
 
     _put(s, BUDGET_KEY, value, DEFAULT_BUDGET)
 
 
 def questions(s: Session) -> list[str]:
-    from quietnet.events import DEFAULT_QUESTIONS
+    from quietnet.core.events import DEFAULT_QUESTIONS
 
     value = _setting(s, QUESTIONS_KEY)
     return list(DEFAULT_QUESTIONS) if value is None else [str(q) for q in value]
 
 
 def set_questions(s: Session, value: list[str]) -> None:
-    from quietnet.events import DEFAULT_QUESTIONS
+    from quietnet.core.events import DEFAULT_QUESTIONS
 
     _put(s, QUESTIONS_KEY, value, list(DEFAULT_QUESTIONS))
 
@@ -171,7 +171,7 @@ def add_promise(s: Session, event_id: int, loop_id: int) -> None:
 
 def known(s: Session, event_id: int, *, role: str = "knows") -> "list[Known]":
     """People at an event, each with what they care about (interests, else an open need)."""
-    from quietnet.events import Known
+    from quietnet.core.events import Known
 
     rows = s.all(
         "SELECT p.id, p.name, p.interests,"
@@ -202,7 +202,7 @@ def going(s: Session, day: date, *, leaving_out: int | None = None) -> int:
 
 
 def past(s: Session) -> "list[Past]":
-    from quietnet.events import Past
+    from quietnet.core.events import Past
 
     rows = s.all(
         "SELECT day, format, size, energy, worth FROM event WHERE logged_on IS NOT NULL ORDER BY day"
@@ -216,7 +216,7 @@ def listing(s: Session) -> list[Event]:
 
 def logged(s: Session, *, today: date) -> "list[Logged]":
     """Logged events with who you met, who continued past a follow-up, and work traced to them."""
-    from quietnet.events import Logged
+    from quietnet.core.events import Logged
 
     ties = s.all(
         "SELECT ep.event_id, (SELECT count(DISTINCT i.day) FROM interaction_person ip"

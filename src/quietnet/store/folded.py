@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from quietnet.names import fold
+from quietnet.core.names import fold
 
 # Columns derived from others for lookups (``person.search_key`` too): never exported or shown.
 DERIVED: tuple[str, ...] = ("search_key", "find_key")

@@ -6,11 +6,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quietnet.dates import next_yearly
-from quietnet.db import Session
+from quietnet.core.dates import next_yearly
+from quietnet.core.give import ADVICE_WORDS, Facts, Match, Profile, kindred, matches
+from quietnet.core.names import fold
+from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.give import ADVICE_WORDS, Facts, Match, Profile, kindred, matches
-from quietnet.names import fold
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from quietnet.db import Session
-from quietnet.records import Help, Interaction
+from quietnet.core.records import Help, Interaction
+from quietnet.engine.sqlite import Session
 from quietnet.store import journal, state
 from quietnet.store.journal import stamp, to_date
 

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from quietnet.db import Session
+from quietnet.core.intro import OPEN_STATES, Intro
+from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.intro import OPEN_STATES, Intro
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 

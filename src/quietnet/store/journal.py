@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from quietnet.db import Session
+from quietnet.engine.sqlite import Session
 from quietnet.store import folded
 
 KEYS: dict[str, tuple[str, ...]] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from quietnet.db import Session
+from quietnet.core.records import Loop
+from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.records import Loop
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 

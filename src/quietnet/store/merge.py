@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from quietnet.db import Session
+from quietnet.core.records import CIRCLES
+from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.records import CIRCLES
 from quietnet.store import journal, people, state
 from quietnet.store.journal import stamp
 

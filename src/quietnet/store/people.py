@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from quietnet.db import Session
+from quietnet.core.names import NameKey, fold, resolve
+from quietnet.core.records import Person
+from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.names import NameKey, fold, resolve
-from quietnet.records import Person
 from quietnet.store import journal, state
 from quietnet.store.folded import DERIVED, containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
@@ -192,7 +192,7 @@ def tags_of(s: Session, person_id: int) -> list[str]:
 
 
 def clean_tag(raw: str) -> str:
-    from quietnet import fields
+    from quietnet.core import fields
 
     return fields.tag(raw)
 

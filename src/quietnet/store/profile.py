@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quietnet.db import Session
-from quietnet.intro import Intro
+from quietnet.core.intro import Intro
+from quietnet.engine.sqlite import Session
 from quietnet.store import events, give, intros, work
 
 

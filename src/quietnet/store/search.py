@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from quietnet.db import Session
-from quietnet.names import fold
+from quietnet.core.names import fold
+from quietnet.engine.sqlite import Session
 from quietnet.store.folded import pattern
 from quietnet.store.journal import to_date
 

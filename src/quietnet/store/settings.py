@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from quietnet.db import Session
-from quietnet.settings import DEFAULT, Settings
+from quietnet.core.settings import DEFAULT, Settings
+from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 
 # Other features keep their settings in the same table under their own prefix

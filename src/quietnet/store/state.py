@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from quietnet.db import Session
-from quietnet.kinds import BY_NAME
-from quietnet.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
-from quietnet.schedule import Candidate, days_ahead, energy_spent
-from quietnet.settings import Settings
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
+from quietnet.core.schedule import Candidate, days_ahead, energy_spent
+from quietnet.core.settings import Settings
+from quietnet.engine.sqlite import Session
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load
 

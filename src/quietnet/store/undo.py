@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from quietnet.db import Session
+from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.store import journal, state
 from quietnet.store.journal import KEYS, to_stamp

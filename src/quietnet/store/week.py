@@ -11,10 +11,10 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
-from quietnet.capacity import WEEKS, capacity
-from quietnet.db import Session
-from quietnet.records import Help, Loop
-from quietnet.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
+from quietnet.core.capacity import WEEKS, capacity
+from quietnet.core.records import Help, Loop
+from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
+from quietnet.engine.sqlite import Session
 from quietnet.store import state
 from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quietnet.db import Session
-from quietnet.referrals import Engagement
+from quietnet.core.referrals import Engagement
+from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
+from quietnet.core.review import ChartWeek
+from quietnet.core.settings import CIRCLES
 from quietnet.render.review import words
-from quietnet.review import ChartWeek
-from quietnet.settings import CIRCLES
 
 COLOURS = dict(zip(CIRCLES, ("#1d3f6e", "#2f6db5", "#6a9fd8", "#a8c8ec", "#d9e6f5"), strict=True))
 VIEW_W, VIEW_H = 640, 250

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from quietnet.core.review import Count, Review
 from quietnet.render.console import to_json
-from quietnet.review import Count, Review
 
 
 def _counts(counts: tuple[Count, ...]) -> dict[str, int]:

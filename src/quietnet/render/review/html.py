@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from quietnet.core.review import Review
 from quietnet.render.review import words
 from quietnet.render.review.chart import svg
-from quietnet.review import Review
 
 STYLE = """
 :root { color-scheme: light; }

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from quietnet.core.review import ChartWeek, Review
+from quietnet.core.settings import CIRCLES
 from quietnet.render.review import words
-from quietnet.review import ChartWeek, Review
-from quietnet.settings import CIRCLES
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 

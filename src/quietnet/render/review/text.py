@@ -16,9 +16,9 @@ from rich.console import Console, Group
 from rich.constrain import Constrain
 from rich.text import Text
 
+from quietnet.core.review import ChartWeek, Review
+from quietnet.core.settings import CIRCLES
 from quietnet.render.review import words
-from quietnet.review import ChartWeek, Review
-from quietnet.settings import CIRCLES
 
 if TYPE_CHECKING:
     from rich.console import ConsoleOptions, RenderableType, RenderResult

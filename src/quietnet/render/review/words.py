@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from quietnet.dates import humanize_days
-from quietnet.kinds import BY_NAME
-from quietnet.records import Help
+from quietnet.core.dates import humanize_days
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.records import Help
+from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Numbers, Open, Returned, Review
 from quietnet.render.wording import capacity_lines
-from quietnet.review import CHART_WEEKS, Count, DateAhead, Numbers, Open, Returned, Review
 
 TITLE = "Weekly review"
 GAVE = "What you gave"

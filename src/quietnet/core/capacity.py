@@ -7,8 +7,8 @@ three numbers out.
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from quietnet.kinds import BY_NAME
-from quietnet.settings import Settings
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.settings import Settings
 
 WEEKS = 8  # full weeks the median of energy spent looks back over
 

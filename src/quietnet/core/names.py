@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from quietnet.core.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text, has_control, shown
 from quietnet.errors import AmbiguousError, InputError, NotFoundError
-from quietnet.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text, has_control, shown
 
 __all__ = [
     "MAX_NAME", "MAX_TEXT", "NameKey", "clean_name", "clean_text", "fold", "has_control", "resolve", "shown"

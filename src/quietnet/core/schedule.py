@@ -13,13 +13,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from quietnet.kinds import BY_NAME, lookup
-from quietnet.rhythm import Summary as Summary
-from quietnet.rhythm import Touch as Touch
-from quietnet.rhythm import cadence_of, rest_days
-from quietnet.rhythm import learned_cadence as learned_cadence
-from quietnet.rhythm import summarise as summarise
-from quietnet.settings import CIRCLES, Settings
+from quietnet.core.kinds import BY_NAME, lookup
+from quietnet.core.rhythm import Summary as Summary
+from quietnet.core.rhythm import Touch as Touch
+from quietnet.core.rhythm import cadence_of, rest_days
+from quietnet.core.rhythm import learned_cadence as learned_cadence
+from quietnet.core.rhythm import summarise as summarise
+from quietnet.core.settings import CIRCLES, Settings
 
 REASONS: tuple[str, ...] = ("overdue", "drifting", "event", "loop", "dormant")
 TERM_NAMES: tuple[str, ...] = ("overdue", "strength", "event", "loop", "dormant", "novelty")

@@ -130,7 +130,7 @@ def phone(raw: str) -> str:
 
 def tag(raw: str) -> str:
     """A tag as stored: one folded word (spaces become -), no , # +, at most 50 characters."""
-    from quietnet.names import fold
+    from quietnet.core.names import fold
 
     text = raw.strip()
     folded = fold(text[: MAX_TAG * 4]).replace(" ", "-")
@@ -167,7 +167,7 @@ def uuid(raw: str) -> str:
 
 def birthday(raw: str, *, today: date | None = None) -> str:
     """``MM-DD``, or ``YYYY-MM-DD`` with a year (never after ``today``), from any form dates reads."""
-    from quietnet import dates
+    from quietnet.core import dates
 
     year, month, day = dates.parse_birthday(raw)
     if year is not None and today is not None and (year, month, day) > (today.year, today.month, today.day):

@@ -3,9 +3,9 @@
 Pure, like ``schedule``: an assessment and the day's plan in, one code out.
 """
 
-from quietnet.kinds import BY_NAME
-from quietnet.schedule import Assessment, Plan
-from quietnet.settings import Settings
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.schedule import Assessment, Plan
+from quietnet.core.settings import Settings
 
 NOT_LISTED: tuple[str, ...] = (
     "archived", "snoozed", "resting", "no_rhythm", "not_yet", "thin_tie", "quiet_tie_taken",

@@ -65,8 +65,8 @@ def _day(value: Any) -> date | None:
 
 
 def _fill_windows(bind: sa.Connection) -> None:
-    from quietnet.rhythm import Summary, time_window
-    from quietnet.settings import Settings
+    from quietnet.core.rhythm import Summary, time_window
+    from quietnet.core.settings import Settings
 
     stored = bind.execute(sa.text("SELECT name, value FROM setting")).all()
     settings = Settings.from_dict({n: json.loads(v) for n, v in stored if not n.startswith("events.")})

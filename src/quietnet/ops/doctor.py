@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quietnet.backup import list_backups
-from quietnet.db import SCHEMA_VERSION, Database, check_file
-from quietnet.disk import disk_full, read_only_uri, wal_has_commits
+from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits
+from quietnet.engine.snapshot import backups_folder, tidy
+from quietnet.engine.sqlite import SCHEMA_VERSION, Database, check_file
 from quietnet.errors import StoreError
-from quietnet.snapshot import backups_folder, tidy
+from quietnet.ops.backup import list_backups
 
 if TYPE_CHECKING:
-    from quietnet.pg import PgDatabase
+    from quietnet.engine.postgres import PgDatabase
 
 SYNCED = (
     ("dropbox", "Dropbox"),

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quietnet.capacity import Capacity
-from quietnet.dates import next_yearly
-from quietnet.kinds import BY_NAME, KINDS
-from quietnet.records import Help, Loop
+from quietnet.core.capacity import Capacity
+from quietnet.core.dates import next_yearly
+from quietnet.core.kinds import BY_NAME, KINDS
+from quietnet.core.records import Help, Loop
+from quietnet.core.schedule import Candidate, energy_spent, plan, week_start
+from quietnet.core.settings import CIRCLES, Settings
 from quietnet.render.wording import line, read_on
-from quietnet.schedule import Candidate, energy_spent, plan, week_start
-from quietnet.settings import CIRCLES, Settings
 
 CHART_WEEKS = 12  # the chart, and the count of helps, look back this many weeks
 

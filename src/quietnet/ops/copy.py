@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from quietnet.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from quietnet.db import Database, Session
-    from quietnet.dburl import ServerUrl
-    from quietnet.pg import PgDatabase
+    from quietnet.engine.postgres import PgDatabase
+    from quietnet.engine.sqlite import Database, Session
+    from quietnet.engine.url import ServerUrl
 
 JOURNAL = ("change", "change_row")
 KEPT = (*JOURNAL, "tag")  # copied row by row with their ids: the journal's rows name tags by id
@@ -48,7 +48,7 @@ class Copied:
 
 def read(s: Session) -> Source:
     """The source, held to the field rules of any import: a copy stores nothing a command would refuse."""
-    from quietnet.db import SCHEMA_VERSION
+    from quietnet.engine.sqlite import SCHEMA_VERSION
     from quietnet.io import jsonfile
     from quietnet.store import dump
 
@@ -76,10 +76,10 @@ def open_target(
 ) -> Database | PgDatabase:
     """The target store, created (or migrated) when needed, refused untouched when not ours."""
     if isinstance(target, Path):
-        from quietnet.db import open_database
+        from quietnet.engine.sqlite import open_database
 
         return open_database(target, now=now, announce=announce)
-    from quietnet.server import open_pg
+    from quietnet.engine.server import open_pg
 
     return open_pg(target, now=now, announce=announce)
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from quietnet.kinds import BY_NAME
-from quietnet.settings import Settings
+from quietnet.core.kinds import BY_NAME
+from quietnet.core.settings import Settings
 
 
 class Touch(NamedTuple):

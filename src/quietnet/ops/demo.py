@@ -8,8 +8,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from quietnet.db import Session
-from quietnet.kinds import lookup
+from quietnet.core.kinds import lookup
+from quietnet.engine.sqlite import Session
 from quietnet.store import interactions, journal, loops, people
 
 # (name, circle, origin, company or interest, city)

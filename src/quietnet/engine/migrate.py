@@ -13,21 +13,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quietnet.db import APPLICATION_ID, SCHEMA_VERSION
+from quietnet.engine.snapshot import take_snapshot
+from quietnet.engine.sqlite import APPLICATION_ID, SCHEMA_VERSION
 from quietnet.errors import StoreError
-from quietnet.snapshot import take_snapshot
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-    from quietnet.dburl import ServerUrl
+    from quietnet.engine.url import ServerUrl
 
 
 def alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", "quietnet:migrations")
+    config.set_main_option("script_location", "quietnet.engine:migrations")
     return config
 
 
@@ -91,8 +91,8 @@ def upgrade_pg(url: ServerUrl) -> bool:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
-    from quietnet.pg import WRITE_LOCK
-    from quietnet.server import APPLICATION
+    from quietnet.engine.postgres import WRITE_LOCK
+    from quietnet.engine.server import APPLICATION
 
     engine = create_engine(url.sqlalchemy, poolclass=NullPool, connect_args={"connect_timeout": 10})
     config = alembic_config()

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from quietnet.core.fields import shown
 from quietnet.errors import InputError
-from quietnet.fields import shown
 
 SIZES: tuple[str, ...] = ("small", "medium", "large")
 FORMATS: tuple[str, ...] = ("talks", "workshop", "mingling")

@@ -9,8 +9,8 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from quietnet.core.fields import shown
 from quietnet.errors import InputError
-from quietnet.fields import shown
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 NEVER_WORDS: frozenset[str] = frozenset({"never", "none", "off", "-"})

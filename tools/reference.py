@@ -1,6 +1,6 @@
 """The command reference (docs/cli.md), generated from the Typer app so it cannot drift.
 
-Regenerate with ``python -m quietnet.cli.reference > docs/cli.md`` (and the
+Regenerate with ``python tools/reference.py > docs/cli.md`` (and the
 copy of `net --help` with ``--overview``); a test fails when either is stale or
 when a command lacks help or an example.
 """
@@ -17,12 +17,12 @@ import typer
 
 HEADER = """# Command reference
 
-Generated from the CLI by `python -m quietnet.cli.reference > docs/cli.md`;
+Generated from the CLI by `python tools/reference.py > docs/cli.md`;
 a test fails when this file is out of date. Run `net COMMAND --help` for the same text.
 """
 
 
-OVERVIEW = Path(__file__).with_name("overview.txt")
+OVERVIEW = Path(__file__).resolve().parents[1] / "src" / "quietnet" / "cli" / "overview.txt"
 
 
 def overview() -> str:
@@ -30,7 +30,7 @@ def overview() -> str:
 
     ``cli/overview.txt`` keeps a copy, which a bare `net --help` prints without
     building every command (``cli/main.py``); a test fails when it is stale.
-    Regenerate with ``python -m quietnet.cli.reference --overview``.
+    Regenerate with ``python tools/reference.py --overview``.
     """
     from typer.testing import CliRunner
 

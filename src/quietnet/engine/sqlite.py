@@ -19,11 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quietnet.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
+from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
 from quietnet.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from quietnet.pg import PgDatabase
+    from quietnet.engine.postgres import PgDatabase
 
 APPLICATION_ID = 0x71756965  # "quie"
 SCHEMA_VERSION = 5  # the number of the newest migration in migrations/versions
@@ -324,7 +324,7 @@ def open_database(
                 f"The store at {path} needs an upgrade to this quietnet's schema, but it is read-only; "
                 "it was left untouched."
             )
-        from quietnet.migrate import upgrade
+        from quietnet.engine.migrate import upgrade
 
         upgrade(path, from_version=version, now=now())
     try:

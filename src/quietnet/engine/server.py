@@ -13,10 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from quietnet.db import SCHEMA_VERSION
-from quietnet.dburl import ServerUrl
+from quietnet.engine.postgres import LOCK_WAIT, PgDatabase, store_error
+from quietnet.engine.sqlite import SCHEMA_VERSION
+from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
-from quietnet.pg import LOCK_WAIT, PgDatabase, store_error
 
 if TYPE_CHECKING:
     import psycopg
@@ -97,13 +97,13 @@ def open_pg(
     try:
         version = stored_version(conn, url)
         if version < SCHEMA_VERSION and migrate:
-            from quietnet.migrate import upgrade_pg
+            from quietnet.engine.migrate import upgrade_pg
 
             migrated = upgrade_pg(url)
             if migrated and version == 0:
                 announce(f"Created a new quietnet store at {url.shown}")
             if migrated and version > 0:
-                from quietnet.db import rebuild_caches
+                from quietnet.engine.sqlite import rebuild_caches
 
                 database = PgDatabase(url, conn, now=now)
                 rebuild_caches(database)

@@ -25,8 +25,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
-from quietnet.db import Params, Session
-from quietnet.dburl import ServerUrl
+from quietnet.engine.sqlite import Params, Session
+from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from quietnet.disk import disk_full
+from quietnet.engine.disk import disk_full
 from quietnet.errors import StoreError
 
 

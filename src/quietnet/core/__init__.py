@@ -1,0 +1,1 @@
+"""The pure domain: no SQL, no clock, no screen text (imports only core/ and errors)."""

@@ -1,0 +1,1 @@
+"""Where a store lives: SQLite and PostgreSQL sessions, URLs, schema, migrations, snapshots."""

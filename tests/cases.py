@@ -1,0 +1,369 @@
+"""The hostile-input cases of test_catalogue_*.py, counted together by test_catalogue.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from quietnet.engine.sqlite import SCHEMA_VERSION
+from tests.catalogue import FORGOTTEN as GONE
+from tests.catalogue import Refusal
+
+CIRCLES = "choose one of core, close, friends, network, acquaintance."
+
+
+TRY = "Try 2025-06-19, yesterday, tue, last tuesday or 3 days ago."
+
+
+NAME_CONTROL = "A name can't contain control characters (such as tabs, newlines or NUL)."
+
+
+INVISIBLE = "A name can't be made only of invisible characters."
+
+
+EMAIL_LONG = "a" * 250 + "@x.io"
+
+
+LONG = "x" * 5000
+
+
+CUT = "x" * 39 + "…"
+
+
+SETTINGS = (
+    "the settings are cadence.core, cadence.close, cadence.friends, cadence.network, cadence.acquaintance, "
+    "full_weight.core, full_weight.close, full_weight.friends, full_weight.network, "
+    "full_weight.acquaintance, "
+    "closeness.core, closeness.close, closeness.friends, closeness.network, closeness.acquaintance, "
+    "kin_factor, rhythm.prior_weight, rhythm.episode_fraction, rhythm.max_gaps, rhythm.clamp_low, "
+    "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
+    "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
+    "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
+    "rest.share, rest.min_days, weekly_energy, daily_max."
+)
+
+
+TAG = "is not a usable tag; tags are single words like novel or climbing."
+
+
+ASK = "Nothing was changed; run again with --yes to go ahead."
+
+
+# Item 6: a refused value is repeated with its bad characters visible and cut short.
+ECHOED = [
+    Refusal(("log", "ana", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("add", "Tom", "--birthday", "\x1b]0;x\x07"),
+            'Can\'t read "\\x1b]0;x\\x07" as a birthday. Try 06-21, 1980-06-21 or June 21.'),
+    Refusal(("add", "Tom", "--circle", "\x1b[2J"), f'"\\x1b[2J" is not a circle; {CIRCLES}'),
+    Refusal(("list", "--circle", LONG), f'"{CUT}" is not a circle; {CIRCLES}'),
+    Refusal(("edit", "ana", "--origin", "\x9b2J"),
+            '"\\x9b2J" is not an origin; choose one of colleague, client, shared-interest, friend, family, '
+            "event, online, other."),
+    Refusal(("list", "--sort", "\x1b[2J"), 'Sort by "name" or "last", not "\\x1b[2J".'),
+    Refusal(("helped", "ana", "x", "--kind", "\x1b[2J" + LONG),
+            f'"\\x1b[2J{"x" * 35}…" is not a kind of help; '
+            "choose one of intro, advice, referral, resource, recommendation, favor, other."),
+    Refusal(("settings", "set", "\x1b[2J", "3"), f"Unknown setting '\\x1b[2J'; {SETTINGS}"),
+    Refusal(("settings", "set", "weekly_energy", "\x1b[2J"),
+            "weekly_energy must be a whole number, 0 or more, not '\\x1b[2J'."),
+    Refusal(("settings", "preset", LONG), f"Unknown preset '{CUT}'; the presets are default, sivers."),
+    Refusal(("restore", "\x1b[2J.db"), "{here}/\\x1b[2J.db does not exist."),
+]  # fmt: skip
+
+
+# Items 6 and 8: fields that stored escapes, or more than they should.
+FIELDS = [
+    Refusal(("add", "Tom", "--email", "tom@x.io\x1b]0;owned\x07"),
+            '"tom@x.io\\x1b]0;owned\\x07" does not look like an email address.'),
+    Refusal(("edit", "ana", "--email", "ana@x.io\nBcc: eve@x.io"),
+            '"ana@x.io\\x0aBcc: eve@x.io" does not look like an email address.'),
+    Refusal(("add", "Tom", "--email", EMAIL_LONG),
+            "An email address can be at most 254 characters (this one has 255)."),
+    Refusal(("add", "Tom", "--tag", "\x1b[2J"), f'"\\x1b[2J" {TAG}'),
+    Refusal(("tag", "ana", "+a\x1b[31mred"), f'"a\\x1b[31mred" {TAG}'),
+    Refusal(("tag", "ana", "+" + LONG), f'"{CUT}" {TAG}'),
+    Refusal(("add", "Tom", "--phone", "123\n456"),
+            "A phone number can't contain control characters (such as tabs, newlines or NUL)."),
+    Refusal(("add", "Tom", "--city", "Lisbon\u202e"),
+            "City can't contain control characters other than newlines and tabs."),
+    Refusal(("add", "\u200b\u2060"), INVISIBLE),
+    Refusal(("add", "\u200b \ufeff \u3164"), INVISIBLE),
+    Refusal(("edit", "ana", "--name", "\u2060"), INVISIBLE),
+    Refusal(("add", "Ana\u200eRuiz"), NAME_CONTROL),  # LRM
+    Refusal(("add", "Ana\u200fRuiz"), NAME_CONTROL),  # RLM
+    Refusal(("add", "Ana\u061cRuiz"), NAME_CONTROL),  # ALM
+    Refusal(("add", "\u2067Ana"), NAME_CONTROL),  # an isolate
+    Refusal(("add", "Tom", "--nickname", "#7"),
+            'A nickname can\'t start with "#" (#7): #12 is how ids are written.'),
+    Refusal(("edit", "ana", "--nickname", "#1"),
+            'A nickname can\'t start with "#" (#1): #12 is how ids are written.'),
+    Refusal(("add", "Tom", "--nickname", "ANI"),
+            f'Ana Ruiz (#1) already goes by "ANI". Give Tom the same nickname? {ASK}'),
+    Refusal(("edit", "lena", "--nickname", "Aní"),
+            f'Ana Ruiz (#1) already goes by "Aní". Give Lena Park the same nickname? {ASK}'),
+    Refusal(("add", "Tom", "--birthday", "2025-06-20"),
+            'A birthday can\'t be after today (2025-06-19); "2025-06-20" has not happened yet. '
+            "Give MM-DD if the year is unsure."),
+    Refusal(("edit", "ana", "--birthday", "2199-01-01"),
+            'A birthday can\'t be after today (2025-06-19); "2199-01-01" has not happened yet. '
+            "Give MM-DD if the year is unsure."),
+    Refusal(("log", "ana", "--on", "1899-12-31"),
+            '"1899-12-31" falls outside the years 1900 to 2200; check the year.'),
+    Refusal(("log", "ana", "--on", "200 years ago"),
+            '"200 years ago" falls outside the years 1900 to 2200; check the year.'),
+    Refusal(("due", "--as-of", "2201-01-01"),
+            '"2201-01-01" falls outside the years 1900 to 2200; check the year.'),
+]  # fmt: skip
+
+
+CATALOGUE = ECHOED + FIELDS
+
+
+CARDS = "Fix them and run again, or add --skip-bad-cards to import the rest."
+
+
+ROWS = "Fix them and run again, or add --skip-bad-rows to import the rest."
+
+
+UTF8 = (
+    "Save it as UTF-8 (most tools offer it under Save as or Export), or name its encoding with --encoding, "
+    "e.g. --encoding cp1252 or --encoding latin-1."
+)
+
+
+CONTROL = "A name can't contain control characters (such as tabs, newlines or NUL)."
+
+
+FILES = [
+    Refusal(
+        ("import", "vcard", "cut.vcf"),
+        "cut.vcf, line 1: This card has no END:VCARD line (is the file cut short?). "
+        f"Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "noname.vcf"),
+        f"noname.vcf, line 1: This card has no name (no FN or N). Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "blank.vcf"),
+        f"blank.vcf, line 3: This card has no name (no FN or N). Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "latin1.vcf"),
+        f"latin1.vcf, line 3: byte 0xE9 is not valid utf-8; nothing was imported. {UTF8}",
+    ),
+    Refusal(
+        ("import", "vcard", "utf16.vcf"),
+        "utf16.vcf, line 1: byte 0xFF is not valid utf-8; nothing was imported. "
+        "It starts with a UTF-16 byte-order mark: run again with --encoding utf-16.",
+    ),
+    Refusal(
+        ("import", "vcard", "escape.vcf"), f"escape.vcf, line 3: FN: {CONTROL} Nothing was imported.\n{CARDS}"
+    ),
+    Refusal(("import", "vcard", "nul.vcf"), f"nul.vcf, line 3: FN: {CONTROL} Nothing was imported.\n{CARDS}"),
+    Refusal(
+        ("import", "vcard", "garbage.vcf"),
+        "garbage.vcf is not a vCard file (it has no BEGIN:VCARD line); nothing was imported.",
+    ),
+    Refusal(("import", "vcard", "empty.vcf"), "empty.vcf is empty; nothing was imported."),
+    Refusal(
+        ("import", "vcard", "bday.vcf"),
+        'bday.vcf, line 4: BDAY: "2025-02-30" does not exist: there is no day 30 in February 2025, '
+        f"whose days run from 01 to 28 (try 2025-02-28). Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "ok.vcf", "--circle", "best"),
+        '"best" is not a circle; choose one of core, close, friends, network, acquaintance.',
+    ),
+    Refusal(
+        ("import", "vcard", "ok.vcf", "--encoding", "klingon"),
+        '"klingon" is not an encoding Python knows; try utf-8, utf-16, cp1252 or latin-1.',
+    ),
+    Refusal(("import", "vcard", "missing.vcf"), "missing.vcf does not exist."),
+    Refusal(
+        ("import", "csv", "quote.csv"),
+        "quote.csv, line 2: A quoted cell that starts here is never closed (a missing closing quote). "
+        f"Nothing was imported.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "ragged.csv"),
+        "2 rows could not be read, so nothing was imported:\n"
+        "  ragged.csv, line 2: It has 4 cells where the header has 2.\n"
+        f"  ragged.csv, line 3: It has 1 cells where the header has 2.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "nonames.csv"),
+        "nonames.csv: no column holds names (looked for Name, Full Name, First Name, Last Name...). "
+        'Name it with --map "COLUMN=name".',
+    ),
+    Refusal(
+        ("import", "csv", "noname.csv"), f"noname.csv, line 2: It has no name. Nothing was imported.\n{ROWS}"
+    ),
+    Refusal(
+        ("import", "csv", "spaces.csv"), f"spaces.csv, line 2: It has no name. Nothing was imported.\n{ROWS}"
+    ),
+    Refusal(
+        ("import", "csv", "latin1.csv"),
+        f"latin1.csv, line 2: byte 0xE9 is not valid utf-8; nothing was imported. {UTF8}",
+    ),
+    Refusal(("import", "csv", "nul.csv"), f"nul.csv, line 2: Name: {CONTROL} Nothing was imported.\n{ROWS}"),
+    Refusal(
+        ("import", "csv", "escape.csv"), f"escape.csv, line 2: Name: {CONTROL} Nothing was imported.\n{ROWS}"
+    ),
+    Refusal(("import", "csv", "empty.csv"), "empty.csv is empty; nothing was imported."),
+    Refusal(
+        ("import", "csv", "circle.csv"),
+        'circle.csv, line 2: Circle: "best" is not a circle; choose one of core, close, friends, network, '
+        f"acquaintance. Nothing was imported.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "huge.csv"),
+        "huge.csv, line 2: A cell holds more than 131,072 characters, too many for one field. "
+        f"Nothing was imported.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "ok.csv", "--map", "Nope=name"),
+        'ok.csv has no column "Nope"; its columns are: name, email.',
+    ),
+    Refusal(
+        ("import", "csv", "ok.csv", "--delimiter", "xx"),
+        'The delimiter is one character such as , ; | or the word tab, not "xx".',
+    ),
+    Refusal(
+        ("import", "json", "broken.json"),
+        "broken.json, line 1: this is not valid JSON (Expecting property name enclosed in double quotes); "
+        "nothing was imported.",
+    ),
+    Refusal(
+        ("import", "json", "contacts.json"),
+        'contacts.json is not a quietnet export (it has no "format": "quietnet"); nothing was imported.',
+    ),
+    Refusal(("export", "json", "--output", "folder"), "folder is a folder; give a file name to write to."),
+    Refusal(
+        ("export", "csv", "--output", "missing/people.csv"),
+        "The folder missing does not exist; nothing was written.",
+    ),
+    Refusal(("review", "--output", "folder"), "folder is a folder; give a file name to write to."),
+    Refusal(
+        ("backup", "--to", "ok.csv"), "ok.csv already exists; choose another name (nothing was written)."
+    ),
+]
+
+
+def _text(path: Path, seeded: bytes) -> None:
+    path.write_bytes(b"my notes\n" * 50)
+
+
+def _cut_in_the_header(path: Path, seeded: bytes) -> None:
+    path.write_bytes(seeded[:60])
+
+
+def _cut_after_the_header(path: Path, seeded: bytes) -> None:
+    path.write_bytes(seeded[:8192])
+
+
+def _another_program(path: Path, seeded: bytes) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)")
+    conn.execute("INSERT INTO photos (path) VALUES ('beach.jpg')")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path: Path, seeded: bytes) -> None:
+    path.write_bytes(seeded)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+
+
+NOT_SQLITE = "{path} is not a quietnet store (it is not an SQLite database); it was left untouched."
+
+
+STORES: list[tuple[str, Callable[[Path, bytes], None], str]] = [
+    ("notes.txt", _text, NOT_SQLITE),
+    ("cut.db", _cut_in_the_header, NOT_SQLITE),
+    ("cut-later.db", _cut_after_the_header,
+     "The store at {path} is damaged (database disk image is malformed). Run net doctor for help."),
+    ("photos.db", _another_program,
+     "{path} is an SQLite database from another program, not a quietnet store; it was left untouched."),
+    ("newer.db", _newer,
+     f"{{path}} was written by a newer quietnet (schema {SCHEMA_VERSION + 1}; this one knows up to "
+     f"{SCHEMA_VERSION}). Upgrade quietnet to use it; it was left untouched."),
+]  # fmt: skip
+
+
+SAM = (
+    '"sam" could be several people: Sam Green (#2), Sam Brown (#3), Sam Green (#4). '
+    "Use more of the name or the #id; nothing was changed."
+)
+
+
+TWINS = (
+    '"sam green" could be several people: Sam Green (#2), Sam Green (#4). '
+    "Use more of the name or the #id; nothing was changed."
+)
+
+
+NO_ONE = f"No one has the id {GONE}."
+
+
+# Every command that takes a name, with a name that fits several people.
+AMBIGUOUS = [
+    Refusal(("log", "sam green", "call"), TWINS),
+    Refusal(("log", "ana", "sam", "coffee"), SAM),
+    Refusal(("helped", "sam green", "lent a ladder"), TWINS),
+    Refusal(("show", "sam"), SAM),
+    Refusal(("why", "sam green"), TWINS),
+    Refusal(("edit", "sam green", "--city", "Porto"), TWINS),
+    Refusal(("tag", "sam", "+climbing"), SAM),
+    Refusal(("promise", "sam", "send the slides"), SAM),
+    Refusal(("need", "sam green", "a flat"), TWINS),
+    Refusal(("snooze", "sam", "--for", "2 weeks"), SAM),
+    Refusal(("archive", "sam green"), TWINS),
+    Refusal(("unarchive", "sam"), SAM),
+    Refusal(("forget", "sam green", "--yes"), TWINS),
+    Refusal(("merge", "sam", "ana", "--yes"), SAM),
+    Refusal(("merge", "ana", "sam green", "--yes"), TWINS),
+    Refusal(("give", "sam"), SAM),
+    Refusal(("give", "sam green", "--save", "a link"), TWINS),
+    Refusal(("intro", "sam", "ana", "both climb"), SAM),
+    Refusal(("intro", "ana", "sam green", "both climb"), TWINS),
+    Refusal(("intro", "ana", "sam brown", "both climb", "--asked-by", "sam green"), TWINS),
+    Refusal(("intro", "ask", "1", "--who", "sam"), SAM),
+    Refusal(("work", "add", "Site", "--from", "sam", "--path", "referral"), SAM),
+    Refusal(("work", "add", "Site", "--from", "ana", "--via", "sam green", "--path", "referral"), TWINS),
+    Refusal(("event", "consider", "Meetup", "--knows", "sam"), SAM),
+    Refusal(("event", "log", "Meetup", "--promise", "sam green: the slides"), TWINS),
+]
+
+
+# The #id of someone forgotten names no one, in every command.
+FORGOTTEN = [
+    Refusal(("log", GONE), NO_ONE),
+    Refusal(("helped", GONE, "x"), NO_ONE),
+    Refusal(("show", GONE), NO_ONE),
+    Refusal(("why", GONE), NO_ONE),
+    Refusal(("edit", GONE, "--city", "X"), NO_ONE),
+    Refusal(("promise", GONE, "x"), NO_ONE),
+    Refusal(("snooze", GONE, "--for", "2 weeks"), NO_ONE),
+    Refusal(("archive", GONE), NO_ONE),
+    Refusal(("forget", GONE, "--yes"), NO_ONE),
+    Refusal(("tag", GONE, "+x"), NO_ONE),
+    Refusal(("merge", "ana", GONE, "--yes"), NO_ONE),
+    Refusal(("give", GONE), NO_ONE),
+    Refusal(("intro", "ana", GONE, "why"), NO_ONE),
+    Refusal(("work", "add", "X", "--from", GONE, "--path", "referral"), NO_ONE),
+    Refusal(("event", "consider", "Meetup", "--knows", GONE), NO_ONE),
+]
+
+
+# % and _ are characters, not patterns: "a%" is not a prefix of "a_b" or "axb".
+WILDCARDS = [
+    Refusal(("log", "%"), 'No one called "%". Add them with: net add "%"'),
+    Refusal(("log", "_"), 'No one called "_". Add them with: net add "_"'),
+    Refusal(("show", "a%"), 'No one called "a%". Add them with: net add "a%"'),
+    Refusal(("show", "_xb"), 'No one called "_xb". Did you mean axb or a_b?'),
+    Refusal(("merge", "100%", "%", "--yes"), 'No one called "%". Add them with: net add "%"'),
+]
