@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_command_reference_is_up_to_date() -> None:
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == reference.render(), "docs/cli.md is stale: run python tools/reference.py > docs/cli.md"
+    assert current == reference.render(), "docs/cli.md is stale: run python tools/reference.py --write"
 
 
 @pytest.mark.parametrize("name", sorted(reference.commands()))
@@ -45,5 +46,24 @@ def test_the_command_table_matches_the_modules() -> None:
 
 def test_the_copy_of_the_top_level_help_is_up_to_date() -> None:
     assert reference.OVERVIEW.read_text(encoding="utf-8") == reference.overview(), (
-        "src/quietnet/cli/overview.txt is stale: run python tools/reference.py --overview"
+        "src/quietnet/cli/overview.txt is stale: run python tools/reference.py --write"
     )
+
+
+def test_the_overview_leaves_the_environment_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "133")
+    before = dict(os.environ)
+    text = reference.overview()
+    assert dict(os.environ) == before
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_write_regenerates_the_reference_and_the_overview_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reference, "REFERENCE", tmp_path / "cli.md")
+    monkeypatch.setattr(reference, "OVERVIEW", tmp_path / "overview.txt")
+    assert reference.main(["--write"]) == 0
+    assert (tmp_path / "cli.md").read_text(encoding="utf-8") == reference.render()
+    assert (tmp_path / "overview.txt").read_text(encoding="utf-8") == reference.overview()
+    assert reference.main(["--overview"]) == 2

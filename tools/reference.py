@@ -1,14 +1,13 @@
-"""The command reference (docs/cli.md), generated from the Typer app so it cannot drift.
+"""The command reference (docs/cli.md) and the stored `net --help`, generated from the Typer app.
 
-Regenerate with ``python tools/reference.py > docs/cli.md`` (and the
-copy of `net --help` with ``--overview``); a test fails when either is stale or
-when a command lacks help or an example.
+``python tools/reference.py --write`` regenerates both docs/cli.md and
+src/quietnet/cli/overview.txt; without ``--write`` it prints the reference. A
+test fails when either is stale or when a command lacks help or an example.
 """
 
 from __future__ import annotations
 
 import inspect
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,14 @@ import typer
 
 HEADER = """# Command reference
 
-Generated from the CLI by `python tools/reference.py > docs/cli.md`;
+Generated from the CLI by `python tools/reference.py --write`;
 a test fails when this file is out of date. Run `net COMMAND --help` for the same text.
 """
 
 
-OVERVIEW = Path(__file__).resolve().parents[1] / "src" / "quietnet" / "cli" / "overview.txt"
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = ROOT / "docs" / "cli.md"
+OVERVIEW = ROOT / "src" / "quietnet" / "cli" / "overview.txt"
 
 
 def overview() -> str:
@@ -30,21 +31,15 @@ def overview() -> str:
 
     ``cli/overview.txt`` keeps a copy, which a bare `net --help` prints without
     building every command (``cli/main.py``); a test fails when it is stale.
-    Regenerate with ``python tools/reference.py --overview``.
+    Regenerate with ``python tools/reference.py --write``.
     """
     from typer.testing import CliRunner
 
     from quietnet.cli.app import app
 
-    saved = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "80"  # Click lays help out at most 78 wide from 80 columns on
-    try:
-        return CliRunner().invoke(app, ["--help"], prog_name="net").stdout
-    finally:
-        if saved is None:
-            del os.environ["COLUMNS"]
-        else:
-            os.environ["COLUMNS"] = saved
+    # Click lays help out at most 78 wide from 80 columns on. The runner sets
+    # COLUMNS only while it runs the command and restores the environment after.
+    return CliRunner().invoke(app, ["--help"], prog_name="net", env={"COLUMNS": "80"}).stdout
 
 
 def _commands() -> tuple[Any, Any, list[tuple[str, Any]]]:
@@ -117,8 +112,22 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
     return ["| argument or option | meaning |", "|---|---|", *rows, ""]
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--overview"]:
-        OVERVIEW.write_text(overview(), encoding="utf-8")
+def write() -> None:
+    """Regenerate docs/cli.md and the stored overview together."""
+    REFERENCE.write_text(render(), encoding="utf-8")
+    OVERVIEW.write_text(overview(), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--write"]:
+        write()
+    elif not argv:
+        sys.stdout.write(render())
     else:
-        print(render(), end="")
+        sys.stderr.write("usage: python tools/reference.py [--write]\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
