@@ -221,7 +221,7 @@ def test_doctor_says_all_is_well_on_a_healthy_store(net: Net, store: Path) -> No
     assert result.code == 0, result
     assert result.out.splitlines()[:2] == [
         f"Store: {store} (schema {db.SCHEMA_VERSION}, 1 people)",
-        "All is well: integrity, links, permissions, location and scheduling summaries checked.",
+        "All is well: integrity, links, permissions, location, scheduling summaries and search keys checked.",
     ]
     assert "No backups yet: net backup makes one" in result.out
     report = json.loads(net("doctor", "--json").out)
@@ -258,6 +258,29 @@ def test_doctor_finds_summaries_that_drifted_from_the_interactions(net: Net, sto
     assert "What to do: Run net doctor --fix to rebuild them from the interactions." in result.out
     assert net("doctor", "--fix").code == 0
     assert net("doctor").code == 0
+
+
+def test_doctor_finds_search_keys_that_drifted_from_the_text_and_rebuilds_them(net: Net, store: Path) -> None:
+    net("add", "Zoë Müller", "--nickname", "Zo")
+    net("log", "zoe", "coffee", "--note", "Café in Köln")
+    conn = sqlite3.connect(store)
+    conn.execute("UPDATE person SET search_key = 'someone else', find_key = NULL")
+    conn.execute("UPDATE interaction SET find_key = 'nothing'")
+    conn.commit()
+    conn.close()
+    assert net("find", "koln").out == 'Nothing mentions "koln".\n'
+    result = net("doctor")
+    assert result.code == 1
+    assert result.out.splitlines()[1:4] == [
+        "1 thing to look at:",
+        "  - 3 search keys don't match the text they are folded from, so net find or a name lookup may"
+        " miss someone.",
+        "    What to do: Run net doctor --fix to rebuild them from the text.",
+    ]
+    assert net("doctor", "--fix").code == 0
+    assert net("doctor").code == 0
+    assert "Zoë Müller" in net("find", "koln").out
+    assert net("show", "zo").code == 0
 
 
 def test_doctor_warns_about_synced_folders(net: Net, tmp_path: Path) -> None:

@@ -176,3 +176,38 @@ def test_every_change_is_journalled_with_enough_to_reverse_it(net: Net, store: P
         store, "SELECT table_name, op FROM change_row WHERE change_id = ? ORDER BY seq", (changes[2][0],)
     )
     assert tables == [("interaction", "insert"), ("interaction_person", "insert")]
+
+
+def test_migrating_fills_the_derived_columns_as_the_code_computes_them(net: Net, store: Path) -> None:
+    """Migrations add derived columns empty; store/derived.py fills them in the same transaction."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from quietnet.engine.migrate import alembic_config
+
+    for args in (
+        ("add", "Zoë Müller", "--circle", "close", "--nickname", "Zo"),
+        ("add", "Ana Ruiz", "--circle", "friends"),
+        ("log", "zoe", "coffee", "--note", "Café in Köln", "--on", "2025-05-01"),
+        ("log", "ana", "call", "--on", "2025-03-02"),
+        ("helped", "ana", "Résumé review"),
+        ("promise", "zoe", "Send the Éluard poems"),
+    ):
+        assert net(*args).code == 0
+    derived = (
+        "SELECT 'p', id, search_key, find_key FROM person UNION ALL SELECT 'i', id, '', find_key"
+        " FROM interaction UNION ALL SELECT 'h', id, '', find_key FROM help UNION ALL"
+        " SELECT 'l', id, '', find_key FROM loop ORDER BY 1, 2"
+    )
+    before = (query(store, derived), query(store, "SELECT * FROM person_state ORDER BY person_id"))
+    assert sum(1 for r in before[0] if r[3]) == 6
+    assert len(before[1]) == 2
+    engine = create_engine(f"sqlite:///{store}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+        conn.exec_driver_sql("PRAGMA user_version = 3")
+    engine.dispose()
+    assert net("list").code == 0
+    assert (query(store, derived), query(store, "SELECT * FROM person_state ORDER BY person_id")) == before

@@ -183,12 +183,13 @@ def doctor(
     report = checks.examine(path, now=context.now)
     if fix and not report.healthy:
         checks.fix_permissions(path)
-        if report.stale:
-            from quietnet.store import journal, state
+        if report.stale or report.stale_keys:
+            from quietnet.store import derived, journal, state
 
             with c.write("doctor") as s:
+                derived.rebuild_keys(s)
                 state.refresh(s, report.stale)
-                journal.describe(s, "Rebuilt scheduling summaries")
+                journal.describe(s, "Rebuilt scheduling summaries and search keys")
             c.close()
         report = checks.examine(path, now=context.now)
     if json_:
@@ -202,7 +203,10 @@ def doctor(
         facts += [f"{report.people} people"] if report.people is not None else []
         say(f"Store: {path}" + (f" ({', '.join(facts)})" if facts else ""))
         if report.healthy:
-            say("All is well: integrity, links, permissions, location and scheduling summaries checked.")
+            say(
+                "All is well: integrity, links, permissions, location, scheduling summaries and search keys"
+                " checked."
+            )
         else:
             count = len(report.findings)
             say(f"{count} thing{'s' * (count != 1)} to look at:")

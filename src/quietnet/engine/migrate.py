@@ -9,12 +9,12 @@ the new one, never half.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quietnet.engine.snapshot import take_snapshot
-from quietnet.engine.sqlite import APPLICATION_ID, SCHEMA_VERSION
+from quietnet.engine.sqlite import APPLICATION_ID, SCHEMA_VERSION, Session
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:
@@ -29,6 +29,28 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", "quietnet.engine:migrations")
     return config
+
+
+def _rebuild_derived(connection: Any, now: datetime) -> None:
+    """Fill the columns derived from others (``store/derived.py``) in the migration's transaction.
+
+    Migrations only add such columns: they import nothing from quietnet, so the
+    values come from the code that reads them, not from a copy frozen in time.
+    """
+    import sqlite3
+
+    from quietnet.store import derived
+
+    raw = connection.connection.driver_connection
+    session: Session
+    if isinstance(raw, sqlite3.Connection):
+        raw.row_factory = sqlite3.Row
+        session = Session(raw, now=now, command="migrate")
+    else:
+        from quietnet.engine.postgres import PgSession
+
+        session = PgSession(raw, now=now, command="migrate", booleans={})
+    derived.rebuild(session)
 
 
 def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
@@ -54,6 +76,7 @@ def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            _rebuild_derived(connection, now)
             connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except Exception as exc:
@@ -105,6 +128,7 @@ def upgrade_pg(url: ServerUrl) -> bool:
                     return False
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            _rebuild_derived(connection, datetime.now(UTC))
             for table, column, kind in connection.exec_driver_sql(_LOCALE_COLUMNS).all():
                 connection.exec_driver_sql(
                     f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {kind} COLLATE "C"'

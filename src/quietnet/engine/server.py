@@ -99,15 +99,8 @@ def open_pg(
         if version < SCHEMA_VERSION and migrate:
             from quietnet.engine.migrate import upgrade_pg
 
-            migrated = upgrade_pg(url)
-            if migrated and version == 0:
+            if upgrade_pg(url) and version == 0:
                 announce(f"Created a new quietnet store at {url.shown}")
-            if migrated and version > 0:
-                from quietnet.engine.sqlite import rebuild_caches
-
-                database = PgDatabase(url, conn, now=now)
-                rebuild_caches(database)
-                return database
         return PgDatabase(url, conn, now=now)
     except psycopg.Error as exc:
         conn.close()

@@ -17,13 +17,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
 from quietnet.errors import InputError, StoreError
-
-if TYPE_CHECKING:
-    from quietnet.engine.postgres import PgDatabase
 
 APPLICATION_ID = 0x71756965  # "quie"
 SCHEMA_VERSION = 5  # the number of the newest migration in migrations/versions
@@ -331,18 +328,7 @@ def open_database(
         conn = _connect(path)
     except sqlite3.Error as exc:
         raise _store_error(exc, path) from exc
-    database = Database(path, conn, now=now)
-    if 0 < version < SCHEMA_VERSION:
-        rebuild_caches(database)
-    return database
-
-
-def rebuild_caches(database: Database | PgDatabase) -> None:
-    """After migrating an old store: the current code fills the cached columns (migrations are frozen)."""
-    from quietnet.store import state
-
-    with database.write("upgrade") as s:
-        state.refresh_all(s)
+    return Database(path, conn, now=now)
 
 
 def _create_file(path: Path, *, may_create_folder: bool) -> None:

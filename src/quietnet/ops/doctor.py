@@ -38,7 +38,7 @@ NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "f
 
 @dataclass(frozen=True)
 class Finding:
-    check: str  # integrity, foreign-keys, schema, permissions, location, summaries
+    check: str  # integrity, foreign-keys, schema, permissions, location, summaries, keys
     problem: str
     fix: str
 
@@ -51,6 +51,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stale: list[int] = field(default_factory=list)  # people whose summary differs from a recomputation
+    stale_keys: int = 0  # search and find keys that differ from the text they are folded from
 
     @property
     def healthy(self) -> bool:
@@ -147,19 +148,18 @@ def _location(db_path: Path) -> list[Finding]:
 
 def stale_summaries(database: Database | PgDatabase) -> list[int]:
     """The people whose stored scheduling summary differs from one recomputed now."""
-    from quietnet.store import state
-    from quietnet.store.settings import load
+    from quietnet.store import derived
 
     with database.read() as s:
-        settings = load(s)
-        stored = {r["person_id"]: r for r in s.all("SELECT * FROM person_state")}
-        stale = []
-        for (person_id,) in s.all("SELECT id FROM person ORDER BY id"):
-            row = stored.get(person_id)
-            expected = state.expected_row(s, person_id, settings)
-            if row is None or any(row[k] != v for k, v in expected.items()):
-                stale.append(person_id)
-    return stale
+        return derived.stale_summaries(s)
+
+
+def stale_keys(database: Database | PgDatabase) -> int:
+    """How many search and find keys differ from the text they are folded from."""
+    from quietnet.store import derived
+
+    with database.read() as s:
+        return derived.stale_keys(s)
 
 
 def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
@@ -247,6 +247,14 @@ def _inspect(database: Database, report: Report) -> None:
     report.people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
     if report.schema == SCHEMA_VERSION:
         report.stale = stale_summaries(database)
+        report.stale_keys = stale_keys(database)
+    if report.stale_keys:
+        report.findings.append(Finding(
+            "keys",
+            f"{report.stale_keys} search keys don't match the text they are folded from,"
+            " so net find or a name lookup may miss someone.",
+            "Run net doctor --fix to rebuild them from the text.",
+        ))  # fmt: skip
     if report.stale:
         names = ", ".join(
             conn.execute("SELECT name FROM person WHERE id = ?", (i,)).fetchone()[0] for i in report.stale[:5]

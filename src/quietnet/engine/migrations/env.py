@@ -1,20 +1,23 @@
-"""Alembic environment: migrations run on a connection that ``db.py`` hands in.
+"""Alembic environment: migrations run on a connection that ``engine/migrate.py`` hands in.
 
-``db.py`` opens the transaction, takes the snapshot first, and sets SQLite's
-``user_version`` in the same transaction, so a migration is all or nothing.
+``engine/migrate.py`` opens the transaction, takes the snapshot first, rebuilds
+the derived columns (``store/derived.py``) and sets SQLite's ``user_version`` in
+the same transaction, so a migration is all or nothing.
+
+Frozen: migrations import alembic and sqlalchemy only, never quietnet, so a
+later change to the code cannot change what an old migration does. To
+autogenerate a revision, hand in ``SQLModel.metadata`` (after importing
+``quietnet.engine.schema``) as the ``target_metadata`` attribute.
 """
 
 from __future__ import annotations
 
 from alembic import context
-from sqlmodel import SQLModel
-
-import quietnet.engine.schema  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=context.config.attributes.get("target_metadata"),
     render_as_batch=True,  # SQLite alters tables by copying them
     transaction_per_migration=False,
 )
