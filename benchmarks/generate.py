@@ -6,7 +6,7 @@
 
 The same arguments build the same rows, byte for byte (nothing reads the clock:
 every timestamp derives from ``--today``). The store is created with
-``quietnet.engine.sqlite.open_database``, so the real migrations make the schema; the rows
+``quietnet.engine.opening.open_database``, so the real migrations make the schema; the rows
 are then bulk-inserted with ``executemany`` in one transaction straight through
 the sqlite3 connection, skipping the change journal (this is synthetic data, with
 nothing to undo). ``person_state`` is filled from the interactions generated in
@@ -48,11 +48,11 @@ from functools import cache
 from pathlib import Path
 
 from quietnet.core.kinds import HELP_KINDS
-from quietnet.core.names import fold
 from quietnet.core.rhythm import time_window
 from quietnet.core.schedule import Touch, summarise, week_start
 from quietnet.core.settings import DEFAULT, Settings
-from quietnet.engine.sqlite import open_database
+from quietnet.core.text import fold
+from quietnet.engine.opening import open_database
 from quietnet.store.folded import SOURCES, find_key
 from quietnet.store.people import search_key
 
@@ -246,7 +246,7 @@ def circle_sizes(n: int) -> list[tuple[str, int]]:
 
 @cache
 def folded(text: str) -> str:
-    """``quietnet.core.names.fold``, remembered: the same few hundred words come back all the time."""
+    """``quietnet.core.text.fold``, remembered: the same few hundred words come back all the time."""
     return fold(text)
 
 

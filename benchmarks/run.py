@@ -432,7 +432,7 @@ def write_section(path: Path, text: str) -> None:
 def explain(store: Path) -> str:
     """EXPLAIN QUERY PLAN of every statement the hot store functions run, captured as run."""
     from quietnet.core.schedule import week_start
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.store import interactions, people, search, state
     from quietnet.store import settings as stored
 

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from quietnet.engine.sqlite import SCHEMA_VERSION
+from quietnet.engine.constants import SCHEMA_VERSION
 from tests.catalogue import FORGOTTEN as GONE
 from tests.catalogue import Refusal
 

@@ -106,8 +106,8 @@ def query(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any
 def records(store: Path, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     """Rows of the test's store as dicts, read through quietnet's own session (either backend)."""
     from quietnet.cli.context import location, now
+    from quietnet.engine.opening import open_database
     from quietnet.engine.server import open_pg
-    from quietnet.engine.sqlite import open_database
 
     url = os.environ.get("NET_DATABASE_URL")
     where = location(url) if url else store

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from quietnet.core.settings import SIVERS, Settings
-from quietnet.engine.sqlite import Session, open_database
+from quietnet.engine.opening import open_database
+from quietnet.engine.sqlite import Session
 from quietnet.store import folded, interactions, people, state
 from quietnet.store import settings as stored
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.engine import sqlite as db
+from quietnet.engine import constants as db
 from quietnet.engine.snapshot import take_snapshot
 from quietnet.ops import backup, doctor
 from tests.helpers import Net, dump, people

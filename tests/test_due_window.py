@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from quietnet.cli.morning import make_plan
 from quietnet.core.schedule import energy_spent, plan, week_start
-from quietnet.engine.sqlite import Session, open_database
+from quietnet.engine.opening import open_database
+from quietnet.engine.sqlite import Session
 from quietnet.store import interactions, loops, people, state
 from quietnet.store import settings as stored
 from quietnet.store.settings import save

@@ -60,7 +60,7 @@ def _add_extra_rows(path: Path) -> None:
     """A row in each table other features add (issue 7), filled generically from the schema."""
     from datetime import UTC, datetime
 
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.store import dump as dumping
 
     database = open_database(path, now=lambda: datetime.now(UTC))

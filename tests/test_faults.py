@@ -32,7 +32,7 @@ import quietnet.engine.sqlite as db
 
 extra = int(sys.argv[1])
 limit = None
-_connect = db._connect
+_connect = db.connect
 
 
 def small_disk_connect(path):
@@ -44,7 +44,7 @@ def small_disk_connect(path):
     return conn
 
 
-db._connect = small_disk_connect
+db.connect = small_disk_connect
 for line in sys.stdin:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

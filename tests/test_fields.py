@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.core import fields
+from quietnet.core import text
 from tests.helpers import Net, files, ok, query
 
 ROWS = "Fix them and run again, or add --skip-bad-rows to import the rest."
@@ -24,10 +24,10 @@ YEARS = "NET_TODAY must fall between the years 1900 and 2200, not"
 
 
 def test_visible_and_shown_write_bad_characters_as_escapes_and_cut_long_input() -> None:
-    assert fields.visible("a\x1b[2J\x07b\u202ec\x9b\u2028") == "a\\x1b[2J\\x07b\\u202ec\\x9b\\u2028"
-    assert fields.visible("line\nnext\ttab", keep="\n") == "line\nnext\\x09tab"
-    assert fields.visible("Zoë 🌿 👩\u200d💻 李雷") == "Zoë 🌿 👩\u200d💻 李雷"  # joiners draw emoji
-    assert fields.shown("\x1b" + "y" * 100) == "\\x1b" + "y" * 38 + "…"
+    assert text.visible("a\x1b[2J\x07b\u202ec\x9b\u2028") == "a\\x1b[2J\\x07b\\u202ec\\x9b\\u2028"
+    assert text.visible("line\nnext\ttab", keep="\n") == "line\nnext\\x09tab"
+    assert text.visible("Zoë 🌿 👩\u200d💻 李雷") == "Zoë 🌿 👩\u200d💻 李雷"  # joiners draw emoji
+    assert text.shown("\x1b" + "y" * 100) == "\\x1b" + "y" * 38 + "…"
 
 
 def test_text_an_older_version_stored_with_escapes_prints_escaped(net: Net, store: Path) -> None:

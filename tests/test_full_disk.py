@@ -58,18 +58,18 @@ def test_doctor_names_a_full_disk_and_never_advises_a_restore(net: Net, store: P
 def test_an_sqlite_io_error_on_a_full_disk_is_named_as_a_full_disk(store: Path, no_room: None) -> None:
     import sqlite3
 
-    from quietnet.engine.sqlite import _store_error
+    from quietnet.engine.sqlite import store_error
 
-    error = _store_error(sqlite3.OperationalError("disk I/O error"), store)
+    error = store_error(sqlite3.OperationalError("disk I/O error"), store)
     assert (error.exit_code, error.message) == (3, f"The disk holding {store} is full; nothing was changed.")
 
 
 def test_an_sqlite_io_error_with_room_left_is_not_called_a_full_disk(store: Path) -> None:
     import sqlite3
 
-    from quietnet.engine.sqlite import _store_error
+    from quietnet.engine.sqlite import store_error
 
-    error = _store_error(sqlite3.OperationalError("disk I/O error"), store)
+    error = store_error(sqlite3.OperationalError("disk I/O error"), store)
     assert error.message == f"The store at {store} could not be used: disk I/O error."
 
 

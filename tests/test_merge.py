@@ -134,7 +134,7 @@ def _rows_for(store: Path, person_id: int) -> dict[str, int]:
     """A row in each other feature's table, pointing at this person where it can (issue 7's tables)."""
     from datetime import UTC, datetime
 
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.store import dump as dumping
 
     database = open_database(store, now=lambda: datetime.now(UTC))

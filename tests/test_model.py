@@ -43,9 +43,9 @@ from hypothesis.stateful import (
 )
 
 from quietnet.cli.app import COMMANDS, command_of, make_app
-from quietnet.core.names import fold
 from quietnet.core.records import CIRCLES
 from quietnet.core.schedule import REASONS
+from quietnet.core.text import fold
 from tests.helpers import TODAY, Result, seed
 from tests.processes import check_store
 

@@ -44,7 +44,7 @@ def server() -> Iterator[str]:
 
 def demo_store(path: Path) -> Path:
     """A store holding the demo network (45 people, two years of history, events, work)."""
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.ops.demo import build
 
     database = open_database(path, now=lambda: datetime(2025, 6, 19, 8, 0, tzinfo=UTC))

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.engine.sqlite import Session, open_database
+from quietnet.engine.opening import open_database
+from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 from tests.helpers import BANNED, Net, build_store, dump, seed
 

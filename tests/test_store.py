@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quietnet.engine import sqlite as db
+from quietnet.engine import constants as db
+from quietnet.engine.opening import open_database
 from quietnet.engine.snapshot import take_snapshot
+from quietnet.engine.sqlite import check_file
 from quietnet.errors import StoreError
 from tests.helpers import Net, query
 
@@ -101,7 +103,7 @@ def test_an_empty_file_is_adopted(net: Net, tmp_path: Path) -> None:
 def test_connections_follow_the_storage_rules(store: Path) -> None:
     from datetime import UTC, datetime
 
-    database = db.open_database(store, now=lambda: datetime.now(UTC))
+    database = open_database(store, now=lambda: datetime.now(UTC))
     try:
         pragmas = {
             name: database.conn.execute(f"PRAGMA {name}").fetchone()[0]
@@ -147,7 +149,7 @@ def test_check_file_reads_without_writing(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 10)
     with pytest.raises(StoreError, match="not an SQLite database"):
-        db.check_file(path)
+        check_file(path)
 
 
 @pytest.mark.both

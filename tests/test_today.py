@@ -185,7 +185,7 @@ def test_circles_counts_and_hints(net: Net) -> None:
 def test_no_guilt_words_in_anything_the_demo_prints(net: Net, tmp_path: Path) -> None:
     from datetime import UTC, date, datetime
 
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.ops.demo import build
 
     path = tmp_path / "demo.db"

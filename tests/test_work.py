@@ -210,7 +210,7 @@ def test_refusals_write_nothing(net: Net, store: Path, args: tuple[str, ...], me
 def test_calm_words_in_everything_these_commands_print_on_the_demo(net: Net, tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.ops.demo import build
 
     path = tmp_path / "demo.db"

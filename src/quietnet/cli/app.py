@@ -78,6 +78,9 @@ COMMANDS: dict[str, str] = {
     "copy": "copy",
 }
 MODULES: tuple[str, ...] = tuple(dict.fromkeys(COMMANDS.values()))
+# Commands that run other commands (the demo's tour) are given the whole app to run them with,
+# so their module never imports this one (that was an import cycle).
+RUNS_OTHERS = frozenset({"demo"})
 GLOBAL_VALUE_OPTIONS = {"--db"}
 
 
@@ -101,7 +104,7 @@ def make_app(command: str | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     net.callback()(main_options)
-    wanted = [COMMANDS[command]] if command in COMMANDS else MODULES
+    wanted = [COMMANDS[command]] if command in COMMANDS and command not in RUNS_OTHERS else MODULES
     for name in wanted:
         net.add_typer(module(name).app)
     return net

@@ -115,8 +115,8 @@ def restore(
       net restore ~/.local/share/quietnet/backups/net-20250601-080000-backup.db
       net restore net-20250601-080000-backup.db --yes
     """
+    from quietnet.engine.constants import SCHEMA_VERSION
     from quietnet.engine.snapshot import backups_folder
-    from quietnet.engine.sqlite import SCHEMA_VERSION
     from quietnet.errors import InputError
     from quietnet.ops import backup
 
@@ -221,8 +221,8 @@ def doctor(
 
 def _server_doctor(url: "ServerUrl", *, fix: bool, json_: bool) -> None:
     """`net doctor` on PostgreSQL: the server, the schema, the scheduling summaries."""
+    from quietnet.engine.constants import SCHEMA_VERSION
     from quietnet.engine.server import health, open_pg, stored_version
-    from quietnet.engine.sqlite import SCHEMA_VERSION
     from quietnet.ops import doctor as checks
     from quietnet.render.console import to_json
 

@@ -60,7 +60,7 @@ MAX_LINE = 1_000
 
 def safe(message: str) -> str:
     """A message as it may reach a terminal: control characters shown as escapes, lines cut."""
-    from quietnet.core.fields import visible
+    from quietnet.core.text import visible
 
     lines = visible(message, keep="\n").split("\n")
     return "\n".join(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…" for line in lines)

@@ -79,7 +79,7 @@ class Context:
             today()  # a NET_TODAY that can't be used is refused before a store is opened or created
             where, is_default = self.store()
             if isinstance(where, Path):
-                from quietnet.engine.sqlite import open_database
+                from quietnet.engine.opening import open_database
 
                 self._database = open_database(where, now=now, may_create_folder=is_default, announce=note)
             else:
@@ -141,7 +141,7 @@ def today() -> date:
     pinned = os.environ.get("NET_TODAY")
     if pinned:
         from quietnet.core.dates import MAX_YEAR, MIN_YEAR
-        from quietnet.core.fields import shown
+        from quietnet.core.text import shown
 
         try:
             day = date.fromisoformat(pinned.strip())

@@ -50,10 +50,10 @@ def demo(ctx: typer.Context) -> None:
     \b
       net demo
     """
-    from quietnet.cli.app import command_of, make_app
-    from quietnet.engine.sqlite import open_database
+    from quietnet.engine.opening import open_database
     from quietnet.ops.demo import build
 
+    whole = ctx.find_root().command  # the whole app: cli/app.py builds it for the demo (RUNS_OTHERS)
     today = context.today()
     with tempfile.TemporaryDirectory(prefix="quietnet-demo-") as folder:
         path = Path(folder) / "demo.db"
@@ -68,8 +68,6 @@ def demo(ctx: typer.Context) -> None:
                 say(INTRODUCTIONS[args])
                 say("")
             say("$ net " + " ".join(a if " " not in a else f'"{a}"' for a in args))
-            typer.main.get_command(make_app(command_of(list(args)))).main(
-                ["--db", str(path), *args], prog_name="net", standalone_mode=False
-            )
+            whole.main(["--db", str(path), *args], prog_name="net", standalone_mode=False)
     say("")
     say('That store is gone now. To start your own: net add "Your first person" --circle close')

@@ -9,7 +9,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
-from quietnet.core.fields import shown
+from quietnet.core.text import shown
 from quietnet.errors import InputError
 
 app = typer.Typer()

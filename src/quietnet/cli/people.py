@@ -34,7 +34,7 @@ from quietnet.errors import InputError
 
 def visible(text: str) -> str:
     """User text as it may reach a terminal: stored control characters shown as escapes."""
-    from quietnet.core.fields import visible as escaped
+    from quietnet.core.text import visible as escaped
 
     return escaped(text, keep="\n\t")
 
@@ -222,13 +222,14 @@ def list_(
       net list --tag climbing --sort last --json
     """
     from quietnet.core import fields
+    from quietnet.core.text import shown
     from quietnet.render import people as render
     from quietnet.store import people
 
     circle = fields.choice(circle, CIRCLES, what="a circle") if circle is not None else None
     origin = fields.choice(origin, ORIGINS, what="an origin") if origin is not None else None
     if sort not in ("name", "last"):
-        raise InputError(f'Sort by "name" or "last", not "{fields.shown(sort)}".')
+        raise InputError(f'Sort by "name" or "last", not "{shown(sort)}".')
     with context.get(ctx).read() as s:
         found = people.listing(
             s,

@@ -63,7 +63,7 @@ def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
 
 
 def _circle(raw: str) -> str:
-    from quietnet.core.fields import shown
+    from quietnet.core.text import shown
     from quietnet.errors import InputError
 
     circle = raw.strip().casefold()
@@ -343,7 +343,7 @@ def import_json(
       net --db ~/new.db import json quietnet.json
       net import json quietnet.json --replace --yes
     """
-    from quietnet.engine.sqlite import SCHEMA_VERSION
+    from quietnet.engine.constants import SCHEMA_VERSION
     from quietnet.errors import InputError
     from quietnet.io import jsonfile
     from quietnet.io.reading import MAX_JSON, TextFile

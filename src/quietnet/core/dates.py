@@ -48,7 +48,7 @@ _BIRTHDAY = (
 
 def _norm(text: str) -> tuple[str, str]:
     """The text as typed (trimmed, shortened for messages) and its normalised form."""
-    from quietnet.core.fields import shown
+    from quietnet.core.text import shown
 
     flat = " ".join(text.split())
     return shown(flat), flat.lower()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from quietnet.core.fields import shown
+from quietnet.core.text import shown
 from quietnet.errors import InputError
 
 SIZES: tuple[str, ...] = ("small", "medium", "large")

@@ -3,18 +3,17 @@
 Every command (add, edit, log, helped, promise, need, tag, settings...), every
 import (vCard, CSV, LinkedIn, JSON) and ``net copy`` check a field with the
 function here, so a value one path refuses no other path stores. Pure: no SQL,
-no clock (``today`` is passed in), no screen.
-
-``visible`` and ``shown`` are for messages: a bad character shows as ``\\x1b``
-or ``\\u202e``, never raw, and a long input is cut.
+no clock (``today`` is passed in), no screen. A refused value is repeated
+through ``text.shown``: escaped and cut.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
+from quietnet.core import dates
+from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import InputError
 
 MAX_NAME = 200  # a name, a nickname, a phone number: one line
@@ -22,48 +21,10 @@ MAX_FIELD = 2_000  # company, role, city, how you met, interests; what you did, 
 MAX_TEXT = 10_000  # notes (a person's, a conversation's)
 MAX_EMAIL = 254  # RFC 5321's longest usable address
 MAX_TAG = 50
-SHOWN = 40  # how much of a refused input a message repeats
 
-# Bidirectional marks, embeddings, overrides and isolates make text display
-# differently from what is stored (U+202E turns "exe.txt" into "txt.exe").
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Characters that draw nothing; a name made only of them looks empty. Zero-width
 # joiners stay allowed inside a name (emoji, Persian), just not on their own.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-
-
-# Every character a terminal may act on: C0 and C1 controls, DEL, line and
-# paragraph separators, lone surrogates, and the bidirectional controls.
-_UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS))
-_FIND: dict[str, re.Pattern[str]] = {}
-
-
-def _finder(keep: str) -> re.Pattern[str]:
-    if keep not in _FIND:
-        allowed = "".join(re.escape(c) for c in keep)
-        _FIND[keep] = re.compile(f"(?![{allowed}])[{_UNSAFE}]" if keep else f"[{_UNSAFE}]")
-    return _FIND[keep]
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def visible(text: str, *, keep: str = "") -> str:
-    """``text`` with every control character (but those in ``keep``) written as an escape."""
-    return _finder(keep).sub(_escape, text)
-
-
-def has_control(text: str, *, allow_newlines: bool) -> bool:
-    """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
-    return _finder("\n\t" if allow_newlines else "").search(text) is not None
-
-
-def shown(text: str, *, limit: int = SHOWN) -> str:
-    """An input as a message repeats it: one line, at most ``limit`` characters, escapes visible."""
-    cut = text if len(text) <= limit else text[: limit - 1] + "…"
-    return visible(cut)
 
 
 def _only_invisible(text: str) -> bool:
@@ -130,8 +91,6 @@ def phone(raw: str) -> str:
 
 def tag(raw: str) -> str:
     """A tag as stored: one folded word (spaces become -), no , # +, at most 50 characters."""
-    from quietnet.core.names import fold
-
     text = raw.strip()
     folded = fold(text[: MAX_TAG * 4]).replace(" ", "-")
     if (
@@ -167,8 +126,6 @@ def uuid(raw: str) -> str:
 
 def birthday(raw: str, *, today: date | None = None) -> str:
     """``MM-DD``, or ``YYYY-MM-DD`` with a year (never after ``today``), from any form dates reads."""
-    from quietnet.core import dates
-
     year, month, day = dates.parse_birthday(raw)
     if year is not None and today is not None and (year, month, day) > (today.year, today.month, today.day):
         raise InputError(

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from quietnet.core.names import fold
+from quietnet.core.text import fold
 
 EFFORTS: dict[int, str] = {1: "5 minutes", 2: "half an hour", 3: "an hour or more"}
 

@@ -5,23 +5,16 @@ word of the name) or ``#id``, case- and accent-insensitively. Resolution works
 on plain tuples so it stays pure; the store fetches the keys.
 """
 
-import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from quietnet.core.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text, has_control, shown
+from quietnet.core.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text
+from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import AmbiguousError, InputError, NotFoundError
 
 __all__ = [
     "MAX_NAME", "MAX_TEXT", "NameKey", "clean_name", "clean_text", "fold", "has_control", "resolve", "shown"
 ]  # fmt: skip
-
-
-def fold(text: str) -> str:
-    """The search form of a text: NFC, accents removed, casefolded, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
 
 
 class NameKey(NamedTuple):

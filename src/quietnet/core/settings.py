@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from quietnet.core.fields import shown
+from quietnet.core.text import shown
 from quietnet.errors import InputError
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")

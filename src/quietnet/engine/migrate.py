@@ -1,6 +1,6 @@
 """Schema migrations with Alembic, atomic and preceded by a verified snapshot.
 
-Loaded only when a store's ``user_version`` is behind ``db.SCHEMA_VERSION``
+Loaded only when a store's ``user_version`` is behind ``constants.SCHEMA_VERSION``
 (a new store counts as version 0), so the everyday commands never import
 SQLAlchemy. SQLite's ``user_version`` and ``application_id`` are set in the same
 transaction as the migration's DDL, so a crash leaves either the old schema or
@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quietnet.engine.constants import APPLICATION, APPLICATION_ID, SCHEMA_VERSION, WRITE_LOCK
 from quietnet.engine.snapshot import take_snapshot
-from quietnet.engine.sqlite import APPLICATION_ID, SCHEMA_VERSION, Session
+from quietnet.engine.sqlite import Session
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ def _rebuild_derived(connection: Any, now: datetime) -> None:
     """
     import sqlite3
 
+    # Local: the one import from engine/ up into store/, needed only while migrating;
+    # store/ imports engine/sqlite.py, never this module, so there is no cycle.
     from quietnet.store import derived
 
     raw = connection.connection.driver_connection
@@ -47,7 +50,7 @@ def _rebuild_derived(connection: Any, now: datetime) -> None:
         raw.row_factory = sqlite3.Row
         session = Session(raw, now=now, command="migrate")
     else:
-        from quietnet.engine.postgres import PgSession
+        from quietnet.engine.postgres import PgSession  # local: SQLite stores never load it
 
         session = PgSession(raw, now=now, command="migrate", booleans={})
     derived.rebuild(session)
@@ -55,6 +58,8 @@ def _rebuild_derived(connection: Any, now: datetime) -> None:
 
 def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
     """Bring the SQLite store at ``path`` to the newest schema."""
+    # Local imports here and below: every command imports this module (engine/opening.py),
+    # and SQLAlchemy and Alembic cost ~150 ms of start-up that only a migration needs.
     from alembic import command
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
@@ -112,10 +117,7 @@ def upgrade_pg(url: ServerUrl) -> bool:
     """
     from alembic import command
     from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
-    from quietnet.engine.postgres import WRITE_LOCK
-    from quietnet.engine.server import APPLICATION
+    from sqlalchemy.pool import NullPool  # local: see upgrade
 
     engine = create_engine(url.sqlalchemy, poolclass=NullPool, connect_args={"connect_timeout": 10})
     config = alembic_config()

@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
+from quietnet.engine.constants import WRITE_LOCK
 from quietnet.engine.sqlite import Params, Session
 from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
@@ -32,8 +33,6 @@ from quietnet.errors import StoreError
 if TYPE_CHECKING:
     import psycopg
 
-WRITE_LOCK = 0x71756965  # the advisory lock every write takes ("quie", as SQLite's application_id)
-LOCK_WAIT = "10s"  # how long a write waits for another machine's write to finish
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|(?<![:\w]):([A-Za-z_]\w*)|%")
 _WRITES = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE)\s+(\w+)\s*(?:\(([^)]*)\))?", re.I)
 _TRANSLATED: dict[str, tuple[str, bool]] = {}

@@ -13,15 +13,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from quietnet.engine.postgres import LOCK_WAIT, PgDatabase, store_error
-from quietnet.engine.sqlite import SCHEMA_VERSION
+from quietnet.engine.constants import APPLICATION, LOCK_WAIT, SCHEMA_VERSION
+from quietnet.engine.migrate import upgrade_pg
+from quietnet.engine.postgres import PgDatabase, store_error
 from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:
     import psycopg
-
-APPLICATION = "quietnet"
 
 
 def connect(url: ServerUrl) -> psycopg.Connection[Any]:
@@ -96,11 +95,8 @@ def open_pg(
 
     try:
         version = stored_version(conn, url)
-        if version < SCHEMA_VERSION and migrate:
-            from quietnet.engine.migrate import upgrade_pg
-
-            if upgrade_pg(url) and version == 0:
-                announce(f"Created a new quietnet store at {url.shown}")
+        if version < SCHEMA_VERSION and migrate and upgrade_pg(url) and version == 0:
+            announce(f"Created a new quietnet store at {url.shown}")
         return PgDatabase(url, conn, now=now)
     except psycopg.Error as exc:
         conn.close()

@@ -1,4 +1,4 @@
-"""The database: where it lives, how it is opened, checked, migrated and snapshotted.
+"""An SQLite store: its sessions, how a file is connected to and checked (``opening.py`` opens one).
 
 Everyday commands talk to SQLite through the standard ``sqlite3`` module (fast
 to import); Alembic and SQLAlchemy are loaded only when a migration is needed.
@@ -19,12 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from quietnet.engine.constants import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits, wal_unreadable
 from quietnet.errors import InputError, StoreError
-
-APPLICATION_ID = 0x71756965  # "quie"
-SCHEMA_VERSION = 5  # the number of the newest migration in migrations/versions
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 Params = Sequence[Any] | dict[str, Any]
 TOO_LARGE = (
@@ -114,7 +111,7 @@ def _maybe_full(text: str) -> bool:
     return any(words in text for words in ("disk I/O error", "readonly", "read-only", "unable to open"))
 
 
-def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return StoreError(
@@ -155,13 +152,13 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise _store_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
         try:
             yield Session(self.conn, now=self._now(), command=command)
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK") if self.conn.in_transaction else None
-            raise _store_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -174,7 +171,7 @@ class Database:
             self.conn.execute("BEGIN")
             yield Session(self.conn, now=self._now(), command="read")
         except sqlite3.Error as exc:
-            raise _store_error(exc, self.path) from exc
+            raise store_error(exc, self.path) from exc
         finally:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -188,7 +185,7 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path) -> sqlite3.Connection:
     if writable(path) and disk_full(path):
         return _connect_full(path)
     if writable(path):
@@ -258,7 +255,7 @@ def _has_tables(path: Path) -> bool:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise _store_error(exc, path) from exc
+        raise store_error(exc, path) from exc
 
 
 def require_file(path: Path) -> None:
@@ -294,54 +291,3 @@ def check_file(path: Path) -> int:
             f"{SCHEMA_VERSION}). Upgrade quietnet to use it; it was left untouched."
         )
     return version
-
-
-def open_database(
-    path: Path,
-    *,
-    now: Callable[[], datetime],
-    may_create_folder: bool = False,
-    announce: Callable[[str], None] = lambda message: None,
-) -> Database:
-    """Open (creating or migrating when needed) the store at ``path``.
-
-    ``may_create_folder`` is true only for the default location: a ``--db`` path
-    inside a folder that does not exist is refused rather than created.
-    """
-    path = path.expanduser()
-    if path.exists():
-        version = check_file(path)
-    else:
-        _create_file(path, may_create_folder=may_create_folder)
-        announce(f"Created a new quietnet store at {path}")
-        version = 0
-    if version < SCHEMA_VERSION:
-        if not writable(path):
-            raise StoreError(
-                f"The store at {path} needs an upgrade to this quietnet's schema, but it is read-only; "
-                "it was left untouched."
-            )
-        from quietnet.engine.migrate import upgrade
-
-        upgrade(path, from_version=version, now=now())
-    try:
-        conn = _connect(path)
-    except sqlite3.Error as exc:
-        raise _store_error(exc, path) from exc
-    return Database(path, conn, now=now)
-
-
-def _create_file(path: Path, *, may_create_folder: bool) -> None:
-    folder = path.parent
-    if not folder.exists():
-        if not may_create_folder:
-            raise StoreError(
-                f"The folder {folder} does not exist, so no store was created there. "
-                "Create the folder first or choose another path."
-            )
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except OSError as exc:
-        raise StoreError(f"Could not create a store at {path}: {exc.strerror}.") from exc
-    os.close(fd)

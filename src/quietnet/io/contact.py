@@ -15,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from quietnet.core import dates, fields
-from quietnet.core.names import MAX_TEXT, fold
+from quietnet.core.names import MAX_TEXT
 from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import InputError
 
 # The Person fields an import may set, and the extra targets a column may map to.
@@ -76,9 +77,9 @@ def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) ->
 
 def tag_of(raw: str) -> str | None:
     """A usable tag from a label or category ("Book Club" -> book-club), or None."""
-    if fields.has_control(raw, allow_newlines=False):
-        shown = fields.shown(raw.strip())
-        raise InputError(f'Tags: "{shown}" has control characters; tags are single words.')
+    if has_control(raw, allow_newlines=False):
+        seen = shown(raw.strip())
+        raise InputError(f'Tags: "{seen}" has control characters; tags are single words.')
     tag = re.sub(r"[,#+]", "", fold(raw).replace(" ", "-")).strip("-")[: fields.MAX_TAG]
     return tag or None
 
@@ -118,11 +119,11 @@ def check(name: str, raw: str, *, today: date) -> Any:
         return fields.choice(text, ORIGINS, what="an origin")
     if name == "closeness":
         if text not in ("1", "2", "3", "4", "5"):
-            raise InputError(f'Closeness goes from 1 to 5, not "{fields.shown(text)}".')
+            raise InputError(f'Closeness goes from 1 to 5, not "{shown(text)}".')
         return int(text)
     if name == "kin":
         if text.casefold() not in YES | NO:
-            raise InputError(f'Kin is yes or no, not "{fields.shown(text)}".')
+            raise InputError(f'Kin is yes or no, not "{shown(text)}".')
         return text.casefold() in YES
     if name == "cadence_days":
         return dates.parse_cadence(text)

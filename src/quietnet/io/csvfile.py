@@ -20,8 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from quietnet.core.fields import shown
-from quietnet.core.names import fold
+from quietnet.core.text import fold, shown
 from quietnet.errors import InputError
 from quietnet.io.contact import TARGETS, Problem, Read, contact_from
 

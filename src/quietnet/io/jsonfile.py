@@ -24,6 +24,7 @@ from quietnet.core import fields
 from quietnet.core.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
 from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.text import has_control, shown
 from quietnet.errors import InputError
 
 FORMAT = "quietnet"
@@ -89,7 +90,7 @@ def _exact(rule: Callable[[str], str]) -> Check:
         except InputError as exc:
             raise ValueError(exc.message.rstrip(".")) from None
         if stored != value:
-            raise ValueError(f'"{fields.shown(value)}" is not written as quietnet stores it ({stored})')
+            raise ValueError(f'"{shown(value)}" is not written as quietnet stores it ({stored})')
 
     return check
 
@@ -101,15 +102,13 @@ def _uuid(value: Any) -> None:
     except InputError:
         canonical = None
     if canonical != value:
-        raise ValueError(
-            f'"{fields.shown(value)}" is not a UUID (such as 0b6f1c1e-8d0a-4c4e-9d2b-5f0e1a2b3c4d)'
-        )
+        raise ValueError(f'"{shown(value)}" is not a UUID (such as 0b6f1c1e-8d0a-4c4e-9d2b-5f0e1a2b3c4d)')
 
 
 def _card(value: Any) -> None:
     """An original vCard, kept byte for byte: its lines end in CR LF."""
     _is(str)(value)
-    if fields.has_control(value.replace("\r\n", "\n"), allow_newlines=True):
+    if has_control(value.replace("\r\n", "\n"), allow_newlines=True):
         raise ValueError(CONTROL)
 
 
@@ -118,7 +117,7 @@ def _day(value: Any) -> None:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'"{fields.shown(value)}" is not a date (YYYY-MM-DD)') from None
+        raise ValueError(f'"{shown(value)}" is not a date (YYYY-MM-DD)') from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise ValueError(f"{value} falls outside the years {MIN_YEAR} to {MAX_YEAR}")
 
@@ -128,7 +127,7 @@ def _stamp(value: Any) -> None:
     try:
         stamp = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'"{fields.shown(value)}" is not a timestamp (ISO 8601)') from None
+        raise ValueError(f'"{shown(value)}" is not a timestamp (ISO 8601)') from None
     if not MIN_YEAR <= stamp.year <= MAX_YEAR:
         raise ValueError(f"{value} falls outside the years {MIN_YEAR} to {MAX_YEAR}")
 
@@ -136,24 +135,24 @@ def _stamp(value: Any) -> None:
 def _one_of(choices: tuple[str, ...]) -> Check:
     def check(value: Any) -> None:
         if value not in choices:
-            raise ValueError(f"{fields.shown(json.dumps(value))} is not one of {', '.join(choices)}")
+            raise ValueError(f"{shown(json.dumps(value))} is not one of {', '.join(choices)}")
 
     return check
 
 
 def _closeness(value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
-        raise ValueError(f"expected 1 to 5, got {fields.shown(json.dumps(value))}")
+        raise ValueError(f"expected 1 to 5, got {shown(json.dumps(value))}")
 
 
 def _count(value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID:
-        raise ValueError(f"expected a whole number from 1 to {MAX_ID}, got {fields.shown(json.dumps(value))}")
+        raise ValueError(f"expected a whole number from 1 to {MAX_ID}, got {shown(json.dumps(value))}")
 
 
 def _cadence(value: Any) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_DAYS:
-        raise ValueError(f"expected 1 to {MAX_DAYS} days, got {fields.shown(json.dumps(value))}")
+        raise ValueError(f"expected 1 to {MAX_DAYS} days, got {shown(json.dumps(value))}")
 
 
 def _list_of(check: Check, *, empty: bool) -> Check:
@@ -260,7 +259,7 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
     for table, rows in tables.items():
         for n, row in enumerate(rows):
             for key, value in row.items():
-                if isinstance(value, str) and fields.has_control(value, allow_newlines=True):
+                if isinstance(value, str) and has_control(value, allow_newlines=True):
                     raise InputError(
                         f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
                     )

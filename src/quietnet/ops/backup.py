@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quietnet.engine.constants import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 from quietnet.engine.snapshot import backups_folder, take_snapshot, tidy
-from quietnet.engine.sqlite import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 from quietnet.errors import InputError, StoreError
 from quietnet.io.files import sync_folder
 

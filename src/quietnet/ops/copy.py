@@ -48,7 +48,7 @@ class Copied:
 
 def read(s: Session) -> Source:
     """The source, held to the field rules of any import: a copy stores nothing a command would refuse."""
-    from quietnet.engine.sqlite import SCHEMA_VERSION
+    from quietnet.engine.constants import SCHEMA_VERSION
     from quietnet.io import jsonfile
     from quietnet.store import dump
 
@@ -76,7 +76,7 @@ def open_target(
 ) -> Database | PgDatabase:
     """The target store, created (or migrated) when needed, refused untouched when not ours."""
     if isinstance(target, Path):
-        from quietnet.engine.sqlite import open_database
+        from quietnet.engine.opening import open_database
 
         return open_database(target, now=now, announce=announce)
     from quietnet.engine.server import open_pg

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits
 from quietnet.engine.snapshot import backups_folder, tidy
-from quietnet.engine.sqlite import SCHEMA_VERSION, Database, check_file
+from quietnet.engine.sqlite import Database, check_file
 from quietnet.errors import StoreError
 from quietnet.ops.backup import list_backups
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from quietnet.engine.sqlite import SCHEMA_VERSION, Session
+from quietnet.engine.constants import SCHEMA_VERSION
+from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.io.jsonfile import FORMAT, FORMAT_VERSION
 from quietnet.store import folded, journal, people, state

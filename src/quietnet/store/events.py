@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quietnet.core.names import fold
+from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import AmbiguousError, NotFoundError
 from quietnet.store import journal

@@ -1,7 +1,7 @@
 """The folded text `net find` searches, kept beside the text it comes from.
 
 Each searchable table has a ``find_key`` column: its text columns folded
-(accents removed, casefolded, spaces collapsed; ``names.fold``) and joined by
+(accents removed, casefolded, spaces collapsed; ``text.fold``) and joined by
 newlines, so a search is one SQL ``LIKE`` that calls no Python per row and
 runs the same on every backend. ``journal.insert`` and ``journal.update`` keep
 it current on every write.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from quietnet.core.names import fold
+from quietnet.core.text import fold
 
 # Columns derived from others for lookups (``person.search_key`` too): never exported or shown.
 DERIVED: tuple[str, ...] = ("search_key", "find_key")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from quietnet.core.dates import next_yearly
 from quietnet.core.give import ADVICE_WORDS, Facts, Match, Profile, kindred, matches
-from quietnet.core.names import fold
+from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
 from quietnet.store import journal

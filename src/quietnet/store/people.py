@@ -8,8 +8,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from quietnet.core.names import NameKey, fold, resolve
+from quietnet.core.names import NameKey, resolve
 from quietnet.core.records import Person
+from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
 from quietnet.store import journal, state

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from quietnet.core.names import fold
+from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.store.folded import pattern
 from quietnet.store.journal import to_date

@@ -5,7 +5,7 @@ Revises: 0004
 Create Date: 2026-12-06
 
 Columns added to ``person_state``, a cache the current code rebuilds right
-after migrating (``db.open_database``, ``server.open_pg``):
+after migrating (``store/derived.py``, in the migration's transaction):
 
 - ``clock_start``: where the effective-contact clock starts (the met date, else
   the earliest of the first interaction and the day the person was added);

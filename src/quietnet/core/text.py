@@ -1,0 +1,57 @@
+"""Text as quietnet compares and shows it: folded for search, escaped for a terminal.
+
+Pure and at the bottom of the package: ``fields``, ``dates`` and ``names`` build
+on it. ``fold`` is the search form of a text. ``visible`` and ``shown`` are for
+messages: a bad character shows as ``\\x1b`` or ``\\u202e``, never raw, and a
+long input is cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SHOWN = 40  # how much of a refused input a message repeats
+
+# Bidirectional marks, embeddings, overrides and isolates make text display
+# differently from what is stored (U+202E turns "exe.txt" into "txt.exe").
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every character a terminal may act on: C0 and C1 controls, DEL, line and
+# paragraph separators, lone surrogates, and the bidirectional controls.
+_UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS))
+_FIND: dict[str, re.Pattern[str]] = {}
+
+
+def _finder(keep: str) -> re.Pattern[str]:
+    if keep not in _FIND:
+        allowed = "".join(re.escape(c) for c in keep)
+        _FIND[keep] = re.compile(f"(?![{allowed}])[{_UNSAFE}]" if keep else f"[{_UNSAFE}]")
+    return _FIND[keep]
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character (but those in ``keep``) written as an escape."""
+    return _finder(keep).sub(_escape, text)
+
+
+def has_control(text: str, *, allow_newlines: bool) -> bool:
+    """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
+    return _finder("\n\t" if allow_newlines else "").search(text) is not None
+
+
+def shown(text: str, *, limit: int = SHOWN) -> str:
+    """An input as a message repeats it: one line, at most ``limit`` characters, escapes visible."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(cut)
+
+
+def fold(text: str) -> str:
+    """The search form of a text: NFC, accents removed, casefolded, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
