@@ -14,7 +14,8 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 # What each layer may import from quietnet (docs/development.md, "Layout").
 ALLOWED = {
     "core": {"core", "errors"},
-    "engine": {"engine", "errors", "store"},  # store: migrate.py rebuilds derived columns (store/derived.py)
+    # store: migrate.py rebuilds derived columns (store/derived.py); io: the one folder sync (io/files.py)
+    "engine": {"engine", "errors", "store", "io"},
     "store": {"store", "engine", "core", "errors"},
     "io": {"io", "core", "errors"},
 }

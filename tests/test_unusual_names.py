@@ -103,3 +103,18 @@ def test_unusual_names_resolve_by_any_word(net: Net, typed: str, name: str) -> N
     for each in NAMES:
         ok(net, "add", each)
     assert json.loads(ok(net, "show", typed, "--json"))["person"]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        ([], ""),
+        (["Zoë"], "Zoë"),
+        (["Zoë", "李雷"], "Zoë and 李雷"),
+        (["Ana", "Tom", "Mei"], "Ana, Tom and Mei"),
+    ],
+)
+def test_people_are_listed_the_same_way_everywhere(names: list[str], said: str) -> None:
+    from quietnet.core.names import listed
+
+    assert listed(names) == said

@@ -57,7 +57,7 @@ def _day(text: str | None, *, allow_future: bool = True) -> date:
 
 def _event(s: "Session", name: str, day: str | None, *, exact: bool, logged_ok: bool = False) -> "Event":
     """The event a command is about: an existing one not logged yet, else a new one."""
-    from quietnet.core.names import clean_name
+    from quietnet.core.fields import clean_name
     from quietnet.store import events
 
     found = events.find(s, name, prefix=not exact)
@@ -150,7 +150,7 @@ def plan(
       net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
     """
     from quietnet.core.events import make_plan
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events, journal
@@ -225,7 +225,7 @@ def log(
       net event log "Design systems night" --promise "lena: send the slides" --learned "tokens need owners"
     """
     from quietnet.core.events import choice
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.render import events as render
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, loops, people
@@ -273,7 +273,7 @@ def log(
 
 
 def _new_name(typed: str) -> str:
-    from quietnet.core.names import clean_name
+    from quietnet.core.fields import clean_name
 
     name = clean_name(typed)
     if name.startswith("#"):
@@ -348,7 +348,7 @@ def questions(
       net event questions --remove 2
     """
     from quietnet.core.events import DEFAULT_QUESTIONS
-    from quietnet.core.names import clean_name
+    from quietnet.core.fields import clean_name
     from quietnet.render.console import to_json
     from quietnet.store import events, journal
 

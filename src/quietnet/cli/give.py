@@ -79,8 +79,8 @@ def _day(on: str | None) -> date:
 def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) -> None:
     from dataclasses import asdict
 
+    from quietnet.core.fields import clean_text
     from quietnet.core.intro import quoted
-    from quietnet.core.names import clean_text
     from quietnet.render.console import to_json
     from quietnet.store import give, journal, people
 

@@ -98,7 +98,7 @@ def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
 def _plan(
     ctx: typer.Context, a: str, b: str, why: str, asked_by: str | None, on: str | None, json_: bool
 ) -> None:
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.render import helping as render
     from quietnet.render.console import to_json
     from quietnet.store import intros, journal, people
@@ -146,8 +146,8 @@ def _step(
     on: str | None,
     json_: bool,
 ) -> None:
+    from quietnet.core.fields import clean_text
     from quietnet.core.intro import side_of, transition
-    from quietnet.core.names import clean_text
     from quietnet.render import helping as render
     from quietnet.render.console import to_json
     from quietnet.store import intros, journal, people

@@ -9,6 +9,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
+from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
 
@@ -63,7 +64,7 @@ def log(
       net log ana tom lunch --on yesterday --note "new job"
       net log "#12" call --them
     """
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.store import journal, loops, people
     from quietnet.store.interactions import log as log_interaction
 
@@ -81,7 +82,7 @@ def log(
             for loop in loops.open_loops(s, person_id=i)
             if loop.type == "promise"
         ]
-    say(f"Logged {_a(said or found.noun)} with {_join(who)} {when}.")
+    say(f"Logged {_a(said or found.noun)} with {listed(who)} {when}.")
     for loop in promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
 
@@ -89,10 +90,6 @@ def log(
 def _a(word: str) -> str:
     """``a coffee``, ``an email``, ``an sms``."""
     return ("an " if word[:1] in "aeiou" or word == "sms" else "a ") + word
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @app.command()
@@ -127,7 +124,7 @@ def helped(
     if who is None:
         _list_helps(ctx, since, json_)
         return
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.store import journal, loops, people
     from quietnet.store.interactions import helped as record_help
 

@@ -16,7 +16,7 @@ What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", sho
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
     from quietnet.core.dates import parse_day
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.store import journal, loops, people
 
     text = clean_text(what, what="What it is", limit=2_000)
@@ -108,7 +108,7 @@ def done(
     """
     from quietnet.core import fields, kinds
     from quietnet.core.dates import parse_day
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.store import interactions, journal, loops
 
     today = context.today()

@@ -27,7 +27,7 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
-from quietnet.core.names import clean_name
+from quietnet.core.fields import clean_name
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
 

@@ -77,7 +77,7 @@ def add(
     from dataclasses import asdict
 
     from quietnet.core.dates import parse_day
-    from quietnet.core.names import clean_text
+    from quietnet.core.fields import clean_text
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, loops, people
     from quietnet.store import work as stored

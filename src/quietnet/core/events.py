@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
 
@@ -116,8 +117,7 @@ WORTH_SCORE = {"yes": 1, "meh": 0, "no": -1}
 
 
 def _names(people: Sequence[Known]) -> str:
-    names = [k.name for k in people]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return listed([k.name for k in people])
 
 
 def _from_history(p: Proposal, past: Sequence[Past]) -> list[Reason]:

@@ -1,4 +1,4 @@
-"""Names as people type them: validation, folding for search, and resolution.
+"""Names as people type them: resolution to one person, and how a list of names reads.
 
 A person is named by full name, nickname, a unique prefix of either (or of any
 word of the name) or ``#id``, case- and accent-insensitively. Resolution works
@@ -8,13 +8,16 @@ on plain tuples so it stays pure; the store fetches the keys.
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from quietnet.core.fields import MAX_NAME, MAX_TEXT, clean_name, clean_text
-from quietnet.core.text import fold, has_control, shown
+from quietnet.core.fields import clean_name
+from quietnet.core.text import fold
 from quietnet.errors import AmbiguousError, InputError, NotFoundError
 
-__all__ = [
-    "MAX_NAME", "MAX_TEXT", "NameKey", "clean_name", "clean_text", "fold", "has_control", "resolve", "shown"
-]  # fmt: skip
+
+def listed(names: Sequence[str]) -> str:
+    """``Ana``, ``Ana and Tom``, ``Ana, Tom and Mei`` (empty for no one)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class NameKey(NamedTuple):

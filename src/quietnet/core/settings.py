@@ -9,10 +9,10 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from quietnet.core.records import CIRCLES as CIRCLES  # one list: the circles a person is in
 from quietnet.core.text import shown
 from quietnet.errors import InputError
 
-CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 NEVER_WORDS: frozenset[str] = frozenset({"never", "none", "off", "-"})
 
 

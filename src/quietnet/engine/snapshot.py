@@ -14,6 +14,7 @@ from pathlib import Path
 
 from quietnet.engine.disk import disk_full
 from quietnet.errors import StoreError
+from quietnet.io.files import sync_folder
 
 
 def backups_folder(db_path: Path) -> Path:
@@ -58,7 +59,7 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
         finally:
             os.close(fd)
         os.replace(temp, final)
-        _fsync_folder(folder)
+        sync_folder(folder)
     except sqlite3.Error as exc:
         why = "the disk is full" if "disk is full" in str(exc) or disk_full(final) else str(exc)
         raise StoreError(f"Could not take a snapshot of {db_path}: {why}; nothing was changed.") from exc
@@ -139,11 +140,3 @@ def tidy(db_path: Path) -> list[Path]:
             continue  # a read-only folder: doctor still reports them
         removed.append(path)
     return removed
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -119,7 +119,13 @@ def write_failure(exc: OSError, name: str) -> InputError:
 
 
 def sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders can't be opened)."""
+    """Make a rename in ``folder`` durable, as far as the system allows; never raises.
+
+    The one folder sync (snapshots, restores and written files all use it). Every
+    caller has already fsynced the file itself and renamed it into place, so a
+    failure here must not report that nothing was written: it would be untrue.
+    Where folders can't be opened (or synced) it does nothing.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -7,11 +7,11 @@ failed, should, behind, streak, lead or prospect.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from quietnet.core.dates import humanize_days
 from quietnet.core.kinds import BY_NAME
+from quietnet.core.names import listed
 from quietnet.core.records import Help
 from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Numbers, Open, Returned, Review
 from quietnet.render.wording import capacity_lines
@@ -85,13 +85,6 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def names(people: Sequence[str]) -> str:
-    """``Ana``, ``Ana and Tom``, ``Ana, Tom and Mei``."""
-    if len(people) <= 1:
-        return "".join(people)
-    return ", ".join(people[:-1]) + " and " + people[-1]
-
-
 def recent(r: Review) -> str:
     """The one-line count of helps over the chart's weeks."""
     since = f"in the last {CHART_WEEKS} weeks (since {week_label(r.recent_since)})"
@@ -114,7 +107,7 @@ def outcome(g: Help) -> str | None:
 
 def came_back(x: Returned) -> str:
     """``Ana Ruiz reached out (call): her new job``."""
-    who = names(x.people)
+    who = listed(x.people)
     if x.source == "reached_out":
         return f"{who} reached out ({x.how})" + (f": {x.what}" if x.what else "")
     if x.source == "outcome":
