@@ -308,22 +308,50 @@ def test_next_weekday_is_in_the_week_after_today(today: date, weekday: tuple[int
     assert day.weekday() == number
 
 
+# Forms that must be accepted (so the two properties below cannot pass by refusing
+# everything), mixed with random date-like text that may be refused.
+past_forms = st.one_of(
+    st.integers(0, 300).map("{} days ago".format),
+    st.integers(0, 40).map("{} weeks ago".format),
+    st.sampled_from(("today", "yesterday")),
+    weekday_name.map(lambda w: w[1]),
+    weekday_name.map(lambda w: f"last {w[1]}"),
+)
+future_forms = st.one_of(
+    st.integers(1, 300).map("in {} days".format),
+    st.integers(1, 40).map("in {} weeks".format),
+    st.sampled_from(("today", "tomorrow")),
+    weekday_name.map(lambda w: w[1]),
+    weekday_name.map(lambda w: f"next {w[1]}"),
+)
+
+
 @settings(deadline=None)
-@given(st.dates(min_value=date(1901, 1, 1), max_value=date(2199, 12, 31)), date_like_text)
-def test_never_after_today_unless_allowed(today: date, text: str) -> None:
+@given(
+    st.dates(min_value=date(1901, 1, 1), max_value=date(2199, 12, 31)),
+    st.one_of(date_like_text.map(lambda t: (t, False)), past_forms.map(lambda t: (t, True))),
+)
+def test_never_after_today_unless_allowed(today: date, case: tuple[str, bool]) -> None:
+    text, must_accept = case
     try:
         day = parse_day(text, today=today)
     except DateError:
+        assert not must_accept, text
         return
     assert day <= today
 
 
 @settings(deadline=None)
-@given(st.dates(min_value=date(1901, 1, 1), max_value=date(2199, 12, 31)), date_like_text)
-def test_never_before_today_when_past_refused(today: date, text: str) -> None:
+@given(
+    st.dates(min_value=date(1901, 1, 1), max_value=date(2199, 12, 31)),
+    st.one_of(date_like_text.map(lambda t: (t, False)), future_forms.map(lambda t: (t, True))),
+)
+def test_never_before_today_when_past_refused(today: date, case: tuple[str, bool]) -> None:
+    text, must_accept = case
     try:
         day = parse_day(text, today=today, allow_future=True, allow_past=False)
     except DateError:
+        assert not must_accept, text
         return
     assert day >= today
 

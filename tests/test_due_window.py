@@ -23,6 +23,7 @@ from quietnet.engine.sqlite import Session
 from quietnet.store import interactions, loops, people, state
 from quietnet.store import settings as stored
 from quietnet.store.settings import save
+from tests.helpers import seed
 from tests.processes import NOW
 from tests.strategies import SETTINGS, TODAY, Raw, crowds
 
@@ -53,9 +54,13 @@ def full_plan(s: Session, on: date) -> object:
 
 @hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(crowds(max_size=9), st.sampled_from(SETTINGS))
-def test_reading_only_the_possibly_eligible_changes_no_plan(people_: list[Raw], chosen: object) -> None:
+def test_reading_only_the_possibly_eligible_changes_no_plan(
+    migrated: bytes, people_: list[Raw], chosen: object
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "net.db", now=lambda: NOW)
+        path = Path(folder) / "net.db"
+        seed(path, migrated)  # a copy of the session's migrated store: no migration per example
+        db = open_database(path, now=lambda: NOW)
         try:
             with db.write("seed") as s:
                 save(s, chosen)  # type: ignore[arg-type]
