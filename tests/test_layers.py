@@ -21,7 +21,6 @@ ALLOWED = {
 }
 # Arrows that still point the wrong way (issue 15); remove an entry when its import goes.
 KNOWN = {
-    ("quietnet.core.review", "quietnet.render.wording"),  # the review ships rendered text
     ("quietnet.store.transfer", "quietnet.io.contact"),  # store/ should be SQL only
     ("quietnet.store.dump", "quietnet.io.jsonfile"),
 }

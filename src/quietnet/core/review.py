@@ -21,9 +21,8 @@ from quietnet.core.capacity import Capacity
 from quietnet.core.dates import next_yearly
 from quietnet.core.kinds import BY_NAME, KINDS
 from quietnet.core.records import Help, Loop
-from quietnet.core.schedule import Candidate, energy_spent, plan, week_start
+from quietnet.core.schedule import Assessment, Candidate, energy_spent, plan, read_on, week_start
 from quietnet.core.settings import CIRCLES, Settings
-from quietnet.render.wording import line, read_on
 
 CHART_WEEKS = 12  # the chart, and the count of helps, look back this many weeks
 
@@ -162,7 +161,7 @@ class Next:
     name: str
     circle: str
     action: str  # what `net due` would suggest: message, call, meet or help
-    why: str  # the calm line, as `net due` prints it
+    assessment: Assessment  # what `net due` weighed, its day counts as of the review; render/ words it
 
 
 @dataclass(frozen=True)
@@ -325,7 +324,7 @@ def _next_week(rows: WeekRows, monday: date, as_of: date) -> tuple[Next, ...]:
             name=s.assessment.name,
             circle=s.assessment.circle,
             action=s.action,
-            why=line(read_on(s.assessment, monday, as_of), s.action),
+            assessment=read_on(s.assessment, monday, as_of),  # day words as read on as_of
         )
         for s in found.suggestions
     )

@@ -391,3 +391,23 @@ def plan(
     return Plan(today=today, weekly=settings.weekly_energy, spent=spent, remaining=remaining,
                 suggestions=tuple(suggestions), ranked=tuple(ranked),
                 rest=remaining <= 0)  # fmt: skip
+
+
+def read_on(a: Assessment, planned: date, day: date) -> Assessment:
+    """An assessment made for ``planned`` with its day counts as read on ``day``.
+
+    Every date word is relative to the day it is read: a birthday next Monday
+    is "in 4 days" on a Thursday, never "today" (section 8).
+    """
+    shift = (planned - day).days
+    if shift == 0:
+        return a
+
+    def less(n: int | None) -> int | None:
+        return None if n is None else max(0, n - shift)
+
+    event = None if a.event is None else (a.event[0], a.event[1] + shift)
+    return a._replace(
+        event=event, met_days=max(0, a.met_days - shift), last_full_days=less(a.last_full_days),
+        last_real_days=less(a.last_real_days),
+    )  # fmt: skip

@@ -9,7 +9,6 @@ The reason codes (``overdue``...) are data; these lines never say them.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from quietnet.core.capacity import WEEKS, Capacity
 from quietnet.core.kinds import BY_NAME
@@ -176,26 +175,6 @@ def fact(a: Assessment, *, room: int = MAX_LINE) -> str:
     if reason == "drifting":
         return f"It has been a while ({_since(a)})"
     return f"{_since(a)} {_rhythm(a)}"
-
-
-def read_on(a: Assessment, planned: date, day: date) -> Assessment:
-    """An assessment made for ``planned`` with its day counts as read on ``day``.
-
-    Every date word is relative to the day it is read: a birthday next Monday
-    is "in 4 days" on a Thursday, never "today" (section 8).
-    """
-    shift = (planned - day).days
-    if shift == 0:
-        return a
-
-    def less(n: int | None) -> int | None:
-        return None if n is None else max(0, n - shift)
-
-    event = None if a.event is None else (a.event[0], a.event[1] + shift)
-    return a._replace(
-        event=event, met_days=max(0, a.met_days - shift), last_full_days=less(a.last_full_days),
-        last_real_days=less(a.last_real_days),
-    )  # fmt: skip
 
 
 def line(a: Assessment, action: str) -> str:

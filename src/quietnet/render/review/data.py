@@ -8,12 +8,17 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from quietnet.core.review import Count, Review
+from quietnet.core.review import Count, Next, Review
 from quietnet.render.console import to_json
+from quietnet.render.review import words
 
 
 def _counts(counts: tuple[Count, ...]) -> dict[str, int]:
     return {c.name: c.count for c in counts}
+
+
+def _next(n: Next) -> dict[str, Any]:
+    return {"id": n.id, "name": n.name, "circle": n.circle, "action": n.action, "why": words.why(n)}
 
 
 def review_dict(r: Review) -> dict[str, Any]:
@@ -28,7 +33,7 @@ def review_dict(r: Review) -> dict[str, Any]:
         "came_back": [asdict(x) for x in r.came_back],
         "promises": [asdict(o) for o in r.promises],
         "needs": [asdict(o) for o in r.needs],
-        "next_week": {"from": r.next_start, "people": [asdict(p) for p in r.next_week]},
+        "next_week": {"from": r.next_start, "people": [_next(p) for p in r.next_week]},
         "numbers": {
             "interactions": n.interactions,
             "people": n.people,

@@ -129,7 +129,7 @@ def _open(r: Review) -> list[str]:
 def _next(r: Review) -> list[str]:
     if not r.next_week:
         return [_p(words.NO_ONE_NEXT)]
-    return ["<ul>", *(f"<li>{_e(n.why)}</li>" for n in r.next_week), "</ul>"]
+    return ["<ul>", *(f"<li>{_e(words.why(n))}</li>" for n in r.next_week), "</ul>"]
 
 
 def _numbers(r: Review) -> list[str]:

@@ -66,7 +66,7 @@ def render(r: Review) -> str:
 
     out += [f"## {words.NEXT}", ""]
     if r.next_week:
-        out += [*(f"- {e(n.why)}" for n in r.next_week), ""]
+        out += [*(f"- {e(words.why(n))}" for n in r.next_week), ""]
     else:
         out += [words.NO_ONE_NEXT, ""]
 

@@ -116,7 +116,7 @@ def _parts(r: Review) -> Iterator[RenderableType]:
     yield from _heading(words.NEXT)
     if not r.next_week:
         yield _line(words.NO_ONE_NEXT)
-    yield from (_line(n.why) for n in r.next_week)
+    yield from (_line(words.why(n)) for n in r.next_week)
 
     yield from _heading(words.NUMBERS)
     n = r.numbers

@@ -13,8 +13,8 @@ from quietnet.core.dates import humanize_days
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.names import listed
 from quietnet.core.records import Help
-from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Numbers, Open, Returned, Review
-from quietnet.render.wording import capacity_lines
+from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Next, Numbers, Open, Returned, Review
+from quietnet.render.wording import capacity_lines, line
 
 TITLE = "Weekly review"
 GAVE = "What you gave"
@@ -172,3 +172,8 @@ def capacity(n: Numbers) -> list[str]:
 def date_ahead(d: DateAhead) -> str:
     """``Tom Baker: birthday``."""
     return f"{d.name}: {d.label}"
+
+
+def why(n: Next) -> str:
+    """The calm line for one of next week's people, as `net due` prints it."""
+    return line(n.assessment, n.action)
