@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from quietnet.engine import migrate, sqlite
+from quietnet.engine import sqlite
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.sqlite import Database, check_file, writable
 from quietnet.errors import StoreError
@@ -43,6 +43,10 @@ def open_database(
                 f"The store at {path} needs an upgrade to this quietnet's schema, but it is read-only; "
                 "it was left untouched."
             )
+        # Local: every command opens a store, few migrate one; migrate.py brings in the
+        # snapshot and file helpers (secrets, hashlib: ~3 ms that `net today` need not pay).
+        from quietnet.engine import migrate
+
         migrate.upgrade(path, from_version=version, now=now())
     try:
         conn = sqlite.connect(path)  # through the module: tests/test_faults.py swaps it
