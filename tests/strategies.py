@@ -9,7 +9,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from quietnet.core.kinds import KIND_NAMES
-from quietnet.core.schedule import Candidate, Plan, Touch, plan, summarise
+from quietnet.core.schedule import Candidate, DuePlan, Touch, plan, summarise
 from quietnet.core.settings import CIRCLES, DEFAULT, SIVERS, Settings
 
 TODAY = date(2025, 6, 19)
@@ -153,5 +153,5 @@ def crowds(draw: st.DrawFn, max_size: int = 7) -> list[Raw]:
     return [draw(raws(pid=i + 1)) for i in range(n)]
 
 
-def run(people: list[Raw], s: Settings = DEFAULT, spent: int = 0, **kw: bool) -> Plan:
+def run(people: list[Raw], s: Settings = DEFAULT, spent: int = 0, **kw: bool) -> DuePlan:
     return plan([build(r, s) for r in people], settings=s, today=TODAY, spent=spent, **kw)

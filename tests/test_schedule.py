@@ -18,7 +18,7 @@ from quietnet.core.kinds import KIND_NAMES
 from quietnet.core.schedule import (
     Assessment,
     Candidate,
-    Plan,
+    DuePlan,
     Term,
     Touch,
     assess,
@@ -74,11 +74,11 @@ def person(
     return Candidate(id=pid, name=name, circle=circle, met=ago(met), summary=summary, **base)  # type: ignore[arg-type]
 
 
-def listed(p: Plan) -> list[tuple[str, str]]:
+def listed(p: DuePlan) -> list[tuple[str, str]]:
     return [(s.assessment.name, s.action) for s in p.suggestions]
 
 
-def scores(p: Plan) -> dict[str, float]:
+def scores(p: DuePlan) -> dict[str, float]:
     return {a.name: round(a.score, 3) for a in p.ranked}
 
 

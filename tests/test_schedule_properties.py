@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.rhythm import time_window
 from quietnet.core.schedule import (
-    Plan,
+    DuePlan,
     Touch,
     assess,
     learned_cadence,
@@ -79,7 +79,7 @@ def test_shuffling_input_changes_nothing(
 def test_one_person_never_changes_another_score(
     people: list[Raw], newcomer: Raw, data: st.DataObject
 ) -> None:
-    def by_id(p: Plan) -> dict[int, float]:
+    def by_id(p: DuePlan) -> dict[int, float]:
         return {a.id: a.score for a in p.ranked}
 
     base = by_id(run(people))

@@ -15,12 +15,12 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 
 if TYPE_CHECKING:
-    from quietnet.core.schedule import Plan
+    from quietnet.core.schedule import DuePlan
     from quietnet.core.settings import Settings
     from quietnet.engine.sqlite import Session
 
 
-def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[Plan, Settings]:
+def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
     """Gather what the scheduler needs in a handful of queries and run it."""
     from quietnet.core.schedule import energy_spent, plan, week_start
     from quietnet.store import settings as stored

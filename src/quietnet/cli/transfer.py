@@ -21,7 +21,7 @@ from quietnet.core.records import CIRCLES
 
 if TYPE_CHECKING:
     from quietnet.io.contact import Read
-    from quietnet.store.transfer import Plan
+    from quietnet.store.transfer import ImportPlan
 
 app = typer.Typer()
 importing = typer.Typer(no_args_is_help=True)
@@ -80,7 +80,7 @@ def _change_words(changes: dict[str, object], tags: list[str]) -> str:
     return ", ".join(words)
 
 
-def _plan_lines(planned: "Plan") -> list[str]:
+def _plan_lines(planned: "ImportPlan") -> list[str]:
     lines = []
     for step in planned.steps:
         c, t = step.contact, step.target
@@ -98,7 +98,7 @@ def _plan_lines(planned: "Plan") -> list[str]:
     return lines
 
 
-def _summary(planned: "Plan", *, dry_run: bool) -> str:
+def _summary(planned: "ImportPlan", *, dry_run: bool) -> str:
     added, updated = planned.count("add"), planned.count("update")
     parts = [f"{added} added", f"{updated} updated"]
     for action, words in (("same", "already up to date"), ("combine", "combined"), ("skip", "skipped")):

@@ -174,7 +174,7 @@ def consider(p: Proposal, *, past: Sequence[Past], going: int, budget: int) -> V
 
 
 @dataclass(frozen=True)
-class Plan:
+class EventPlan:
     goal: str
     leave_by: str
     look_for: tuple[Known, ...]
@@ -221,7 +221,7 @@ def make_plan(
     starts: str | None = None,
     leave_by: str | None = None,
     recovery: str | None = None,
-) -> Plan:
+) -> EventPlan:
     if goal is None:
         goal = "give your talk, then one real conversation" if role == "speaker" else DEFAULT_GOAL
     if leave_by is not None:
@@ -235,11 +235,11 @@ def make_plan(
             if tiring
             else "Keep an hour after it free: a walk, no screens."
         )
-    return Plan(goal, chosen, tuple(known), pick_questions(questions, offset), recovery)
+    return EventPlan(goal, chosen, tuple(known), pick_questions(questions, offset), recovery)
 
 
 @dataclass(frozen=True)
-class Logged:
+class LoggedEvent:
     """A logged event and what came of it."""
 
     id: int
@@ -268,9 +268,9 @@ class Group:
     work: int
 
 
-def history(logged: Sequence[Logged]) -> list[Group]:
+def history(logged: Sequence[LoggedEvent]) -> list[Group]:
     """Logged events summed up by format and size, the most attended first."""
-    groups: dict[tuple[str, str], list[Logged]] = {}
+    groups: dict[tuple[str, str], list[LoggedEvent]] = {}
     for e in logged:
         groups.setdefault((e.format or "unknown", e.size or "unknown"), []).append(e)
     found = []

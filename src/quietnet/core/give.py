@@ -151,7 +151,7 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class HelpIdea:
     code: str
     effort: int
     text: str
@@ -199,7 +199,7 @@ def _details(trigger: str, f: Facts) -> list[str]:
     return list(found[trigger])
 
 
-def candidates(f: Facts) -> list[tuple[int, int, int, Suggestion]]:
+def candidates(f: Facts) -> list[tuple[int, int, int, HelpIdea]]:
     """Every idea that applies, as (tier, effort, catalogue order, suggestion)."""
     found = []
     for order, idea in enumerate(CATALOGUE):
@@ -210,11 +210,11 @@ def candidates(f: Facts) -> list[tuple[int, int, int, Suggestion]]:
         value = values[order % len(values)] if idea.trigger == "interest" else values[0]
         tier, because = TRIGGERS[idea.trigger]
         text = idea.text.replace("{x}", value)
-        found.append((tier, idea.effort, order, Suggestion(idea.code, idea.effort, text, because)))
+        found.append((tier, idea.effort, order, HelpIdea(idea.code, idea.effort, text, because)))
     return sorted(found, key=lambda c: c[:3])
 
 
-def suggest(f: Facts, *, recent: Sequence[Collection[str]] = (), limit: int = 3) -> list[Suggestion]:
+def suggest(f: Facts, *, recent: Sequence[Collection[str]] = (), limit: int = 3) -> list[HelpIdea]:
     """Up to ``limit`` ideas, smallest effort first, none of them shown in the last run.
 
     ``recent`` holds the codes shown in the latest runs, newest first: the last
@@ -227,7 +227,7 @@ def suggest(f: Facts, *, recent: Sequence[Collection[str]] = (), limit: int = 3)
     earlier = {code for run in recent[1:] for code in run}
     pool = [c for c in candidates(f) if c[3].code not in last]
     fresh = sorted(pool, key=lambda c: (c[3].code in earlier, c[0], c[1], c[2]))
-    chosen: list[tuple[int, int, int, Suggestion]] = []
+    chosen: list[tuple[int, int, int, HelpIdea]] = []
     per_trigger: Counter[str] = Counter()
     for c in fresh:
         trigger = BY_CODE[c[3].code].trigger

@@ -56,7 +56,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Report:
+class ReferralReport:
     since: date
     total: int
     value: float | None
@@ -109,7 +109,7 @@ def caution(total: int) -> str | None:
     return None
 
 
-def report(found: Sequence[Engagement], *, since: date) -> Report:
+def report(found: Sequence[Engagement], *, since: date) -> ReferralReport:
     """Engagements since a day, counted by path, origin, circle, contact, years known."""
     found = [e for e in found if e.day >= since]
     values = [e.value for e in found if e.value is not None]
@@ -125,7 +125,7 @@ def report(found: Sequence[Engagement], *, since: date) -> Report:
         ),
         _section("Years known", found, _years, ("under 1", "1-3", "3-10", "10 or more", "not known")),
     )
-    return Report(
+    return ReferralReport(
         since=since,
         total=len(found),
         value=sum(values) if values else None,

@@ -102,7 +102,7 @@ class Suggestion(NamedTuple):
     rank: int  # 1-based position in the filtered ranking
 
 
-class Plan(NamedTuple):
+class DuePlan(NamedTuple):
     """The answer of ``plan``: who to suggest today, and the whole ranking."""
 
     today: date
@@ -343,7 +343,7 @@ def plan(
     spent: int,
     show_all: bool = False,
     reconnected: bool = False,
-) -> Plan:
+) -> DuePlan:
     """Section 7: rank the eligible, keep at most one dormant tie, fit the energy budget.
 
     ``spent`` is the energy of interactions dated this Monday..today (``energy_spent``).
@@ -388,7 +388,7 @@ def plan(
             elif extra > 0:
                 spare -= extra
             suggestions.append(Suggestion(a, action, i + 1))
-    return Plan(today=today, weekly=settings.weekly_energy, spent=spent, remaining=remaining,
+    return DuePlan(today=today, weekly=settings.weekly_energy, spent=spent, remaining=remaining,
                 suggestions=tuple(suggestions), ranked=tuple(ranked),
                 rest=remaining <= 0)  # fmt: skip
 

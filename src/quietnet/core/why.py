@@ -4,7 +4,7 @@ Pure, like ``schedule``: an assessment and the day's plan in, one code out.
 """
 
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.schedule import Assessment, Plan
+from quietnet.core.schedule import Assessment, DuePlan
 from quietnet.core.settings import Settings
 
 NOT_LISTED: tuple[str, ...] = (
@@ -13,7 +13,7 @@ NOT_LISTED: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def not_listed(a: Assessment, p: Plan, settings: Settings) -> str | None:
+def not_listed(a: Assessment, p: DuePlan, settings: Settings) -> str | None:
     """Section 8: why ``a`` is not on the plan's list (one of NOT_LISTED), or None when listed.
 
     ``a`` comes from ``assess`` on the plan's day; ``p`` is the day's budgeted plan.

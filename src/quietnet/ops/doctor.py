@@ -45,7 +45,7 @@ class Finding:
 
 
 @dataclass
-class Report:
+class DoctorReport:
     path: Path
     schema: int | None = None
     people: int | None = None
@@ -163,8 +163,8 @@ def stale_keys(database: Database | PgDatabase) -> int:
         return derived.stale_keys(s)
 
 
-def examine(db_path: Path, *, now: Callable[[], datetime]) -> Report:
-    report = Report(db_path)
+def examine(db_path: Path, *, now: Callable[[], datetime]) -> DoctorReport:
+    report = DoctorReport(db_path)
     if not db_path.exists():
         fix = "Run net list to create one, or give the right path with --db."
         report.findings.append(Finding("store", f"There is no store at {db_path} yet.", fix))
@@ -233,7 +233,7 @@ def _unreadable(db_path: Path, problem: str) -> Finding:
     return Finding("integrity", problem, _RESTORE)
 
 
-def _inspect(database: Database, report: Report) -> None:
+def _inspect(database: Database, report: DoctorReport) -> None:
     conn = database.conn
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     if problems != ["ok"]:
@@ -269,7 +269,7 @@ def _inspect(database: Database, report: Report) -> None:
         ))  # fmt: skip
 
 
-def _backups(db_path: Path, report: Report, now: datetime) -> None:
+def _backups(db_path: Path, report: DoctorReport, now: datetime) -> None:
     found = list_backups(db_path)
     if not found:
         report.notes.append("No backups yet: net backup makes one (and keeps the last 10 plus one a month).")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quietnet.core.intro import Intro, next_step
 from quietnet.core.records import Loop
-from quietnet.core.schedule import Plan, Suggestion, days_ahead
+from quietnet.core.schedule import DuePlan, Suggestion, days_ahead
 from quietnet.render import wording
 from quietnet.render.console import to_json
 
@@ -51,7 +51,7 @@ def suggestion_dict(s: Suggestion) -> dict[str, Any]:
     }
 
 
-def _plan_dict(p: Plan) -> dict[str, Any]:
+def _plan_dict(p: DuePlan) -> dict[str, Any]:
     return {
         "as_of": p.today.isoformat(),
         "energy": {"weekly": p.weekly, "spent": p.spent, "remaining": p.remaining},
@@ -59,15 +59,15 @@ def _plan_dict(p: Plan) -> dict[str, Any]:
     }
 
 
-def plan_json(p: Plan) -> str:
+def plan_json(p: DuePlan) -> str:
     return to_json(_plan_dict(p))
 
 
-def _energy_line(p: Plan) -> str:
+def _energy_line(p: DuePlan) -> str:
     return f"Energy this week: {p.spent} of {p.weekly} used."
 
 
-def plan_text(p: Plan) -> str:
+def plan_text(p: DuePlan) -> str:
     if not p.suggestions:
         return "\n".join(wording.plan_lines(p))
     lines = ["A few people who might enjoy hearing from you:"]
@@ -95,7 +95,7 @@ def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> li
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 
-def heads_up(found: list[Upcoming], p: Plan, *, window: int) -> list[Upcoming]:
+def heads_up(found: list[Upcoming], p: DuePlan, *, window: int) -> list[Upcoming]:
     """Birthdays ahead with no action (section 5): beyond the event window, or near but not listed.
 
     A near birthday already settled by contact, or on today's list, is left out.
@@ -106,7 +106,7 @@ def heads_up(found: list[Upcoming], p: Plan, *, window: int) -> list[Upcoming]:
 
 
 class Morning(NamedTuple):
-    plan: Plan
+    plan: DuePlan
     birthdays: list[Upcoming]
     promises: list[Loop]
     snoozes: list[tuple[int, str]]

@@ -9,8 +9,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.events import Group, Known, Plan, Verdict
-from quietnet.core.referrals import Report
+from quietnet.core.events import EventPlan, Group, Known, Verdict
+from quietnet.core.referrals import ReferralReport
 from quietnet.render.console import to_json
 
 if TYPE_CHECKING:
@@ -54,11 +54,11 @@ def _known(k: Known) -> str:
                           f" ({k.cares})" if k.cares else "")  # fmt: skip
 
 
-def plan_dict(e: Event, p: Plan) -> dict[str, Any]:
+def plan_dict(e: Event, p: EventPlan) -> dict[str, Any]:
     return {"event": {"id": e.id, "name": e.name, "day": e.day}, **asdict(p)}
 
 
-def plan_text(e: Event, p: Plan) -> str:
+def plan_text(e: Event, p: EventPlan) -> str:
     lines = [
         f"Plan for {e.name} ({_day(e.day)}):",
         f"  Goal: {p.goal}.",
@@ -141,11 +141,11 @@ def work_text(found: list[Work]) -> str:
     return "\n".join(["Work, newest first:", *[f"  {work_line(w)}" for w in found], f"{len(found)} in all."])
 
 
-def report_dict(r: Report) -> dict[str, Any]:
+def report_dict(r: ReferralReport) -> dict[str, Any]:
     return asdict(r)
 
 
-def report_text(r: Report, *, years: int) -> str:
+def report_text(r: ReferralReport, *, years: int) -> str:
     span = "year" if years == 1 else f"{years} years"
     if r.total == 0:
         return f'No work recorded in the last {span}. net work add "TITLE" --from NAME --path referral'

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.give import Suggestion
+from quietnet.core.give import HelpIdea
 from quietnet.core.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
 from quietnet.render.console import to_json
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from quietnet.store.profile import Extras
 
 
-def suggestion_dict(s: Suggestion) -> dict[str, Any]:
+def suggestion_dict(s: HelpIdea) -> dict[str, Any]:
     return {
         "code": s.code,
         "effort": s.effort,
@@ -29,7 +29,7 @@ def suggestion_dict(s: Suggestion) -> dict[str, Any]:
     }
 
 
-def give_json(person_id: int, name: str, saved: list[Saved], ideas: list[Suggestion]) -> str:
+def give_json(person_id: int, name: str, saved: list[Saved], ideas: list[HelpIdea]) -> str:
     return to_json(
         {
             "person": {"id": person_id, "name": name},
@@ -39,7 +39,7 @@ def give_json(person_id: int, name: str, saved: list[Saved], ideas: list[Suggest
     )
 
 
-def give_text(name: str, typed: str, saved: list[Saved], ideas: list[Suggestion]) -> str:
+def give_text(name: str, typed: str, saved: list[Saved], ideas: list[HelpIdea]) -> str:
     who = quoted(typed)
     lines = [f"Ways to help {name}:"]
     if saved:

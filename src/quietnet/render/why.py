@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.schedule import Assessment, Plan, preferred_action
+from quietnet.core.schedule import Assessment, DuePlan, preferred_action
 from quietnet.render import wording
 from quietnet.render.console import to_json
 from quietnet.render.due import REASON_LABELS, TERM_LABELS
@@ -16,7 +16,7 @@ class Why(NamedTuple):
     """One person's place in the day's plan, ready to render."""
 
     assessment: Assessment
-    plan: Plan
+    plan: DuePlan
     code: str | None  # None: listed; else a code of why.NOT_LISTED
     daily_max: int
 

@@ -12,7 +12,7 @@ import re
 
 from quietnet.core.capacity import WEEKS, Capacity
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.schedule import Assessment, Plan, Suggestion
+from quietnet.core.schedule import Assessment, DuePlan, Suggestion
 
 # Words no line may contain (checked by the tests on generated lines).
 BANNED: tuple[str, ...] = (
@@ -193,7 +193,7 @@ def suggestion_line(s: Suggestion) -> str:
     return line(s.assessment, s.action)
 
 
-def plan_lines(p: Plan) -> list[str]:
+def plan_lines(p: DuePlan) -> list[str]:
     """One line per suggestion, or the kind line for a full week or a quiet day."""
     if p.suggestions:
         return [suggestion_line(s) for s in p.suggestions]

@@ -17,7 +17,7 @@ from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
 
 if TYPE_CHECKING:  # quietnet.core.events is loaded only where needed: `net today` reads follow-ups only
-    from quietnet.core.events import Known, Logged, Past
+    from quietnet.core.events import Known, LoggedEvent, Past
 
 FOLLOW_UP_DAYS = 2  # promises made at an event are due this many days later
 
@@ -214,9 +214,9 @@ def listing(s: Session) -> list[Event]:
     return [_event(r) for r in s.all("SELECT * FROM event ORDER BY day DESC, id DESC")]
 
 
-def logged(s: Session, *, today: date) -> "list[Logged]":
+def logged(s: Session, *, today: date) -> "list[LoggedEvent]":
     """Logged events with who you met, who continued past a follow-up, and work traced to them."""
-    from quietnet.core.events import Logged
+    from quietnet.core.events import LoggedEvent
 
     ties = s.all(
         "SELECT ep.event_id, (SELECT count(DISTINCT i.day) FROM interaction_person ip"
@@ -238,7 +238,7 @@ def logged(s: Session, *, today: date) -> "list[Logged]":
             continue
         days = [t["days"] for t in ties if t["event_id"] == e.id]
         found.append(
-            Logged(e.id, e.name, e.day, e.format, e.size, e.energy, e.worth, len(days),
+            LoggedEvent(e.id, e.name, e.day, e.format, e.size, e.energy, e.worth, len(days),
                    sum(d >= 1 for d in days), sum(d >= 2 for d in days), int(work.get(e.id, 0)))
         )  # fmt: skip
     return found

@@ -55,7 +55,7 @@ class Step:
 
 
 @dataclass
-class Plan:
+class ImportPlan:
     steps: list[Step]
 
     def count(self, action: str) -> int:
@@ -149,7 +149,7 @@ def _new_uuid(c: Contact, taken: set[str]) -> str:
     return str(uuids.uuid4())
 
 
-def plan(s: Session | None, contacts: Iterable[Contact], *, circle: str) -> Plan:
+def plan(s: Session | None, contacts: Iterable[Contact], *, circle: str) -> ImportPlan:
     """What importing these contacts would do; writes nothing.
 
     A record that matches someone an earlier record of the same import already
@@ -194,7 +194,7 @@ def plan(s: Session | None, contacts: Iterable[Contact], *, circle: str) -> Plan
             claimed.add(target)
             target.seen_at = f"{c.source}, line {c.line}"
         index.add(target)
-    return Plan(steps)
+    return ImportPlan(steps)
 
 
 def _changes(c: Contact, t: Target, *, by_uid: bool) -> dict[str, Any]:
@@ -213,7 +213,7 @@ def _changes(c: Contact, t: Target, *, by_uid: bool) -> dict[str, Any]:
     return changes
 
 
-def apply(s: Session, planned: Plan, *, tick: Callable[[], None] = lambda: None) -> list[int]:
+def apply(s: Session, planned: ImportPlan, *, tick: Callable[[], None] = lambda: None) -> list[int]:
     """Write a plan (made in the same transaction); returns the ids of the people it touched."""
     now = stamp(s)
     touched: list[int] = []
