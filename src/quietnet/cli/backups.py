@@ -8,6 +8,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.text import visible
 
 if TYPE_CHECKING:
     from quietnet.engine.url import ServerUrl
@@ -57,7 +58,7 @@ def backup(
 
         refuse_store_files(c, str(to), Path(os.path.realpath(to.expanduser())), backups=False)
     path, removed = backups.backup(store, now=context.now(), to=to, keep=keep)
-    say(f"Backed up to {path} ({_size(path.stat().st_size)}).")
+    say(f"Backed up to {visible(str(path))} ({_size(path.stat().st_size)}).")
     if removed:
         say(
             f"Removed {len(removed)} older backup{'s' * (len(removed) != 1)}"

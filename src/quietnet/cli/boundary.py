@@ -33,9 +33,12 @@ def _tell(exc: BaseException) -> int:
     if isinstance(exc, OSError):  # mostly the output: stdout on a full disk, a pipe closed early
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             note("The disk is full, so this could not be finished. Free some space and try again.")
+        elif exc.errno == errno.ENAMETOOLONG:  # a path the user gave: refused input
+            note(safe(f"{exc.filename or 'A path'} is too long for the file system; choose a shorter name."))
+            return 1
         else:
             where = f" ({exc.filename})" if exc.filename else ""
-            note(f"This could not be finished: {exc.strerror or exc}{where}.")
+            note(safe(f"This could not be finished: {exc.strerror or exc}{where}."))
         return 3
     if isinstance(exc, QuietnetError):
         note(safe(exc.message))

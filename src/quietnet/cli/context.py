@@ -168,8 +168,10 @@ def say(text: str = "") -> None:
 
 
 def note(text: str) -> None:
-    """A line on stderr for notices that are not the command's output."""
-    sys.stderr.write(text + "\n")
+    """A line on stderr for notices that are not the command's output; control characters escaped."""
+    from quietnet.core.text import visible
+
+    sys.stderr.write(visible(text, keep="\n") + "\n")
 
 
 def confirm(question: str, *, yes: bool) -> None:

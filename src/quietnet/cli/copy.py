@@ -7,6 +7,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
+from quietnet.core.text import plural, visible
 
 app = typer.Typer()
 
@@ -89,5 +90,5 @@ def copy(
         database.close()
     if snapshot:
         note(f"A snapshot of {where} before it was replaced: {snapshot}")
-    say(f"Copied {source.people} {'person' if source.people == 1 else 'people'} ({rows} records) to {where}; "
-        "its export matches this store's exactly.")  # fmt: skip
+    copied = f"{plural(source.people, 'person', 'people')} ({plural(rows, 'record')})"
+    say(f"Copied {copied} to {visible(str(where))}; its export matches this store's exactly.")

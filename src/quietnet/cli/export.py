@@ -15,6 +15,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Yes
+from quietnet.core.text import plural, visible
 
 if TYPE_CHECKING:
     from quietnet.cli.output import Output as Target
@@ -49,7 +50,7 @@ def write_out(text: str, out: "Target | None", what: str) -> None:
         sys.stdout.flush()
         return
     write(out, text)
-    say(f"Wrote {what} to {out.shown}.")
+    say(f"Wrote {what} to {visible(out.shown)}.")
 
 
 @exporting.callback()
@@ -85,7 +86,11 @@ def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> 
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         document = dump.dump(s)
-    write_out(jsonfile.render(document), out, f"{len(document['people'])} people and their history")
+    write_out(
+        jsonfile.render(document),
+        out,
+        f"{plural(len(document['people']), 'person', 'people')} and their history",
+    )
 
 
 @exporting.command("vcard")
@@ -120,16 +125,20 @@ def export_vcard(
         folder = folder.expanduser()
         if not folder.parent.is_dir():
             raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
+        if folder.exists() and not folder.is_dir():
+            raise InputError(
+                f"{folder} is a file, not a folder; give a folder for the cards. Nothing was written."
+            )
         refuse_store_files(context.get(ctx), str(folder), Path(os.path.realpath(folder)) / "card.vcf")
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
     if folder is None:
-        write_out("".join(vcard.write(r, r["tags"]) for r in rows), out, f"{len(rows)} cards")
+        write_out("".join(vcard.write(r, r["tags"]) for r in rows), out, plural(len(rows), "card"))
         return
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
         write_atomic(folder / f"{row['uuid']}.vcf", vcard.write(row, row["tags"]).encode("utf-8"))
-    say(f"Wrote {len(rows)} cards to {folder}.")
+    say(f"Wrote {plural(len(rows), 'card')} to {visible(str(folder))}.")
 
 
 @exporting.command("csv")
@@ -148,7 +157,7 @@ def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> N
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
-    write_out(csvfile.write(rows), out, f"{len(rows)} people")
+    write_out(csvfile.write(rows), out, plural(len(rows), "person", "people"))
 
 
 @exporting.command("ics")
@@ -197,4 +206,4 @@ def export_ics(
         for n, sug in enumerate(() if birthdays_only else result.suggestions[: days * per_day])
     ]
     write_out(ics.write(birthdays, checkins, today=today), out,
-              f"{len(birthdays)} birthdays and {len(checkins)} check-ins")  # fmt: skip
+              f"{plural(len(birthdays), 'birthday')} and {plural(len(checkins), 'check-in')}")  # fmt: skip

@@ -10,6 +10,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.text import visible
 from quietnet.errors import InputError
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def review(
         say(content.rstrip("\n"))
         return
     write(target, content)
-    say(f"Saved the review of the week of {week_start(day).isoformat()} to {target.shown}.")
+    say(f"Saved the review of the week of {week_start(day).isoformat()} to {visible(target.shown)}.")
 
 
 def _week_day(text: str | None, today: date) -> date:

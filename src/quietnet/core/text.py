@@ -55,3 +55,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``1 card``, ``2 cards``, ``1 person``, ``3 people``."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

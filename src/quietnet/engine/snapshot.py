@@ -40,13 +40,13 @@ def take_snapshot(db_path: Path, *, now: datetime, reason: str, to: Path | None 
     held: int | None = None
     try:
         held = _claim(temp)  # private from the first byte; VACUUM INTO fills the empty file
-        source = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             source.execute("VACUUM INTO ?", (str(temp),))
         finally:
             source.close()
         os.chmod(temp, 0o600)
-        check = sqlite3.connect(f"{temp.as_uri()}?mode=ro", uri=True)
+        check = sqlite3.connect(f"{temp.absolute().as_uri()}?mode=ro", uri=True)
         try:
             result = check.execute("PRAGMA quick_check").fetchone()[0]
         finally:

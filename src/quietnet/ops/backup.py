@@ -130,7 +130,7 @@ def backup(
         raise InputError(f"The folder {to.parent} does not exist; nothing was written.")
     if to.resolve() == db_path.resolve():
         raise InputError("That is the store itself; choose another file.")
-    return take_snapshot(db_path, now=now, reason=MANUAL, to=to), []
+    return take_snapshot(db_path, now=now, reason=MANUAL, to=to.absolute()), []  # named in full after
 
 
 @dataclass(frozen=True)

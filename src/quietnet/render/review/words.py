@@ -14,6 +14,7 @@ from quietnet.core.kinds import BY_NAME
 from quietnet.core.names import listed
 from quietnet.core.records import Help
 from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Next, Numbers, Open, Returned, Review
+from quietnet.core.text import plural
 from quietnet.render.wording import capacity_lines, line
 
 TITLE = "Weekly review"
@@ -79,10 +80,6 @@ def so_far(r: Review) -> str | None:
     if r.as_of >= r.end:
         return None
     return f"The week so far, up to {long_day(r.as_of)}."
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def recent(r: Review) -> str:
