@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.core.schedule import REASONS, Assessment, Candidate, Touch, assess
+from quietnet.core.schedule import REASONS, Assessment, Candidate, Touch, assess, plan
 from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.terms import LABELS, TERM_NAMES, TERMS, Facts, TermSpec
 from quietnet.engine.opening import open_database
@@ -150,14 +150,25 @@ def test_everyone_a_term_admits_is_let_through_by_its_clause(
                 for ahead in DAYS:
                     on = TODAY + timedelta(days=ahead)
                     clauses = {name: clause_ids(s, chosen, on, name) for name in state.PREFILTER}
-                    for c in state.candidates(s, chosen, today=on):
+                    everyone = state.candidates(s, chosen, today=on)
+                    eligible, kept = set(), set()
+                    for c in everyone:
                         a = assess(c, settings=chosen, today=on)
                         terms = admitting(a, c)
                         assert a.eligible == (bool(terms) and not c.archived and a.snoozed_until is None)
+                        if not a.eligible:
+                            continue
+                        eligible.add(c.id)
+                        if not a.quiet_tie:
+                            kept.add(c.id)
                         for t in terms:
-                            if a.eligible:
-                                assert t.prefilter is not None
-                                assert c.id in clauses[t.prefilter], (on, t.name, a)
+                            assert t.prefilter is not None
+                            assert c.id in clauses[t.prefilter], (on, t.name, a)
+                    # the ranking's shortcuts agree with the rule: it drops only quiet ties past the one
+                    ranked = {
+                        a.id for a in plan(everyone, settings=chosen, today=on, spent=0, show_all=True).ranked
+                    }
+                    assert kept <= ranked <= eligible, on
         finally:
             db.close()
 

@@ -203,7 +203,8 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     circle_cadence, drift_after, default_closeness = ctx.circles[c.circle]
 
     no_override = c.cadence_override is None or c.cadence_override <= 0
-    # A shortcut for the ranking: when not dormant and nothing is near, only time apart can admit.
+    # A shortcut for the ranking: when not dormant and nothing is near, only time apart can admit
+    # (tests/test_terms.py checks the ranking against the rule).
     if quick and not near and not dormant and circle_cadence is not None and no_override:
         prior = circle_cadence * s.kin_factor if c.kin else float(circle_cadence)
         if gap < s.clamp_low * prior:
