@@ -23,9 +23,10 @@ from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.terms import LABELS, TERM_NAMES, TERMS, Facts, TermSpec
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Database, Session
+from quietnet.render.due import REASON_LABELS
 from quietnet.store import settings as stored
 from quietnet.store import state
-from tests.helpers import seed, write_raw
+from tests.helpers import BANNED, seed, write_raw
 from tests.processes import NOW
 from tests.strategies import SETTINGS, TODAY, Raw, build, crowds, day
 
@@ -92,6 +93,8 @@ def test_the_table_names_what_the_scheduler_uses() -> None:
     ] == list(TERM_NAMES)
     assert {t.reason for t in TERMS if t.reason} | {"drifting"} == set(REASONS)
     assert len(set(LABELS.values())) == len(TERMS)  # no two read alike
+    assert not [t.label for t in TERMS if BANNED.search(t.label)]
+    assert set(REASON_LABELS) == set(REASONS)  # every reason code has its words for `net why`
 
 
 def test_the_docs_terms_table_follows_the_table() -> None:
