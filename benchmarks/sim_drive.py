@@ -181,7 +181,7 @@ class Naive(Year):
             since = (day - self.last_contact.get(p.id, p.met or day)).days
             if cadence is not None and since >= cadence:
                 action = "call" if p.circle in ("core", "close") else "message"
-                due.append((-since / cadence, p.id, Shown(p.id, "overdue", action)))
+                due.append((-since / cadence, p.id, Shown(p.id, "time_apart", action)))
         return Morning(day, tuple(s for *_, s in sorted(due)), None)
 
 

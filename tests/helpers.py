@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -19,8 +20,13 @@ import typer.testing
 from typer.testing import CliRunner
 
 from quietnet.cli.app import COMMANDS, command_of, make_app
+from quietnet.engine.sqlite import Session
+from quietnet.store import interactions, loops
+from quietnet.store import people as stored_people
 from tests import pgtools
 from tests.processes import Child
+from tests.strategies import TODAY as STRATEGY_TODAY
+from tests.strategies import Raw
 
 TODAY = "2025-06-19"  # a Thursday, as in scheduling.md's worked examples
 
@@ -264,3 +270,23 @@ def loaded(store: Path, *args: str, heavy: tuple[str, ...] = HEAVY) -> dict[str,
     line = next(x for x in done.stderr.splitlines() if x.startswith("HEAVY="))
     result: dict[str, object] = json.loads(line.removeprefix("HEAVY="))
     return result
+
+
+def write_raw(s: Session, r: Raw) -> int:
+    """Write a generated person (tests/strategies.py ``Raw``) through the store API; their id."""
+    fields = {
+        "circle": r.circle, "closeness": r.closeness, "kin": r.kin, "cadence_days": r.override,
+        "met_on": r.met, "snoozed_until": r.snoozed_until,
+        "birthday": None if r.birthday is None else f"{r.birthday[0]:02d}-{r.birthday[1]:02d}",
+    }  # fmt: skip
+    person_id = stored_people.add(s, name=r.name, fields=fields, tags=["novel"] if r.novel else [])
+    for t in r.touches:
+        interactions.log(s, person_ids=[person_id], kind=t.kind, day=t.on)
+    for type_, what in (("promise", r.promise), ("need", r.need)):
+        if what is not None:
+            loops.open_loop(
+                s, person_id=person_id, type=type_, what=what, day=STRATEGY_TODAY - timedelta(days=20)
+            )
+    if r.archived:
+        stored_people.set_archived(s, person_id, True)
+    return person_id

@@ -146,7 +146,7 @@ def test_e_history_typed_in_after_adding_someone(net: Net) -> None:
         assert net("add", name, "--circle", "close").code == 0  # no met date: added today
         assert net("log", name, "--kind", kind, "--on", ago(days)).code == 0
     data = due(net, "--all")
-    assert table(data) == [("Zed", 7.0, "call", "overdue")]
+    assert table(data) == [("Zed", 7.0, "call", "time_apart")]
     assert data["suggestions"][0]["gap_days"] == 45.0
 
 
@@ -159,7 +159,7 @@ def test_f_contacts_they_start(net: Net) -> None:
         assert net("log", name, "--kind", kind, "--on", ago(days), "--them").code == 0
     data = due(net)
     assert data["energy"]["spent"] == 0
-    assert table(data) == [("Ana", 12.833, "call", "overdue")]
+    assert table(data) == [("Ana", 12.833, "call", "time_apart")]
     assert [s["name"] for s in due(net, "--all")["suggestions"]] == ["Ana"]  # the others rest
     for name in ("Mum", "Bro", "Pal"):
         assert json.loads(net("why", name, "--json").out)["not_listed"] == "resting"

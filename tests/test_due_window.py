@@ -20,30 +20,14 @@ from quietnet.cli.morning import make_plan
 from quietnet.core.schedule import energy_spent, plan, week_start
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Session
-from quietnet.store import interactions, loops, people, state
 from quietnet.store import settings as stored
+from quietnet.store import state
 from quietnet.store.settings import save
-from tests.helpers import seed
+from tests.helpers import seed, write_raw
 from tests.processes import NOW
 from tests.strategies import SETTINGS, TODAY, Raw, crowds
 
 DAYS = (-400, -45, -3, 0, 1, 9, 60, 700)
-
-
-def write(s: Session, r: Raw) -> None:
-    fields = {
-        "circle": r.circle, "closeness": r.closeness, "kin": r.kin, "cadence_days": r.override,
-        "met_on": r.met, "snoozed_until": r.snoozed_until,
-        "birthday": None if r.birthday is None else f"{r.birthday[0]:02d}-{r.birthday[1]:02d}",
-    }  # fmt: skip
-    person_id = people.add(s, name=r.name, fields=fields, tags=["novel"] if r.novel else [])
-    for t in r.touches:
-        interactions.log(s, person_ids=[person_id], kind=t.kind, day=t.on)
-    for type_, what in (("promise", r.promise), ("need", r.need)):
-        if what is not None:
-            loops.open_loop(s, person_id=person_id, type=type_, what=what, day=TODAY - timedelta(days=20))
-    if r.archived:
-        people.set_archived(s, person_id, True)
 
 
 def full_plan(s: Session, on: date) -> object:
@@ -66,7 +50,7 @@ def test_reading_only_the_possibly_eligible_changes_no_plan(
                 save(s, chosen)  # type: ignore[arg-type]
                 state.refresh_all(s)
                 for r in people_:
-                    write(s, r)
+                    write_raw(s, r)
             with db.read() as s:
                 for ahead in DAYS:
                     on = TODAY + timedelta(days=ahead)

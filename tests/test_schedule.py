@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from quietnet.core.kinds import KIND_NAMES
 from quietnet.core.schedule import (
+    TERM_NAMES,
     Assessment,
     Candidate,
     DuePlan,
@@ -282,13 +283,13 @@ def test_at_most_one_dormant_and_none_after_a_reconnection() -> None:
 
 def test_drifting_and_actions_by_circle() -> None:
     cases = [
-        ("core", 20, "overdue", "call"),
+        ("core", 20, "time_apart", "call"),
         ("core", 30, "drifting", "meet"),
-        ("close", 89, "overdue", "call"),
+        ("close", 89, "time_apart", "call"),
         ("close", 90, "drifting", "meet"),
-        ("friends", 200, "overdue", "message"),
+        ("friends", 200, "time_apart", "message"),
         ("friends", 365, "drifting", "call"),
-        ("network", 1000, "overdue", "message"),
+        ("network", 1000, "time_apart", "message"),
     ]
     for circle, days, reason, action in cases:
         p = plan([person(1, "Ana", circle, [("meet", days)], met=days)], settings=DEFAULT,
@@ -516,7 +517,7 @@ _LOOP = st.none() | st.tuples(st.sampled_from(["promise", "need"]), _texts)
 _CADENCE = st.none() | st.floats(1, 2000)
 _CIRCLE, _GAP, _RATIO = st.sampled_from(CIRCLES), st.floats(0, 5000), st.floats(0, 50)
 _SOURCE = st.sampled_from(["circle", "learned", "override", "none"])
-_REASON = st.sampled_from(["overdue", "drifting", "event", "loop", "dormant"])
+_REASON = st.sampled_from(["time_apart", "drifting", "event", "loop", "dormant"])
 _EVENT = st.none() | st.tuples(st.just("birthday"), st.integers(0, 14))
 _CLOSENESS, _MET = st.integers(1, 5), st.integers(0, 9000)
 _FULL_DAYS = st.none() | st.integers(0, 5000)
@@ -526,8 +527,7 @@ _FULL_KIND = st.none() | st.sampled_from(KIND_NAMES)
 @st.composite
 def assessments(draw: st.DrawFn) -> Assessment:
     # The strategies are built once, above: rebuilding them on every draw cost most of the time.
-    terms = tuple(Term(n, 0.5, 1.0, draw(_FLOAT10)) for n in ("overdue", "strength",
-                  "event", "loop", "dormant", "novelty"))  # fmt: skip
+    terms = tuple(Term(n, 0.5, 1.0, draw(_FLOAT10)) for n in TERM_NAMES)
     loop = draw(_LOOP)
     cadence = draw(_CADENCE)
     return Assessment(

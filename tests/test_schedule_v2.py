@@ -30,7 +30,7 @@ def test_history_typed_in_after_adding_counts_without_a_met_date(net: Net) -> No
     ok(net, "add", "Zed", "--circle", "close")
     ok(net, "log", "zed", "coffee", "--on", "2 months ago")
     assert "Gap: 61.00 days since the effective last contact." in ok(net, "why", "zed")
-    assert due(net) == [("Zed", "overdue", "call")]
+    assert due(net) == [("Zed", "time_apart", "call")]
     assert "Zed: 2 months since a meeting (monthly rhythm). A call?" in ok(net, "today")
 
 
@@ -127,7 +127,7 @@ def test_an_old_store_gets_the_new_cached_columns_after_migrating(net: Net, stor
         conn.execute("UPDATE person_state SET eff = eff + 45, due_start = NULL")  # as version 1 left it
         conn.execute("UPDATE alembic_version SET version_num = '0004'")
         conn.execute("PRAGMA user_version = 4")
-    assert due(net) == [("Zed", "overdue", "call")]
+    assert due(net) == [("Zed", "time_apart", "call")]
     assert "Gap: 45.00 days" in ok(net, "why", "zed")
     assert "don't match" not in net("doctor").out
 

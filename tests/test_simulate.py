@@ -140,8 +140,8 @@ def test_repeats_and_birthdays_are_counted_from_the_mornings_and_the_contacts(
 
     trace.contacts.append(world_mod.Contact(start, bob.id, "email"))  # real: the next 3 days repeat
     trace.contacts.append(world_mod.Contact(start + timedelta(days=1), ana.id, "text"))  # light: no repeat
-    morning(start + timedelta(days=2), (bob.id, "overdue", "message"), (ana.id, "overdue", "call"))
-    morning(start + timedelta(days=4), (bob.id, "overdue", "message"), (bob.id, "loop", "help"))
+    morning(start + timedelta(days=2), (bob.id, "time_apart", "message"), (ana.id, "time_apart", "call"))
+    morning(start + timedelta(days=4), (bob.id, "time_apart", "message"), (bob.id, "loop", "help"))
     morning(birthday - timedelta(days=2), (ana.id, "event", "message"))
     trace.contacts.append(world_mod.Contact(birthday - timedelta(days=2), ana.id, "birthday"))
     morning(birthday, (ana.id, "event", "message"))

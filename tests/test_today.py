@@ -75,7 +75,7 @@ def test_the_morning_view(net: Net) -> None:
     data = json.loads(net("today", "--as-of", "2025-06-20", "--json").out)
     assert data["as_of"] == "2025-06-20"
     assert [s["name"] for s in data["suggestions"]] == ["Tom Baker", "Mei Chen", "Ana Ruiz"]
-    assert [s["reason"] for s in data["suggestions"]] == ["event", "loop", "overdue"]
+    assert [s["reason"] for s in data["suggestions"]] == ["event", "loop", "time_apart"]
     assert data["birthdays"] == []  # Tom's is on the list itself
     assert data["promises"][0]["what"] == "intro to Sam"
     assert data["snoozes_ending"] == [{"id": 4, "name": "Lia Wong"}]
@@ -99,7 +99,7 @@ def test_due_json_keeps_its_shape(net: Net) -> None:
         "action",
         "why",
     }
-    assert s["reason"] in {"overdue", "drifting", "event", "loop", "dormant"}
+    assert s["reason"] in {"time_apart", "drifting", "event", "loop", "dormant"}
     assert s["action"] in {"meet", "video", "call", "help", "message"}
 
 

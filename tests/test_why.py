@@ -44,7 +44,7 @@ def test_listed_carries_every_field_of_due(net: Net) -> None:
     suggestion = json.loads(ok(net, "due", "--json"))["suggestions"][0]
     assert {k: data[k] for k in suggestion} == suggestion
     assert data["terms"][:2] == [
-        {"name": "overdue", "value": 0.25, "coefficient": 10.0, "points": 2.5},
+        {"name": "time_apart", "value": 0.25, "coefficient": 10.0, "points": 2.5},
         {"name": "strength", "value": 0.75, "coefficient": 6.0, "points": 4.5},
     ]
     assert sum(t["points"] for t in data["terms"]) == pytest.approx(data["score"])

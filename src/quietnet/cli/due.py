@@ -27,6 +27,9 @@ def due(
 ) -> None:
     """The few people who might enjoy hearing from you, each with one small idea.
 
+    --json gives each suggestion a reason code: time_apart, drifting, event,
+    loop or dormant.
+
     Examples:
 
     \b
@@ -56,7 +59,8 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
 
     The last line says why in one sentence; --json carries it as listed and
     not_listed (archived, snoozed, resting, no_rhythm, not_yet, thin_tie,
-    quiet_tie_taken, daily_max or energy), with the terms and their numbers.
+    quiet_tie_taken, daily_max or energy), with the terms (time_apart,
+    strength, event, loop, dormant, novelty) and their numbers.
 
     Examples:
 

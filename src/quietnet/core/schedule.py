@@ -20,9 +20,14 @@ from quietnet.core.rhythm import cadence_of, rest_days
 from quietnet.core.rhythm import learned_cadence as learned_cadence
 from quietnet.core.rhythm import summarise as summarise
 from quietnet.core.settings import CIRCLES, Settings
+from quietnet.core.terms import FIRST_REASON, NEW, TERMS, Facts, Table
+from quietnet.core.terms import TERM_NAMES as TERM_NAMES
+from quietnet.core.terms import Term as Term
 
-REASONS: tuple[str, ...] = ("overdue", "drifting", "event", "loop", "dormant")
-TERM_NAMES: tuple[str, ...] = ("overdue", "strength", "event", "loop", "dormant", "novelty")
+# The reason codes (section 8): the terms' reasons, and "drifting" for time apart past the drifting gap.
+REASONS: tuple[str, ...] = (
+    "time_apart", "drifting", *dict.fromkeys(t.reason for t in TERMS if t.reason not in (None, "time_apart"))
+)  # fmt: skip
 
 
 class Candidate(NamedTuple):
@@ -44,13 +49,6 @@ class Candidate(NamedTuple):
     summary: Summary
     rhythm: tuple[float | None, str] | None = None  # cadence_of(summary, ...) as stored; None: work it out
     met_known: bool = True  # False: ``met`` is the start of section 3 (first interaction or day added)
-
-
-class Term(NamedTuple):
-    name: str
-    value: float
-    coefficient: float
-    points: float  # value * coefficient
 
 
 class Assessment(NamedTuple):
@@ -133,31 +131,15 @@ def energy_spent(kinds_this_week: Iterable[str]) -> int:
 # -- assessing one person ----------------------------------------------------------------
 
 
-def _term(name: str, value: float, coefficient: float) -> Term:
-    return Term(name, value, coefficient, value * coefficient)
-
-
 class _Context:
-    """Per-settings lookups and shared Term objects, built once per ranking."""
+    """Per-settings lookups and the term table with its coefficients, built once per ranking."""
 
     def __init__(self, s: Settings) -> None:
         self.s = s
         self.circles: dict[str, tuple[int | None, int | None, int]] = {
             c: (s.cadence(c), s.drifting_after(c), s.default_closeness(c)) for c in CIRCLES
         }
-
-        t, w = _term, s.event_window
-        self.strength = {k: t("strength", (k - 1) / 4, s.coef_strength) for k in range(1, 6)}
-        self.overdue = (t("overdue", 0.0, s.coef_overdue), t("overdue", 1.0, s.coef_overdue))
-        self.events = [t("event", 1 - d / (w + 1), s.coef_event) for d in range(w + 1)]
-        self.no_event = t("event", 0.0, s.coef_event)
-        self.loops = {
-            None: t("loop", 0.0, s.coef_loop),
-            "promise": t("loop", s.loop_promise, s.coef_loop),
-            "need": t("loop", s.loop_need, s.coef_loop),
-        }
-        self.dormant = (t("dormant", 0.0, s.coef_dormant), t("dormant", 1.0, s.coef_dormant))
-        self.novelty = (t("novelty", 0.0, s.coef_novelty), t("novelty", 1.0, s.coef_novelty))
+        self.table = Table(s)
 
 
 @lru_cache(maxsize=16)
@@ -221,6 +203,8 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     circle_cadence, drift_after, default_closeness = ctx.circles[c.circle]
 
     no_override = c.cadence_override is None or c.cadence_override <= 0
+    # A shortcut for the ranking: when not dormant and nothing is near, only time apart can admit
+    # (tests/test_terms.py checks the ranking against the rule).
     if quick and not near and not dormant and circle_cadence is not None and no_override:
         prior = circle_cadence * s.kin_factor if c.kin else float(circle_cadence)
         if gap < s.clamp_low * prior:
@@ -240,43 +224,18 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
 
     rest_end = None if last_real is None else last_real.toordinal() + rest_days(cadence, s)
     resting = rest_end is not None and today_ord < rest_end
-    if c.archived or snoozed:
-        eligible = False
-    elif dormant:
-        eligible = (real_tie and not resting) or near
-    else:
-        eligible = (ratio >= 1 and not resting) or near
+    ahead, open_loop = None if event is None else event[1], None if loop is None else loop[0]
+    facts = NEW(Facts, (ratio, dormant, real_tie, resting, closeness, ahead, open_loop, c.novel))
+    # THE ELIGIBILITY RULE (section 6): not archived, not snoozed, and a term of ``terms.TERMS``
+    # admits them. ``store/state.py`` PREFILTER, the SQL that picks the rows ``net due`` reads,
+    # must hold everyone this admits: each entry names its clause (tests/test_terms.py checks).
+    eligible = not (c.archived or snoozed) and ctx.table.admits(facts)
     if quick and not eligible:
         return None
 
-    if dormant or ratio <= 1:
-        overdue = ctx.overdue[0]
-    elif ratio - 1 >= s.overdue_span:
-        overdue = ctx.overdue[1]
-    else:
-        overdue = _term("overdue", (ratio - 1) / s.overdue_span, s.coef_overdue)
-    strength = ctx.strength.get(closeness) or _term("strength", (closeness - 1) / 4, s.coef_strength)
-    event_term = ctx.no_event if event is None else ctx.events[event[1]]
-    loop_term = ctx.loops[None if loop is None else loop[0]]
-    dormant_term = ctx.dormant[1 if dormant and real_tie else 0]
-    novelty_term = ctx.novelty[1 if dormant and real_tie and c.novel else 0]
-    terms = (overdue, strength, event_term, loop_term, dormant_term, novelty_term)
-    dormant_points = dormant_term.points + novelty_term.points
-    score = overdue.points + strength.points + event_term.points + loop_term.points + dormant_points
+    terms, score, reason = ctx.table.add_up(facts)
     drifting = not dormant and ratio >= 1 and drift_after is not None and gap >= drift_after
-
-    # Section 8: the largest contribution other than strength; ties go to the name
-    # first in alphabetical order (this order is alphabetical); overdue when all are 0.
-    reason, best = "overdue", 0.0
-    if dormant_points > best:
-        reason, best = "dormant", dormant_points
-    if event_term.points > best:
-        reason, best = "event", event_term.points
-    if loop_term.points > best:
-        reason, best = "loop", loop_term.points
-    if overdue.points > best:
-        reason = "overdue"
-    if reason == "overdue" and drifting:
+    if reason == FIRST_REASON and drifting:
         reason = "drifting"
 
     return Assessment(

@@ -28,8 +28,8 @@ class Settings(NamedTuple):
     max_gaps: int = 8
     clamp_low: float = 0.75
     clamp_high: float = 1.5
-    overdue_span: float = 2.0
-    coef_overdue: float = 10.0
+    time_apart_span: float = 2.0
+    coef_time_apart: float = 10.0
     coef_strength: float = 6.0
     coef_event: float = 8.0
     coef_loop: float = 5.0
@@ -62,7 +62,7 @@ class Settings(NamedTuple):
         return self.closenesses[_circle_index(circle)]
 
     def drifting_after(self, circle: str) -> int | None:
-        """Gap (days) from which an overdue tie counts as drifting: the next circle's cadence.
+        """Gap (days) from which a tie past its rhythm counts as drifting: the next circle's cadence.
 
         Derived, so changing cadences keeps it consistent; None means never.
         """
@@ -90,6 +90,12 @@ class Settings(NamedTuple):
             spec = _find(key)
             result = _set(result, spec, _coerce(spec, value))
         return result
+
+    def number(self, key: str) -> float:
+        """The value of one numeric dotted key (``coefficient.loop``), as stored."""
+        value = _get(self, _find(key))
+        assert isinstance(value, (int, float))
+        return value
 
     def with_value(self, key: str, raw: str) -> "Settings":
         """A copy with one key set from what a user typed (``"21"``, ``"never"``, ``"0.5"``)."""
@@ -231,10 +237,10 @@ _SPECS: tuple[_Spec, ...] = (
           "a learned rhythm is never shorter than this times the circle rhythm"),
     _Spec("rhythm.clamp_high", "clamp_high", None, _real(1.0, None, "a number of 1 or more"),
           "a learned rhythm is never longer than this times the circle rhythm"),
-    _Spec("time_apart.span", "overdue_span", None,
+    _Spec("time_apart.span", "time_apart_span", None,
           _real(0.0, None, "a number above 0", open_low=True),
           "how many rhythms past due the time-apart term reaches its full value"),
-    _Spec("coefficient.time_apart", "coef_overdue", None, _real(0.0, None, _COEF),
+    _Spec("coefficient.time_apart", "coef_time_apart", None, _real(0.0, None, _COEF),
           "points for time apart beyond the rhythm"),
     _Spec("coefficient.strength", "coef_strength", None, _real(0.0, None, _COEF),
           "points for closeness"),

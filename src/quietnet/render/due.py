@@ -16,17 +16,8 @@ from quietnet.render.console import to_json
 if TYPE_CHECKING:
     from quietnet.store.events import FollowUp
 
-# What each score term is called in front of the user (the codes stay in JSON).
-TERM_LABELS = {
-    "overdue": "time apart",
-    "strength": "closeness",
-    "event": "date ahead",
-    "loop": "open loop",
-    "dormant": "quiet tie",
-    "novelty": "new world",
-}
 REASON_LABELS = {
-    "overdue": "time since you last caught up",
+    "time_apart": "time since you last caught up",
     "drifting": "a long while since you caught up",
     "event": "a date coming up",
     "loop": "an open loop",

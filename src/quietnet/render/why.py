@@ -7,9 +7,10 @@ from typing import Any, NamedTuple
 
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.schedule import Assessment, DuePlan, preferred_action
+from quietnet.core.terms import LABELS
 from quietnet.render import wording
 from quietnet.render.console import to_json
-from quietnet.render.due import REASON_LABELS, TERM_LABELS
+from quietnet.render.due import REASON_LABELS
 
 
 class Why(NamedTuple):
@@ -102,7 +103,7 @@ def why_text(w: Why) -> str:
         f"{'term':<12}{'value':>8}{'coefficient':>13}{'points':>9}",
     ]
     for t in a.terms:
-        label = TERM_LABELS.get(t.name, t.name)
+        label = LABELS[t.name]
         lines.append(f"{label:<12}{t.value:>8.3f}{t.coefficient:>13g}{t.points:>9.3f}")
     lines.append(f"{'score':<12}{'':>8}{'':>13}{a.score:>9.3f}")
     lines.append("")

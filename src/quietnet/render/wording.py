@@ -3,7 +3,7 @@
 Pure functions from scheduler results to short sentences that state facts and end
 with one small action, phrased as a question:
 ``Ana Ruiz: 45 days since a meeting (monthly rhythm). A call?``
-The reason codes (``overdue``...) are data; these lines never say them.
+The reason codes (``time_apart``...) are data; these lines never say them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from quietnet.core.capacity import WEEKS, Capacity
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.schedule import Assessment, DuePlan, Suggestion
+from quietnet.core.terms import FIRST_REASON
 
 # Words no line may contain (checked by the tests on generated lines).
 BANNED: tuple[str, ...] = (
@@ -152,7 +153,7 @@ def _rhythm(a: Assessment) -> str:
 
 
 def _shown_reason(a: Assessment) -> str:
-    if a.reason == "overdue" and a.ratio < 1:
+    if a.reason == FIRST_REASON and a.ratio < 1:
         # Nothing scored: say what made the person eligible.
         if a.event is not None:
             return "event"

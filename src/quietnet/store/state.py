@@ -4,13 +4,13 @@
 interactions (one indexed read per person touched), in the same transaction
 as the write that changed them: their summary, the rhythm they are held to, and
 the window of days in which time alone makes them eligible. ``net due`` reads
-only the rows whose window holds today (``eligible_candidates``), never an
-interaction.
+only the rows the prefilter lets through (``PREFILTER``: the window holds today,
+a birthday is near, a loop is open), never an interaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -147,24 +147,52 @@ def candidates(
     return _candidates(s, s.all(sql, () if person_id is None else (person_id,)), settings, today)
 
 
-def eligible_candidates(s: Session, settings: Settings, *, today: date) -> list[Candidate]:
-    """Only those who may be eligible on ``today``: a superset of ``plan``'s eligible.
+# THE PREFILTER: the rows ``net due`` and ``net today`` read (``eligible_candidates``). It must
+# hold everyone the eligibility rule admits (``core/schedule._evaluate``: a term of
+# ``core/terms.TERMS`` admits them); each entry there names the clause here that lets them
+# through, and tests/test_terms.py checks every entry against its clause. A clause is SQL over
+# ``person p`` and ``person_state st`` with its parameters, for one day.
+PREFILTER: dict[str, Callable[[date, Settings], tuple[str, tuple[object, ...]]]] = {
+    # Time alone (time apart, a quiet tie): the stored window holds today. A margin of a millionth
+    # of a day: the window's start is a sum of floats, the ratio a quotient. People with
+    # interactions after ``today`` are kept: their summary is recomputed, as in ``candidates``.
+    "time_window": lambda today, _: (
+        "(st.due_start <= ? AND (st.due_end IS NULL OR st.due_end > ?)) OR st.last_touch > ?",
+        (today.toordinal() + 1e-6, today.toordinal(), today.isoformat()),
+    ),
+    # An open promise or need.
+    "loop": lambda today, _: (
+        "p.id IN (SELECT person_id FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need'))",
+        (),
+    ),
+    # A birthday within the event window.
+    "event": lambda today, settings: (
+        f"substr(p.birthday, length(p.birthday) - 4) IN ({_month_days(today, settings.event_window)})",
+        (),
+    ),
+}
 
-    Time alone makes someone eligible inside their stored window; a birthday
-    within the event window or an open promise or need makes anyone eligible;
-    snoozed people never are. People with interactions after ``today`` are kept
-    and recomputed, as in ``candidates``.
+
+def prefilter(
+    today: date, settings: Settings, clauses: Iterable[str] = PREFILTER
+) -> tuple[str, tuple[object, ...]]:
+    """The condition (after ``CANDIDATES_SQL``) for who may be eligible on ``today``, and its parameters.
+
+    Snoozed people never are; then any of the ``clauses`` of PREFILTER (all of them for ``net due``).
     """
-    day = today.isoformat()
-    sql = (
-        CANDIDATES_SQL + " AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?) AND ("
-        " (st.due_start <= ? AND (st.due_end IS NULL OR st.due_end > ?)) OR st.last_touch > ?"
-        " OR p.id IN (SELECT person_id FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need'))"
-        f" OR substr(p.birthday, length(p.birthday) - 4) IN ({_month_days(today, settings.event_window)}))"
-    )
-    # A margin of a millionth of a day: the window's start is a sum of floats, the ratio a quotient.
-    ordinal = today.toordinal()
-    return _candidates(s, s.all(sql, (day, ordinal + 1e-6, ordinal, day)), settings, today)
+    parts: list[str] = []
+    params: list[object] = [today.isoformat()]
+    for name in clauses:
+        sql, args = PREFILTER[name](today, settings)
+        parts.append(f"({sql})")
+        params += args
+    return f" AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?) AND ({' OR '.join(parts)})", tuple(params)
+
+
+def eligible_candidates(s: Session, settings: Settings, *, today: date) -> list[Candidate]:
+    """Only those who may be eligible on ``today``: a superset of ``plan``'s eligible (PREFILTER)."""
+    where, params = prefilter(today, settings)
+    return _candidates(s, s.all(CANDIDATES_SQL + where, params), settings, today)
 
 
 def reconnected_between(s: Session, start: date, end: date) -> bool:
