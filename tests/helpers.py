@@ -18,7 +18,8 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from quietnet.cli.app import COMMANDS, command_of, make_app
+from quietnet.cli.app import command_of, make_app
+from quietnet.cli.commands import COMMANDS
 from tests import pgtools
 from tests.processes import Child
 
