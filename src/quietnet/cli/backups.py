@@ -167,16 +167,9 @@ def doctor(
       net doctor
       net doctor --fix
     """
-    c = context.get(ctx)
-    where, _ = c.store()
+    where, _ = context.get(ctx).store()
     if isinstance(where, Path):
-        report = checks.examine(where, now=context.now)
-        if fix and not report.healthy:
-            checks.fix_permissions(where)
-            if report.stale or report.stale_keys:
-                checks.rebuild(c.database(), report.stale)
-                c.close()
-            report = checks.examine(where, now=context.now)
+        report = checks.examine(where, now=context.now, fix=fix)
     else:
         report = checks.examine_server(where, now=context.now, fix=fix)
     if json_:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits
+from quietnet.engine.opening import open_database
 from quietnet.engine.snapshot import backups_folder, tidy
 from quietnet.engine.sqlite import Database, check_file
 from quietnet.engine.url import ServerUrl
@@ -201,7 +202,22 @@ def examine_server(url: ServerUrl, *, now: Callable[[], datetime], fix: bool = F
     return report
 
 
-def examine(db_path: Path, *, now: Callable[[], datetime]) -> DoctorReport:
+def examine(db_path: Path, *, now: Callable[[], datetime], fix: bool = False) -> DoctorReport:
+    """`net doctor` on a file; with ``fix``, what is safe to fix is fixed, then the store checked again."""
+    report = _examine(db_path, now=now)
+    if fix and not report.healthy:
+        fix_permissions(db_path)
+        if report.stale or report.stale_keys:
+            database = open_database(db_path, now=now)
+            try:
+                rebuild(database, report.stale)
+            finally:
+                database.close()
+        report = _examine(db_path, now=now)
+    return report
+
+
+def _examine(db_path: Path, *, now: Callable[[], datetime]) -> DoctorReport:
     report = DoctorReport(db_path)
     if not db_path.exists():
         fix = "Run net list to create one, or give the right path with --db."
