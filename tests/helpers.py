@@ -19,7 +19,8 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from quietnet.cli.app import COMMANDS, command_of, make_app
+from quietnet.cli.app import command_of, make_app
+from quietnet.cli.commands import COMMANDS
 from quietnet.engine.sqlite import Session
 from quietnet.store import interactions, loops
 from quietnet.store import people as stored_people

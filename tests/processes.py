@@ -34,7 +34,8 @@ NOW = datetime(2025, 6, 19, 12, 0, tzinfo=UTC)
 RUN_CLI = """
 import sys
 import typer.main
-from quietnet.cli.app import COMMANDS, command_of, make_app
+from quietnet.cli.app import command_of, make_app
+from quietnet.cli.commands import COMMANDS
 
 _built = {}
 

@@ -42,7 +42,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from quietnet.cli.app import COMMANDS, command_of, make_app
+from quietnet.cli.app import command_of, make_app
+from quietnet.cli.commands import COMMANDS
 from quietnet.core.records import CIRCLES
 from quietnet.core.schedule import REASONS
 from quietnet.core.text import fold

@@ -52,7 +52,7 @@ def test_a_file_where_the_card_folder_should_be_is_refused(net: Net, store: Path
     before = files(store)
     result = net("export", "vcard", "--folder", "cards")
     assert (result.code, result.out) == (1, "")
-    assert result.err == "cards is a file, not a folder; give a folder for the cards. Nothing was written.\n"
+    assert result.err == "cards is not a folder; nothing was written. Give a folder to write into.\n"
     assert (tmp_path / "cards").read_text() == "mine"
     assert files(store) == before
 

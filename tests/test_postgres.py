@@ -282,6 +282,37 @@ def test_timestamps_stay_utc_and_doctor_reports_the_server(net: Net, server: str
     assert report["server"]["latency_ms"] >= 0
 
 
+@pytest.mark.pg
+def test_doctor_on_a_server_finds_drifted_keys_and_summaries_and_fix_rebuilds_them(
+    net: Net, server: str
+) -> None:
+    done(net, "--db", server, "add", "Zoë Müller", "--nickname", "Zo")
+    done(net, "--db", server, "log", "zoe", "coffee", "--note", "Café in Köln", "--on", "2025-06-01")
+    with pgtools.connection(server) as conn:
+        conn.execute("UPDATE person SET search_key = 'someone else', find_key = NULL")
+        conn.execute("UPDATE interaction SET find_key = 'nothing'")
+        conn.execute("UPDATE person_state SET last_touch = '2020-01-01', full_days = 9")
+    result = net("--db", server, "doctor")
+    assert result.code == 1
+    assert result.out.splitlines()[2:] == [
+        "2 things to look at:",
+        "  - 3 search keys don't match the text they are folded from, so net find or a name lookup may"
+        " miss someone.",
+        "    What to do: Run net doctor --fix to rebuild them from the text.",
+        "  - 1 people's scheduling summaries don't match their interactions (Zoë Müller).",
+        "    What to do: Run net doctor --fix to rebuild them from the interactions.",
+    ]
+    report = json.loads(net("--db", server, "doctor", "--json").out)
+    assert [f["check"] for f in report["findings"]] == ["keys", "summaries"]
+    fixed = net("--db", server, "doctor", "--fix")
+    assert (fixed.code, fixed.out.splitlines()[2:]) == (0, [
+        "All is well: schema, scheduling summaries and search keys checked;"
+        " the server keeps integrity and links."
+    ])  # fmt: skip
+    assert "Zoë Müller" in ok(net, "--db", server, "find", "koln")
+    assert ok(net, "--db", server, "show", "zo").startswith("Zoë Müller")
+
+
 WRITER = """
 import sys
 from quietnet.cli.app import make_app

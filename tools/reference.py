@@ -1,8 +1,9 @@
-"""The command reference (docs/cli.md) and the stored `net --help`, generated from the Typer app.
+"""The command reference (docs/cli.md), the stored `net --help` and the command table, from the Typer app.
 
-``python tools/reference.py --write`` regenerates both docs/cli.md and
-src/quietnet/cli/overview.txt; without ``--write`` it prints the reference. A
-test fails when either is stale or when a command lacks help or an example.
+``python tools/reference.py --write`` regenerates docs/cli.md,
+src/quietnet/cli/overview.txt and src/quietnet/cli/commands.py (which module
+holds each command) together; without ``--write`` it prints the reference. A
+test fails when any is stale or when a command lacks help or an example.
 """
 
 from __future__ import annotations
@@ -24,6 +25,23 @@ a test fails when this file is out of date. Run `net COMMAND --help` for the sam
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "docs" / "cli.md"
 OVERVIEW = ROOT / "src" / "quietnet" / "cli" / "overview.txt"
+TABLE = ROOT / "src" / "quietnet" / "cli" / "commands.py"
+TABLE_HEADER = '''"""Which module holds each command, so a run imports and builds only that one (cli/app.py).
+
+Generated from the modules' Typer apps by ``python tools/reference.py --write``;
+a test fails when it is stale. Do not edit by hand.
+"""
+
+COMMANDS: dict[str, str] = {
+'''
+
+
+def table() -> str:
+    """The text of cli/commands.py: every command of every module in ``MODULES``, in order."""
+    from quietnet.cli.app import MODULES, module, names
+
+    rows = [f'    "{name}": "{held}",' for held in MODULES for name in names(module(held).app)]
+    return TABLE_HEADER + "\n".join(rows) + "\n}\n"
 
 
 def overview() -> str:
@@ -113,7 +131,8 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
 
 
 def write() -> None:
-    """Regenerate docs/cli.md and the stored overview together."""
+    """Regenerate docs/cli.md, the stored overview and the command table together."""
+    TABLE.write_text(table(), encoding="utf-8")
     REFERENCE.write_text(render(), encoding="utf-8")
     OVERVIEW.write_text(overview(), encoding="utf-8")
 

@@ -1,17 +1,24 @@
 """`net backup`, `net backups`, `net restore` and `net doctor`: copies you can trust, and a health check."""
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
+from quietnet.cli.output import refuse_store_files
 from quietnet.core.text import visible
-
-if TYPE_CHECKING:
-    from quietnet.engine.url import ServerUrl
+from quietnet.engine.constants import SCHEMA_VERSION
+from quietnet.engine.snapshot import backups_folder
+from quietnet.engine.url import ServerUrl
+from quietnet.errors import InputError
+from quietnet.ops import backup as kept
+from quietnet.ops import doctor as checks
+from quietnet.ops.doctor import DoctorReport
+from quietnet.render.console import to_json
 
 app = typer.Typer()
 
@@ -47,17 +54,11 @@ def backup(
       net backup
       net backup --to /media/usb/
     """
-    from quietnet.ops import backup as backups
-
     c = context.get(ctx)
     store = c.store_path()[0]
     if to is not None:
-        import os
-
-        from quietnet.cli.output import refuse_store_files
-
         refuse_store_files(c, str(to), Path(os.path.realpath(to.expanduser())), backups=False)
-    path, removed = backups.backup(store, now=context.now(), to=to, keep=keep)
+    path, removed = kept.backup(store, now=context.now(), to=to, keep=keep)
     say(f"Backed up to {visible(str(path))} ({_size(path.stat().st_size)}).")
     if removed:
         say(
@@ -76,11 +77,8 @@ def backups(ctx: typer.Context, json_: Json = False) -> None:
       net backups
       net backups --json
     """
-    from quietnet.ops import backup
-    from quietnet.render.console import to_json
-
     path, _ = context.get(ctx).store_path()
-    found = backup.list_backups(path)
+    found = kept.list_backups(path)
     if json_:
         say(to_json([
             {"path": str(b.path), "size": b.size, "taken": b.taken, "reason": b.reason, "schema": b.schema}
@@ -116,11 +114,6 @@ def restore(
       net restore ~/.local/share/quietnet/backups/net-20250601-080000-backup.db
       net restore net-20250601-080000-backup.db --yes
     """
-    from quietnet.engine.constants import SCHEMA_VERSION
-    from quietnet.engine.snapshot import backups_folder
-    from quietnet.errors import InputError
-    from quietnet.ops import backup
-
     c = context.get(ctx)
     c.close()  # restore works on files: no connection of ours stays open on the store
     path, is_default = c.store_path()
@@ -128,7 +121,7 @@ def restore(
     if not source.exists() and (backups_folder(path) / file.name).is_file() and file.name == str(file):
         source = backups_folder(path) / file.name
     source = source.resolve()
-    found = backup.verify(source)
+    found = kept.verify(source)
     if is_default and not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True)
     if source == path.resolve():
@@ -136,7 +129,7 @@ def restore(
     current = "the current store"
     if path.exists() and path.stat().st_size:
         try:
-            current = f"the current store ({backup.verify(path).people} people)"
+            current = f"the current store ({kept.verify(path).people} people)"
         except InputError:
             current = "the current store (it could not be read)"
         context.confirm(
@@ -144,7 +137,7 @@ def restore(
             "The current store is kept as a snapshot first.",
             yes=yes,
         )
-    previous = backup.restore(path.resolve(), source, now=context.now())
+    previous = kept.restore(path.resolve(), source, now=context.now())
     say(f"Restored {path} from {source} ({found.people} people).")
     if previous is not None:
         note(f"The store as it was before: {previous}")
@@ -156,7 +149,10 @@ def restore(
 def doctor(
     ctx: typer.Context,
     fix: Annotated[
-        bool, typer.Option("--fix", help="Fix what is safe to fix: file permissions, scheduling summaries.")
+        bool,
+        typer.Option(
+            "--fix", help="Fix what is safe to fix: file permissions, scheduling summaries, search keys."
+        ),
     ] = False,
     json_: Json = False,
 ) -> None:
@@ -172,99 +168,48 @@ def doctor(
       net doctor
       net doctor --fix
     """
-    from quietnet.ops import doctor as checks
-    from quietnet.render.console import to_json
-
-    c = context.get(ctx)
-    where, _ = c.store()
-    if not isinstance(where, Path):
-        _server_doctor(where, fix=fix, json_=json_)
-        return
-    path = where
-    report = checks.examine(path, now=context.now)
-    if fix and not report.healthy:
-        checks.fix_permissions(path)
-        if report.stale or report.stale_keys:
-            from quietnet.store import derived, journal, state
-
-            with c.write("doctor") as s:
-                derived.rebuild_keys(s)
-                state.refresh(s, report.stale)
-                journal.describe(s, "Rebuilt scheduling summaries and search keys")
-            c.close()
-        report = checks.examine(path, now=context.now)
-    if json_:
-        say(to_json({
-            "path": str(path), "schema": report.schema, "people": report.people, "healthy": report.healthy,
-            "findings": [{"check": f.check, "problem": f.problem, "fix": f.fix} for f in report.findings],
-            "notes": report.notes,
-        }))  # fmt: skip
+    where, _ = context.get(ctx).store()
+    if isinstance(where, Path):
+        report = checks.examine(where, now=context.now, fix=fix)
     else:
-        facts = [f"schema {report.schema}"] if report.schema is not None else []
-        facts += [f"{report.people} people"] if report.people is not None else []
-        say(f"Store: {path}" + (f" ({', '.join(facts)})" if facts else ""))
-        if report.healthy:
-            say(
-                "All is well: integrity, links, permissions, location, scheduling summaries and search keys"
-                " checked."
-            )
-        else:
-            count = len(report.findings)
-            say(f"{count} thing{'s' * (count != 1)} to look at:")
-            for f in report.findings:
-                say(f"  - {f.problem}")
-                say(f"    What to do: {f.fix}")
-        for line in report.notes:
-            say(line)
+        report = checks.examine_server(where, now=context.now, fix=fix)
+    if json_:
+        say(to_json(_doctor_json(report)))
+    else:
+        _say_doctor(report)
     if not report.healthy:
         raise typer.Exit(1)
 
 
-def _server_doctor(url: "ServerUrl", *, fix: bool, json_: bool) -> None:
-    """`net doctor` on PostgreSQL: the server, the schema, the scheduling summaries."""
-    from quietnet.engine.constants import SCHEMA_VERSION
-    from quietnet.engine.server import health, open_pg, stored_version
-    from quietnet.ops import doctor as checks
-    from quietnet.render.console import to_json
+def _doctor_json(report: DoctorReport) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "path": report.path.shown if isinstance(report.path, ServerUrl) else str(report.path),
+        "schema": report.schema, "people": report.people, "healthy": report.healthy,
+    }  # fmt: skip
+    if report.server is not None:
+        found["server"] = {"version": report.server, "latency_ms": round(report.latency, 2)}
+    found["findings"] = [{"check": f.check, "problem": f.problem, "fix": f.fix} for f in report.findings]
+    found["notes"] = report.notes
+    return found
 
-    database = open_pg(url, now=context.now, migrate=False)  # a check never changes the schema
-    try:
-        version, latency = health(database)
-        schema = stored_version(database.conn, url)
-        with database.read() as s:
-            people = int(s.scalar("SELECT count(*) FROM person")) if schema else 0
-        stale = checks.stale_summaries(database) if schema == SCHEMA_VERSION else []
-        if fix and stale:
-            from quietnet.store import journal, state
 
-            with database.write("doctor") as s:
-                state.refresh(s, stale)
-                journal.describe(s, "Rebuilt scheduling summaries")
-            stale = checks.stale_summaries(database)
-    finally:
-        database.close()
-    findings = (
-        [f"{len(stale)} people's scheduling summaries don't match their interactions."] if stale else []
-    )
-    notes = [] if schema >= SCHEMA_VERSION else [
-        f"The store uses schema {schema}; the next command upgrades it to {SCHEMA_VERSION}."
-    ]  # fmt: skip
-    if json_:
-        say(to_json({
-            "path": url.shown, "schema": schema, "people": people, "healthy": not findings,
-            "server": {"version": version, "latency_ms": round(latency, 2)},
-            "findings": [{"check": "summaries", "problem": f, "fix": "net doctor --fix"} for f in findings],
-            "notes": notes,
-        }))  # fmt: skip
+def _say_doctor(report: DoctorReport) -> None:
+    facts = [f"schema {report.schema}"] if report.schema is not None else []
+    facts += [f"{report.people} people"] if report.people is not None else []
+    if isinstance(report.path, ServerUrl):
+        say(f"Store: {report.path.shown} ({', '.join(facts)})")
+        say(f"Server: PostgreSQL {report.server}, {report.latency:.1f} ms a round trip.")
+        checked = "schema, scheduling summaries and search keys checked; the server keeps integrity and links"
     else:
-        say(f"Store: {url.shown} (schema {schema}, {people} people)")
-        say(f"Server: PostgreSQL {version}, {latency:.1f} ms a round trip.")
-        if findings:
-            say(f"1 thing to look at:\n  - {findings[0]}")
-            say("    What to do: Run net doctor --fix to rebuild them from the interactions.")
-        else:
-            say("All is well: schema and scheduling summaries checked; the server keeps integrity and links.")
-        for line in notes:
-            say(line)
-    if findings:
-        raise typer.Exit(1)
+        say(f"Store: {report.path}" + (f" ({', '.join(facts)})" if facts else ""))
+        checked = "integrity, links, permissions, location, scheduling summaries and search keys checked"
+    if report.healthy:
+        say(f"All is well: {checked}.")
+    else:
+        count = len(report.findings)
+        say(f"{count} thing{'s' * (count != 1)} to look at:")
+        for f in report.findings:
+            say(f"  - {f.problem}")
+            say(f"    What to do: {f.fix}")
+    for line in report.notes:
+        say(line)

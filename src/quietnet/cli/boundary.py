@@ -11,6 +11,7 @@ import errno
 import sqlite3
 
 from quietnet.cli.context import note
+from quietnet.core.text import visible
 from quietnet.errors import QuietnetError
 
 # OverflowError: date arithmetic past 9999-12-31 (NET_TODAY=9999-12-31 net today).
@@ -63,7 +64,5 @@ MAX_LINE = 1_000
 
 def safe(message: str) -> str:
     """A message as it may reach a terminal: control characters shown as escapes, lines cut."""
-    from quietnet.core.text import visible
-
     lines = visible(message, keep="\n").split("\n")
     return "\n".join(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…" for line in lines)

@@ -17,6 +17,10 @@ from typing import TYPE_CHECKING
 
 from quietnet.errors import ConfirmationNeeded, InputError, StoreError
 
+# The imports inside functions are for start-up: `net today` runs through this module without
+# Typer (cli/main.py), and a store on a file never loads the server's modules, nor a path the URL
+# parser (tests/test_startup.py, docs/performance.md).
+
 if TYPE_CHECKING:
     import typer
 

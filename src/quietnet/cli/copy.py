@@ -1,5 +1,7 @@
 """`net copy`: move the whole store to another database (SQLite or PostgreSQL, either way)."""
 
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,7 +9,11 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
+from quietnet.cli.output import refuse_store_files
 from quietnet.core.text import plural, visible
+from quietnet.errors import InputError
+from quietnet.ops import backup
+from quietnet.ops import copy as copying
 
 app = typer.Typer()
 
@@ -45,20 +51,11 @@ def copy(
       net --db postgresql+psycopg://ana@db.home/quietnet copy --to ~/quietnet-laptop.db
       net copy --to postgresql+psycopg://ana@db.home/quietnet --replace --yes
     """
-    from pathlib import Path
-
-    from quietnet.errors import InputError
-    from quietnet.ops import copy as copying
-
     c = context.get(ctx)
     target = context.location(to)
     if target == c.store()[0]:
         raise InputError("That is the store itself; give another database to copy to.")
     if isinstance(target, Path):
-        import os
-
-        from quietnet.cli.output import refuse_store_files
-
         refuse_store_files(c, to, Path(os.path.realpath(target)))
     with c.read() as s:
         source = copying.read(s)
@@ -82,8 +79,6 @@ def copy(
                 yes=yes,
             )
             if isinstance(target, Path):
-                from quietnet.ops import backup
-
                 snapshot = str(backup.automatic(target, now=context.now(), reason="before-copy"))
         rows = copying.write(database, source, replace=replace)
     finally:

@@ -7,6 +7,8 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.engine.opening import open_database
+from quietnet.ops.demo import build
 
 app = typer.Typer()
 
@@ -50,9 +52,6 @@ def demo(ctx: typer.Context) -> None:
     \b
       net demo
     """
-    from quietnet.engine.opening import open_database
-    from quietnet.ops.demo import build
-
     whole = ctx.find_root().command  # the whole app: cli/app.py builds it for the demo (RUNS_OTHERS)
     today = context.today()
     with tempfile.TemporaryDirectory(prefix="quietnet-demo-") as folder:

@@ -69,6 +69,7 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
       net why "#12" --as-of 2025-06-01
       net why ana --json
     """
+    # Local: `net due --json` and `net today --json` build this module, and only `net why` needs these.
     from quietnet.core.schedule import assess
     from quietnet.core.why import not_listed
     from quietnet.render import why as render

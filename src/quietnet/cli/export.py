@@ -5,26 +5,30 @@ with ``--output`` to a file written atomically (temp file, fsync, rename) with
 mode 0600.
 """
 
-import os
-import sys
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.cli.morning import make_plan
 from quietnet.cli.options import Yes
+from quietnet.cli.output import Output, target, write
+from quietnet.cli.output import folder as output_folder
 from quietnet.core.text import plural, visible
-
-if TYPE_CHECKING:
-    from quietnet.cli.output import Output as Target
+from quietnet.errors import InputError
+from quietnet.io import csvfile, ics, jsonfile, vcard
+from quietnet.io.files import write_atomic
+from quietnet.render import wording
+from quietnet.store import dump, transfer
 
 app = typer.Typer()
 exporting = typer.Typer(no_args_is_help=True)
 app.add_typer(exporting, name="export")
 
-Output = Annotated[
+OutputFile = Annotated[
     Path | None,
     typer.Option(
         "--output",
@@ -35,22 +39,16 @@ Output = Annotated[
 ]
 
 
-def checked(ctx: typer.Context, output: Path | None, yes: bool) -> "Target | None":
+def checked(ctx: typer.Context, output: Path | None, yes: bool) -> Output | None:
     """``--output`` checked before the store is read (cli/output.py holds the rules)."""
-    from quietnet.cli.output import target
-
     return None if output is None else target(context.get(ctx), output, yes=yes)
 
 
-def write_out(text: str, out: "Target | None", what: str) -> None:
-    from quietnet.cli.output import write
-
-    if out is None or out.printed:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    write(out, text)
-    say(f"Wrote {what} to {visible(out.shown)}.")
+def write_out(text: str, out: Output | None, what: str) -> None:
+    """``text`` printed (no ``--output``, or ``-``) or written where ``out`` says, and said so."""
+    write(out or Output("-"), text)
+    if out is not None and not out.printed:
+        say(f"Wrote {what} to {visible(out.shown)}.")
 
 
 @exporting.callback()
@@ -71,7 +69,7 @@ def export_group() -> None:
 
 
 @exporting.command("json")
-def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> None:
+def export_json(ctx: typer.Context, output: OutputFile = None, yes: Yes = False) -> None:
     """Everything, lossless: people, tags, interactions, helps, loops, settings.
 
     Examples:
@@ -80,8 +78,6 @@ def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> 
       net export json --output quietnet.json
       net export json | gzip > quietnet.json.gz
     """
-    from quietnet.io import jsonfile
-    from quietnet.store import dump
 
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
@@ -96,7 +92,7 @@ def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> 
 @exporting.command("vcard")
 def export_vcard(
     ctx: typer.Context,
-    output: Output = None,
+    output: OutputFile = None,
     folder: Annotated[
         Path | None,
         typer.Option("--folder", metavar="DIR", help="One UUID.vcf per person in DIR (for CardDAV)."),
@@ -111,25 +107,12 @@ def export_vcard(
       net export vcard --output contacts.vcf
       net export vcard --folder ~/.contacts/quietnet/
     """
-    from quietnet.errors import InputError
-    from quietnet.io import vcard
-    from quietnet.io.files import write_atomic
-    from quietnet.store import transfer
 
     if folder is not None and output is not None:
         raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
     out = checked(ctx, output, yes)
     if folder is not None:
-        from quietnet.cli.output import refuse_store_files
-
-        folder = folder.expanduser()
-        if not folder.parent.is_dir():
-            raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
-        if folder.exists() and not folder.is_dir():
-            raise InputError(
-                f"{folder} is a file, not a folder; give a folder for the cards. Nothing was written."
-            )
-        refuse_store_files(context.get(ctx), str(folder), Path(os.path.realpath(folder)) / "card.vcf")
+        folder = output_folder(context.get(ctx), folder)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
     if folder is None:
@@ -142,7 +125,7 @@ def export_vcard(
 
 
 @exporting.command("csv")
-def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> None:
+def export_csv(ctx: typer.Context, output: OutputFile = None, yes: Yes = False) -> None:
     """One row per person, safe to open in a spreadsheet (formula-like cells are neutralised).
 
     Examples:
@@ -151,8 +134,6 @@ def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> N
       net export csv --output people.csv
       net export csv | column -s, -t | less -S
     """
-    from quietnet.io import csvfile
-    from quietnet.store import transfer
 
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
@@ -163,7 +144,7 @@ def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> N
 @exporting.command("ics")
 def export_ics(
     ctx: typer.Context,
-    output: Output = None,
+    output: OutputFile = None,
     days: Annotated[int, typer.Option(min=0, max=366, help="Days of suggested check-ins to include.")] = 14,
     birthdays_only: Annotated[bool, typer.Option("--birthdays-only", help="Leave out check-ins.")] = False,
     yes: Yes = False,
@@ -179,12 +160,6 @@ def export_ics(
       net export ics --output quietnet.ics
       net export ics --birthdays-only -o birthdays.ics
     """
-    from datetime import timedelta
-
-    from quietnet.cli.morning import make_plan
-    from quietnet.io import ics
-    from quietnet.render import wording
-    from quietnet.store import transfer
 
     today = context.today()
     out = checked(ctx, output, yes)

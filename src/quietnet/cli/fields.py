@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from quietnet.core import dates, fields
 from quietnet.core.fields import MAX_FIELD, MAX_TEXT, clean_text
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
@@ -54,8 +55,6 @@ def _text(value: str, what: str, limit: int = MAX_FIELD) -> str | None:
 
 def collect(today: date, **given: Any) -> dict[str, Any]:
     """Validate the options that were given; returns Person fields (empty text clears)."""
-    from quietnet.core import dates, fields
-
     result: dict[str, Any] = {}
     for key, value in given.items():
         if value is None:

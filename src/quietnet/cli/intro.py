@@ -8,8 +8,14 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
-from quietnet.core.intro import VERBS, Intro
+from quietnet.core.dates import parse_day
+from quietnet.core.fields import clean_text
+from quietnet.core.intro import VERBS, Intro, side_of, transition
 from quietnet.errors import InputError
+from quietnet.render import helping as render
+from quietnet.render.console import to_json
+from quietnet.store import intros, journal, people
+from quietnet.store.interactions import helped
 
 app = typer.Typer()
 
@@ -79,16 +85,11 @@ def intro(
 
 
 def _day(on: str | None) -> date:
-    from quietnet.core.dates import parse_day
-
     today = context.today()
     return today if on is None else parse_day(on, today=today)
 
 
 def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
-    from quietnet.render import helping as render
-    from quietnet.store import intros
-
     today = context.today()
     with context.get(ctx).read() as s:
         found = intros.listing(s, everything=all_)
@@ -98,11 +99,6 @@ def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
 def _plan(
     ctx: typer.Context, a: str, b: str, why: str, asked_by: str | None, on: str | None, json_: bool
 ) -> None:
-    from quietnet.core.fields import clean_text
-    from quietnet.render import helping as render
-    from quietnet.render.console import to_json
-    from quietnet.store import intros, journal, people
-
     reason = clean_text(why, what="Why", limit=2_000)
     if not reason:
         raise InputError('Say why they might enjoy meeting, e.g. net intro ana tom "both love type design".')
@@ -146,13 +142,6 @@ def _step(
     on: str | None,
     json_: bool,
 ) -> None:
-    from quietnet.core.fields import clean_text
-    from quietnet.core.intro import side_of, transition
-    from quietnet.render import helping as render
-    from quietnet.render.console import to_json
-    from quietnet.store import intros, journal, people
-    from quietnet.store.interactions import helped
-
     if who is not None and verb not in ("ask", "accepted", "declined"):
         raise InputError(f"--who goes with ask, accepted or declined, not with {verb}.")
     if note is not None and verb != "checked":

@@ -1,6 +1,6 @@
 """`net log` (an interaction) and `net helped` (a way you helped)."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 import typer
@@ -9,9 +9,16 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
+from quietnet.core.dates import humanize_days, parse_day
+from quietnet.core.fields import clean_text
 from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
+from quietnet.render.console import to_json
+from quietnet.store import journal, loops, people
+from quietnet.store.interactions import helped as record_help
+from quietnet.store.interactions import helps
+from quietnet.store.interactions import log as log_interaction
 
 app = typer.Typer()
 
@@ -19,8 +26,6 @@ KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
 
 
 def _when(day_text: str | None) -> tuple[str, date]:
-    from quietnet.core.dates import humanize_days, parse_day
-
     today = context.today()
     day = today if day_text is None else parse_day(day_text, today=today)
     words = "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
@@ -64,10 +69,6 @@ def log(
       net log ana tom lunch --on yesterday --note "new job"
       net log "#12" call --them
     """
-    from quietnet.core.fields import clean_text
-    from quietnet.store import journal, loops, people
-    from quietnet.store.interactions import log as log_interaction
-
     names, found, said = split_kind(words, kind)
     when, day = _when(on)
     text = clean_text(note, what="A note") or None if note is not None else None
@@ -124,9 +125,6 @@ def helped(
     if who is None:
         _list_helps(ctx, since, json_)
         return
-    from quietnet.core.fields import clean_text
-    from quietnet.store import journal, loops, people
-    from quietnet.store.interactions import helped as record_help
 
     if what is None:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
@@ -146,12 +144,6 @@ def helped(
 
 
 def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
-    from datetime import timedelta
-
-    from quietnet.core.dates import parse_day
-    from quietnet.render.console import to_json
-    from quietnet.store.interactions import helps
-
     today = context.today()
     start = today - timedelta(weeks=12) if since is None else parse_day(since, today=today)
     with context.get(ctx).read() as s:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+# Every import below is inside the function that needs it: this module is the start-up
+# path of every command, and the two shortcuts load only what they use (tests/test_startup.py).
 BARE = ("today", "due")
 HELP = ("--help", "-h")
 

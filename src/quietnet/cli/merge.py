@@ -7,6 +7,8 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
+from quietnet.store import journal, people
+from quietnet.store import merge as merging
 
 app = typer.Typer()
 
@@ -32,9 +34,6 @@ def merge(
       net merge "Ana Ruiz" "#42"
       net merge "Robert Smith" "Bob Smith" --yes
     """
-    from quietnet.store import journal, people
-    from quietnet.store import merge as merging
-
     c = context.get(ctx)
     with c.read() as s:
         keep_id, drop_id = people.resolve_id(s, first), people.resolve_id(s, second)

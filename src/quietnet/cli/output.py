@@ -1,7 +1,10 @@
 """Where a command may write what it was asked to save: one check for every ``--output``.
 
 `net review` and every `net export` hand their ``--output`` to ``target`` before
-reading the store, and write through ``write``. The rules (docs/privacy.md):
+reading the store, and write through ``write``; `net export vcard --folder`
+checks its folder with ``folder``, `net backup --to` and `net copy --to` with
+``refuse_store_files``. Nothing else decides where a command may write. The
+rules (docs/privacy.md):
 
 - Never the store, its ``-wal``, ``-shm`` or ``-journal`` file, or a file in its
   backups folder, however it is named: relative paths, ``~``, symbolic links and
@@ -24,7 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quietnet.cli.context import confirm
+from quietnet.engine.snapshot import backups_folder
 from quietnet.errors import InputError
+from quietnet.io.files import write_atomic, write_failure
 
 if TYPE_CHECKING:
     from quietnet.cli.context import Context
@@ -70,10 +76,19 @@ def target(c: Context, given: Path, *, yes: bool) -> Output:
         return Output(shown, real, stream=True)
     if not stat.S_ISREG(mode):
         raise InputError(f"{shown} is not a file, a terminal or a pipe; {ANOTHER}")
-    from quietnet.cli.context import confirm
-
     confirm(f"{shown} already exists. Replace it?", yes=yes)
     return Output(shown, real)
+
+
+def folder(c: Context, given: Path) -> Path:
+    """Check a folder to write one file per record into (``export vcard --folder``); created later."""
+    path = given.expanduser()
+    if not path.parent.is_dir():
+        raise InputError(f"The folder {path.parent} does not exist; nothing was written.")
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{given} is not a folder; nothing was written. Give a folder to write into.")
+    refuse_store_files(c, str(path), Path(os.path.realpath(path)) / "card.vcf")
+    return path
 
 
 def refuse_store_files(c: Context, shown: str, real: Path, *, backups: bool = True) -> None:
@@ -81,8 +96,6 @@ def refuse_store_files(c: Context, shown: str, real: Path, *, backups: bool = Tr
     where, _ = c.store()
     if not isinstance(where, Path):
         return  # a store on a server has no files here
-    from quietnet.engine.snapshot import backups_folder
-
     stores = {where.absolute(), Path(os.path.realpath(where))}
     kinds: dict[Path, str] = {}
     for store in stores:
@@ -125,8 +138,6 @@ def write(out: Output, text: str) -> None:
         return
     data = text.encode("utf-8")
     if not out.stream:
-        from quietnet.io.files import write_atomic
-
         write_atomic(out.path, data, shown=out.shown)
         return
     try:
@@ -141,8 +152,6 @@ def write(out: Output, text: str) -> None:
         while view:
             view = view[os.write(fd, view) :]
     except OSError as exc:
-        from quietnet.io.files import write_failure
-
         raise write_failure(exc, out.shown) from None
     finally:
         os.close(fd)

@@ -1,6 +1,6 @@
 """`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -27,28 +27,29 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
-from quietnet.core.fields import clean_name
+from quietnet.core.fields import choice, clean_name, person_name
 from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.text import shown
+from quietnet.core.text import visible as escaped
+from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
+from quietnet.render import people as render
+
+# `net show`, `net list` and `net find` are measured (benchmarks/run.py): what not all of
+# this module's commands need is imported inside them (store/people.py brings the
+# scheduler, which `net find` does without).
 
 
 def visible(text: str) -> str:
     """User text as it may reach a terminal: stored control characters shown as escapes."""
-    from quietnet.core.text import visible as escaped
-
     return escaped(text, keep="\n\t")
 
-
-if TYPE_CHECKING:
-    from quietnet.engine.sqlite import Session
 
 app = typer.Typer()
 
 
 def new_name(raw: str) -> str:
     """A name for a new or renamed person (fields.person_name)."""
-    from quietnet.core.fields import person_name
-
     return person_name(raw)
 
 
@@ -162,7 +163,7 @@ def edit(
     say(f"Updated {person.name}." if changed else f"{person.name} already had those details.")
 
 
-def _nickname_free(s: "Session", nickname: str | None, name: str, *, besides: int | None, yes: bool) -> None:
+def _nickname_free(s: Session, nickname: str | None, name: str, *, besides: int | None, yes: bool) -> None:
     """Ask before giving a nickname someone else goes by (it would name two people)."""
     from quietnet.store import people
 
@@ -186,7 +187,6 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
       net show "#12" --json
     """
     from quietnet.render import helping
-    from quietnet.render import people as render
     from quietnet.store import interactions, loops, people, profile
 
     today = context.today()
@@ -221,13 +221,10 @@ def list_(
       net list --circle close
       net list --tag climbing --sort last --json
     """
-    from quietnet.core import fields
-    from quietnet.core.text import shown
-    from quietnet.render import people as render
     from quietnet.store import people
 
-    circle = fields.choice(circle, CIRCLES, what="a circle") if circle is not None else None
-    origin = fields.choice(origin, ORIGINS, what="an origin") if origin is not None else None
+    circle = choice(circle, CIRCLES, what="a circle") if circle is not None else None
+    origin = choice(origin, ORIGINS, what="an origin") if origin is not None else None
     if sort not in ("name", "last"):
         raise InputError(f'Sort by "name" or "last", not "{shown(sort)}".')
     with context.get(ctx).read() as s:
@@ -260,7 +257,6 @@ def find(
       net find climbing
       net find "zoe"
     """
-    from quietnet.render import people as render
     from quietnet.store import search
 
     query = clean_name(text, what="What to find")

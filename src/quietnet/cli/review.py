@@ -3,18 +3,22 @@
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.cli.output import target as checked
+from quietnet.cli.output import write
+from quietnet.core import review as weekly
+from quietnet.core.dates import parse_day
+from quietnet.core.review import Review
+from quietnet.core.schedule import week_start
 from quietnet.core.text import visible
 from quietnet.errors import InputError
-
-if TYPE_CHECKING:
-    from quietnet.core.review import Review
+from quietnet.store import week as stored
 
 app = typer.Typer()
 
@@ -70,12 +74,6 @@ def review(
       net review --format html -o review.html
       net review --week 2025-06-16 --json
     """
-    from quietnet.cli.output import target as checked
-    from quietnet.cli.output import write
-    from quietnet.core import review as weekly
-    from quietnet.core.schedule import week_start
-    from quietnet.store import week as stored
-
     if json_ and format_ is not None:
         raise InputError("Choose one: --json, or --format text, markdown or html.")
     today = context.today()
@@ -86,6 +84,7 @@ def review(
     result = weekly.build(rows, week=day, today=today)
     chosen = "json" if json_ else (format_ or Format.text).value
     if target is None and chosen == "text":  # in a terminal: Rich's layout
+        # Rich is imported only when the review is laid out for a terminal.
         from quietnet.render.console import console
         from quietnet.render.review import text
 
@@ -101,9 +100,6 @@ def review(
 
 def _week_day(text: str | None, today: date) -> date:
     """The day --week names (today when not given); a week not yet begun is refused."""
-    from quietnet.core.dates import parse_day
-    from quietnet.core.schedule import week_start
-
     if text is None:
         return today
     day = parse_day(text, today=today, allow_future=True)
@@ -115,7 +111,7 @@ def _week_day(text: str | None, today: date) -> date:
     return day
 
 
-def _render(result: "Review", chosen: str) -> str:
+def _render(result: Review, chosen: str) -> str:
     """The review as one string; only the chosen renderer is imported (text loads Rich)."""
     if chosen == "json":
         from quietnet.render.review.data import render

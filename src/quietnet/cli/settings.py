@@ -7,6 +7,15 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.capacity import WEEKS, capacity
+from quietnet.core.records import CIRCLES
+from quietnet.core.schedule import assess, week_start
+from quietnet.core.settings import DEFAULT, KEYS, Settings
+from quietnet.core.settings import preset as find
+from quietnet.render.console import to_json
+from quietnet.render.wording import capacity_lines, rhythm_phrase
+from quietnet.store import journal, state
+from quietnet.store import settings as stored
 
 app = typer.Typer()
 settings_app = typer.Typer(invoke_without_command=True)
@@ -22,10 +31,6 @@ GUIDE = {
 
 
 def _store(ctx: typer.Context, new: object, summary: str) -> None:
-    from quietnet.core.settings import Settings
-    from quietnet.store import journal, state
-    from quietnet.store import settings as stored
-
     assert isinstance(new, Settings)
     with context.get(ctx).write("settings") as s:
         stored.save(s, new)
@@ -58,9 +63,6 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from quietnet.core.settings import DEFAULT, KEYS
-    from quietnet.render.console import to_json
-    from quietnet.store import settings as stored
 
     with context.get(ctx).read() as s:
         current = stored.load(s)
@@ -106,8 +108,6 @@ def set_(
       net settings set cadence.close 45
       net settings set daily_max 2
     """
-    from quietnet.store import settings as stored
-
     with context.get(ctx).read() as s:
         current = stored.load(s)
     new = current.with_value(key, value)
@@ -131,9 +131,6 @@ def reset(
       net settings reset weekly_energy
       net settings reset --yes
     """
-    from quietnet.core.settings import DEFAULT
-    from quietnet.store import settings as stored
-
     with context.get(ctx).read() as s:
         current = stored.load(s)
     if key is None:
@@ -160,10 +157,6 @@ def preset(
       net settings preset sivers
       net settings preset default
     """
-
-    from quietnet.core.settings import preset as find
-    from quietnet.store import settings as stored
-
     chosen = find(name)
     with context.get(ctx).read() as s:
         current = stored.load(s)
@@ -189,14 +182,6 @@ def circles(
       net circles
       net circles --json
     """
-    from quietnet.core.capacity import WEEKS, capacity
-    from quietnet.core.records import CIRCLES
-    from quietnet.core.schedule import assess, week_start
-    from quietnet.render.console import to_json
-    from quietnet.render.wording import capacity_lines, rhythm_phrase
-    from quietnet.store import settings as stored
-    from quietnet.store import state
-
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
         settings = stored.load(s)

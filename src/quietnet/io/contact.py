@@ -16,15 +16,13 @@ from typing import Any
 
 from quietnet.core import dates, fields
 from quietnet.core.fields import MAX_TEXT
-from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.records import CIRCLES, ORIGINS, PERSON_FIELDS
 from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import InputError
 
-# The Person fields an import may set, and the extra targets a column may map to.
-FIELDS: tuple[str, ...] = (
-    "name", "nickname", "circle", "closeness", "kin", "cadence_days", "met_on", "how_met", "origin",
-    "company", "role", "city", "email", "phone", "birthday", "interests", "notes", "snoozed_until",
-)  # fmt: skip
+# The Person fields an import may set (those `net add` and `net edit` set), and the extra
+# targets a column may map to.
+FIELDS: tuple[str, ...] = PERSON_FIELDS
 TARGETS: tuple[str, ...] = (*FIELDS, "first_name", "middle_name", "last_name", "tags", "uuid", "ignore")
 YES = {"yes", "y", "true", "1", "x", "kin"}
 NO = {"no", "n", "false", "0", ""}

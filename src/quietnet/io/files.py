@@ -85,13 +85,10 @@ def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
     """Write ``data`` to ``path`` (mode 0600): temp file in the same folder, fsync, os.replace.
 
     ``shown`` is how messages name the file (as the user typed it; ``path`` by default).
+    Where a command may write is checked before, in one place (``cli/output.py``).
     """
     name = str(path) if shown is None else shown
     folder = path.parent
-    if path.is_dir():
-        raise InputError(f"{name} is a folder; give a file name to write to.")
-    if not folder.is_dir():
-        raise InputError(f"The folder {folder} does not exist; nothing was written.")
     temp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING
 
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits
+from quietnet.engine.opening import open_database
 from quietnet.engine.snapshot import backups_folder, tidy
 from quietnet.engine.sqlite import Database, check_file
+from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 from quietnet.ops.backup import list_backups
+from quietnet.store import derived, journal, state
 
 if TYPE_CHECKING:
     from quietnet.engine.postgres import PgDatabase
@@ -46,13 +49,15 @@ class Finding:
 
 @dataclass
 class DoctorReport:
-    path: Path
+    path: Path | ServerUrl
     schema: int | None = None
     people: int | None = None
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stale: list[int] = field(default_factory=list)  # people whose summary differs from a recomputation
     stale_keys: int = 0  # search and find keys that differ from the text they are folded from
+    server: str | None = None  # PostgreSQL: the server's version
+    latency: float = 0.0  # PostgreSQL: milliseconds a round trip takes
 
     @property
     def healthy(self) -> bool:
@@ -149,21 +154,70 @@ def _location(db_path: Path) -> list[Finding]:
 
 def stale_summaries(database: Database | PgDatabase) -> list[int]:
     """The people whose stored scheduling summary differs from one recomputed now."""
-    from quietnet.store import derived
-
     with database.read() as s:
         return derived.stale_summaries(s)
 
 
 def stale_keys(database: Database | PgDatabase) -> int:
     """How many search and find keys differ from the text they are folded from."""
-    from quietnet.store import derived
-
     with database.read() as s:
         return derived.stale_keys(s)
 
 
-def examine(db_path: Path, *, now: Callable[[], datetime]) -> DoctorReport:
+def rebuild(database: Database | PgDatabase, stale: list[int]) -> None:
+    """``--fix``: every search and find key, and the scheduling summaries of ``stale``, rebuilt at once."""
+    with database.write("doctor") as s:
+        derived.rebuild_keys(s)
+        state.refresh(s, stale)
+        journal.describe(s, "Rebuilt scheduling summaries and search keys")
+
+
+def examine_server(url: ServerUrl, *, now: Callable[[], datetime], fix: bool = False) -> DoctorReport:
+    """`net doctor` on PostgreSQL: the server, the schema, the summaries and keys (``fix``: rebuilt first).
+
+    The server keeps integrity and links itself; files, permissions and backups are its own.
+    """
+    # Only a store on a server loads the driver and the migration machinery.
+    from quietnet.engine.server import health, open_pg, stored_version
+
+    report = DoctorReport(url)
+    database = open_pg(url, now=now, migrate=False)  # a check never changes the schema
+    try:
+        report.server, report.latency = health(database)
+        report.schema = stored_version(database.conn, url)
+        with database.read() as s:
+            report.people = int(s.scalar("SELECT count(*) FROM person")) if report.schema else 0
+        if report.schema == SCHEMA_VERSION:
+            _derived(database, report)
+            if fix and (report.stale or report.stale_keys):
+                rebuild(database, report.stale)
+                report.findings.clear()
+                _derived(database, report)
+    finally:
+        database.close()
+    if report.schema < SCHEMA_VERSION:
+        report.notes.append(
+            f"The store uses schema {report.schema}; the next command upgrades it to {SCHEMA_VERSION}."
+        )
+    return report
+
+
+def examine(db_path: Path, *, now: Callable[[], datetime], fix: bool = False) -> DoctorReport:
+    """`net doctor` on a file; with ``fix``, what is safe to fix is fixed, then the store checked again."""
+    report = _examine(db_path, now=now)
+    if fix and not report.healthy:
+        fix_permissions(db_path)
+        if report.stale or report.stale_keys:
+            database = open_database(db_path, now=now)
+            try:
+                rebuild(database, report.stale)
+            finally:
+                database.close()
+        report = _examine(db_path, now=now)
+    return report
+
+
+def _examine(db_path: Path, *, now: Callable[[], datetime]) -> DoctorReport:
     report = DoctorReport(db_path)
     if not db_path.exists():
         fix = "Run net list to create one, or give the right path with --db."
@@ -247,8 +301,13 @@ def _inspect(database: Database, report: DoctorReport) -> None:
         report.findings.append(Finding("foreign-keys", problem, _RESTORE))
     report.people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
     if report.schema == SCHEMA_VERSION:
-        report.stale = stale_summaries(database)
-        report.stale_keys = stale_keys(database)
+        _derived(database, report)
+
+
+def _derived(database: Database | PgDatabase, report: DoctorReport) -> None:
+    """The summaries and keys the store derives, compared with a recomputation: stale ones are findings."""
+    report.stale = stale_summaries(database)
+    report.stale_keys = stale_keys(database)
     if report.stale_keys:
         report.findings.append(Finding(
             "keys",
@@ -257,9 +316,10 @@ def _inspect(database: Database, report: DoctorReport) -> None:
             "Run net doctor --fix to rebuild them from the text.",
         ))  # fmt: skip
     if report.stale:
-        names = ", ".join(
-            conn.execute("SELECT name FROM person WHERE id = ?", (i,)).fetchone()[0] for i in report.stale[:5]
-        )
+        with database.read() as s:
+            names = ", ".join(
+                str(s.scalar("SELECT name FROM person WHERE id = ?", (i,))) for i in report.stale[:5]
+            )
         more = f" and {len(report.stale) - 5} more" if len(report.stale) > 5 else ""
         report.findings.append(Finding(
             "summaries",

@@ -12,7 +12,7 @@ from datetime import date
 
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
-from quietnet.store.folded import pattern
+from quietnet.store.folded import SOURCES, pattern
 from quietnet.store.journal import to_date
 
 
@@ -29,15 +29,13 @@ def find(s: Session, query: str, *, limit: int = 200) -> list[Hit]:
     q = fold(query)
     like = pattern(query)
     hits: list[Hit] = []
+    texts = SOURCES["person"]  # the columns a person's find key is folded from, in order
     people = s.all(
-        "SELECT id, name, nickname, company, role, city, interests, how_met, notes FROM person"
-        " WHERE find_key LIKE ? ESCAPE '\\' ORDER BY name, id",
+        f"SELECT id, {', '.join(texts)} FROM person WHERE find_key LIKE ? ESCAPE '\\' ORDER BY name, id",
         (like,),
     )
     for r in people:
-        fields = [r["name"], r["nickname"], r["company"], r["role"], r["city"], r["interests"],
-                  r["how_met"], r["notes"]]  # fmt: skip
-        where = next((f for f in fields if f and q in fold(f)), r["name"])
+        where = next((r[t] for t in texts if r[t] and q in fold(r[t])), r["name"])
         hits.append(Hit("person", r["id"], r["name"], None, where))
     rows = s.all(
         "SELECT i.day, i.kind, i.note, p.id, p.name FROM (SELECT id, day, kind, note FROM interaction"

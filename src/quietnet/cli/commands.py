@@ -1,0 +1,46 @@
+"""Which module holds each command, so a run imports and builds only that one (cli/app.py).
+
+Generated from the modules' Typer apps by ``python tools/reference.py --write``;
+a test fails when it is stale. Do not edit by hand.
+"""
+
+COMMANDS: dict[str, str] = {
+    "due": "due",
+    "today": "due",
+    "why": "due",
+    "add": "people",
+    "edit": "people",
+    "show": "people",
+    "list": "people",
+    "find": "people",
+    "archive": "people",
+    "unarchive": "people",
+    "forget": "people",
+    "tag": "people",
+    "log": "log",
+    "helped": "log",
+    "promise": "loops",
+    "need": "loops",
+    "loops": "loops",
+    "done": "loops",
+    "snooze": "loops",
+    "circles": "settings",
+    "settings": "settings",
+    "import": "transfer",
+    "merge": "merge",
+    "export": "export",
+    "backup": "backups",
+    "backups": "backups",
+    "restore": "backups",
+    "doctor": "backups",
+    "undo": "undo",
+    "give": "give",
+    "intro": "intro",
+    "events": "events",
+    "event": "events",
+    "referrals": "work",
+    "work": "work",
+    "review": "review",
+    "demo": "demo",
+    "copy": "copy",
+}
