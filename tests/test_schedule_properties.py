@@ -178,6 +178,20 @@ def test_nobody_is_listed_without_a_reason(people: list[Raw]) -> None:
             assert r.id not in listed
 
 
+# 1 and 11 where a message ends a quiet tie: found by Hypothesis (a core friend met three
+# years ago with no real contact since). The message is real contact, so the person rests,
+# and time apart counts nothing while someone rests: 6 points, not 16 (text: 6 + 4 dormant).
+QUIET = Raw(id=1, name="Ana", circle="core", closeness=None, kin=False, override=None,
+            met=date(2022, 6, 20), birthday=None, novel=False, snoozed_until=None,
+            archived=False, promise=None, need=None, touches=())  # fmt: skip
+
+
+def test_a_message_to_a_quiet_tie_today_lowers_the_score() -> None:
+    assert score(QUIET) == 10.0  # strength 6 + dormant 4
+    assert score(QUIET.plus(Touch(TODAY, "text"))) == 10.0  # a text is not real contact
+    assert score(QUIET.plus(Touch(TODAY, "message"))) == 6.0  # resting: time apart counts 0
+
+
 # 11
 @SOME
 @given(raws(), kinds, kinds, st.sampled_from(SETTINGS))

@@ -60,7 +60,10 @@ class TermSpec(NamedTuple):
 
 
 def _time_apart(f: Facts, s: Settings) -> float:
-    if f.dormant or f.ratio <= 1:
+    # 0 while resting as well as for a dormant person: otherwise a message that ends a
+    # quiet tie today (real contact that moves the clock only part way) would raise the
+    # score, against invariants 1 and 11 (docs/scheduling.md, "Where we differ").
+    if f.dormant or f.resting or f.ratio <= 1:
         return 0.0
     if f.ratio - 1 >= s.time_apart_span:
         return 1.0
