@@ -9,6 +9,7 @@ the new one, never half.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,6 @@ def _rebuild_derived(connection: Any, now: datetime) -> None:
     Migrations only add such columns: they import nothing from quietnet, so the
     values come from the code that reads them, not from a copy frozen in time.
     """
-    import sqlite3
 
     # Local: the one import from engine/ up into store/, needed only while migrating;
     # store/ imports engine/sqlite.py, never this module, so there is no cycle.
@@ -66,7 +66,8 @@ def upgrade(path: Path, *, from_version: int, now: datetime) -> None:
 
     if from_version > 0:
         take_snapshot(path, now=now, reason=f"before-schema-{SCHEMA_VERSION}")
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # The file itself, never a URL built from its name: "?" or "%2E" in a path would name another file.
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(path), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:

@@ -47,6 +47,11 @@ def parse(text: str) -> ServerUrl | Path:
             raise StoreError(
                 "An SQLite URL names a file: sqlite:///relative/path or sqlite:////absolute/path."
             )
+        if "?" in rest or "#" in rest:
+            raise StoreError(
+                "An SQLite URL names a file and nothing else (no ?options); give the file's path. "
+                "Nothing was opened."
+            )
         return Path(unquote(rest[1:])).expanduser()
     if scheme not in POSTGRES_SCHEMES:
         shown = _shown_scheme(scheme)
