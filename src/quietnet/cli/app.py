@@ -9,12 +9,18 @@ from typer.core import TyperGroup
 
 from quietnet import __version__
 from quietnet.cli import context
-from quietnet.cli.boundary import EXPECTED, calm
+from quietnet.cli.boundary import EXPECTED, calm, undecodable
 from quietnet.cli.commands import COMMANDS
 
 
 class Boundary(TyperGroup):
     """Turns every expected failure into one calm sentence and an exit code; no tracebacks."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        for arg in args:
+            if any("\udc80" <= c <= "\udcff" for c in arg):  # bytes the locale could not decode
+                raise typer.Exit(calm(undecodable(arg)))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:

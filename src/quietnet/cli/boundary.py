@@ -12,7 +12,7 @@ import sqlite3
 
 from quietnet.cli.context import note
 from quietnet.core.text import visible
-from quietnet.errors import QuietnetError
+from quietnet.errors import InputError, QuietnetError
 
 # OverflowError: date arithmetic past 9999-12-31 (NET_TODAY=9999-12-31 net today).
 # OSError: what is printed could not be written (`net export json > /dev/full`).
@@ -66,3 +66,11 @@ def safe(message: str) -> str:
     """A message as it may reach a terminal: control characters shown as escapes, lines cut."""
     lines = visible(message, keep="\n").split("\n")
     return "\n".join(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…" for line in lines)
+
+
+def undecodable(arg: str) -> InputError:
+    """An argument holding bytes that are not UTF-8 (``'a\\xff'`` from the shell): refused, never stored."""
+    from quietnet.core.text import shown
+
+    as_typed = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return InputError(f'"{shown(as_typed)}" holds bytes that are not UTF-8 text; nothing was changed.')
