@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from quietnet.core import dates, fields
-from quietnet.core.fields import MAX_FIELD, MAX_TEXT, clean_text
+from quietnet.core.fields import MAX_FIELD, MAX_TEXT, clean_text, one_line
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.errors import InputError
 
@@ -49,7 +49,8 @@ Tags = Annotated[
 
 
 def _text(value: str, what: str, limit: int = MAX_FIELD) -> str | None:
-    cleaned = clean_text(value, what=what, limit=limit)
+    """Notes may span lines (``MAX_TEXT``); every other field is one line."""
+    cleaned = clean_text(value, what=what, limit=limit) if limit == MAX_TEXT else one_line(value, what=what)
     return cleaned or None
 
 

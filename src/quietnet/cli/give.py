@@ -11,7 +11,7 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
 from quietnet.core.dates import parse_day
-from quietnet.core.fields import clean_text
+from quietnet.core.fields import one_line
 from quietnet.core.give import suggest
 from quietnet.core.intro import quoted
 from quietnet.errors import InputError
@@ -85,7 +85,7 @@ def _day(on: str | None) -> date:
 
 
 def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) -> None:
-    what = clean_text(text, what="What to keep", limit=2_000)
+    what = one_line(text, what="What to keep")
     if not what:
         raise InputError('Say what to keep, e.g. net give ana --save "the pricing article".')
     day = _day(on)

@@ -9,7 +9,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core.dates import parse_day
-from quietnet.core.fields import clean_text
+from quietnet.core.fields import clean_text, one_line
 from quietnet.core.intro import VERBS, Intro, side_of, transition
 from quietnet.errors import InputError
 from quietnet.render import helping as render
@@ -99,7 +99,7 @@ def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
 def _plan(
     ctx: typer.Context, a: str, b: str, why: str, asked_by: str | None, on: str | None, json_: bool
 ) -> None:
-    reason = clean_text(why, what="Why", limit=2_000)
+    reason = one_line(why, what="Why")
     if not reason:
         raise InputError('Say why they might enjoy meeting, e.g. net intro ana tom "both love type design".')
     day = _day(on)

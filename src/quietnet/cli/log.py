@@ -10,7 +10,7 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
 from quietnet.core.dates import humanize_days, parse_day
-from quietnet.core.fields import clean_text
+from quietnet.core.fields import clean_text, one_line
 from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
@@ -128,7 +128,7 @@ def helped(
 
     if what is None:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
-    text = clean_text(what, what="What you did", limit=2_000)
+    text = one_line(what, what="What you did")
     if not text:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
     help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")

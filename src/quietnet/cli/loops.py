@@ -10,7 +10,7 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Json, Name, On
 from quietnet.core import fields, kinds
 from quietnet.core.dates import humanize_days, parse_day, parse_span
-from quietnet.core.fields import clean_text
+from quietnet.core.fields import one_line
 from quietnet.errors import InputError
 from quietnet.render.console import to_json
 from quietnet.store import interactions, journal, loops, people
@@ -21,7 +21,7 @@ What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", sho
 
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
-    text = clean_text(what, what="What it is", limit=2_000)
+    text = one_line(what, what="What it is")
     if not text:
         raise InputError("Say what it is, in a few words.")
     today = context.today()
@@ -105,7 +105,7 @@ def done(
     """
     today = context.today()
     day = today if on is None else parse_day(on, today=today)
-    text = clean_text(helped, what="What you did", limit=2_000) if helped is not None else None
+    text = one_line(helped, what="What you did") if helped is not None else None
     kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     with context.get(ctx).write("done") as s:
         loop = loops.get(s, loop_id)

@@ -77,12 +77,12 @@ def add(
     from dataclasses import asdict
 
     from quietnet.core.dates import parse_day
-    from quietnet.core.fields import clean_text
+    from quietnet.core.fields import one_line
     from quietnet.render.console import to_json
     from quietnet.store import events, journal, loops, people
     from quietnet.store import work as stored
 
-    text = clean_text(title, what="A title", limit=500)
+    text = one_line(title, what="A title", limit=500)
     if not text:
         raise InputError(
             'Say what the work is, e.g. net work add "Contoso redesign" --from zoe --path referral.'

@@ -57,6 +57,16 @@ def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
     return text
 
 
+def one_line(raw: str, *, what: str, limit: int = MAX_FIELD) -> str:
+    """A short field (company, city, what you did...): NFC, trimmed, one line; empty clears it."""
+    text = unicodedata.normalize("NFC", raw).strip()
+    if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
+        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
+    if has_control(text, allow_newlines=False):
+        raise InputError(f"{what}: one line only, with no newlines, tabs or other control characters.")
+    return text
+
+
 def person_name(raw: str) -> str:
     """A new or changed person's name: as clean_name, and not mistakable for an #id."""
     name = clean_name(raw)

@@ -138,8 +138,9 @@ def check(name: str, raw: str, *, today: date) -> Any:
     if name == "uuid":
         return fields.uuid(text)
     what = {"how_met": "How you met"}.get(name, name.capitalize())
-    limit = MAX_TEXT if name == "notes" else fields.MAX_FIELD
-    return fields.clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=limit)
+    if name != "notes":
+        return fields.one_line(text, what=what)
+    return fields.clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=MAX_TEXT)
 
 
 def contact_from(values: dict[str, str], *, line: int, today: date) -> Contact:

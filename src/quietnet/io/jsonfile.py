@@ -71,8 +71,9 @@ def _text_of(limit: int) -> Check:
     return _rule(lambda v: fields.clean_text(v, what="the text", limit=limit))
 
 
-_text = _text_of(fields.MAX_FIELD)
+_prose = _text_of(fields.MAX_FIELD)  # an outcome: a note, so it may span lines
 _notes = _text_of(fields.MAX_TEXT)
+_text = _rule(lambda v: fields.one_line(v, what="the text"))  # every other field: one line
 
 
 def _line(value: Any) -> None:
@@ -196,7 +197,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
     },
     "helps": {
         "id": (_count, REQUIRED), "day": (_day, REQUIRED), "person": (_uuid, REQUIRED),
-        "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_text, OPTIONAL),
+        "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_prose, OPTIONAL),
         "outcome_on": (_day, OPTIONAL), "interaction": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
     },
     "loops": {
