@@ -84,6 +84,22 @@ def test_the_last_days_of_the_calendar_are_refused_calmly(
     assert export(net) == before
 
 
+def test_a_snooze_may_not_end_after_the_last_year_kept(
+    net: Net, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else the store would hold a day its own export could not be imported with."""
+    before, before_files = export(net), files(store)
+    monkeypatch.setenv("NET_TODAY", "2200-12-25")
+    result = net("snooze", "ana", "--for", "2 weeks")
+    message = (
+        "That would end on 2201-01-08, after 2200, the last year quietnet keeps; choose a shorter span.\n"
+    )
+    assert (result.code, result.out, result.err) == (1, "", message), result
+    assert files(store) == before_files
+    assert export(net) == before
+    assert net("snooze", "ana", "--for", "6 days").code == 0  # 2200-12-31 is still kept
+
+
 def test_the_bare_fast_path_says_the_same(
     store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,6 +1,5 @@
 """`net promise`, `need`, `loops`, `done` and `snooze`: open loops and quiet time."""
 
-from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -9,7 +8,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Name, On
 from quietnet.core import fields, kinds
-from quietnet.core.dates import humanize_days, parse_day, parse_span
+from quietnet.core.dates import humanize_days, parse_day, span_from
 from quietnet.core.fields import one_line
 from quietnet.errors import InputError
 from quietnet.render.console import to_json
@@ -149,7 +148,7 @@ def snooze(
         if day <= today:
             raise InputError(f"{day.isoformat()} is not after today; snoozes end in the future.")
     elif for_ is not None:
-        day = today + timedelta(days=parse_span(for_))
+        day = span_from(today, for_)
     with context.get(ctx).write("snooze") as s:
         person = people.get(s, people.resolve_id(s, who))
         people.edit(s, person.id, {"snoozed_until": None if off else day})

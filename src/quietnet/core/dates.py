@@ -296,6 +296,15 @@ def parse_span(text: str) -> int:
     return _bounded(_days(s), shown, "a span", "3 days, 2 weeks, a month or 10d")
 
 
+def span_from(today: date, text: str) -> date:
+    """The day a span (``2 weeks``) after ``today`` ends, kept within the years quietnet stores."""
+    end = today + timedelta(days=parse_span(text))
+    if end.year > MAX_YEAR:
+        last = f"after {MAX_YEAR}, the last year quietnet keeps"
+        raise DateError(f"That would end on {end.isoformat()}, {last}; choose a shorter span.")
+    return end
+
+
 def format_birthday(year: int | None, month: int, day: int) -> str:
     """``06-21`` without a year, ``1980-06-21`` with one."""
     return f"{month:02d}-{day:02d}" if year is None else f"{year:04d}-{month:02d}-{day:02d}"
