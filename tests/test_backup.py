@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import sqlite3
 import stat
@@ -228,6 +229,18 @@ def test_doctor_says_all_is_well_on_a_healthy_store(net: Net, store: Path) -> No
     assert (report["healthy"], report["findings"], report["people"]) == (True, [], 1)
 
 
+def test_doctor_quotes_a_folder_name_for_the_shell(net: Net, tmp_path: Path) -> None:
+    folder = tmp_path / "q'; echo PWNED; '"
+    folder.mkdir()
+    db = folder / "net.db"
+    assert net("--db", str(db), "add", "Ana Ruiz").code == 0
+    folder.chmod(0o755)
+    result = net("--db", str(db), "doctor")
+    quoted = shlex.quote(str(folder))
+    assert quoted == f"'{tmp_path}/q'\"'\"'; echo PWNED; '\"'\"''"  # pasted, it runs only chmod
+    assert f"    What to do: chmod 700 {quoted} (or run net doctor --fix)" in result.out, result
+
+
 def test_doctor_finds_loose_permissions_and_fixes_them(net: Net, store: Path, tmp_path: Path) -> None:
     net("add", "Ana Ruiz")
     store.chmod(0o644)
@@ -236,7 +249,7 @@ def test_doctor_finds_loose_permissions_and_fixes_them(net: Net, store: Path, tm
     assert result.code == 1
     assert "2 things to look at:" in result.out
     assert f"  - {store} can be read by other users (mode 0644)." in result.out
-    assert f"    What to do: chmod 600 '{store}' (or run net doctor --fix)." in result.out
+    assert f"    What to do: chmod 600 {store} (or run net doctor --fix)." in result.out
     assert f"The folder {tmp_path} is open to other users (mode 0755)." in result.out
     fixed = net("doctor", "--fix")
     assert fixed.code == 0, fixed

@@ -8,6 +8,7 @@ nothing; a shared nickname goes through only with --yes.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -48,6 +49,24 @@ def test_text_an_older_version_stored_with_escapes_prints_escaped(net: Net, stor
     assert ok(net, "tag", "ana", "+calm") == "Ana Ruiz's tags: \\x1b[31mred, calm.\n"
     for out in (shown, listed):
         assert "\x1b" not in out
+
+
+def test_every_command_prints_a_stored_escape_escaped_and_json_keeps_it_exact(net: Net, store: Path) -> None:
+    ok(net, "add", "Ana Ruiz", "--circle", "close")
+    ok(net, "log", "ana", "coffee", "--on", "2025-01-02")
+    conn = sqlite3.connect(store)
+    with conn:
+        conn.execute("UPDATE person SET name = ?, search_key = 'ana' WHERE id = 1", ("Ana\x1b[2J\x9bRuiz",))
+    conn.close()
+    for args in (("why", "#1"), ("give", "#1"), ("due", "--all"), ("today",), ("show", "#1"), ("list",)):
+        result = net(*args)
+        assert result.code == 0, (args, result)
+        assert "Ana\\x1b[2J\\x9bRuiz" in result.out, (args, result.out)
+        assert "\x1b" not in result.out + result.err, args
+        assert "\x9b" not in result.out, args
+    shown = net("show", "#1", "--json")
+    assert "\\u001b[2J\\u009bRuiz" in shown.out
+    assert json.loads(shown.out)["person"]["name"] == "Ana\x1b[2J\x9bRuiz"  # the data itself, exactly
 
 
 FILES = [

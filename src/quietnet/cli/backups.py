@@ -10,7 +10,6 @@ from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
 from quietnet.cli.output import refuse_store_files
-from quietnet.core.text import visible
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.snapshot import backups_folder
 from quietnet.engine.url import ServerUrl
@@ -59,7 +58,7 @@ def backup(
     if to is not None:
         refuse_store_files(c, str(to), Path(os.path.realpath(to.expanduser())), backups=False)
     path, removed = kept.backup(store, now=context.now(), to=to, keep=keep)
-    say(f"Backed up to {visible(str(path))} ({_size(path.stat().st_size)}).")
+    say(f"Backed up to {path} ({_size(path.stat().st_size)}).")
     if removed:
         say(
             f"Removed {len(removed)} older backup{'s' * (len(removed) != 1)}"

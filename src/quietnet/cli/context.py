@@ -167,8 +167,13 @@ def as_of(text: str | None) -> date:
 
 
 def say(text: str = "") -> None:
-    """A line on stdout, as typed (no markup)."""
-    sys.stdout.write(text + "\n")
+    """A line on stdout, as typed (no markup); a control character shows as ``\\x1b``, never raw.
+
+    Exports write their bytes through ``cli/output.py``, never through here.
+    """
+    from quietnet.core.text import visible
+
+    sys.stdout.write(visible(text, keep="\n\t") + "\n")
 
 
 def note(text: str) -> None:

@@ -10,7 +10,7 @@ from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
 from quietnet.cli.output import refuse_store_files
-from quietnet.core.text import plural, visible
+from quietnet.core.text import plural
 from quietnet.errors import InputError
 from quietnet.ops import backup
 from quietnet.ops import copy as copying
@@ -86,4 +86,4 @@ def copy(
     if snapshot:
         note(f"A snapshot of {where} before it was replaced: {snapshot}")
     copied = f"{plural(source.people, 'person', 'people')} ({plural(rows, 'record')})"
-    say(f"Copied {copied} to {visible(str(where))}; its export matches this store's exactly.")
+    say(f"Copied {copied} to {where}; its export matches this store's exactly.")

@@ -17,7 +17,7 @@ from quietnet.cli.morning import make_plan
 from quietnet.cli.options import Yes
 from quietnet.cli.output import Output, target, write
 from quietnet.cli.output import folder as output_folder
-from quietnet.core.text import plural, visible
+from quietnet.core.text import plural
 from quietnet.errors import InputError
 from quietnet.io import csvfile, ics, jsonfile, vcard
 from quietnet.io.files import write_atomic
@@ -48,7 +48,7 @@ def write_out(text: str, out: Output | None, what: str) -> None:
     """``text`` printed (no ``--output``, or ``-``) or written where ``out`` says, and said so."""
     write(out or Output("-"), text)
     if out is not None and not out.printed:
-        say(f"Wrote {what} to {visible(out.shown)}.")
+        say(f"Wrote {what} to {out.shown}.")
 
 
 @exporting.callback()
@@ -121,7 +121,7 @@ def export_vcard(
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
         write_atomic(folder / f"{row['uuid']}.vcf", vcard.write(row, row["tags"]).encode("utf-8"))
-    say(f"Wrote {plural(len(rows), 'card')} to {visible(str(folder))}.")
+    say(f"Wrote {plural(len(rows), 'card')} to {folder}.")
 
 
 @exporting.command("csv")

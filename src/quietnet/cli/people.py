@@ -30,7 +30,6 @@ from quietnet.cli.options import Json, Name, Yes
 from quietnet.core.fields import choice, clean_name, person_name
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.core.text import shown
-from quietnet.core.text import visible as escaped
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.render import people as render
@@ -38,11 +37,6 @@ from quietnet.render import people as render
 # `net show`, `net list` and `net find` are measured (benchmarks/run.py): what not all of
 # this module's commands need is imported inside them (store/people.py brings the
 # scheduler, which `net find` does without).
-
-
-def visible(text: str) -> str:
-    """User text as it may reach a terminal: stored control characters shown as escapes."""
-    return escaped(text, keep="\n\t")
 
 
 app = typer.Typer()
@@ -199,7 +193,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
         say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
         sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        say(visible(render.profile_text(person, timeline, open_loops, today=today, sections=sections)))
+        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections))
 
 
 @app.command("list")
@@ -240,7 +234,7 @@ def list_(
     if json_:
         say(render.listing_json(found))
     else:
-        say(visible(render.listing_text(found, today=context.today())))
+        say(render.listing_text(found, today=context.today()))
 
 
 @app.command()
@@ -265,7 +259,7 @@ def find(
     if json_:
         say(render.hits_json(hits))
     else:
-        say(visible(render.hits_text(hits, query)))
+        say(render.hits_text(hits, query))
 
 
 @app.command()
@@ -355,6 +349,6 @@ def tag(
         journal.describe(s, f"Tagged {person.name}")
         tags = people.tags_of(s, person.id)
     if not added and not removed:
-        say(visible(f"{person.name}'s tags are unchanged: {', '.join(sorted(tags)) or 'none'}."))
+        say(f"{person.name}'s tags are unchanged: {', '.join(sorted(tags)) or 'none'}.")
     else:
-        say(visible(f"{person.name}'s tags: {', '.join(sorted(tags)) or 'none'}."))
+        say(f"{person.name}'s tags: {', '.join(sorted(tags)) or 'none'}.")

@@ -16,7 +16,6 @@ from quietnet.core import review as weekly
 from quietnet.core.dates import parse_day
 from quietnet.core.review import Review
 from quietnet.core.schedule import week_start
-from quietnet.core.text import visible
 from quietnet.errors import InputError
 from quietnet.store import week as stored
 
@@ -95,7 +94,7 @@ def review(
         say(content.rstrip("\n"))
         return
     write(target, content)
-    say(f"Saved the review of the week of {week_start(day).isoformat()} to {visible(target.shown)}.")
+    say(f"Saved the review of the week of {week_start(day).isoformat()} to {target.shown}.")
 
 
 def _week_day(text: str | None, today: date) -> date:

@@ -39,6 +39,11 @@ def visible(text: str, *, keep: str = "") -> str:
     return _finder(keep).sub(_escape, text)
 
 
+def json_escaped(document: str) -> str:
+    """A JSON document with every control character left in its strings written as ``\\u009b``."""
+    return _finder("\n").sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def has_control(text: str, *, allow_newlines: bool) -> bool:
     """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
     return _finder("\n\t" if allow_newlines else "").search(text) is not None

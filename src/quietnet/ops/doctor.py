@@ -8,6 +8,7 @@ facts worth knowing that need no action.
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -112,17 +113,18 @@ def _loose(db_path: Path) -> list[Path]:
 def _permissions(db_path: Path) -> list[Finding]:
     found = []
     for path in _loose(db_path):
+        typed = shlex.quote(str(path))  # safe to paste into a shell, whatever the name holds
         if path.is_dir():
             found.append(Finding(
                 "permissions",
                 f"The folder {path} is open to other users (mode {_mode(path):04o}).",
-                f"chmod 700 '{path}' (or run net doctor --fix), or keep the store in a private folder.",
+                f"chmod 700 {typed} (or run net doctor --fix), or keep the store in a private folder.",
             ))  # fmt: skip
         else:
             found.append(Finding(
                 "permissions",
                 f"{path} can be read by other users (mode {_mode(path):04o}).",
-                f"chmod 600 '{path}' (or run net doctor --fix).",
+                f"chmod 600 {typed} (or run net doctor --fix).",
             ))  # fmt: skip
     return found
 

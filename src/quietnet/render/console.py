@@ -30,4 +30,7 @@ def to_json(data: Any) -> str:
     """The JSON every `--json` prints: UTF-8 as typed, two-space indent, dates and times in ISO 8601."""
     import json
 
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_iso)
+    from quietnet.core.text import json_escaped
+
+    # json escapes C0 controls itself; C1 and bidirectional ones would reach the terminal raw.
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2, default=_iso))
