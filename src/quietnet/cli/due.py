@@ -10,8 +10,8 @@ import typer
 
 from quietnet.cli import context, morning
 from quietnet.cli.context import say
-from quietnet.cli.morning import make_plan
 from quietnet.cli.options import AsOf, Json, Name
+from quietnet.ops.morning import make_plan
 
 app = typer.Typer()
 

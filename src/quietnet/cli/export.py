@@ -172,8 +172,8 @@ def export_ics(
     """
     from datetime import timedelta
 
-    from quietnet.cli.morning import make_plan
     from quietnet.io import ics
+    from quietnet.ops.morning import make_plan
     from quietnet.render import wording
     from quietnet.store import transfer
 

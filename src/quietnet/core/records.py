@@ -102,3 +102,14 @@ class Loop(NamedTuple):
     opened_on: date
     closed_on: date | None = None
     help_id: int | None = None
+
+
+class FollowUp(NamedTuple):
+    """For `net today`: a promise made at an event, or an event to log."""
+
+    event_id: int
+    event: str
+    due: date
+    loop_id: int | None = None
+    person: str | None = None
+    what: str | None = None

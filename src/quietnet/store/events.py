@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from quietnet.core.records import FollowUp
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import AmbiguousError, NotFoundError
@@ -242,17 +243,6 @@ def logged(s: Session, *, today: date) -> "list[LoggedEvent]":
                    sum(d >= 1 for d in days), sum(d >= 2 for d in days), int(work.get(e.id, 0)))
         )  # fmt: skip
     return found
-
-
-class FollowUp(NamedTuple):
-    """For `net today`: a promise made at an event, or an event to log."""
-
-    event_id: int
-    event: str
-    due: date
-    loop_id: int | None = None
-    person: str | None = None
-    what: str | None = None
 
 
 def follow_ups(s: Session, *, today: date) -> list[FollowUp]:
