@@ -120,47 +120,24 @@ def run_import(
     what: str,
     skip_flag: str,
 ) -> None:
-    """Read, check, plan, then (unless a dry run) snapshot and write in one transaction."""
-    from quietnet.errors import InputError
-    from quietnet.io.contact import refusal
-    from quietnet.io.reading import MAX_RECORDS
-    from quietnet.store import journal, transfer
+    """Run the import (``ops/importing.py``) and say what it did, or on a dry run what it would do."""
+    from quietnet.ops import importing
 
-    c = context.get(ctx)
-    new_circle = _circle(circle)
-    if total > MAX_RECORDS + 1:  # a header line may come first
-        raise InputError(
-            f"{source} has {total:,} {what}, more than the {MAX_RECORDS:,} one import takes; nothing was "
-            "imported. Split it and import the parts one after another."
-        )
-    with progress(f"Reading {source}", total) as tick:
-        found = read(tick)
-    if found.problems and not skip_bad:
-        raise refusal(found.problems, what=what, skip_flag=skip_flag)
-    if dry_run and not c.exists():  # a dry run creates nothing, not even the store
-        planned = transfer.plan(None, found.contacts, circle=new_circle)
-    else:
-        with c.read() as s:
-            planned = transfer.plan(s, found.contacts, circle=new_circle)
-    bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in found.problems]
+    done = importing.run_import(context.get(ctx), read, source=source, total=total, dry_run=dry_run,
+                                skip_bad=skip_bad, circle=_circle(circle), what=what, skip_flag=skip_flag,
+                                progress=progress)  # fmt: skip
+    planned = done.planned
+    bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in done.problems]
     if dry_run:
         say(f"Importing {source} (dry run):")
         for line in _plan_lines(planned) + [f"  bad      {b.strip()}" for b in bad]:
             say(line)
-        if found.ignored:
-            say(f"Columns not imported: {', '.join(found.ignored)}.")
+        if done.ignored:
+            say(f"Columns not imported: {', '.join(done.ignored)}.")
         say(_summary(planned, dry_run=True))
         return
-    if planned.writes:
-        del planned  # planned again inside the write, against the store as it is then: one plan in memory
-        snap = c.snapshot("before-import")
-        with c.write("import") as s:
-            planned = transfer.plan(s, found.contacts, circle=new_circle)
-            with progress(f"Importing {source}", len(planned.steps)) as tick:
-                count = len(set(transfer.apply(s, planned, tick=tick)))
-            journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-        if snap:
-            note(f"A snapshot of the store before this import: {snap}")
+    if done.snapshot:
+        note(f"A snapshot of the store before this import: {done.snapshot}")
     say(f"Imported {source}: {_summary(planned, dry_run=False)}")
     for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
         say(line)
