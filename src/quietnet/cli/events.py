@@ -12,8 +12,8 @@ from quietnet.core.events import FORMATS, ROLES, SIZES, WORTH
 from quietnet.errors import InputError
 
 if TYPE_CHECKING:
+    from quietnet.core.records import Event
     from quietnet.engine.sqlite import Session
-    from quietnet.store.events import Event
 
 app = typer.Typer()
 event_app = typer.Typer(no_args_is_help=True)

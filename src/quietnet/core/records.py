@@ -1,7 +1,18 @@
-"""Plain records the store returns: immutable NamedTuples, cheap to import and to build."""
+"""Plain records the store returns (NamedTuples and frozen dataclasses), cheap to import and to build.
 
+The store fills them, ``ops/`` passes them on and ``render/`` words them: they
+live here so that neither of those imports them from ``store/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # annotations only: the morning path need not load these
+    from quietnet.core.give import Match
+    from quietnet.core.intro import Intro
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 ORIGINS: tuple[str, ...] = (
@@ -113,3 +124,100 @@ class FollowUp(NamedTuple):
     loop_id: int | None = None
     person: str | None = None
     what: str | None = None
+
+
+class Event(NamedTuple):
+    id: int
+    name: str
+    day: date
+    interest: int | None = None
+    size: str | None = None
+    format: str | None = None
+    role: str | None = None
+    decision: str | None = None
+    reasons: tuple[str, ...] = ()
+    goal: str | None = None
+    leave_by: str | None = None
+    questions: tuple[str, ...] = ()
+    recovery: str | None = None
+    logged_on: date | None = None
+    energy: int | None = None
+    worth: str | None = None
+    learned: str | None = None
+
+
+@dataclass(frozen=True)
+class Work:
+    id: int
+    title: str
+    day: date
+    path: str
+    person_id: int
+    person: str
+    via_id: int | None = None
+    via: str | None = None
+    value: float | None = None
+    event_id: int | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class NeedMatch:
+    """An open need, and the people you know who fit it."""
+
+    loop_id: int
+    person_id: int
+    person: str
+    need: str
+    matches: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """An idea or link kept for someone, until it is passed on."""
+
+    id: int
+    person_id: int
+    person: str
+    what: str
+    saved_on: date
+    done_on: date | None = None
+    help_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    interactions: list[Interaction]
+    helps: list[Help]
+
+
+class Listed(NamedTuple):
+    """One row of `net list` (a NamedTuple: thousands are built per listing)."""
+
+    id: int
+    name: str
+    nickname: str | None
+    circle: str
+    city: str | None
+    origin: str | None
+    company: str | None
+    last_touch: date | None
+    archived: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "person" | "interaction" | "help" | "loop"
+    person_id: int
+    person: str
+    day: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Extras:
+    saved: list[Saved]
+    intros: list[Intro]
+    events: list[tuple[Event, str, str | None]]
+    work: list[Work]

@@ -8,9 +8,9 @@ skips them), and written through the journal like any setting.
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from quietnet.core.records import FollowUp
+from quietnet.core.records import Event, FollowUp
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import AmbiguousError, NotFoundError
@@ -76,26 +76,6 @@ def set_questions(s: Session, value: list[str]) -> None:
 
 
 # -- events ----------------------------------------------------------------------------------
-
-
-class Event(NamedTuple):
-    id: int
-    name: str
-    day: date
-    interest: int | None = None
-    size: str | None = None
-    format: str | None = None
-    role: str | None = None
-    decision: str | None = None
-    reasons: tuple[str, ...] = ()
-    goal: str | None = None
-    leave_by: str | None = None
-    questions: tuple[str, ...] = ()
-    recovery: str | None = None
-    logged_on: date | None = None
-    energy: int | None = None
-    worth: str | None = None
-    learned: str | None = None
 
 
 def _lines(text: str | None) -> tuple[str, ...]:

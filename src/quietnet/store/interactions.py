@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from quietnet.core.records import Help, Interaction
+from quietnet.core.records import Help, Interaction, Timeline
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal, state
 from quietnet.store.journal import stamp, to_date
@@ -87,12 +86,6 @@ def helps(s: Session, *, since: date | None = None, person_id: int | None = None
         params,
     )
     return [help_from_row(r) for r in rows]
-
-
-@dataclass(frozen=True)
-class Timeline:
-    interactions: list[Interaction]
-    helps: list[Help]
 
 
 def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
