@@ -21,10 +21,7 @@ ALLOWED = {
     "render": {"render", "core", "errors"},
 }
 # Arrows that still point the wrong way (issue 15); remove an entry when its import goes.
-KNOWN = {
-    ("quietnet.store.transfer", "quietnet.io.contact"),  # store/ should be SQL only
-    ("quietnet.store.dump", "quietnet.io.jsonfile"),
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, Path]:

@@ -6,13 +6,17 @@ live here so that neither of those imports them from ``store/``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: the morning path need not load these
     from quietnet.core.give import Match
     from quietnet.core.intro import Intro
+
+# The JSON export document (`net export json`): store/dump.py builds it, io/jsonfile.py checks it.
+FORMAT = "quietnet"
+FORMAT_VERSION = 1
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 ORIGINS: tuple[str, ...] = (
@@ -221,3 +225,18 @@ class Extras:
     intros: list[Intro]
     events: list[tuple[Event, str, str | None]]
     work: list[Work]
+
+
+@dataclass
+class Contact:
+    """One person as a file describes them."""
+
+    line: int  # where the record starts in its file
+    name: str
+    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
+    tags: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
+    uid: str | None = None  # a vCard UID
+    uuid: str | None = None  # a quietnet person uuid (our own exports)
+    card: str | None = None  # the original vCard, as read
+    source: str = ""  # the file it came from

@@ -16,7 +16,7 @@ from typing import Any
 
 from quietnet.core import dates, fields
 from quietnet.core.fields import MAX_TEXT
-from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.records import CIRCLES, ORIGINS, Contact
 from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import InputError
 
@@ -29,21 +29,6 @@ TARGETS: tuple[str, ...] = (*FIELDS, "first_name", "middle_name", "last_name", "
 YES = {"yes", "y", "true", "1", "x", "kin"}
 NO = {"no", "n", "false", "0", ""}
 MAX_SHOWN = 10
-
-
-@dataclass
-class Contact:
-    """One person as a file describes them."""
-
-    line: int  # where the record starts in its file
-    name: str
-    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
-    tags: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
-    uid: str | None = None  # a vCard UID
-    uuid: str | None = None  # a quietnet person uuid (our own exports)
-    card: str | None = None  # the original vCard, as read
-    source: str = ""  # the file it came from
 
 
 @dataclass(frozen=True)
