@@ -7,17 +7,23 @@ mode 0600.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Yes
-
-if TYPE_CHECKING:
-    from quietnet.cli.output import Output as Target
+from quietnet.cli.output import Output as Target
+from quietnet.cli.output import refuse_store_files, target, write
+from quietnet.errors import InputError
+from quietnet.io import csvfile, ics, jsonfile, vcard
+from quietnet.io.files import write_atomic
+from quietnet.ops.morning import make_plan
+from quietnet.render import wording
+from quietnet.store import dump, transfer
 
 app = typer.Typer()
 exporting = typer.Typer(no_args_is_help=True)
@@ -36,14 +42,10 @@ Output = Annotated[
 
 def checked(ctx: typer.Context, output: Path | None, yes: bool) -> "Target | None":
     """``--output`` checked before the store is read (cli/output.py holds the rules)."""
-    from quietnet.cli.output import target
-
     return None if output is None else target(context.get(ctx), output, yes=yes)
 
 
 def write_out(text: str, out: "Target | None", what: str) -> None:
-    from quietnet.cli.output import write
-
     if out is None or out.printed:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -79,9 +81,6 @@ def export_json(ctx: typer.Context, output: Output = None, yes: Yes = False) -> 
       net export json --output quietnet.json
       net export json | gzip > quietnet.json.gz
     """
-    from quietnet.io import jsonfile
-    from quietnet.store import dump
-
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         document = dump.dump(s)
@@ -106,17 +105,10 @@ def export_vcard(
       net export vcard --output contacts.vcf
       net export vcard --folder ~/.contacts/quietnet/
     """
-    from quietnet.errors import InputError
-    from quietnet.io import vcard
-    from quietnet.io.files import write_atomic
-    from quietnet.store import transfer
-
     if folder is not None and output is not None:
         raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
     out = checked(ctx, output, yes)
     if folder is not None:
-        from quietnet.cli.output import refuse_store_files
-
         folder = folder.expanduser()
         if not folder.parent.is_dir():
             raise InputError(f"The folder {folder.parent} does not exist; nothing was written.")
@@ -142,9 +134,6 @@ def export_csv(ctx: typer.Context, output: Output = None, yes: Yes = False) -> N
       net export csv --output people.csv
       net export csv | column -s, -t | less -S
     """
-    from quietnet.io import csvfile
-    from quietnet.store import transfer
-
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
@@ -170,13 +159,6 @@ def export_ics(
       net export ics --output quietnet.ics
       net export ics --birthdays-only -o birthdays.ics
     """
-    from datetime import timedelta
-
-    from quietnet.io import ics
-    from quietnet.ops.morning import make_plan
-    from quietnet.render import wording
-    from quietnet.store import transfer
-
     today = context.today()
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:

@@ -1,10 +1,11 @@
-"""`net import vcard|csv|linkedin`: read, check, plan, then snapshot and write in one transaction.
+"""`net import ...`: read, check, plan, then snapshot and write in one transaction.
 
 The command (``cli/transfer.py``) parses its options, draws the progress and
 says what happened; this holds the steps and their rules: how many records one
 import takes, when bad records stop it, that a dry run creates nothing (not
 even the store), and that the plan written is made again inside the write
-transaction, against the store as it is then.
+transaction, against the store as it is then. `net import json` fills an
+empty store only, unless replacing everything (``held``, ``restore``).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.io.contact import Problem, Read, refusal
 from quietnet.io.reading import MAX_RECORDS
-from quietnet.store import journal, transfer
+from quietnet.store import dump, journal, transfer
 from quietnet.store.transfer import ImportPlan
 
 Tick = Callable[[], None]
@@ -83,3 +84,36 @@ def run_import(
             count = len(set(transfer.apply(s, planned, tick=tick)))
         journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
     return Imported(planned, found.problems, found.ignored, snap)
+
+
+def held(where: Where, *, dry_run: bool, replace: bool) -> dict[str, int]:
+    """What a store holds before `net import json`; refused unless it is empty or being replaced."""
+    found = {"person": 0, "interaction": 0}
+    if not (dry_run and not where.exists()):  # a dry run creates nothing, not even the store
+        with where.read() as s:
+            found = dump.counts(s)
+    if any(found.values()) and not replace:
+        raise InputError(
+            f"The store already holds {found['person']} people and {found['interaction']} interactions; "
+            "net import json only fills an empty store. Nothing was imported.",
+            hint="Use an empty store (net --db NEW.db import json FILE), or add --replace to replace "
+            "everything in this one with the file (a snapshot is taken first).",
+        )
+    return found
+
+
+def restore(where: Where, document: dict[str, Any], *, source: str, replace: bool) -> tuple[int, str | None]:
+    """Write a checked export into the store (emptied first when replacing), after a snapshot.
+
+    All or nothing; returns the people loaded and the snapshot taken, if any.
+    """
+    snap = where.snapshot("before-import")
+    try:
+        with where.write("import") as s:
+            if replace:
+                dump.clear(s)
+            loaded = dump.load(s, document)  # checks the settings too (all or nothing)
+            journal.describe(s, f"Imported {loaded} people from {source}", always=True)
+    except InputError as exc:
+        raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
+    return loaded, snap
