@@ -1,5 +1,6 @@
 """`net give`: small, concrete ways to help someone now, and ideas kept for them."""
 
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
@@ -9,7 +10,15 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
+from quietnet.core.dates import parse_day
+from quietnet.core.fields import clean_text
+from quietnet.core.intro import quoted
 from quietnet.errors import InputError
+from quietnet.ops import helping
+from quietnet.render import helping as render
+from quietnet.render.console import to_json
+from quietnet.store import give as saved_ideas
+from quietnet.store import journal, people
 
 app = typer.Typer()
 
@@ -70,29 +79,20 @@ def give(
 
 
 def _day(on: str | None) -> date:
-    from quietnet.core.dates import parse_day
-
     today = context.today()
     return today if on is None else parse_day(on, today=today)
 
 
 def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) -> None:
-    from dataclasses import asdict
-
-    from quietnet.core.fields import clean_text
-    from quietnet.core.intro import quoted
-    from quietnet.render.console import to_json
-    from quietnet.store import give, journal, people
-
     what = clean_text(text, what="What to keep", limit=2_000)
     if not what:
         raise InputError('Say what to keep, e.g. net give ana --save "the pricing article".')
     day = _day(on)
     with context.get(ctx).write("give") as s:
         person = people.get(s, people.resolve_id(s, who))
-        item_id = give.save(s, person_id=person.id, what=what, day=day)
+        item_id = saved_ideas.save(s, person_id=person.id, what=what, day=day)
         journal.describe(s, f"Saved an idea for {person.name}")
-        item = give.get(s, item_id)
+        item = saved_ideas.get(s, item_id)
     if json_:
         say(to_json(asdict(item) if item else None))
         return
@@ -103,36 +103,14 @@ def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) 
 def _close(
     ctx: typer.Context, who: str, done: int | None, drop: int | None, kind: str, on: str | None, json_: bool
 ) -> None:
-    from dataclasses import asdict
-
-    from quietnet.render.console import to_json
-    from quietnet.store import give, journal, people
-    from quietnet.store.interactions import helped
-
     help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     item_id = done if done is not None else drop
     assert item_id is not None
     day = _day(on)
     with context.get(ctx).write("give") as s:
-        person = people.get(s, people.resolve_id(s, who))
-        item = give.get(s, item_id)
-        if item is None or item.person_id != person.id:
-            shown = f'"{who}"' if " " in who else who
-            raise InputError(
-                f"There is no saved idea #{item_id} for {person.name}; net give {shown} lists them."
-            )
-        if item.done_on is not None:
-            raise InputError(f"Saved idea #{item_id} was already passed on, on {item.done_on.isoformat()}.")
-        if done is not None:
-            if day < item.saved_on:
-                raise InputError(f"{day.isoformat()} is before you saved it ({item.saved_on.isoformat()}).")
-            help_id = helped(s, person_id=person.id, kind=help_kind, what=item.what, day=day)
-            give.mark_done(s, item_id, day=day, help_id=help_id)
-            journal.describe(s, f"Passed an idea on to {person.name}: {item.what}")
-        else:
-            give.drop(s, item_id)
-            journal.describe(s, f"Let go of an idea for {person.name}")
-        after = give.get(s, item_id)
+        person, item, after = helping.close_idea(
+            s, who, item_id, passed_on=done is not None, kind=help_kind, day=day
+        )
     if json_:
         say(to_json(asdict(after) if after else {"id": item_id, "dropped": True}))
     elif done is not None:
@@ -142,20 +120,12 @@ def _close(
 
 
 def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
-    from quietnet.core.give import suggest
-    from quietnet.render import helping as render
-    from quietnet.store import give, people
-
     today = context.today()
     c = context.get(ctx)
     # Remembering what was shown needs a write; a read-only store still gets ideas.
     session = c.write("give") if c.database().is_writable() else c.read()
     with session as s:
-        person = people.get(s, people.resolve_id(s, who))
-        saved = give.saved(s, person_id=person.id)
-        ideas = suggest(give.facts(s, person.id, today=today), recent=give.shown(s, person.id))
-        if c.database().is_writable():
-            give.remember(s, person.id, [i.code for i in ideas], today)
+        person, saved, ideas = helping.ideas_for(s, who, today=today, remember=c.database().is_writable())
     if json_:
         say(render.give_json(person.id, person.name, saved, ideas))
     else:
@@ -163,10 +133,7 @@ def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
 
 
 def _overview(ctx: typer.Context, json_: bool) -> None:
-    from quietnet.render import helping as render
-    from quietnet.store import give
-
     with context.get(ctx).read() as s:
-        found = give.need_matches(s)
-        saved = give.saved(s)
+        found = saved_ideas.need_matches(s)
+        saved = saved_ideas.saved(s)
     say(render.overview_json(found, saved) if json_ else render.overview_text(found, saved))

@@ -8,8 +8,14 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
+from quietnet.core.dates import parse_day
+from quietnet.core.fields import clean_text
 from quietnet.core.intro import VERBS, Intro
 from quietnet.errors import InputError
+from quietnet.ops import helping
+from quietnet.render import helping as render
+from quietnet.render.console import to_json
+from quietnet.store import intros
 
 app = typer.Typer()
 
@@ -79,16 +85,11 @@ def intro(
 
 
 def _day(on: str | None) -> date:
-    from quietnet.core.dates import parse_day
-
     today = context.today()
     return today if on is None else parse_day(on, today=today)
 
 
 def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
-    from quietnet.render import helping as render
-    from quietnet.store import intros
-
     today = context.today()
     with context.get(ctx).read() as s:
         found = intros.listing(s, everything=all_)
@@ -98,39 +99,13 @@ def _list(ctx: typer.Context, all_: bool, json_: bool) -> None:
 def _plan(
     ctx: typer.Context, a: str, b: str, why: str, asked_by: str | None, on: str | None, json_: bool
 ) -> None:
-    from quietnet.core.fields import clean_text
-    from quietnet.render import helping as render
-    from quietnet.render.console import to_json
-    from quietnet.store import intros, journal, people
-
     reason = clean_text(why, what="Why", limit=2_000)
     if not reason:
         raise InputError('Say why they might enjoy meeting, e.g. net intro ana tom "both love type design".')
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:
-        first = people.get(s, people.resolve_id(s, a))
-        second = people.get(s, people.resolve_id(s, b))
-        if first.id == second.id:
-            raise InputError(f"An introduction needs two different people; both names are {first.name}.")
-        existing = intros.open_between(s, first.id, second.id)
-        if existing is not None:
-            raise InputError(
-                f"There is already an open introduction of {first.name} and {second.name} (#{existing.id})."
-            )
-        side = None
-        if asked_by is not None:
-            asker = people.resolve_id(s, asked_by)
-            if asker not in (first.id, second.id):
-                raise InputError(
-                    f"--asked-by names someone who is not part of it ({first.name} and {second.name})."
-                )
-            side = "a" if asker == first.id else "b"
-        intro_id = intros.create(
-            s, person_id=first.id, other_id=second.id, why=reason, day=day, asked_by=side
-        )
-        journal.describe(s, f"Planned an introduction of {first.name} and {second.name}")
-        planned = intros.get(s, intro_id)
+        planned = helping.plan_intro(s, a, b, why=reason, asked_by=asked_by, day=day)
     if json_:
         say(to_json(render.intro_dict(planned, today=today)))
     else:
@@ -146,13 +121,6 @@ def _step(
     on: str | None,
     json_: bool,
 ) -> None:
-    from quietnet.core.fields import clean_text
-    from quietnet.core.intro import side_of, transition
-    from quietnet.render import helping as render
-    from quietnet.render.console import to_json
-    from quietnet.store import intros, journal, people
-    from quietnet.store.interactions import helped
-
     if who is not None and verb not in ("ask", "accepted", "declined"):
         raise InputError(f"--who goes with ask, accepted or declined, not with {verb}.")
     if note is not None and verb != "checked":
@@ -161,22 +129,7 @@ def _step(
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:
-        current = intros.get(s, intro_id)
-        side = None if who is None else side_of(current, people.resolve_id(s, who), who)
-        changes = transition(current, verb, day=day, side=side, note=outcome)
-        if verb == "made":
-            for s_, pid, other in (
-                ("a", current.person_id, current.other),
-                ("b", current.other_id, current.person),
-            ):
-                what = f"introduced them to {other} ({current.why})"
-                changes[f"{s_}_help_id"] = helped(s, person_id=pid, kind="intro", what=what, day=day)
-        intros.change(s, intro_id, changes)
-        if verb == "checked" and outcome:
-            for help_id in intros.help_ids(s, intro_id):
-                intros.note_outcome(s, help_id, outcome, day)
-        journal.describe(s, f"Introduction #{intro_id} of {current.person} and {current.other}: {verb}")
-        after = intros.get(s, intro_id)
+        after, changes = helping.step_intro(s, verb, intro_id, who=who, outcome=outcome, day=day)
     if json_:
         say(to_json(render.intro_dict(after, today=today)))
         return

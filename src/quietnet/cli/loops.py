@@ -1,5 +1,6 @@
 """`net promise`, `need`, `loops`, `done` and `snooze`: open loops and quiet time."""
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -7,7 +8,13 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Name, On
+from quietnet.core import fields, kinds
+from quietnet.core.dates import humanize_days, parse_day, parse_span
+from quietnet.core.fields import clean_text
 from quietnet.errors import InputError
+from quietnet.ops import helping
+from quietnet.render.console import to_json
+from quietnet.store import journal, loops, people
 
 app = typer.Typer()
 
@@ -15,10 +22,6 @@ What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", sho
 
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
-    from quietnet.core.dates import parse_day
-    from quietnet.core.fields import clean_text
-    from quietnet.store import journal, loops, people
-
     text = clean_text(what, what="What it is", limit=2_000)
     if not text:
         raise InputError("Say what it is, in a few words.")
@@ -68,11 +71,6 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
       net loops
       net loops --json
     """
-
-    from quietnet.core.dates import humanize_days
-    from quietnet.render.console import to_json
-    from quietnet.store import loops
-
     with context.get(ctx).read() as s:
         found = loops.open_loops(s)
     if json_:
@@ -106,24 +104,12 @@ def done(
       net done 4
       net done 4 --helped "introduced her to Sam" --kind intro
     """
-    from quietnet.core import fields, kinds
-    from quietnet.core.dates import parse_day
-    from quietnet.core.fields import clean_text
-    from quietnet.store import interactions, journal, loops
-
     today = context.today()
     day = today if on is None else parse_day(on, today=today)
     text = clean_text(helped, what="What you did", limit=2_000) if helped is not None else None
     kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     with context.get(ctx).write("done") as s:
-        loop = loops.get(s, loop_id)
-        if loop.closed_on is not None:
-            raise InputError(f"Loop #{loop_id} was already closed on {loop.closed_on.isoformat()}.")
-        help_id = None
-        if text:
-            help_id = interactions.helped(s, person_id=loop.person_id, kind=kind, what=text, day=day)
-        loops.close(s, loop_id, day=day, help_id=help_id)
-        journal.describe(s, f"Closed loop #{loop_id} ({loop.person})")
+        loop, help_id = helping.close_loop(s, loop_id, helped_with=text, kind=kind, day=day)
     if loop.type == "promise":
         say(f"Promise kept: {loop.what} for {loop.person}." + (" Logged as a help." if help_id else ""))
     else:
@@ -149,11 +135,6 @@ def snooze(
       net snooze ana --until 2025-09-01
       net snooze ana --off
     """
-    from datetime import timedelta
-
-    from quietnet.core.dates import parse_day, parse_span
-    from quietnet.store import journal, people
-
     today = context.today()
     if sum((until is not None, for_ is not None, off)) != 1:
         raise InputError('Say how long, with --until DATE, --for "2 weeks" or --off.')
