@@ -1,6 +1,6 @@
 """`net log` (an interaction) and `net helped` (a way you helped)."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 import typer
@@ -9,9 +9,15 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
+from quietnet.core.dates import humanize_days, parse_day
+from quietnet.core.fields import clean_text
 from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
+from quietnet.ops import log as doing
+from quietnet.ops.log import with_article
+from quietnet.render.console import to_json
+from quietnet.store.interactions import helps
 
 app = typer.Typer()
 
@@ -19,8 +25,6 @@ KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
 
 
 def _when(day_text: str | None) -> tuple[str, date]:
-    from quietnet.core.dates import humanize_days, parse_day
-
     today = context.today()
     day = today if day_text is None else parse_day(day_text, today=today)
     words = "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
@@ -64,32 +68,14 @@ def log(
       net log ana tom lunch --on yesterday --note "new job"
       net log "#12" call --them
     """
-    from quietnet.core.fields import clean_text
-    from quietnet.store import journal, loops, people
-    from quietnet.store.interactions import log as log_interaction
-
     names, found, said = split_kind(words, kind)
     when, day = _when(on)
     text = clean_text(note, what="A note") or None if note is not None else None
     with context.get(ctx).write("log") as s:
-        ids = [people.resolve_id(s, n) for n in names]
-        log_interaction(s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them)
-        who = [people.get(s, i).name for i in dict.fromkeys(ids)]
-        journal.describe(s, f"Logged {_a(said or found.name)} with {', '.join(who)}")
-        promises = [
-            loop
-            for i in dict.fromkeys(ids)
-            for loop in loops.open_loops(s, person_id=i)
-            if loop.type == "promise"
-        ]
-    say(f"Logged {_a(said or found.noun)} with {listed(who)} {when}.")
+        who, promises = doing.log(s, names, kind=found.name, day=day, said=said, note=text, by_them=them)
+    say(f"Logged {with_article(said or found.noun)} with {listed(who)} {when}.")
     for loop in promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
-
-
-def _a(word: str) -> str:
-    """``a coffee``, ``an email``, ``an sms``."""
-    return ("an " if word[:1] in "aeiou" or word == "sms" else "a ") + word
 
 
 @app.command()
@@ -124,9 +110,6 @@ def helped(
     if who is None:
         _list_helps(ctx, since, json_)
         return
-    from quietnet.core.fields import clean_text
-    from quietnet.store import journal, loops, people
-    from quietnet.store.interactions import helped as record_help
 
     if what is None:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
@@ -136,22 +119,13 @@ def helped(
     help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
-        person = people.get(s, people.resolve_id(s, who))
-        record_help(s, person_id=person.id, kind=help_kind, what=text, day=day)
-        journal.describe(s, f"Helped {person.name}: {text}")
-        promises = [loop for loop in loops.open_loops(s, person_id=person.id) if loop.type == "promise"]
+        person, promises = doing.helped(s, who, kind=help_kind, what=text, day=day)
     say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
     for loop in promises[:3]:
         say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
 
 
 def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
-    from datetime import timedelta
-
-    from quietnet.core.dates import parse_day
-    from quietnet.render.console import to_json
-    from quietnet.store.interactions import helps
-
     today = context.today()
     start = today - timedelta(weeks=12) if since is None else parse_day(since, today=today)
     with context.get(ctx).read() as s:
