@@ -7,6 +7,13 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.records import CIRCLES
+from quietnet.core.settings import DEFAULT, KEYS, Settings
+from quietnet.core.settings import preset as find
+from quietnet.ops import settings as doing
+from quietnet.render.console import to_json
+from quietnet.render.wording import capacity_lines, rhythm_phrase
+from quietnet.store import settings as stored
 
 app = typer.Typer()
 settings_app = typer.Typer(invoke_without_command=True)
@@ -21,16 +28,9 @@ GUIDE = {
 }
 
 
-def _store(ctx: typer.Context, new: object, summary: str) -> None:
-    from quietnet.core.settings import Settings
-    from quietnet.store import journal, state
-    from quietnet.store import settings as stored
-
-    assert isinstance(new, Settings)
+def _store(ctx: typer.Context, new: Settings, summary: str) -> None:
     with context.get(ctx).write("settings") as s:
-        stored.save(s, new)
-        state.refresh_all(s, new)  # summaries depend on cadences and weights
-        journal.describe(s, summary)
+        doing.change(s, new, summary=summary)
 
 
 @settings_app.callback()
@@ -58,9 +58,6 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from quietnet.core.settings import DEFAULT, KEYS
-    from quietnet.render.console import to_json
-    from quietnet.store import settings as stored
 
     with context.get(ctx).read() as s:
         current = stored.load(s)
@@ -106,8 +103,6 @@ def set_(
       net settings set cadence.close 45
       net settings set daily_max 2
     """
-    from quietnet.store import settings as stored
-
     with context.get(ctx).read() as s:
         current = stored.load(s)
     new = current.with_value(key, value)
@@ -131,9 +126,6 @@ def reset(
       net settings reset weekly_energy
       net settings reset --yes
     """
-    from quietnet.core.settings import DEFAULT
-    from quietnet.store import settings as stored
-
     with context.get(ctx).read() as s:
         current = stored.load(s)
     if key is None:
@@ -160,10 +152,6 @@ def preset(
       net settings preset sivers
       net settings preset default
     """
-
-    from quietnet.core.settings import preset as find
-    from quietnet.store import settings as stored
-
     chosen = find(name)
     with context.get(ctx).read() as s:
         current = stored.load(s)
@@ -189,32 +177,9 @@ def circles(
       net circles
       net circles --json
     """
-    from quietnet.core.capacity import WEEKS, capacity
-    from quietnet.core.records import CIRCLES
-    from quietnet.core.schedule import assess, week_start
-    from quietnet.render.console import to_json
-    from quietnet.render.wording import capacity_lines, rhythm_phrase
-    from quietnet.store import settings as stored
-    from quietnet.store import state
-
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
-        settings = stored.load(s)
-        people = state.candidates(s, settings, today=day)
-        spent = state.spent_by_week(s, monday=week_start(day), weeks=WEEKS)
-        asked = capacity(state.rhythms(s, today=day), spent, settings)
-    counts = {c: sum(p.circle == c for p in people) for c in CIRCLES}
-    hints = []
-    for p in people:
-        a = assess(p, settings=settings, today=day)
-        prior = settings.prior(p.circle, p.kin)
-        if a.cadence_source != "learned" or a.cadence is None or prior is None:
-            continue
-        index = CIRCLES.index(p.circle)
-        if abs(a.cadence - prior * settings.clamp_low) < 1e-6 and index > 0:
-            hints.append((p.id, p.name, p.circle, CIRCLES[index - 1], a.cadence, "quicker"))
-        elif abs(a.cadence - prior * settings.clamp_high) < 1e-6 and index < len(CIRCLES) - 1:
-            hints.append((p.id, p.name, p.circle, CIRCLES[index + 1], a.cadence, "slower"))
+        counts, hints, asked = doing.circles(s, today=day)
     if json_:
         rows = [{"circle": c, "people": counts[c], "guide": GUIDE[c]} for c in CIRCLES]
         moves = [
