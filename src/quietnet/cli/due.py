@@ -11,8 +11,6 @@ import typer
 from quietnet.cli import context, morning
 from quietnet.cli.context import say
 from quietnet.cli.options import AsOf, Json, Name
-from quietnet.ops.morning import explain
-from quietnet.render import why as render
 from quietnet.render.console import to_json
 
 app = typer.Typer()
@@ -67,6 +65,10 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
       net why "#12" --as-of 2025-06-01
       net why ana --json
     """
+    # net why only: net due and net today, timed every morning, skip these
+    from quietnet.ops.why import explain
+    from quietnet.render import why as render
+
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
         found = explain(s, who, today=day)

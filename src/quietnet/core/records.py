@@ -1,18 +1,15 @@
-"""Plain records the store returns (NamedTuples and frozen dataclasses), cheap to import and to build.
+"""Plain records the store returns: immutable NamedTuples, cheap to import and to build.
 
 The store fills them, ``ops/`` passes them on and ``render/`` words them: they
-live here so that neither of those imports them from ``store/``.
+live here so that neither of those imports them from ``store/``. The records
+that are dataclasses are in ``core/details.py``: `net today` imports this module,
+and importing ``dataclasses`` would cost it several milliseconds.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
-
-if TYPE_CHECKING:  # annotations only: the morning path need not load these
-    from quietnet.core.give import Match
-    from quietnet.core.intro import Intro
+from typing import NamedTuple
 
 # The JSON export document (`net export json`): store/dump.py builds it, io/jsonfile.py checks it.
 FORMAT = "quietnet"
@@ -150,51 +147,6 @@ class Event(NamedTuple):
     learned: str | None = None
 
 
-@dataclass(frozen=True)
-class Work:
-    id: int
-    title: str
-    day: date
-    path: str
-    person_id: int
-    person: str
-    via_id: int | None = None
-    via: str | None = None
-    value: float | None = None
-    event_id: int | None = None
-    event: str | None = None
-
-
-@dataclass(frozen=True)
-class NeedMatch:
-    """An open need, and the people you know who fit it."""
-
-    loop_id: int
-    person_id: int
-    person: str
-    need: str
-    matches: tuple[Match, ...]
-
-
-@dataclass(frozen=True)
-class Saved:
-    """An idea or link kept for someone, until it is passed on."""
-
-    id: int
-    person_id: int
-    person: str
-    what: str
-    saved_on: date
-    done_on: date | None = None
-    help_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Timeline:
-    interactions: list[Interaction]
-    helps: list[Help]
-
-
 class Listed(NamedTuple):
     """One row of `net list` (a NamedTuple: thousands are built per listing)."""
 
@@ -208,35 +160,3 @@ class Listed(NamedTuple):
     last_touch: date | None
     archived: bool
     tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str  # "person" | "interaction" | "help" | "loop"
-    person_id: int
-    person: str
-    day: date | None
-    text: str
-
-
-@dataclass(frozen=True)
-class Extras:
-    saved: list[Saved]
-    intros: list[Intro]
-    events: list[tuple[Event, str, str | None]]
-    work: list[Work]
-
-
-@dataclass
-class Contact:
-    """One person as a file describes them."""
-
-    line: int  # where the record starts in its file
-    name: str
-    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
-    tags: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
-    uid: str | None = None  # a vCard UID
-    uuid: str | None = None  # a quietnet person uuid (our own exports)
-    card: str | None = None  # the original vCard, as read
-    source: str = ""  # the file it came from

@@ -15,8 +15,9 @@ from datetime import date
 from typing import Any
 
 from quietnet.core import dates, fields
+from quietnet.core.details import Contact
 from quietnet.core.fields import MAX_TEXT
-from quietnet.core.records import CIRCLES, ORIGINS, Contact
+from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.core.text import fold, has_control, shown
 from quietnet.errors import InputError
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from quietnet.core.details import Saved
 from quietnet.core.give import HelpIdea, suggest
 from quietnet.core.intro import Intro, side_of, transition
-from quietnet.core.records import Loop, Person, Saved
+from quietnet.core.records import Loop, Person
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.store import give, intros, journal, loops, people

@@ -1,22 +1,20 @@
 """The morning use cases: the plan `net due` shows, and everything `net today` gathers.
 
 Called by the Typer commands (``cli/morning.py``), by the bare fast path of
-``cli/main.py``, by `net why` (``explain``) and `net export ics`. This path is timed every
+``cli/main.py``, by `net why` (``ops/why.py``) and `net export ics`. This path is timed every
 morning (docs/performance.md): it imports no Typer, no Rich and no SQLAlchemy.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from quietnet.core.morning import Morning, heads_up, upcoming
-from quietnet.core.records import Person
-from quietnet.core.schedule import Assessment, DuePlan, assess, energy_spent, plan, week_start
+from quietnet.core.schedule import DuePlan, energy_spent, plan, week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
-from quietnet.store import events, intros, loops, people, state
 from quietnet.store import settings as stored
+from quietnet.store import state
 
 
 def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
@@ -32,6 +30,8 @@ def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePl
 
 def gather(s: Session, *, today: date) -> Morning:
     """The morning view: the plan, birthdays ahead, promises, snoozes ending, introductions, events."""
+    from quietnet.store import events, intros, loops  # net today only: net due (timed) does without them
+
     result, settings = make_plan(s, today=today)
     ahead = settings.heads_up
     found = upcoming(state.yearly_dates(s, today=today, days=ahead), today=today, days=ahead)
@@ -43,27 +43,3 @@ def gather(s: Session, *, today: date) -> Morning:
     snoozes = state.snoozes_ending(s, today)
     waiting = tuple(intros.waiting(s, today=today))
     return Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)
-
-
-class Explained(NamedTuple):
-    """`net why`: one person's place in the day's plan (assessment None: archived, not considered)."""
-
-    person: Person
-    plan: DuePlan
-    assessment: Assessment | None
-    code: str | None  # None: listed; else why not (core/why.py NOT_LISTED)
-    daily_max: int
-
-
-def explain(s: Session, who: str, *, today: date) -> Explained:
-    """How one person's score adds up today, and why they are or are not on the list."""
-    from quietnet.core.why import not_listed  # net why only: the morning path does without it
-
-    person_id = people.resolve_id(s, who)
-    result, settings = make_plan(s, today=today)
-    found = state.candidates(s, settings, today=today, person_id=person_id)
-    person = people.get(s, person_id)
-    if not found:
-        return Explained(person, result, None, None, settings.daily_max)
-    assessment = assess(found[0], settings=settings, today=today)
-    return Explained(person, result, assessment, not_listed(assessment, result, settings), settings.daily_max)

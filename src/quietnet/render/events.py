@@ -9,8 +9,9 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from quietnet.core.details import Work
 from quietnet.core.events import EventPlan, Group, Known, Verdict
-from quietnet.core.records import Event, Work
+from quietnet.core.records import Event
 from quietnet.core.referrals import ReferralReport
 from quietnet.render.console import to_json
 

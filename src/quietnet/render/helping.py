@@ -10,9 +10,9 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from quietnet.core.details import Extras, NeedMatch, Saved
 from quietnet.core.give import HelpIdea
 from quietnet.core.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
-from quietnet.core.records import Extras, NeedMatch, Saved
 from quietnet.render.console import to_json
 
 

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from quietnet.core.dates import humanize_days
-from quietnet.core.records import RHYTHM_WORDS, Hit, Listed, Loop, Person, Timeline
+from quietnet.core.details import Hit, Timeline
+from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
 
 

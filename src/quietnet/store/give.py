@@ -6,8 +6,8 @@ import sqlite3
 from datetime import date, timedelta
 
 from quietnet.core.dates import next_yearly
+from quietnet.core.details import NeedMatch, Saved
 from quietnet.core.give import ADVICE_WORDS, Facts, Profile, kindred, matches
-from quietnet.core.records import NeedMatch, Saved
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError

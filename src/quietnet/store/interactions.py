@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
-from quietnet.core.records import Help, Interaction, Timeline
+from quietnet.core.details import Timeline
+from quietnet.core.records import Help, Interaction
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal, state
 from quietnet.store.journal import stamp, to_date

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quietnet.core.records import Extras
+from quietnet.core.details import Extras
 from quietnet.engine.sqlite import Session
 from quietnet.store import events, give, intros, work
 

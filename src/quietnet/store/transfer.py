@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quietnet.core.records import Contact
+from quietnet.core.details import Contact
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.store import folded, journal, people, state

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from quietnet.core.records import Work
+from quietnet.core.details import Work
 from quietnet.core.referrals import Engagement
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal
