@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from quietnet.core.details import Timeline
 from quietnet.core.records import Help, Interaction
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal, state
 from quietnet.store.journal import stamp, to_date
+
+if TYPE_CHECKING:
+    from quietnet.core.details import Timeline
 
 
 def log(
@@ -118,4 +121,6 @@ def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
         )
         for r in rows
     ]
+    from quietnet.core.details import Timeline  # net show only: net log (timed) skips the dataclasses
+
     return Timeline(interactions, helps(s, person_id=person_id)[:limit])
