@@ -1,5 +1,6 @@
 """`net undo`: revert the most recent change, after showing what it will do."""
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -7,6 +8,9 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.ops import undo as doing
+from quietnet.render.console import to_json
+from quietnet.store import undo as changes
 
 app = typer.Typer()
 
@@ -30,9 +34,6 @@ def undo(
       net undo
       net undo --yes
     """
-    from quietnet.store import journal
-    from quietnet.store import undo as changes
-
     c = context.get(ctx)
     if list_:
         _list(ctx, json_)
@@ -44,23 +45,11 @@ def undo(
     say(f"Undoing it will {what}.")
     context.confirm("Undo it?", yes=yes)
     with c.write("undo") as s:
-        again, rows = changes.latest(s)
-        if again.id != change.id:  # someone wrote in between: don't undo the wrong thing
-            from quietnet.errors import InputError
-
-            raise InputError("The store changed while you were deciding; nothing was undone. Try again.")
-        changes.revert(s, rows)
-        done = changes.undo_summary(change.summary or change.command)
-        journal.describe(s, done)
+        done = doing.undo(s, change.id, change.summary or change.command)
     say(f"{done}.")
 
 
 def _list(ctx: typer.Context, json_: bool) -> None:
-    from dataclasses import asdict
-
-    from quietnet.render.console import to_json
-    from quietnet.store import undo as changes
-
     with context.get(ctx).read() as s:
         found = changes.recent(s)
     if json_:
