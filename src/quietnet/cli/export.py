@@ -7,7 +7,6 @@ mode 0600.
 
 import os
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +20,7 @@ from quietnet.cli.output import refuse_store_files, target, write
 from quietnet.errors import InputError
 from quietnet.io import csvfile, ics, jsonfile, vcard
 from quietnet.io.files import write_atomic
-from quietnet.ops.morning import make_plan
+from quietnet.ops.morning import calendar
 from quietnet.render import wording
 from quietnet.store import dump, transfer
 
@@ -162,21 +161,17 @@ def export_ics(
     today = context.today()
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
-        rows = transfer.person_rows(s)
-        result, settings = make_plan(s, today=today, show_all=True)
-    uuid_of = {r["id"]: r["uuid"] for r in rows}
-    birthdays = [ics.Birthday(r["uuid"], r["name"], r["birthday"]) for r in rows
-                 if r["birthday"] and not r["archived_at"]]  # fmt: skip
-    per_day = max(1, settings.daily_max)
+        found = calendar(s, today=today, days=days, birthdays_only=birthdays_only)
+    birthdays = [ics.Birthday(*b) for b in found.birthdays]
     checkins = [
         ics.CheckIn(
-            uuid=uuid_of[sug.assessment.id],
+            uuid=uuid,
             name=sug.assessment.name,
-            day=today + timedelta(days=n // per_day),
+            day=day,
             summary=f"{sug.assessment.name}: {wording.question(sug.action)}",
             description=wording.suggestion_line(sug),
         )
-        for n, sug in enumerate(() if birthdays_only else result.suggestions[: days * per_day])
+        for uuid, sug, day in found.checkins
     ]
     write_out(ics.write(birthdays, checkins, today=today), out,
               f"{len(birthdays)} birthdays and {len(checkins)} check-ins")  # fmt: skip

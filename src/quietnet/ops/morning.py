@@ -7,10 +7,11 @@ morning (docs/performance.md): it imports no Typer, no Rich and no SQLAlchemy.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple
 
 from quietnet.core.morning import Morning, heads_up, upcoming
-from quietnet.core.schedule import DuePlan, energy_spent, plan, week_start
+from quietnet.core.schedule import DuePlan, Suggestion, energy_spent, plan, week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
 from quietnet.store import settings as stored
@@ -43,3 +44,29 @@ def gather(s: Session, *, today: date) -> Morning:
     snoozes = state.snoozes_ending(s, today)
     waiting = tuple(intros.waiting(s, today=today))
     return Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)
+
+
+class Calendar(NamedTuple):
+    """`net export ics`: birthdays (uuid, name, birthday) and check-ins (uuid, suggestion, day)."""
+
+    birthdays: list[tuple[str, str, str]]
+    checkins: list[tuple[str, Suggestion, date]]
+
+
+def calendar(s: Session, *, today: date, days: int, birthdays_only: bool) -> Calendar:
+    """Birthdays of everyone not archived, and everyone `net due --all` lists, a daily maximum a day."""
+    from quietnet.store import transfer  # net export ics only
+
+    rows = transfer.person_rows(s)
+    result, settings = make_plan(s, today=today, show_all=True)
+    uuid_of = {r["id"]: r["uuid"] for r in rows}
+    birthdays = [
+        (r["uuid"], r["name"], r["birthday"]) for r in rows if r["birthday"] and not r["archived_at"]
+    ]
+    per_day = max(1, settings.daily_max)
+    suggested = () if birthdays_only else result.suggestions[: days * per_day]
+    checkins = [
+        (uuid_of[sug.assessment.id], sug, today + timedelta(days=n // per_day))
+        for n, sug in enumerate(suggested)
+    ]
+    return Calendar(birthdays, checkins)
