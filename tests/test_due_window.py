@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.cli.morning import make_plan
 from quietnet.core.schedule import energy_spent, plan, week_start
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Session
+from quietnet.ops.morning import make_plan
 from quietnet.store import settings as stored
 from quietnet.store import state
 from quietnet.store.settings import save

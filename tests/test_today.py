@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quietnet.core.dates import next_yearly
-from quietnet.render.due import Upcoming, upcoming
+from quietnet.core.morning import Upcoming, upcoming
 from tests.helpers import BANNED, Net, dump
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)

@@ -10,8 +10,8 @@ import typer
 
 from quietnet.cli import context, morning
 from quietnet.cli.context import say
-from quietnet.cli.morning import make_plan
 from quietnet.cli.options import AsOf, Json, Name
+from quietnet.render.console import to_json
 
 app = typer.Typer()
 
@@ -69,29 +69,22 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
       net why "#12" --as-of 2025-06-01
       net why ana --json
     """
-    # Local: `net due --json` and `net today --json` build this module, and only `net why` needs these.
-    from quietnet.core.schedule import assess
-    from quietnet.core.why import not_listed
+    # net why only: net due and net today, timed every morning, skip these
+    from quietnet.ops.why import explain
     from quietnet.render import why as render
-    from quietnet.store import people, state
 
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
-        person_id = people.resolve_id(s, who)
-        result, settings = make_plan(s, today=day)
-        found = state.candidates(s, settings, today=day, person_id=person_id)
-        person = people.get(s, person_id)
-    if not found:
+        found = explain(s, who, today=day)
+    person = found.person
+    if found.assessment is None:
         sentence = f"{person.name} is archived, so not suggested. net unarchive brings them back."
         if json_:
-            from quietnet.render.console import to_json
-
-            gone = {"as_of": day.isoformat(), "id": person_id, "name": person.name, "listed": False,
+            gone = {"as_of": day.isoformat(), "id": person.id, "name": person.name, "listed": False,
                     "not_listed": "archived", "sentence": sentence}  # fmt: skip
             say(to_json(gone))
         else:
             say(sentence)
         return
-    assessment = assess(found[0], settings=settings, today=day)
-    explained = render.Why(assessment, result, not_listed(assessment, result, settings), settings.daily_max)
+    explained = render.Why(found.assessment, found.plan, found.code, found.daily_max)
     say(render.why_json(explained) if json_ else render.why_text(explained))

@@ -1,19 +1,21 @@
 """`net event` (consider, plan, log, budget, questions) and `net events` (what events gave you)."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json
-from quietnet.core.events import FORMATS, ROLES, SIZES, WORTH
+from quietnet.core.dates import parse_day
+from quietnet.core.events import FORMATS, ROLES, SIZES, WORTH, choice
+from quietnet.core.fields import clean_text
 from quietnet.errors import InputError
-
-if TYPE_CHECKING:
-    from quietnet.engine.sqlite import Session
-    from quietnet.store.events import Event
+from quietnet.ops import events as doing
+from quietnet.render import events as render
+from quietnet.render.console import to_json
+from quietnet.store import events
 
 app = typer.Typer()
 event_app = typer.Typer(no_args_is_help=True)
@@ -48,25 +50,9 @@ def event() -> None:
     """
 
 
-def _day(text: str | None, *, allow_future: bool = True) -> date:
-    from quietnet.core.dates import parse_day
-
-    today = context.today()
-    return today if text is None else parse_day(text, today=today, allow_future=allow_future)
-
-
-def _event(s: "Session", name: str, day: str | None, *, exact: bool, logged_ok: bool = False) -> "Event":
-    """The event a command is about: an existing one not logged yet, else a new one."""
-    from quietnet.core.fields import clean_name
-    from quietnet.store import events
-
-    found = events.find(s, name, prefix=not exact)
-    same_day = found is not None and (day is None or found.day == _day(day))
-    if found is not None and same_day and (found.logged_on is None or logged_ok):
-        return found
-    # a new event, or another edition of one (a monthly meetup): same name, another day
-    title = found.name if found is not None else clean_name(name, what="An event's name")
-    return events.get(s, events.create(s, name=title, day=_day(day)))
+def _day(text: str | None) -> date | None:
+    """The day --on names (None: not given)."""
+    return None if text is None else parse_day(text, today=context.today(), allow_future=True)
 
 
 @event_app.command()
@@ -96,33 +82,15 @@ def consider(
       net event consider "Design systems night" --interest 2 --size large --format mingling
       net event consider "Lisbon a11y meetup" --interest 3 --size small --knows ana --on 2025-06-26
     """
-    from quietnet.core.events import Proposal, choice
-    from quietnet.core.events import consider as weigh
-    from quietnet.render import events as render
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal, people
-
     if interest is not None and not 0 <= interest <= 3:
         raise InputError(f"Interest goes from 0 (none) to 3 (it matters to you), not {interest}.")
     size = choice(size, SIZES, "a size")
     fmt = choice(format_, FORMATS, "a format")
     role = choice(role, ROLES, "a role")
+    values = {"interest": interest, "size": size, "format": fmt, "role": role}
     with context.get(ctx).write("event") as s:
-        e = _event(s, name, on, exact=True)
-        for typed in knows or []:
-            events.link(s, e.id, people.resolve_id(s, typed), role="knows")
-        values = {"interest": interest, "size": size, "format": fmt, "role": role}
-        events.update(s, e.id, {k: v for k, v in values.items() if v is not None})
-        e = events.get(s, e.id)
-        proposal = Proposal(e.name, e.day, e.interest, e.size, e.format, e.role, tuple(events.known(s, e.id)))
-        verdict = weigh(
-            proposal,
-            past=events.past(s),
-            going=events.going(s, e.day, leaving_out=e.id),
-            budget=events.budget(s),
-        )
-        events.update(s, e.id, {"decision": verdict.decision, "reasons": [r.text for r in verdict.reasons]})
-        journal.describe(s, f"Considered {e.name}: {verdict.decision}")
+        day = _day(on)  # a bad --on is refused once the store is open, as it always was
+        e, verdict = doing.consider(s, name, day=day, today=context.today(), values=values, knows=knows or [])
     say(to_json(render.verdict_dict(e, verdict)) if json_ else render.verdict_text(e, verdict))
 
 
@@ -149,34 +117,14 @@ def plan(
       net event plan "Lisbon a11y meetup" --starts 19:00
       net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
     """
-    from quietnet.core.events import make_plan
-    from quietnet.core.fields import clean_text
-    from quietnet.render import events as render
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal
-
     goal = clean_text(goal, what="A goal", limit=200) or None if goal is not None else None
     recovery = (
         clean_text(recovery, what="A recovery block", limit=500) or None if recovery is not None else None
     )
     with context.get(ctx).write("event") as s:
-        e = _event(s, name, on, exact=False)
-        made = make_plan(
-            size=e.size, fmt=e.format, role=e.role, known=events.known(s, e.id),
-            questions=events.questions(s), past=events.past(s), offset=e.id,
-            goal=goal, starts=starts, leave_by=leave_by, recovery=recovery,
-        )  # fmt: skip
-        events.update(
-            s,
-            e.id,
-            {
-                "goal": made.goal,
-                "leave_by": made.leave_by,
-                "questions": made.questions,
-                "recovery": made.recovery,
-            },
-        )
-        journal.describe(s, f"Planned for {e.name}")
+        day = _day(on)  # a bad --on is refused once the store is open, as it always was
+        e, made = doing.plan(s, name, day=day, today=context.today(), goal=goal, starts=starts,
+                             leave_by=leave_by, recovery=recovery)  # fmt: skip
     say(to_json(render.plan_dict(e, made)) if json_ else render.plan_text(e, made))
 
 
@@ -224,12 +172,6 @@ def log(
       net event log "Lisbon a11y meetup" --met "Lena Park: runs the meetup" --energy 3 --worth yes
       net event log "Design systems night" --promise "lena: send the slides" --learned "tokens need owners"
     """
-    from quietnet.core.events import choice
-    from quietnet.core.fields import clean_text
-    from quietnet.render import events as render
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal, loops, people
-
     if energy is not None and not 1 <= energy <= 5:
         raise InputError(f"Energy goes from 1 (drained) to 5 (full), not {energy}.")
     worth = choice(worth, WORTH, "an answer for worth it")
@@ -242,56 +184,14 @@ def log(
     if any(not what for _, what in promise_lines):
         raise InputError('Say what you offered, like --promise "lena: send the slides".')
     with context.get(ctx).write("event") as s:
-        e = _event(s, name, on, exact=False, logged_ok=True)
-        if e.day > today:
-            raise InputError(f"{e.name} is on {e.day.isoformat()}, after today; log it once it has happened.")
-        added: list[tuple[int, str]] = []
-        for typed, note in met_lines:
-            if typed.startswith("#"):
-                person_id = people.resolve_id(s, typed)
-            else:
-                fields = {"origin": "event", "how_met": e.name, "met_on": e.day, "circle": "acquaintance"}
-                fields["notes"] = clean_text(note, what="A note", limit=2_000) if note else None
-                person_id = people.add(s, name=_new_name(typed), fields=fields)
-            events.link(s, e.id, person_id, role="met", note=note)
-            added.append((person_id, people.get(s, person_id).name))
-        made: list[tuple[int, str, str]] = []
-        for typed, what in promise_lines:
-            person_id = _among(s, typed, added)
-            loop_id = loops.open_loop(s, person_id=person_id, type="promise", what=str(what), day=today)
-            events.add_promise(s, e.id, loop_id)
-            made.append((loop_id, people.get(s, person_id).name, str(what)))
-        values = {"logged_on": today, "energy": energy, "worth": worth, "learned": lesson, "decision": "go"}
-        events.update(s, e.id, {k: v for k, v in values.items() if v is not None})
-        journal.describe(s, f"Logged {e.name}")
-        e = events.get(s, e.id)
+        day = _day(on)  # a bad --on is refused once the store is open, as it always was
+        e, added, made = doing.log(s, name, day=day, today=today, met=met_lines, promised=promise_lines,
+                                   values={"energy": energy, "worth": worth, "learned": lesson})  # fmt: skip
     if json_:
         say(to_json({**render.event_dict(e), "met": [{"id": i, "name": n} for i, n in added],
                      "promises": [{"loop_id": i, "person": n, "what": w} for i, n, w in made]}))  # fmt: skip
     else:
         say(render.logged_text(e, added, made))
-
-
-def _new_name(typed: str) -> str:
-    from quietnet.core.fields import clean_name
-
-    name = clean_name(typed)
-    if name.startswith("#"):
-        raise InputError(f'A name can\'t start with "#" ({name}): #12 is how ids are written.')
-    return name
-
-
-def _among(s: "Session", typed: str, added: list[tuple[int, str]]) -> int:
-    """Whom a promise is to: someone just met first, then anyone you know."""
-    from quietnet.core.names import NameKey, resolve
-    from quietnet.store import people
-
-    if added and not typed.startswith("#"):
-        try:
-            return resolve([NameKey(i, n, None, False) for i, n in added], typed).id
-        except InputError:
-            pass
-    return people.resolve_id(s, typed)
 
 
 # A negative N is read as a number (and refused in words), not as an unknown option.
@@ -311,9 +211,6 @@ def budget(
       net event budget
       net event budget 3
     """
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal
-
     if per_month is not None and not 0 <= per_month <= 31:
         raise InputError(f"A monthly budget goes from 0 to 31 events, not {per_month}.")
     c = context.get(ctx)
@@ -322,8 +219,7 @@ def budget(
             value = events.budget(s)
     else:
         with c.write("event") as s:
-            events.set_budget(s, per_month)
-            journal.describe(s, f"Set the event budget to {per_month} a month")
+            doing.set_budget(s, per_month)
         value = per_month
     say(to_json({"monthly_budget": value}) if json_ else f"Event budget: {value} a month.")
 
@@ -347,11 +243,6 @@ def questions(
       net event questions --add "What's a small win you had this month?"
       net event questions --remove 2
     """
-    from quietnet.core.events import DEFAULT_QUESTIONS
-    from quietnet.core.fields import clean_name
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal
-
     if sum((add is not None, remove is not None, reset)) > 1:
         raise InputError("Use one of --add, --remove or --reset at a time.")
     c = context.get(ctx)
@@ -360,19 +251,7 @@ def questions(
             pool = events.questions(s)
     else:
         with c.write("event") as s:
-            pool = events.questions(s)
-            if add is not None:
-                pool.append(clean_name(add, what="A question"))
-            elif remove is not None:
-                if not 1 <= remove <= len(pool):
-                    raise InputError(f"There is no question {remove}; the list has {len(pool)}.")
-                if len(pool) <= 3:
-                    raise InputError("Keep at least three questions: a plan takes three.")
-                del pool[remove - 1]
-            else:
-                pool = list(DEFAULT_QUESTIONS)
-            events.set_questions(s, pool)
-            journal.describe(s, "Changed the event questions")
+            pool = doing.change_questions(s, add=add, remove=remove, reset=reset)
     say(to_json(pool) if json_ else "\n".join(f"{n:>2}. {q}" for n, q in enumerate(pool, 1)))
 
 
@@ -386,13 +265,6 @@ def events_(ctx: typer.Context, json_: Json = False) -> None:
       net events
       net events --json
     """
-    from quietnet.core.events import history
-    from quietnet.render import events as render
-    from quietnet.render.console import to_json
-    from quietnet.store import events
-
-    today = context.today()
     with context.get(ctx).read() as s:
-        groups = history(events.logged(s, today=today))
-        upcoming = [e for e in events.listing(s) if e.day >= today and e.logged_on is None][::-1]
+        groups, upcoming = doing.looking_back(s, today=context.today())
     say(to_json(render.history_dict(groups, upcoming)) if json_ else render.history_text(groups, upcoming))

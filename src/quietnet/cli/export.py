@@ -5,7 +5,6 @@ with ``--output`` to a file written atomically (temp file, fsync, rename) with
 mode 0600.
 """
 
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +12,6 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
-from quietnet.cli.morning import make_plan
 from quietnet.cli.options import Yes
 from quietnet.cli.output import Output, target, write
 from quietnet.cli.output import folder as output_folder
@@ -21,6 +19,7 @@ from quietnet.core.text import plural
 from quietnet.errors import InputError
 from quietnet.io import csvfile, ics, jsonfile, vcard
 from quietnet.io.files import write_atomic
+from quietnet.ops.morning import calendar
 from quietnet.render import wording
 from quietnet.store import dump, transfer
 
@@ -78,7 +77,6 @@ def export_json(ctx: typer.Context, output: OutputFile = None, yes: Yes = False)
       net export json --output quietnet.json
       net export json | gzip > quietnet.json.gz
     """
-
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         document = dump.dump(s)
@@ -107,7 +105,6 @@ def export_vcard(
       net export vcard --output contacts.vcf
       net export vcard --folder ~/.contacts/quietnet/
     """
-
     if folder is not None and output is not None:
         raise InputError("Give either --output (one file) or --folder (one file per person), not both.")
     out = checked(ctx, output, yes)
@@ -134,7 +131,6 @@ def export_csv(ctx: typer.Context, output: OutputFile = None, yes: Yes = False) 
       net export csv --output people.csv
       net export csv | column -s, -t | less -S
     """
-
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
@@ -160,25 +156,20 @@ def export_ics(
       net export ics --output quietnet.ics
       net export ics --birthdays-only -o birthdays.ics
     """
-
     today = context.today()
     out = checked(ctx, output, yes)
     with context.get(ctx).read() as s:
-        rows = transfer.person_rows(s)
-        result, settings = make_plan(s, today=today, show_all=True)
-    uuid_of = {r["id"]: r["uuid"] for r in rows}
-    birthdays = [ics.Birthday(r["uuid"], r["name"], r["birthday"]) for r in rows
-                 if r["birthday"] and not r["archived_at"]]  # fmt: skip
-    per_day = max(1, settings.daily_max)
+        found = calendar(s, today=today, days=days, birthdays_only=birthdays_only)
+    birthdays = [ics.Birthday(*b) for b in found.birthdays]
     checkins = [
         ics.CheckIn(
-            uuid=uuid_of[sug.assessment.id],
+            uuid=uuid,
             name=sug.assessment.name,
-            day=today + timedelta(days=n // per_day),
+            day=day,
             summary=f"{sug.assessment.name}: {wording.question(sug.action)}",
             description=wording.suggestion_line(sug),
         )
-        for n, sug in enumerate(() if birthdays_only else result.suggestions[: days * per_day])
+        for uuid, sug, day in found.checkins
     ]
     write_out(ics.write(birthdays, checkins, today=today), out,
               f"{plural(len(birthdays), 'birthday')} and {plural(len(checkins), 'check-in')}")  # fmt: skip

@@ -12,14 +12,13 @@ from quietnet.cli.options import Json, On
 from quietnet.core import fields, kinds
 from quietnet.core.dates import parse_day
 from quietnet.core.fields import one_line
-from quietnet.core.give import suggest
 from quietnet.core.intro import quoted
 from quietnet.errors import InputError
+from quietnet.ops import helping
 from quietnet.render import helping as render
 from quietnet.render.console import to_json
-from quietnet.store import give as gifts
+from quietnet.store import give as saved_ideas
 from quietnet.store import journal, people
-from quietnet.store.interactions import helped
 
 app = typer.Typer()
 
@@ -91,9 +90,9 @@ def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) 
     day = _day(on)
     with context.get(ctx).write("give") as s:
         person = people.get(s, people.resolve_id(s, who))
-        item_id = gifts.save(s, person_id=person.id, what=what, day=day)
+        item_id = saved_ideas.save(s, person_id=person.id, what=what, day=day)
         journal.describe(s, f"Saved an idea for {person.name}")
-        item = gifts.get(s, item_id)
+        item = saved_ideas.get(s, item_id)
     if json_:
         say(to_json(asdict(item) if item else None))
         return
@@ -109,25 +108,9 @@ def _close(
     assert item_id is not None
     day = _day(on)
     with context.get(ctx).write("give") as s:
-        person = people.get(s, people.resolve_id(s, who))
-        item = gifts.get(s, item_id)
-        if item is None or item.person_id != person.id:
-            shown = f'"{who}"' if " " in who else who
-            raise InputError(
-                f"There is no saved idea #{item_id} for {person.name}; net give {shown} lists them."
-            )
-        if item.done_on is not None:
-            raise InputError(f"Saved idea #{item_id} was already passed on, on {item.done_on.isoformat()}.")
-        if done is not None:
-            if day < item.saved_on:
-                raise InputError(f"{day.isoformat()} is before you saved it ({item.saved_on.isoformat()}).")
-            help_id = helped(s, person_id=person.id, kind=help_kind, what=item.what, day=day)
-            gifts.mark_done(s, item_id, day=day, help_id=help_id)
-            journal.describe(s, f"Passed an idea on to {person.name}: {item.what}")
-        else:
-            gifts.drop(s, item_id)
-            journal.describe(s, f"Let go of an idea for {person.name}")
-        after = gifts.get(s, item_id)
+        person, item, after = helping.close_idea(
+            s, who, item_id, passed_on=done is not None, kind=help_kind, day=day
+        )
     if json_:
         say(to_json(asdict(after) if after else {"id": item_id, "dropped": True}))
     elif done is not None:
@@ -142,11 +125,7 @@ def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
     # Remembering what was shown needs a write; a read-only store still gets ideas.
     session = c.write("give") if c.database().is_writable() else c.read()
     with session as s:
-        person = people.get(s, people.resolve_id(s, who))
-        saved = gifts.saved(s, person_id=person.id)
-        ideas = suggest(gifts.facts(s, person.id, today=today), recent=gifts.shown(s, person.id))
-        if c.database().is_writable():
-            gifts.remember(s, person.id, [i.code for i in ideas], today)
+        person, saved, ideas = helping.ideas_for(s, who, today=today, remember=c.database().is_writable())
     if json_:
         say(render.give_json(person.id, person.name, saved, ideas))
     else:
@@ -155,6 +134,6 @@ def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
 
 def _overview(ctx: typer.Context, json_: bool) -> None:
     with context.get(ctx).read() as s:
-        found = gifts.need_matches(s)
-        saved = gifts.saved(s)
+        found = saved_ideas.need_matches(s)
+        saved = saved_ideas.saved(s)
     say(render.overview_json(found, saved) if json_ else render.overview_text(found, saved))

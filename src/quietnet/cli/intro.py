@@ -10,12 +10,12 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core.dates import parse_day
 from quietnet.core.fields import clean_text, one_line
-from quietnet.core.intro import VERBS, Intro, side_of, transition
+from quietnet.core.intro import VERBS, Intro
 from quietnet.errors import InputError
+from quietnet.ops import helping
 from quietnet.render import helping as render
 from quietnet.render.console import to_json
-from quietnet.store import intros, journal, people
-from quietnet.store.interactions import helped
+from quietnet.store import intros
 
 app = typer.Typer()
 
@@ -105,28 +105,7 @@ def _plan(
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:
-        first = people.get(s, people.resolve_id(s, a))
-        second = people.get(s, people.resolve_id(s, b))
-        if first.id == second.id:
-            raise InputError(f"An introduction needs two different people; both names are {first.name}.")
-        existing = intros.open_between(s, first.id, second.id)
-        if existing is not None:
-            raise InputError(
-                f"There is already an open introduction of {first.name} and {second.name} (#{existing.id})."
-            )
-        side = None
-        if asked_by is not None:
-            asker = people.resolve_id(s, asked_by)
-            if asker not in (first.id, second.id):
-                raise InputError(
-                    f"--asked-by names someone who is not part of it ({first.name} and {second.name})."
-                )
-            side = "a" if asker == first.id else "b"
-        intro_id = intros.create(
-            s, person_id=first.id, other_id=second.id, why=reason, day=day, asked_by=side
-        )
-        journal.describe(s, f"Planned an introduction of {first.name} and {second.name}")
-        planned = intros.get(s, intro_id)
+        planned = helping.plan_intro(s, a, b, why=reason, asked_by=asked_by, day=day)
     if json_:
         say(to_json(render.intro_dict(planned, today=today)))
     else:
@@ -150,22 +129,7 @@ def _step(
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:
-        current = intros.get(s, intro_id)
-        side = None if who is None else side_of(current, people.resolve_id(s, who), who)
-        changes = transition(current, verb, day=day, side=side, note=outcome)
-        if verb == "made":
-            for s_, pid, other in (
-                ("a", current.person_id, current.other),
-                ("b", current.other_id, current.person),
-            ):
-                what = f"introduced them to {other} ({current.why})"
-                changes[f"{s_}_help_id"] = helped(s, person_id=pid, kind="intro", what=what, day=day)
-        intros.change(s, intro_id, changes)
-        if verb == "checked" and outcome:
-            for help_id in intros.help_ids(s, intro_id):
-                intros.note_outcome(s, help_id, outcome, day)
-        journal.describe(s, f"Introduction #{intro_id} of {current.person} and {current.other}: {verb}")
-        after = intros.get(s, intro_id)
+        after, changes = helping.step_intro(s, verb, intro_id, who=who, outcome=outcome, day=day)
     if json_:
         say(to_json(render.intro_dict(after, today=today)))
         return

@@ -14,11 +14,10 @@ from quietnet.core.fields import clean_text, one_line
 from quietnet.core.names import listed
 from quietnet.core.text import shown
 from quietnet.errors import InputError
+from quietnet.ops import log as doing
+from quietnet.ops.log import with_article
 from quietnet.render.console import to_json
-from quietnet.store import journal, loops, people
-from quietnet.store.interactions import helped as record_help
 from quietnet.store.interactions import helps
-from quietnet.store.interactions import log as log_interaction
 
 app = typer.Typer()
 
@@ -73,24 +72,10 @@ def log(
     when, day = _when(on)
     text = clean_text(note, what="A note") or None if note is not None else None
     with context.get(ctx).write("log") as s:
-        ids = [people.resolve_id(s, n) for n in names]
-        log_interaction(s, person_ids=ids, kind=found.name, day=day, said=said, note=text, by_them=them)
-        who = [people.get(s, i).name for i in dict.fromkeys(ids)]
-        journal.describe(s, f"Logged {_a(said or found.name)} with {', '.join(who)}")
-        promises = [
-            loop
-            for i in dict.fromkeys(ids)
-            for loop in loops.open_loops(s, person_id=i)
-            if loop.type == "promise"
-        ]
-    say(f"Logged {_a(said or found.noun)} with {listed(who)} {when}.")
+        who, promises = doing.log(s, names, kind=found.name, day=day, said=said, note=text, by_them=them)
+    say(f"Logged {with_article(said or found.noun)} with {listed(who)} {when}.")
     for loop in promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
-
-
-def _a(word: str) -> str:
-    """``a coffee``, ``an email``, ``an sms``."""
-    return ("an " if word[:1] in "aeiou" or word == "sms" else "a ") + word
 
 
 @app.command()
@@ -134,10 +119,7 @@ def helped(
     help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
-        person = people.get(s, people.resolve_id(s, who))
-        record_help(s, person_id=person.id, kind=help_kind, what=text, day=day)
-        journal.describe(s, f"Helped {person.name}: {text}")
-        promises = [loop for loop in loops.open_loops(s, person_id=person.id) if loop.type == "promise"]
+        person, promises = doing.helped(s, who, kind=help_kind, what=text, day=day)
     say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
     for loop in promises[:3]:
         say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")

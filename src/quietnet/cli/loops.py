@@ -11,8 +11,9 @@ from quietnet.core import fields, kinds
 from quietnet.core.dates import humanize_days, parse_day, span_from
 from quietnet.core.fields import one_line
 from quietnet.errors import InputError
+from quietnet.ops import helping
 from quietnet.render.console import to_json
-from quietnet.store import interactions, journal, loops, people
+from quietnet.store import journal, loops, people
 
 app = typer.Typer()
 
@@ -107,14 +108,7 @@ def done(
     text = one_line(helped, what="What you did") if helped is not None else None
     kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     with context.get(ctx).write("done") as s:
-        loop = loops.get(s, loop_id)
-        if loop.closed_on is not None:
-            raise InputError(f"Loop #{loop_id} was already closed on {loop.closed_on.isoformat()}.")
-        help_id = None
-        if text:
-            help_id = interactions.helped(s, person_id=loop.person_id, kind=kind, what=text, day=day)
-        loops.close(s, loop_id, day=day, help_id=help_id)
-        journal.describe(s, f"Closed loop #{loop_id} ({loop.person})")
+        loop, help_id = helping.close_loop(s, loop_id, helped_with=text, kind=kind, day=day)
     if loop.type == "promise":
         say(f"Promise kept: {loop.what} for {loop.person}." + (" Logged as a help." if help_id else ""))
     else:

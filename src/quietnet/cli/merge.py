@@ -7,8 +7,9 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
-from quietnet.store import journal, people
+from quietnet.ops import merge as doing
 from quietnet.store import merge as merging
+from quietnet.store import people
 
 app = typer.Typer()
 
@@ -58,8 +59,7 @@ def merge(
     context.confirm(f"Merge {drop['name']} into {keep['name']}?", yes=yes)
     snap = c.snapshot("before-merge")
     with c.write("merge") as s:
-        merging.merge(s, merging.plan_merge(s, keep_id, drop_id))
-        journal.describe(s, f"Merged {drop['name']} into {keep['name']}", always=True)
+        doing.merge(s, keep_id, drop_id, keep=keep["name"], drop=drop["name"])
     if snap:
         note(f"A snapshot of the store before the merge: {snap}")
     say(f"Merged {drop['name']} into {keep['name']} (#{keep['id']}).")

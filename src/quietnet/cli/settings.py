@@ -7,14 +7,12 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
-from quietnet.core.capacity import WEEKS, capacity
 from quietnet.core.records import CIRCLES
-from quietnet.core.schedule import assess, week_start
 from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.settings import preset as find
+from quietnet.ops import settings as doing
 from quietnet.render.console import to_json
 from quietnet.render.wording import capacity_lines, rhythm_phrase
-from quietnet.store import journal, state
 from quietnet.store import settings as stored
 
 app = typer.Typer()
@@ -30,12 +28,9 @@ GUIDE = {
 }
 
 
-def _store(ctx: typer.Context, new: object, summary: str) -> None:
-    assert isinstance(new, Settings)
+def _store(ctx: typer.Context, new: Settings, summary: str) -> None:
     with context.get(ctx).write("settings") as s:
-        stored.save(s, new)
-        state.refresh_all(s, new)  # summaries depend on cadences and weights
-        journal.describe(s, summary)
+        doing.change(s, new, summary=summary)
 
 
 @settings_app.callback()
@@ -184,22 +179,7 @@ def circles(
     """
     day = context.as_of(as_of)
     with context.get(ctx).read() as s:
-        settings = stored.load(s)
-        people = state.candidates(s, settings, today=day)
-        spent = state.spent_by_week(s, monday=week_start(day), weeks=WEEKS)
-        asked = capacity(state.rhythms(s, today=day), spent, settings)
-    counts = {c: sum(p.circle == c for p in people) for c in CIRCLES}
-    hints = []
-    for p in people:
-        a = assess(p, settings=settings, today=day)
-        prior = settings.prior(p.circle, p.kin)
-        if a.cadence_source != "learned" or a.cadence is None or prior is None:
-            continue
-        index = CIRCLES.index(p.circle)
-        if abs(a.cadence - prior * settings.clamp_low) < 1e-6 and index > 0:
-            hints.append((p.id, p.name, p.circle, CIRCLES[index - 1], a.cadence, "quicker"))
-        elif abs(a.cadence - prior * settings.clamp_high) < 1e-6 and index < len(CIRCLES) - 1:
-            hints.append((p.id, p.name, p.circle, CIRCLES[index + 1], a.cadence, "slower"))
+        counts, hints, asked = doing.circles(s, today=day)
     if json_:
         rows = [{"circle": c, "people": counts[c], "guide": GUIDE[c]} for c in CIRCLES]
         moves = [

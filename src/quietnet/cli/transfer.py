@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -18,10 +18,14 @@ from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Yes
 from quietnet.core.records import CIRCLES
-
-if TYPE_CHECKING:
-    from quietnet.io.contact import Read
-    from quietnet.store.transfer import ImportPlan
+from quietnet.core.text import shown
+from quietnet.engine.constants import SCHEMA_VERSION
+from quietnet.errors import InputError
+from quietnet.io import cards, csvfile, jsonfile, linkedin, vcard
+from quietnet.io.contact import Read
+from quietnet.io.reading import MAX_JSON, TextFile
+from quietnet.ops import importing as use_case
+from quietnet.store.transfer import ImportPlan
 
 app = typer.Typer()
 importing = typer.Typer(no_args_is_help=True)
@@ -54,6 +58,7 @@ def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
     if total < PROGRESS_FROM or not sys.stderr.isatty():
         yield lambda: None
         return
+    # Rich: only when drawing a bar
     from rich.console import Console
     from rich.progress import Progress
 
@@ -63,9 +68,6 @@ def progress(label: str, total: int) -> Iterator[Callable[[], None]]:
 
 
 def _circle(raw: str) -> str:
-    from quietnet.core.text import shown
-    from quietnet.errors import InputError
-
     circle = raw.strip().casefold()
     if circle not in CIRCLES:
         raise InputError(f'"{shown(raw)}" is not a circle; choose one of {", ".join(CIRCLES)}.')
@@ -120,47 +122,22 @@ def run_import(
     what: str,
     skip_flag: str,
 ) -> None:
-    """Read, check, plan, then (unless a dry run) snapshot and write in one transaction."""
-    from quietnet.errors import InputError
-    from quietnet.io.contact import refusal
-    from quietnet.io.reading import MAX_RECORDS
-    from quietnet.store import journal, transfer
-
-    c = context.get(ctx)
-    new_circle = _circle(circle)
-    if total > MAX_RECORDS + 1:  # a header line may come first
-        raise InputError(
-            f"{source} has {total:,} {what}, more than the {MAX_RECORDS:,} one import takes; nothing was "
-            "imported. Split it and import the parts one after another."
-        )
-    with progress(f"Reading {source}", total) as tick:
-        found = read(tick)
-    if found.problems and not skip_bad:
-        raise refusal(found.problems, what=what, skip_flag=skip_flag)
-    if dry_run and not c.exists():  # a dry run creates nothing, not even the store
-        planned = transfer.plan(None, found.contacts, circle=new_circle)
-    else:
-        with c.read() as s:
-            planned = transfer.plan(s, found.contacts, circle=new_circle)
-    bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in found.problems]
+    """Run the import (``ops/importing.py``) and say what it did, or on a dry run what it would do."""
+    done = use_case.run_import(context.get(ctx), read, source=source, total=total, dry_run=dry_run,
+                                skip_bad=skip_bad, circle=_circle(circle), what=what, skip_flag=skip_flag,
+                                progress=progress)  # fmt: skip
+    planned = done.planned
+    bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in done.problems]
     if dry_run:
         say(f"Importing {source} (dry run):")
         for line in _plan_lines(planned) + [f"  bad      {b.strip()}" for b in bad]:
             say(line)
-        if found.ignored:
-            say(f"Columns not imported: {', '.join(found.ignored)}.")
+        if done.ignored:
+            say(f"Columns not imported: {', '.join(done.ignored)}.")
         say(_summary(planned, dry_run=True))
         return
-    if planned.writes:
-        del planned  # planned again inside the write, against the store as it is then: one plan in memory
-        snap = c.snapshot("before-import")
-        with c.write("import") as s:
-            planned = transfer.plan(s, found.contacts, circle=new_circle)
-            with progress(f"Importing {source}", len(planned.steps)) as tick:
-                count = len(set(transfer.apply(s, planned, tick=tick)))
-            journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-        if snap:
-            note(f"A snapshot of the store before this import: {snap}")
+    if done.snapshot:
+        note(f"A snapshot of the store before this import: {done.snapshot}")
     say(f"Imported {source}: {_summary(planned, dry_run=False)}")
     for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
         say(line)
@@ -213,11 +190,6 @@ def import_vcard(
       net import vcard contacts.vcf --dry-run
       net import vcard ~/.contacts/personal/ --circle network
     """
-    from quietnet.errors import InputError
-    from quietnet.io import cards, vcard
-    from quietnet.io.contact import Read
-    from quietnet.io.reading import TextFile
-
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.casefold() in (".vcf", ".vcard") and p.is_file())
         if not files:
@@ -268,9 +240,6 @@ def import_csv(
       net import csv google.csv --dry-run
       net import csv people.csv --delimiter ";" --encoding cp1252 --map "Firma=company"
     """
-    from quietnet.io import csvfile
-    from quietnet.io.reading import TextFile
-
     given = csvfile.parse_map(map_ or [])
     sep = csvfile.delimiter_of(delimiter)
     source = TextFile(path, encoding=encoding)
@@ -308,9 +277,6 @@ def import_linkedin(
       net import linkedin Connections.csv --dry-run
       net import linkedin Connections.csv --skip-bad-rows
     """
-    from quietnet.io import linkedin
-    from quietnet.io.reading import TextFile
-
     source = TextFile(path)
     run_import(
         ctx,
@@ -343,28 +309,12 @@ def import_json(
       net --db ~/new.db import json quietnet.json
       net import json quietnet.json --replace --yes
     """
-    from quietnet.engine.constants import SCHEMA_VERSION
-    from quietnet.errors import InputError
-    from quietnet.io import jsonfile
-    from quietnet.io.reading import MAX_JSON, TextFile
-    from quietnet.store import dump, journal
-
     c = context.get(ctx)
     source = str(path)
     text = TextFile(path, limit=MAX_JSON).text()
     document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
-    held = {"person": 0, "interaction": 0}
-    if not (dry_run and not c.exists()):  # a dry run creates nothing, not even the store
-        with c.read() as s:
-            held = dump.counts(s)
+    held = use_case.held(c, dry_run=dry_run, replace=replace)
     people = len(document.get("people", []))
-    if any(held.values()) and not replace:
-        raise InputError(
-            f"The store already holds {held['person']} people and {held['interaction']} interactions; "
-            "net import json only fills an empty store. Nothing was imported.",
-            hint="Use an empty store (net --db NEW.db import json FILE), or add --replace to replace "
-            "everything in this one with the file (a snapshot is taken first).",
-        )
     if dry_run:
         verb = "replace everything in the store with" if any(held.values()) else "import"
         say(f"Would {verb} {people} people, {len(document.get('interactions', []))} interactions, "
@@ -376,15 +326,7 @@ def import_json(
             f"Replace everything in the store ({held['person']} people) with {source} ({people} people)?",
             yes=yes,
         )
-    snap = c.snapshot("before-import")
-    try:
-        with c.write("import") as s:
-            if any(held.values()):
-                dump.clear(s)
-            loaded = dump.load(s, document)  # checks the settings too (all or nothing)
-            journal.describe(s, f"Imported {loaded} people from {source}", always=True)
-    except InputError as exc:
-        raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
+    loaded, snap = use_case.restore(c, document, source=source, replace=any(held.values()))
     if snap:
         note(f"A snapshot of the store before this import: {snap}")
     say(f"Imported {loaded} people and everything about them from {source}.")

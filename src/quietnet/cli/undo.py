@@ -8,9 +8,8 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
-from quietnet.errors import InputError
+from quietnet.ops import undo as doing
 from quietnet.render.console import to_json
-from quietnet.store import journal
 from quietnet.store import undo as changes
 
 app = typer.Typer()
@@ -46,12 +45,7 @@ def undo(
     say(f"Undoing it will {what}.")
     context.confirm("Undo it?", yes=yes)
     with c.write("undo") as s:
-        again, rows = changes.latest(s)
-        if again.id != change.id:  # someone wrote in between: don't undo the wrong thing
-            raise InputError("The store changed while you were deciding; nothing was undone. Try again.")
-        changes.revert(s, rows)
-        done = changes.undo_summary(change.summary or change.command)
-        journal.describe(s, done)
+        done = doing.undo(s, change.id, change.summary or change.command)
     say(f"{done}.")
 
 

@@ -1,5 +1,6 @@
 """`net work` (engagements and who they came through) and `net referrals` (where work came from)."""
 
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -7,8 +8,14 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json
+from quietnet.core.dates import parse_day
+from quietnet.core.fields import one_line
 from quietnet.core.referrals import PATHS
 from quietnet.errors import InputError
+from quietnet.ops import work as doing
+from quietnet.render import events as render
+from quietnet.render.console import to_json
+from quietnet.store import work as stored
 
 app = typer.Typer()
 work_app = typer.Typer(invoke_without_command=True)
@@ -31,9 +38,6 @@ def work(ctx: typer.Context, json_: Json = False) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from quietnet.render import events as render
-    from quietnet.store import work as stored
-
     with context.get(ctx).read() as s:
         found = stored.listing(s)
     say(render.work_json(found) if json_ else render.work_text(found))
@@ -74,14 +78,6 @@ def add(
       net work add "Contoso redesign" --from zoe --via ana --path referral --value 4000
       net work add "Pricing review" --from owen --path inbound --no-thanks
     """
-    from dataclasses import asdict
-
-    from quietnet.core.dates import parse_day
-    from quietnet.core.fields import one_line
-    from quietnet.render.console import to_json
-    from quietnet.store import events, journal, loops, people
-    from quietnet.store import work as stored
-
     text = one_line(title, what="A title", limit=500)
     if not text:
         raise InputError(
@@ -95,32 +91,16 @@ def add(
     today = context.today()
     day = today if on is None else parse_day(on, today=today)
     with context.get(ctx).write("work") as s:
-        client = people.get(s, people.resolve_id(s, from_))
-        referrer = people.get(s, people.resolve_id(s, via)) if via is not None else None
-        if referrer is not None and referrer.id == client.id:
-            raise InputError(f"--via names the same person as --from ({client.name}); leave --via out.")
-        event_id = None
-        if event is not None:
-            found = events.find(s, event)
-            if found is None:
-                raise InputError(f'No event called "{event}"; net events lists them.')
-            event_id = found.id
-        work_id = stored.add(s, title=text, person_id=client.id, via_id=referrer.id if referrer else None,
-                             path=way, value=value, day=day, event_id=event_id)  # fmt: skip
-        thank = referrer or client
-        loop_id = None
-        if not no_thanks and (referrer is not None or way != "cold"):
-            what = f"thank {thank.name} for {text}"
-            loop_id = loops.open_loop(s, person_id=thank.id, type="promise", what=what, day=today)
-        journal.describe(s, f"Recorded work from {client.name}: {text}")
-        saved = next(w for w in stored.listing(s) if w.id == work_id)
+        done = doing.record(s, title=text, client=from_, via=via, path=way, value=value, day=day, event=event,
+                            thanks=not no_thanks, today=today)  # fmt: skip
     if json_:
-        say(to_json({**asdict(saved), "thanks_loop_id": loop_id}))
+        say(to_json({**asdict(done.saved), "thanks_loop_id": done.loop_id}))
         return
-    through = f", through {referrer.name}" if referrer else ""
-    say(f"Recorded: {text} for {client.name}{through} ({way}).")
-    if loop_id is not None:
-        say(f"A thank-you to {thank.name}, and later how it went, would mean a lot: promise #{loop_id}.")
+    through = f", through {done.referrer.name}" if done.referrer else ""
+    say(f"Recorded: {text} for {done.client.name}{through} ({way}).")
+    if done.loop_id is not None:
+        thanks = f"A thank-you to {done.thank.name}, and later how it went, would mean a lot"
+        say(f"{thanks}: promise #{done.loop_id}.")
 
 
 @app.command()
@@ -140,17 +120,8 @@ def referrals(
       net referrals
       net referrals --years 2 --json
     """
-    from datetime import timedelta
-
-    from quietnet.core.referrals import report
-    from quietnet.render import events as render
-    from quietnet.render.console import to_json
-    from quietnet.store import work as stored
-
     if not 1 <= years <= 100:
         raise InputError(f"Look back 1 to 100 years, not {years}.")
-    today = context.today()
-    since = today - timedelta(days=round(365.25 * years))
     with context.get(ctx).read() as s:
-        found = report(stored.engagements(s, since=since), since=since)
+        found = doing.referrals(s, years=years, today=context.today())
     say(to_json(render.report_dict(found)) if json_ else render.report_text(found, years=years))

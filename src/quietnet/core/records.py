@@ -1,7 +1,19 @@
-"""Plain records the store returns: immutable NamedTuples, cheap to import and to build."""
+"""Plain records the store returns: immutable NamedTuples, cheap to import and to build.
+
+The store fills them, ``ops/`` passes them on and ``render/`` words them: they
+live here so that neither of those imports them from ``store/``. The records
+that are dataclasses are in ``core/details.py``: `net today` imports this module,
+and importing ``dataclasses`` would cost it several milliseconds.
+"""
+
+from __future__ import annotations
 
 from datetime import date, datetime
 from typing import NamedTuple
+
+# The JSON export document (`net export json`): store/dump.py builds it, io/jsonfile.py checks it.
+FORMAT = "quietnet"
+FORMAT_VERSION = 1
 
 CIRCLES: tuple[str, ...] = ("core", "close", "friends", "network", "acquaintance")
 ORIGINS: tuple[str, ...] = (
@@ -102,3 +114,49 @@ class Loop(NamedTuple):
     opened_on: date
     closed_on: date | None = None
     help_id: int | None = None
+
+
+class FollowUp(NamedTuple):
+    """For `net today`: a promise made at an event, or an event to log."""
+
+    event_id: int
+    event: str
+    due: date
+    loop_id: int | None = None
+    person: str | None = None
+    what: str | None = None
+
+
+class Event(NamedTuple):
+    id: int
+    name: str
+    day: date
+    interest: int | None = None
+    size: str | None = None
+    format: str | None = None
+    role: str | None = None
+    decision: str | None = None
+    reasons: tuple[str, ...] = ()
+    goal: str | None = None
+    leave_by: str | None = None
+    questions: tuple[str, ...] = ()
+    recovery: str | None = None
+    logged_on: date | None = None
+    energy: int | None = None
+    worth: str | None = None
+    learned: str | None = None
+
+
+class Listed(NamedTuple):
+    """One row of `net list` (a NamedTuple: thousands are built per listing)."""
+
+    id: int
+    name: str
+    nickname: str | None
+    circle: str
+    city: str | None
+    origin: str | None
+    company: str | None
+    last_touch: date | None
+    archived: bool
+    tags: tuple[str, ...]

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from quietnet.core import dates, fields
+from quietnet.core.details import Contact
 from quietnet.core.fields import MAX_TEXT
 from quietnet.core.records import CIRCLES, ORIGINS, PERSON_FIELDS
 from quietnet.core.text import fold, has_control, shown
@@ -27,21 +28,6 @@ TARGETS: tuple[str, ...] = (*FIELDS, "first_name", "middle_name", "last_name", "
 YES = {"yes", "y", "true", "1", "x", "kin"}
 NO = {"no", "n", "false", "0", ""}
 MAX_SHOWN = 10
-
-
-@dataclass
-class Contact:
-    """One person as a file describes them."""
-
-    line: int  # where the record starts in its file
-    name: str
-    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
-    tags: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
-    uid: str | None = None  # a vCard UID
-    uuid: str | None = None  # a quietnet person uuid (our own exports)
-    card: str | None = None  # the original vCard, as read
-    source: str = ""  # the file it came from
 
 
 @dataclass(frozen=True)

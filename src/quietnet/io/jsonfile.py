@@ -23,12 +23,10 @@ from typing import Any
 from quietnet.core import fields
 from quietnet.core.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
-from quietnet.core.records import CIRCLES, ORIGINS
+from quietnet.core.records import CIRCLES, FORMAT, FORMAT_VERSION, ORIGINS
 from quietnet.core.text import has_control, shown
 from quietnet.errors import InputError
 
-FORMAT = "quietnet"
-FORMAT_VERSION = 1
 LOOP_TYPES = ("promise", "need")
 
 

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from quietnet.core.details import Contact
 from quietnet.errors import InputError
 from quietnet.io.cards import LINE_BREAK, TOO_LONG, TooLong, logical_lines, modelled, split
-from quietnet.io.contact import Contact, Problem, Read, check, looks_like_email, tag_of
+from quietnet.io.contact import Problem, Read, check, looks_like_email, tag_of
 
 _BDAY_TIME = re.compile(r"[Tt].*$")
 PRODID = "-//quietnet//quietnet//EN"

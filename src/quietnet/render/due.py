@@ -4,17 +4,13 @@ Plain strings (no Rich) so the morning commands start fast. The JSON shapes
 are a contract: tests pin them, scripts rely on them.
 """
 
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
-from quietnet.core.intro import Intro, next_step
-from quietnet.core.records import Loop
-from quietnet.core.schedule import DuePlan, Suggestion, days_ahead
+from quietnet.core.intro import next_step
+from quietnet.core.morning import Morning, Upcoming
+from quietnet.core.schedule import DuePlan, Suggestion
 from quietnet.render import wording
 from quietnet.render.console import to_json
-
-if TYPE_CHECKING:
-    from quietnet.store.events import FollowUp
 
 REASON_LABELS = {
     "time_apart": "time since you last caught up",
@@ -65,45 +61,6 @@ def plan_text(p: DuePlan) -> str:
     lines += [f"  {wording.suggestion_line(s)}" for s in p.suggestions]
     lines.append(_energy_line(p))
     return "\n".join(lines)
-
-
-class Upcoming(NamedTuple):
-    id: int
-    name: str
-    day: date
-    days: int
-
-
-def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> list[Upcoming]:
-    """Birthdays from today to ``days`` ahead, soonest first (Feb 29 is Feb 28 in other years)."""
-    ahead = days_ahead(today, days)
-    found = []
-    for person_id, name, birthday in dates:
-        month, day = (int(x) for x in birthday[-5:].split("-"))
-        n = ahead.get((month, day))
-        if n is not None:
-            found.append(Upcoming(person_id, name, today + timedelta(days=n), n))
-    return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
-
-
-def heads_up(found: list[Upcoming], p: DuePlan, *, window: int) -> list[Upcoming]:
-    """Birthdays ahead with no action (section 5): beyond the event window, or near but not listed.
-
-    A near birthday already settled by contact, or on today's list, is left out.
-    """
-    listed = {s.assessment.id for s in p.suggestions}
-    near = {a.id for a in p.ranked if a.event is not None}
-    return [u for u in found if u.id not in listed and (u.days > window or u.id in near)]
-
-
-class Morning(NamedTuple):
-    plan: DuePlan
-    birthdays: list[Upcoming]
-    promises: list[Loop]
-    snoozes: list[tuple[int, str]]
-    intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
-    follow_ups: "tuple[FollowUp, ...]" = ()  # promises made at events, events to log
-    empty: bool = False  # no one in the store yet
 
 
 def morning_json(m: Morning) -> str:

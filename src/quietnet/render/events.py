@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quietnet.core.details import Work
 from quietnet.core.events import EventPlan, Group, Known, Verdict
+from quietnet.core.records import Event
 from quietnet.core.referrals import ReferralReport
 from quietnet.render.console import to_json
-
-if TYPE_CHECKING:
-    from quietnet.store.events import Event
-    from quietnet.store.work import Work
 
 
 def quoted(name: str) -> str:

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from quietnet.core.details import Extras, NeedMatch, Saved
 from quietnet.core.give import HelpIdea
 from quietnet.core.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
 from quietnet.render.console import to_json
-
-if TYPE_CHECKING:
-    from quietnet.store.give import NeedMatch, Saved
-    from quietnet.store.profile import Extras
 
 
 def suggestion_dict(s: HelpIdea) -> dict[str, Any]:

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quietnet.core.dates import humanize_days
-from quietnet.core.records import RHYTHM_WORDS, Loop, Person
+from quietnet.core.details import Hit, Timeline
+from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
-
-if TYPE_CHECKING:
-    from quietnet.store.interactions import Timeline
-    from quietnet.store.people import Listed
-    from quietnet.store.search import Hit
 
 
 def _ago(day: date | None, today: date) -> str:

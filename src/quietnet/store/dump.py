@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from quietnet.core.records import FORMAT, FORMAT_VERSION
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.io.jsonfile import FORMAT, FORMAT_VERSION
 from quietnet.store import folded, journal, people, state
 
 # Tables with their own shape in the document; every other journalled table is

@@ -8,8 +8,9 @@ skips them), and written through the journal like any setting.
 import sqlite3
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from quietnet.core.records import Event, FollowUp
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import AmbiguousError, NotFoundError
@@ -75,26 +76,6 @@ def set_questions(s: Session, value: list[str]) -> None:
 
 
 # -- events ----------------------------------------------------------------------------------
-
-
-class Event(NamedTuple):
-    id: int
-    name: str
-    day: date
-    interest: int | None = None
-    size: str | None = None
-    format: str | None = None
-    role: str | None = None
-    decision: str | None = None
-    reasons: tuple[str, ...] = ()
-    goal: str | None = None
-    leave_by: str | None = None
-    questions: tuple[str, ...] = ()
-    recovery: str | None = None
-    logged_on: date | None = None
-    energy: int | None = None
-    worth: str | None = None
-    learned: str | None = None
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -242,17 +223,6 @@ def logged(s: Session, *, today: date) -> "list[LoggedEvent]":
                    sum(d >= 1 for d in days), sum(d >= 2 for d in days), int(work.get(e.id, 0)))
         )  # fmt: skip
     return found
-
-
-class FollowUp(NamedTuple):
-    """For `net today`: a promise made at an event, or an event to log."""
-
-    event_id: int
-    event: str
-    due: date
-    loop_id: int | None = None
-    person: str | None = None
-    what: str | None = None
 
 
 def follow_ups(s: Session, *, today: date) -> list[FollowUp]:

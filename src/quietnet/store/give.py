@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from quietnet.core.dates import next_yearly
-from quietnet.core.give import ADVICE_WORDS, Facts, Match, Profile, kindred, matches
+from quietnet.core.details import NeedMatch, Saved
+from quietnet.core.give import ADVICE_WORDS, Facts, Profile, kindred, matches
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
@@ -16,19 +16,6 @@ from quietnet.store.journal import stamp, to_date
 
 NEWS_DAYS = 30
 QUIET_DAYS = 365
-
-
-@dataclass(frozen=True)
-class Saved:
-    """An idea or link kept for someone, until it is passed on."""
-
-    id: int
-    person_id: int
-    person: str
-    what: str
-    saved_on: date
-    done_on: date | None = None
-    help_id: int | None = None
 
 
 def _saved(row: sqlite3.Row) -> Saved:
@@ -99,17 +86,6 @@ def profiles(s: Session) -> list[Profile]:
         " AND (role IS NOT NULL OR company IS NOT NULL OR interests IS NOT NULL) ORDER BY id"
     )
     return [Profile(r["id"], r["name"], r["role"], r["company"], r["interests"]) for r in rows]
-
-
-@dataclass(frozen=True)
-class NeedMatch:
-    """An open need, and the people you know who fit it."""
-
-    loop_id: int
-    person_id: int
-    person: str
-    need: str
-    matches: tuple[Match, ...]
 
 
 def need_matches(s: Session) -> list[NeedMatch]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from quietnet.core.records import Help, Interaction
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal, state
 from quietnet.store.journal import stamp, to_date
+
+if TYPE_CHECKING:
+    from quietnet.core.details import Timeline
 
 
 def log(
@@ -89,12 +92,6 @@ def helps(s: Session, *, since: date | None = None, person_id: int | None = None
     return [help_from_row(r) for r in rows]
 
 
-@dataclass(frozen=True)
-class Timeline:
-    interactions: list[Interaction]
-    helps: list[Help]
-
-
 def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
     """A person's most recent interactions (with who else was there) and helps."""
     rows = s.all(
@@ -124,4 +121,6 @@ def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
         )
         for r in rows
     ]
+    from quietnet.core.details import Timeline  # net show only: net log (timed) skips the dataclasses
+
     return Timeline(interactions, helps(s, person_id=person_id)[:limit])

@@ -6,10 +6,10 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from quietnet.core.names import NameKey, resolve
-from quietnet.core.records import Person
+from quietnet.core.records import Listed, Person
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
@@ -223,21 +223,6 @@ def change_tags(
         )
         removed.append(tag)
     return added, removed
-
-
-class Listed(NamedTuple):
-    """One row of `net list` (a NamedTuple: thousands are built per listing)."""
-
-    id: int
-    name: str
-    nickname: str | None
-    circle: str
-    city: str | None
-    origin: str | None
-    company: str | None
-    last_touch: date | None
-    archived: bool
-    tags: tuple[str, ...]
 
 
 def listing(

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from quietnet.core.intro import Intro
+from quietnet.core.details import Extras
 from quietnet.engine.sqlite import Session
 from quietnet.store import events, give, intros, work
-
-
-@dataclass(frozen=True)
-class Extras:
-    saved: list[give.Saved]
-    intros: list[Intro]
-    events: list[tuple[events.Event, str, str | None]]
-    work: list[work.Work]
 
 
 def extras(s: Session, person_id: int) -> Extras:

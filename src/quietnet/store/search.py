@@ -7,22 +7,11 @@ wildcard escaped, so ``%`` and ``_`` mean themselves, on every backend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
+from quietnet.core.details import Hit
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.store.folded import SOURCES, pattern
 from quietnet.store.journal import to_date
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str  # "person" | "interaction" | "help" | "loop"
-    person_id: int
-    person: str
-    day: date | None
-    text: str
 
 
 def find(s: Session, query: str, *, limit: int = 200) -> list[Hit]:

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quietnet.core.details import Contact
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
-from quietnet.io.contact import Contact
 from quietnet.store import folded, journal, people, state
 from quietnet.store.journal import stamp
 from quietnet.store.settings import load

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from quietnet.core.details import Work
 from quietnet.core.referrals import Engagement
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
-
-
-@dataclass(frozen=True)
-class Work:
-    id: int
-    title: str
-    day: date
-    path: str
-    person_id: int
-    person: str
-    via_id: int | None = None
-    via: str | None = None
-    value: float | None = None
-    event_id: int | None = None
-    event: str | None = None
 
 
 def add(

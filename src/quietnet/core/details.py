@@ -1,0 +1,94 @@
+"""Records of the look-up, helping and import commands (dataclasses): the store fills them, render/ words them
+
+Kept apart from ``core/records.py`` (NamedTuples), which `net today` imports:
+loading ``dataclasses`` would cost that path several milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from quietnet.core.records import Event, Help, Interaction
+
+if TYPE_CHECKING:
+    from quietnet.core.give import Match
+    from quietnet.core.intro import Intro
+
+
+@dataclass(frozen=True)
+class Work:
+    id: int
+    title: str
+    day: date
+    path: str
+    person_id: int
+    person: str
+    via_id: int | None = None
+    via: str | None = None
+    value: float | None = None
+    event_id: int | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class NeedMatch:
+    """An open need, and the people you know who fit it."""
+
+    loop_id: int
+    person_id: int
+    person: str
+    need: str
+    matches: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """An idea or link kept for someone, until it is passed on."""
+
+    id: int
+    person_id: int
+    person: str
+    what: str
+    saved_on: date
+    done_on: date | None = None
+    help_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    interactions: list[Interaction]
+    helps: list[Help]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "person" | "interaction" | "help" | "loop"
+    person_id: int
+    person: str
+    day: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Extras:
+    saved: list[Saved]
+    intros: list[Intro]
+    events: list[tuple[Event, str, str | None]]
+    work: list[Work]
+
+
+@dataclass
+class Contact:
+    """One person as a file describes them."""
+
+    line: int  # where the record starts in its file
+    name: str
+    fields: dict[str, Any] = field(default_factory=dict)  # storable Person fields given (not name)
+    tags: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()  # every address given, for matching; the first is fields["email"]
+    uid: str | None = None  # a vCard UID
+    uuid: str | None = None  # a quietnet person uuid (our own exports)
+    card: str | None = None  # the original vCard, as read
+    source: str = ""  # the file it came from

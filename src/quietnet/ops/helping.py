@@ -1,0 +1,117 @@
+"""Ways of helping, each inside the command's one transaction: ideas passed on or let go,
+introductions planned and moved along, loops closed.
+
+The commands (``cli/give.py``, ``cli/intro.py``, ``cli/loops.py``) parse their
+options and say what happened; here are the rules: what may be closed and when,
+and which help a step records (an idea passed on, an introduction made, a
+promise kept all become helps).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quietnet.core.details import Saved
+from quietnet.core.give import HelpIdea, suggest
+from quietnet.core.intro import Intro, side_of, transition
+from quietnet.core.records import Loop, Person
+from quietnet.engine.sqlite import Session
+from quietnet.errors import InputError
+from quietnet.store import give, intros, journal, loops, people
+from quietnet.store.interactions import helped
+
+
+def close_idea(
+    s: Session, who: str, item_id: int, *, passed_on: bool, kind: str, day: date
+) -> tuple[Person, Saved, Saved | None]:
+    """Pass a saved idea on (recorded as a help) or let it go; returns the person, the idea, and it after."""
+    person = people.get(s, people.resolve_id(s, who))
+    item = give.get(s, item_id)
+    if item is None or item.person_id != person.id:
+        shown = f'"{who}"' if " " in who else who
+        raise InputError(f"There is no saved idea #{item_id} for {person.name}; net give {shown} lists them.")
+    if item.done_on is not None:
+        raise InputError(f"Saved idea #{item_id} was already passed on, on {item.done_on.isoformat()}.")
+    if passed_on:
+        if day < item.saved_on:
+            raise InputError(f"{day.isoformat()} is before you saved it ({item.saved_on.isoformat()}).")
+        help_id = helped(s, person_id=person.id, kind=kind, what=item.what, day=day)
+        give.mark_done(s, item_id, day=day, help_id=help_id)
+        journal.describe(s, f"Passed an idea on to {person.name}: {item.what}")
+    else:
+        give.drop(s, item_id)
+        journal.describe(s, f"Let go of an idea for {person.name}")
+    return person, item, give.get(s, item_id)
+
+
+def plan_intro(s: Session, a: str, b: str, *, why: str, asked_by: str | None, day: date) -> Intro:
+    """A new introduction of two different people, with none open between them already."""
+    first = people.get(s, people.resolve_id(s, a))
+    second = people.get(s, people.resolve_id(s, b))
+    if first.id == second.id:
+        raise InputError(f"An introduction needs two different people; both names are {first.name}.")
+    existing = intros.open_between(s, first.id, second.id)
+    if existing is not None:
+        raise InputError(
+            f"There is already an open introduction of {first.name} and {second.name} (#{existing.id})."
+        )
+    side = None
+    if asked_by is not None:
+        asker = people.resolve_id(s, asked_by)
+        if asker not in (first.id, second.id):
+            raise InputError(
+                f"--asked-by names someone who is not part of it ({first.name} and {second.name})."
+            )
+        side = "a" if asker == first.id else "b"
+    intro_id = intros.create(s, person_id=first.id, other_id=second.id, why=why, day=day, asked_by=side)
+    journal.describe(s, f"Planned an introduction of {first.name} and {second.name}")
+    return intros.get(s, intro_id)
+
+
+def step_intro(
+    s: Session, verb: str, intro_id: int, *, who: str | None, outcome: str | None, day: date
+) -> tuple[Intro, dict[str, object]]:
+    """Move an introduction one step (``core/intro.py`` VERBS); made logs a help for both people."""
+    current = intros.get(s, intro_id)
+    side = None if who is None else side_of(current, people.resolve_id(s, who), who)
+    changes = transition(current, verb, day=day, side=side, note=outcome)
+    if verb == "made":
+        for s_, pid, other in (
+            ("a", current.person_id, current.other),
+            ("b", current.other_id, current.person),
+        ):
+            what = f"introduced them to {other} ({current.why})"
+            changes[f"{s_}_help_id"] = helped(s, person_id=pid, kind="intro", what=what, day=day)
+    intros.change(s, intro_id, changes)
+    if verb == "checked" and outcome:
+        for help_id in intros.help_ids(s, intro_id):
+            intros.note_outcome(s, help_id, outcome, day)
+    journal.describe(s, f"Introduction #{intro_id} of {current.person} and {current.other}: {verb}")
+    return intros.get(s, intro_id), changes
+
+
+def close_loop(
+    s: Session, loop_id: int, *, helped_with: str | None, kind: str, day: date
+) -> tuple[Loop, int | None]:
+    """Close an open loop; a kept promise may record the help it became (its id, else None)."""
+    loop = loops.get(s, loop_id)
+    if loop.closed_on is not None:
+        raise InputError(f"Loop #{loop_id} was already closed on {loop.closed_on.isoformat()}.")
+    help_id = None
+    if helped_with:
+        help_id = helped(s, person_id=loop.person_id, kind=kind, what=helped_with, day=day)
+    loops.close(s, loop_id, day=day, help_id=help_id)
+    journal.describe(s, f"Closed loop #{loop_id} ({loop.person})")
+    return loop, help_id
+
+
+def ideas_for(
+    s: Session, who: str, *, today: date, remember: bool
+) -> tuple[Person, list[Saved], list[HelpIdea]]:
+    """Ideas kept for someone and fresh ways to help; ``remember`` notes what was shown (a writable store)."""
+    person = people.get(s, people.resolve_id(s, who))
+    kept = give.saved(s, person_id=person.id)
+    ideas = suggest(give.facts(s, person.id, today=today), recent=give.shown(s, person.id))
+    if remember:
+        give.remember(s, person.id, [i.code for i in ideas], today)
+    return person, kept, ideas

@@ -1,0 +1,72 @@
+"""The morning use cases: the plan `net due` shows, and everything `net today` gathers.
+
+Called by the Typer commands (``cli/morning.py``), by the bare fast path of
+``cli/main.py``, by `net why` (``ops/why.py``) and `net export ics`. This path is timed every
+morning (docs/performance.md): it imports no Typer, no Rich and no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from quietnet.core.morning import Morning, heads_up, upcoming
+from quietnet.core.schedule import DuePlan, Suggestion, energy_spent, plan, week_start
+from quietnet.core.settings import Settings
+from quietnet.engine.sqlite import Session
+from quietnet.store import settings as stored
+from quietnet.store import state
+
+
+def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
+    """Gather what the scheduler needs in a handful of queries and run it."""
+    settings = stored.load(s)
+    people = state.eligible_candidates(s, settings, today=today)
+    monday = week_start(today)
+    spent = energy_spent(state.kinds_between(s, monday, today))
+    back = state.reconnected_between(s, monday, today)
+    made = plan(people, settings=settings, today=today, spent=spent, show_all=show_all, reconnected=back)
+    return made, settings
+
+
+def gather(s: Session, *, today: date) -> Morning:
+    """The morning view: the plan, birthdays ahead, promises, snoozes ending, introductions, events."""
+    from quietnet.store import events, intros, loops  # net today only: net due (timed) does without them
+
+    result, settings = make_plan(s, today=today)
+    ahead = settings.heads_up
+    found = upcoming(state.yearly_dates(s, today=today, days=ahead), today=today, days=ahead)
+    birthdays = heads_up(found, result, window=settings.event_window)
+    empty = not state.anyone(s)
+    follow_ups = tuple(events.follow_ups(s, today=today))
+    from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
+    promises = [loop for loop in loops.open_loops(s) if loop.type == "promise" and loop.id not in from_events]
+    snoozes = state.snoozes_ending(s, today)
+    waiting = tuple(intros.waiting(s, today=today))
+    return Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)
+
+
+class Calendar(NamedTuple):
+    """`net export ics`: birthdays (uuid, name, birthday) and check-ins (uuid, suggestion, day)."""
+
+    birthdays: list[tuple[str, str, str]]
+    checkins: list[tuple[str, Suggestion, date]]
+
+
+def calendar(s: Session, *, today: date, days: int, birthdays_only: bool) -> Calendar:
+    """Birthdays of everyone not archived, and everyone `net due --all` lists, a daily maximum a day."""
+    from quietnet.store import transfer  # net export ics only
+
+    rows = transfer.person_rows(s)
+    result, settings = make_plan(s, today=today, show_all=True)
+    uuid_of = {r["id"]: r["uuid"] for r in rows}
+    birthdays = [
+        (r["uuid"], r["name"], r["birthday"]) for r in rows if r["birthday"] and not r["archived_at"]
+    ]
+    per_day = max(1, settings.daily_max)
+    suggested = () if birthdays_only else result.suggestions[: days * per_day]
+    checkins = [
+        (uuid_of[sug.assessment.id], sug, today + timedelta(days=n // per_day))
+        for n, sug in enumerate(suggested)
+    ]
+    return Calendar(birthdays, checkins)
