@@ -49,6 +49,7 @@ TARGETS = [
     (BACKUP, f"{BACKUP} {IN_BACKUPS}"),
     ("backup-link.db", f"backup-link.db {IN_BACKUPS}"),
     ("backups/week.html", f"backups/week.html {IN_BACKUPS}"),
+    (".net.db.restore.tmp", f".net.db.restore.tmp is the store's restore copy; {ANOTHER}"),
 ]
 OUTPUTS = [
     Refusal((*command, flag, path), message)

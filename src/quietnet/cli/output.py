@@ -101,6 +101,8 @@ def refuse_store_files(c: Context, shown: str, real: Path, *, backups: bool = Tr
     for store in stores:
         kinds[store] = ""
         kinds.update({Path(f"{store}{suffix}"): kind for suffix, kind in PARTS.items()})
+        restore = store.with_name(f".{store.name}.restore.tmp")  # net doctor removes it as a leftover
+        kinds.update({restore: "restore copy", Path(f"{restore}.tmp"): "restore copy"})
     folders = {Path(os.path.realpath(backups_folder(s))) for s in stores}
     inodes = {_inode(p): kind for p, kind in kinds.items() if _inode(p) is not None}
     if backups:
