@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -206,6 +207,36 @@ def test_a_dry_run_import_creates_no_store(
     result = net("import", kind, name, "--dry-run")
     assert (result.code, result.out) == (0, out), result
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"settings": {"nonsense.key": 3}}, "Unknown setting 'nonsense.key'; the settings are"),
+        ({"tables": {"nosuch": []}}, 'it has a table "nosuch" this quietnet does not know.'),
+    ],
+)
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+def test_a_refused_json_import_creates_no_store(
+    net: Net,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: dict[str, Any],
+    said: str,
+    dry_run: tuple[str],
+) -> None:
+    source = tmp_path / "source.db"
+    assert net("--db", str(source), "add", "Ana Ruiz").code == 0
+    document = json.loads(net("--db", str(source), "export", "json").out)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "in.json").write_text(json.dumps(document | change))
+    monkeypatch.chdir(folder)
+    result = net("--db", "net.db", "import", "json", "in.json", *dry_run)
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(f"in.json: {said}"), result
+    assert result.err.endswith(" Nothing was imported.\n"), result
+    assert sorted(p.name for p in folder.iterdir()) == ["in.json"]
 
 
 def test_net_copy_holds_the_source_to_the_same_rules(net: Net, store: Path, tmp_path: Path) -> None:

@@ -75,3 +75,12 @@ def test_a_file_name_too_long_for_the_file_system_is_refused(
     result = net("import", kind, TOO_LONG)
     assert (result.code, result.out, result.err) == (1, "", message + "\n")
     assert files(store) == before
+
+
+@pytest.mark.parametrize("kind", ["vcard", "csv", "json", "linkedin"])
+def test_standard_input_is_not_an_import_file(net: Net, store: Path, kind: str) -> None:
+    before = files(store)
+    result = net("import", kind, "-")
+    message = "An import reads a file, not standard input; save the data to a file and import that.\n"
+    assert (result.code, result.out, result.err) == (1, "", message)
+    assert files(store) == before

@@ -313,6 +313,7 @@ def import_json(
     source = str(path)
     text = TextFile(path, limit=MAX_JSON).text()
     document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
+    use_case.check(document, source=source)
     held = use_case.held(c, dry_run=dry_run, replace=replace)
     people = len(document.get("people", []))
     if dry_run:

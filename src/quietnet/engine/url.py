@@ -64,7 +64,7 @@ def parse(text: str) -> ServerUrl | Path:
         port = parts.port
     except ValueError:
         raise StoreError(
-            "That database URL could not be read; it should look like postgresql+psycopg://user@host:5432/quietnet."
+            "That database URL could not be read; a URL looks like postgresql+psycopg://user@host:5432/quietnet."
         ) from None
     password = parts.password
     query = parse_qsl(parts.query, keep_blank_values=True)

@@ -233,28 +233,38 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
         raise InputError(
             f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
         )
-    version = document.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(f'{source}: "schema_version" is missing or not a number; nothing was imported.')
-    if version > schema_version or document.get("format_version", 0) > FORMAT_VERSION:
+    newer = []
+    for key, known, label in (
+        ("schema_version", schema_version, "schema"),
+        ("format_version", FORMAT_VERSION, "format"),
+    ):
+        # Early exports had no format_version: they are format 1.
+        version = document.get(key, 1 if key == "format_version" else None)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise InputError(f'{source}: "{key}" is missing or not a number; nothing was imported.')
+        if version > known:
+            newer.append(f"{label} {version}; this one knows up to {known}")
+    if newer:
         raise InputError(
-            f"{source} was written by a newer quietnet (schema {version}; this one knows up to "
-            f"{schema_version}). Upgrade quietnet to import it; nothing was imported."
+            f"{source} was written by a newer quietnet ({'; '.join(newer)}). "
+            "Upgrade quietnet to import it; nothing was imported."
         )
     for table, shape in SHAPES.items():
         records = document.get(table, [])
         if not isinstance(records, list):
-            raise InputError(f'{source}: "{table}" should be a list; nothing was imported.')
+            raise InputError(f'{source}: "{table}" is not a list; nothing was imported.')
         for n, record in enumerate(records):
             _check_record(record, shape, f"{table}[{n}]", source)
     settings = document.get("settings", {})
     if not isinstance(settings, dict):
-        raise InputError(f'{source}: "settings" should be an object; nothing was imported.')
+        raise InputError(f'{source}: "settings" is not an object; nothing was imported.')
     tables = document.get("tables", {})
     if not isinstance(tables, dict) or not all(
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
     ):
-        raise InputError(f'{source}: "tables" should map table names to lists of rows; nothing was imported.')
+        raise InputError(
+            f'{source}: "tables" does not map table names to lists of rows; nothing was imported.'
+        )
     for table, rows in tables.items():
         for n, row in enumerate(rows):
             for key, value in row.items():

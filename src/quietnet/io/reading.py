@@ -46,6 +46,10 @@ class TextFile:
         self.source = str(path)
         self.codec = text_codec(encoding)
         self.encoding = encoding
+        if str(path) == "-":
+            raise InputError(
+                "An import reads a file, not standard input; save the data to a file and import that."
+            )
         try:
             found = os.stat(path)
         except FileNotFoundError:

@@ -86,6 +86,17 @@ def run_import(
     return Imported(planned, found.problems, found.ignored, snap)
 
 
+def check(document: dict[str, Any], *, source: str) -> None:
+    """What can be checked before a store is opened (or made): the settings and the table names."""
+    from quietnet.core.settings import Settings
+
+    try:
+        Settings.from_dict(document.get("settings", {}))
+        dump.check_tables(document.get("tables", {}))
+    except InputError as exc:
+        raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
+
+
 def held(where: Where, *, dry_run: bool, replace: bool) -> dict[str, int]:
     """What a store holds before `net import json`; refused unless it is empty or being replaced."""
     found = {"person": 0, "interaction": 0}

@@ -10,6 +10,7 @@ documents are identical.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from quietnet.core.records import FORMAT, FORMAT_VERSION
@@ -159,11 +160,17 @@ def load(s: Session, document: dict[str, Any]) -> int:
     return len(id_of)
 
 
+def check_tables(tables: dict[str, Any], known: Iterable[str] | None = None) -> None:
+    """Refuse a table this quietnet does not keep (``known``: this store's, else any store's)."""
+    kept = set(known if known is not None else (t for t in journal.KEYS if t not in CORE))
+    for table in tables:
+        if table not in kept:
+            raise InputError(f'it has a table "{table}" this quietnet does not know.')
+
+
 def _load_tables(s: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     known = extra_tables(s)
-    for table in tables:
-        if table not in known:
-            raise InputError(f'it has a table "{table}" this quietnet does not know.')
+    check_tables(tables, known)
     for table in known:
         columns = set(s.columns(table))
         for n, row in enumerate(tables.get(table, [])):
