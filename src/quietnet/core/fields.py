@@ -47,21 +47,24 @@ def clean_name(raw: str, *, what: str = "A name") -> str:
     return name
 
 
-def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
-    """Free text (notes, what you helped with): NFC, trimmed, newlines allowed."""
+def _trimmed(raw: str, what: str, limit: int) -> str:
     text = unicodedata.normalize("NFC", raw).strip()
     if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
         raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
+    return text
+
+
+def clean_text(raw: str, *, what: str = "A note", limit: int = MAX_TEXT) -> str:
+    """Notes (a person's, a conversation's): NFC, trimmed, newlines and tabs allowed."""
+    text = _trimmed(raw, what, limit)
     if has_control(text, allow_newlines=True):
         raise InputError(f"{what} can't contain control characters other than newlines and tabs.")
     return text
 
 
 def one_line(raw: str, *, what: str, limit: int = MAX_FIELD) -> str:
-    """A short field (company, city, what you did...): NFC, trimmed, one line; empty clears it."""
-    text = unicodedata.normalize("NFC", raw).strip()
-    if len(text) > limit:  # first: scanning megabytes for control characters takes seconds
-        raise InputError(f"{what} can be at most {limit:,} characters (this one has {len(text):,}).")
+    """Every other text (company, city, what you did...): NFC, trimmed, one line; empty clears it."""
+    text = _trimmed(raw, what, limit)
     if has_control(text, allow_newlines=False):
         raise InputError(f"{what}: one line only, with no newlines, tabs or other control characters.")
     return text
