@@ -85,14 +85,14 @@ TEXT = [
     Refusal(("log", "ana", "--note", "a\x00b"), NOTE_CONTROL),
     Refusal(
         ("helped", "ana", "a\x00b"),
-        "What you did: one line only, with no newlines, tabs or other control characters.",
+        "What you did is one line: no newlines, tabs or other control characters.",
     ),
     Refusal(("log", "ana", "--note", "\x1b[31mred\x1b[0m"), NOTE_CONTROL),
     Refusal(("log", "ana", "--note", "\x1b]0;title\x07"), NOTE_CONTROL),
     Refusal(("edit", "ana", "--note", "\x1b[2J"), NOTE_CONTROL),
     Refusal(
         ("give", "ana", "--save", "\x1b[2J"),
-        "What to keep: one line only, with no newlines, tabs or other control characters.",
+        "What to keep is one line: no newlines, tabs or other control characters.",
     ),
     Refusal(("log", "ana", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),
     Refusal(("add", "Tom", "--note", TEN_MB), f"A note can be at most 10,000 characters {HUGE}"),

@@ -94,7 +94,7 @@ JSON: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
     ("no-people", _interaction(0, people=[]),
      "interactions[0]: people: no one is named; each needs at least one person"),
     ("company-lines", _person(0, company="Acme\nlast      2020-01-01"),
-     "people[0]: company: the text: one line only, with no newlines, tabs or other control characters"),
+     "people[0]: company: the text is one line: no newlines, tabs or other control characters"),
     ("huge-id", _person(0, id=10**20),
      "people[0]: id: expected a whole number from 1 to 9223372036854775807, got 100000000000000000000"),
 ]  # fmt: skip

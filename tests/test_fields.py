@@ -94,10 +94,10 @@ FILES = [
      "bidi.vcf, line 3: FN: A name can't contain control characters (such as tabs, newlines or NUL). "
      f"Nothing was imported.\n{CARDS}"),
     ("company.csv", b'name,company\nTom,"Acme\nlast      2020-01-01"\n',
-     "company.csv, line 2: Company: Company: one line only, with no newlines, tabs or other control "
+     "company.csv, line 2: Company: It is one line: no newlines, tabs or other control "
      f"characters. Nothing was imported.\n{ROWS}"),
     ("org.vcf", b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom\r\nTITLE:dev\\nLINE:fake\r\nEND:VCARD\r\n",
-     "org.vcf, line 4: TITLE: Role: one line only, with no newlines, tabs or other control characters. "
+     "org.vcf, line 4: TITLE: It is one line: no newlines, tabs or other control characters. "
      f"Nothing was imported.\n{CARDS}"),
 ]  # fmt: skip
 

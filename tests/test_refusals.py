@@ -102,7 +102,7 @@ REFUSED: list[tuple[tuple[str, ...], str]] = [
     (("log", "ana", "--note", LONG_NOTE), "A note can be at most 10,000 characters (this one has 20,000)."),
     (("add", "Tom", "--note", LONG_NOTE * 2), TWICE_TOO_LONG),
     (("helped", "ana", LONG_NOTE), "What you did can be at most 2,000 characters (this one has 20,000)."),
-    (("promise", "ana", LONG_NOTE), "What it is can be at most 2,000 characters (this one has 20,000)."),
+    (("promise", "ana", LONG_NOTE), "A promise can be at most 2,000 characters (this one has 20,000)."),
     (("log", "ana", "--note", "a\x00b"),
      "A note can't contain control characters other than newlines and tabs."),
     (("helped", "ana"), 'Say what you did, e.g. net helped tom "intro to Sam".'),

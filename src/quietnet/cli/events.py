@@ -10,7 +10,7 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Json
 from quietnet.core.dates import parse_day
 from quietnet.core.events import FORMATS, ROLES, SIZES, WORTH, choice
-from quietnet.core.fields import clean_text
+from quietnet.core.fields import one_line
 from quietnet.errors import InputError
 from quietnet.ops import events as doing
 from quietnet.render import events as render
@@ -117,9 +117,9 @@ def plan(
       net event plan "Lisbon a11y meetup" --starts 19:00
       net event plan "Design systems night" --goal "one real conversation" --leave-by 20:30
     """
-    goal = clean_text(goal, what="A goal", limit=200) or None if goal is not None else None
+    goal = one_line(goal, what="A goal", limit=200) or None if goal is not None else None
     recovery = (
-        clean_text(recovery, what="A recovery block", limit=500) or None if recovery is not None else None
+        one_line(recovery, what="A recovery block", limit=500) or None if recovery is not None else None
     )
     with context.get(ctx).write("event") as s:
         day = _day(on)  # a bad --on is refused once the store is open, as it always was
@@ -130,7 +130,7 @@ def plan(
 
 def _split(line: str, what: str) -> tuple[str, str | None]:
     """``"Lena Park: runs the meetup"`` -> (name, note)."""
-    name, _, rest = line.partition(":")
+    name, _, rest = one_line(line, what=what).partition(":")
     if not name.strip():
         raise InputError(f'{what} starts with a name, like "Lena Park: runs the meetup".')
     return name.strip(), rest.strip() or None
@@ -175,9 +175,7 @@ def log(
     if energy is not None and not 1 <= energy <= 5:
         raise InputError(f"Energy goes from 1 (drained) to 5 (full), not {energy}.")
     worth = choice(worth, WORTH, "an answer for worth it")
-    lesson = (
-        clean_text(learned, what="What you learned", limit=2_000) or None if learned is not None else None
-    )
+    lesson = one_line(learned, what="What you learned") or None if learned is not None else None
     today = context.today()
     met_lines = [_split(line, "Each --met") for line in met or []]
     promise_lines = [_split(line, "Each --promise") for line in promise or []]

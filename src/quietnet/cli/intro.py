@@ -9,7 +9,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, On
 from quietnet.core.dates import parse_day
-from quietnet.core.fields import clean_text, one_line
+from quietnet.core.fields import one_line
 from quietnet.core.intro import VERBS, Intro
 from quietnet.errors import InputError
 from quietnet.ops import helping
@@ -125,7 +125,7 @@ def _step(
         raise InputError(f"--who goes with ask, accepted or declined, not with {verb}.")
     if note is not None and verb != "checked":
         raise InputError("--note goes with checked: how the introduction went.")
-    outcome = clean_text(note, what="A note", limit=2_000) or None if note is not None else None
+    outcome = one_line(note, what="How it went") or None if note is not None else None
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:

@@ -21,7 +21,7 @@ What = Annotated[str, typer.Argument(metavar="WHAT", help="In a few words.", sho
 
 
 def _open(ctx: typer.Context, who: str, what: str, on: str | None, type_: str) -> None:
-    text = one_line(what, what="What it is")
+    text = one_line(what, what=f"A {type_}")
     if not text:
         raise InputError("Say what it is, in a few words.")
     today = context.today()

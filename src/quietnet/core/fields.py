@@ -66,7 +66,7 @@ def one_line(raw: str, *, what: str, limit: int = MAX_FIELD) -> str:
     """Every other text (company, city, what you did...): NFC, trimmed, one line; empty clears it."""
     text = _trimmed(raw, what, limit)
     if has_control(text, allow_newlines=False):
-        raise InputError(f"{what}: one line only, with no newlines, tabs or other control characters.")
+        raise InputError(f"{what} is one line: no newlines, tabs or other control characters.")
     return text
 
 

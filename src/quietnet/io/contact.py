@@ -125,7 +125,7 @@ def check(name: str, raw: str, *, today: date) -> Any:
         return fields.uuid(text)
     what = {"how_met": "How you met"}.get(name, name.capitalize())
     if name != "notes":
-        return fields.one_line(text, what=what)
+        return fields.one_line(text, what="It")  # the message starts with the field's label
     return fields.clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), what=what, limit=MAX_TEXT)
 
 

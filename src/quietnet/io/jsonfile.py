@@ -64,14 +64,9 @@ def _rule(rule: Callable[[str], object]) -> Check:
     return check
 
 
-def _text_of(limit: int) -> Check:
-    """Free text: what the CLI accepts (newlines and tabs, no terminal escapes), at most ``limit``."""
-    return _rule(lambda v: fields.clean_text(v, what="the text", limit=limit))
-
-
-_prose = _text_of(fields.MAX_FIELD)  # an outcome: a note, so it may span lines
-_notes = _text_of(fields.MAX_TEXT)
-_text = _rule(lambda v: fields.one_line(v, what="the text"))  # every other field: one line
+# Notes may span lines (newlines and tabs, no terminal escapes); every other text is one line.
+_notes = _rule(lambda v: fields.clean_text(v, what="the text"))
+_text = _rule(lambda v: fields.one_line(v, what="the text"))
 
 
 def _line(value: Any) -> None:
@@ -195,7 +190,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
     },
     "helps": {
         "id": (_count, REQUIRED), "day": (_day, REQUIRED), "person": (_uuid, REQUIRED),
-        "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_prose, OPTIONAL),
+        "kind": (_one_of(HELP_KINDS), REQUIRED), "what": (_text, REQUIRED), "outcome": (_text, OPTIONAL),
         "outcome_on": (_day, OPTIONAL), "interaction": (_count, OPTIONAL), "created_at": (_stamp, REQUIRED),
     },
     "loops": {
