@@ -234,3 +234,45 @@ def test_json_after_a_real_import_names_the_snapshot(net: Net, store: Path) -> N
     assert done["snapshot"] is not None
     assert result.err == f"A snapshot of the store before this import: {done['snapshot']}\n"
     assert [s["person"]["id"] for s in done["steps"]] == [2, 3]
+
+
+def test_outlook_com_export(net: Net, store: Path) -> None:
+    path = FIXTURES / "outlook" / "outlook-com.csv"  # Outlook.com: UTF-8 with a byte-order mark
+    result = net("import", "csv", str(path))
+    assert result.code == 0, result
+    assert result.out.splitlines() == [
+        f"Imported {path}: 2 added, 0 updated.",
+        'Dates were read month first, as Outlook writes them ("7/3/1991" is 1991-07-03); '
+        "if this file has them day first, import it with --date-order dmy.",
+        "Left out 1 row without a person's name: line 3.",
+    ]
+    found = people(store)
+    shown = ("nickname", "role", "company", "city", "email", "phone", "birthday", "notes")
+    assert {k: found["Siobhán Kelly"][k] for k in shown} == {
+        "nickname": "Shiv",
+        "role": "Product Lead",
+        "company": "Contoso",
+        "city": "Bray",  # the home address first
+        "email": "shiv@example.ie",  # the second address when the first is empty
+        "phone": "+353 1 555 0100",
+        "birthday": "1991-07-03",
+        "notes": "Met at the PyCon sprint; runs, bakes",
+    }
+    ravi = found["Ravi Shah"]
+    assert (ravi["city"], ravi["phone"], ravi["birthday"]) == ("Leeds", "+44 7700 900123", None)
+
+
+def test_json_of_a_refused_import_is_the_usual_refusal(net: Net, store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"name,email\r\nAna,ana@example.com,extra\r\n")
+    before = dump(store)
+    result = net("import", "csv", str(path), "--dry-run", "--json")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.splitlines()[0] == (
+        f"{path}, line 2: It has 3 cells where the header has 2. Nothing was imported."
+    )
+    assert dump(store) == before
+    skipped = json.loads(net("import", "csv", str(path), "--dry-run", "--json", "--skip-bad-rows").out)
+    assert (skipped["steps"], skipped["bad"]) == (
+        [], [{"source": str(path), "line": 2, "reason": "It has 3 cells where the header has 2."}],
+    )  # fmt: skip
