@@ -216,12 +216,6 @@ FILES = [
         'Name it with --map "COLUMN=name".',
     ),
     Refusal(
-        ("import", "csv", "noname.csv"), f"noname.csv, line 2: It has no name. Nothing was imported.\n{ROWS}"
-    ),
-    Refusal(
-        ("import", "csv", "spaces.csv"), f"spaces.csv, line 2: It has no name. Nothing was imported.\n{ROWS}"
-    ),
-    Refusal(
         ("import", "csv", "latin1.csv"),
         f"latin1.csv, line 2: byte 0xE9 is not valid utf-8; nothing was imported. {UTF8}",
     ),
@@ -234,6 +228,15 @@ FILES = [
         ("import", "csv", "circle.csv"),
         'circle.csv, line 2: Circle: "best" is not a circle; choose one of core, close, friends, network, '
         f"acquaintance. Nothing was imported.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "outlook.csv"),
+        'outlook.csv, line 2: Birthday: "13/25/1985" is not a date read month first (month/day/year). '
+        f"Nothing was imported.\n{ROWS}",
+    ),
+    Refusal(
+        ("import", "csv", "ok.csv", "--date-order", "ymd"),
+        '--date-order is mdy (4/12/1985 is 12 April) or dmy (4 December), not "ymd".',
     ),
     Refusal(
         ("import", "csv", "huge.csv"),

@@ -16,15 +16,17 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import note, say
-from quietnet.cli.options import Yes
+from quietnet.cli.options import Json, Yes
 from quietnet.core.records import CIRCLES
 from quietnet.core.text import shown
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.errors import InputError
 from quietnet.io import cards, csvfile, jsonfile, linkedin, vcard
-from quietnet.io.contact import Read
+from quietnet.io.contact import MAX_SHOWN, Problem, Read
 from quietnet.io.reading import MAX_JSON, TextFile
+from quietnet.ops import import_report
 from quietnet.ops import importing as use_case
+from quietnet.render.console import to_json
 from quietnet.store.transfer import ImportPlan
 
 app = typer.Typer()
@@ -110,6 +112,17 @@ def _summary(planned: "ImportPlan", *, dry_run: bool) -> str:
     return f"Would import: {text}. Nothing was changed (dry run)." if dry_run else f"{text.capitalize()}."
 
 
+def _left_out(nameless: list[Problem]) -> list[str]:
+    """The line saying which rows had no person's name in them (skipped, not refused)."""
+    if not nameless:
+        return []
+    n = len(nameless)
+    lines = ", ".join(str(p.line) for p in nameless[:MAX_SHOWN])
+    more = f" and {n - MAX_SHOWN} more" if n > MAX_SHOWN else ""
+    rows, word = ("1 row", "line") if n == 1 else (f"{n} rows", "lines")
+    return [f"Left out {rows} without a person's name: {word} {lines}{more}."]
+
+
 def run_import(
     ctx: typer.Context,
     read: Callable[[Callable[[], None]], "Read"],
@@ -121,11 +134,17 @@ def run_import(
     circle: str,
     what: str,
     skip_flag: str,
+    as_json: bool = False,
 ) -> None:
     """Run the import (``ops/importing.py``) and say what it did, or on a dry run what it would do."""
     done = use_case.run_import(context.get(ctx), read, source=source, total=total, dry_run=dry_run,
                                 skip_bad=skip_bad, circle=_circle(circle), what=what, skip_flag=skip_flag,
                                 progress=progress)  # fmt: skip
+    if as_json:
+        if done.snapshot:
+            note(f"A snapshot of the store before this import: {done.snapshot}")
+        say(to_json(import_report.document(done, source=source, dry_run=dry_run)))
+        return
     planned = done.planned
     bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in done.problems]
     if dry_run:
@@ -134,11 +153,15 @@ def run_import(
             say(line)
         if done.ignored:
             say(f"Columns not imported: {', '.join(done.ignored)}.")
+        for line in done.said + _left_out(done.nameless):
+            say(line)
         say(_summary(planned, dry_run=True))
         return
     if done.snapshot:
         note(f"A snapshot of the store before this import: {done.snapshot}")
     say(f"Imported {source}: {_summary(planned, dry_run=False)}")
+    for line in done.said + _left_out(done.nameless):
+        say(line)
     for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
         say(line)
     if bad:
@@ -149,7 +172,7 @@ def run_import(
 
 @importing.callback()
 def import_group() -> None:
-    """Bring people in from your phone, Google Contacts, LinkedIn, any CSV, or a quietnet export.
+    """Bring people in from your phone, Google Contacts, Outlook, LinkedIn, any CSV, or an export.
 
     Each import checks the whole file first, can be previewed with --dry-run,
     takes a snapshot of the store, and writes all or nothing. Importing the
@@ -162,6 +185,7 @@ def import_group() -> None:
       net import vcard contacts.vcf --dry-run
       net import vcard ~/contacts/
       net import csv google.csv --map "Full Name=name"
+      net import csv outlook.csv --dry-run --json
       net import linkedin Connections.csv
       net import json quietnet.json
     """
@@ -181,6 +205,7 @@ def import_vcard(
         bool,
         typer.Option("--skip-bad-cards", "--skip-bad-rows", help="Import the good cards, list the bad ones."),
     ] = False,
+    as_json: Json = False,
 ) -> None:
     """Import vCards (2.1, 3.0, 4.0) from a phone, iCloud, Google or a CardDAV folder.
 
@@ -208,7 +233,7 @@ def import_vcard(
         return found
 
     run_import(ctx, read, source=str(path), total=total, dry_run=dry_run, skip_bad=skip_bad, circle=circle,
-               what="cards", skip_flag="--skip-bad-cards")  # fmt: skip
+               what="cards", skip_flag="--skip-bad-cards", as_json=as_json)  # fmt: skip
 
 
 @importing.command("csv")
@@ -222,34 +247,46 @@ def import_csv(
         ),
     ] = None,
     delimiter: Annotated[str, typer.Option(help="The cell separator: , ; | or tab.")] = ",",
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            "--date-order",
+            metavar="mdy|dmy",
+            help="Read dates like 4/12/1985 month first (mdy) or day first (dmy); Outlook's: mdy.",
+            show_default=False,
+        ),
+    ] = None,
     encoding: Encoding = "utf-8",
     dry_run: DryRun = False,
     circle: NewCircle = "acquaintance",
     skip_bad: SkipBad = False,
+    as_json: Json = False,
 ) -> None:
-    """Import a CSV with a header: Google Contacts' export, a spreadsheet, quietnet's own export.
+    """Import a CSV with a header: Google Contacts, Outlook, a spreadsheet, quietnet's own export.
 
     Columns are recognised by their header (Name, First Name, E-mail 1 - Value,
-    Organization Title, Labels, Birthday, quietnet's field names...); --map
-    names the rest. A UTF-8 byte-order mark is fine; other encodings need
-    --encoding and are never guessed.
+    Organization Title, Labels, Birthday, quietnet's field names...), and
+    Outlook's whole header; --map names the rest. Rows without a person's
+    name (a company alone) are left out and counted. A UTF-8 byte-order
+    mark is fine; other encodings need --encoding and are never guessed.
 
     Examples:
 
     \b
       net import csv google.csv --dry-run
       net import csv people.csv --delimiter ";" --encoding cp1252 --map "Firma=company"
+      net import csv outlook.csv --encoding cp1252 --date-order dmy
     """
     given = csvfile.parse_map(map_ or [])
     sep = csvfile.delimiter_of(delimiter)
+    order = csvfile.date_order_of(date_order)
     source = TextFile(path, encoding=encoding)
     run_import(
         ctx,
-        lambda tick: csvfile.read(
-            source.lines(), str(path), delimiter=sep, given=given, today=context.today(), tick=tick
-        ),
+        lambda tick: csvfile.read(source.lines(), str(path), delimiter=sep, given=given, date_order=order,
+                                  today=context.today(), tick=tick),
         source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
-        circle=circle, what="rows", skip_flag="--skip-bad-rows",
+        circle=circle, what="rows", skip_flag="--skip-bad-rows", as_json=as_json,
     )  # fmt: skip
 
 
@@ -265,6 +302,7 @@ def import_linkedin(
     dry_run: DryRun = False,
     circle: NewCircle = "acquaintance",
     skip_bad: SkipBad = False,
+    as_json: Json = False,
 ) -> None:
     """Import your LinkedIn connections (Settings > Data privacy > Get a copy of your data).
 
@@ -282,7 +320,7 @@ def import_linkedin(
         ctx,
         lambda tick: linkedin.read(source.lines(), str(path), today=context.today(), tick=tick),
         source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
-        circle=circle, what="rows", skip_flag="--skip-bad-rows",
+        circle=circle, what="rows", skip_flag="--skip-bad-rows", as_json=as_json,
     )  # fmt: skip
 
 

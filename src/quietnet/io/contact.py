@@ -44,6 +44,12 @@ class Read:
     contacts: list[Contact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # columns no field was mapped to
+    nameless: list[Problem] = field(default_factory=list)  # rows left out: no person's name in them
+    said: list[str] = field(default_factory=list)  # how the file was read, said with the summary
+
+
+class Nameless(InputError):
+    """A row names no person (a company-only contact, a hidden LinkedIn member): left out, counted."""
 
 
 def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) -> InputError:
@@ -68,17 +74,26 @@ def tag_of(raw: str) -> str | None:
     return tag or None
 
 
+def label_tag(raw: str) -> str | None:
+    """The tag of one label or category, by one rule for CSV and vCard, or None.
+
+    Google marks its own groups with "* " in CSV ("* starred") and not in vCard
+    ("starred"): the mark is dropped, "My Contacts" (everyone) is left out, and
+    "starred" (or Android's "Starred in Android") becomes the tag ``starred``.
+    """
+    text = raw.strip().removeprefix("* ").strip()
+    key = fold(text)
+    if key in ("mycontacts", "my contacts"):
+        return None
+    if key in ("starred", "starred in android"):
+        return "starred"
+    return tag_of(text) if text else None
+
+
 def tags_of(raw: str) -> tuple[str, ...]:
-    """Tags from a cell: comma-separated, or Google's "a ::: b" labels (system groups left out)."""
-    parts = raw.split(":::") if ":::" in raw else raw.split(",")
-    found = []
-    for part in parts:
-        text = part.strip()
-        if not text or text.startswith("* ") or fold(text) in ("mycontacts", "my contacts"):
-            continue
-        tag = tag_of(text)
-        if tag:
-            found.append(tag)
+    """Tags from a cell: Google's "a ::: b" labels, or split by commas or semicolons (Outlook's)."""
+    parts = raw.split(":::") if ":::" in raw else re.split("[,;]", raw)
+    found = [tag for part in parts if (tag := label_tag(part))]
     return tuple(dict.fromkeys(found))
 
 
@@ -138,7 +153,7 @@ def contact_from(values: dict[str, str], *, line: int, today: date) -> Contact:
     for k in ("first_name", "middle_name", "last_name"):
         given.pop(k, None)
     if not raw_name.strip():
-        raise InputError("It has no name.")
+        raise Nameless("It has no name.")
     contact = Contact(line=line, name=_labelled("name", raw_name, today))
     for key, text in given.items():
         if key == "tags":

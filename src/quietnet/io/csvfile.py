@@ -6,6 +6,13 @@ Columns are matched to fields by their header (``Name``, ``First Name``,
 quoted cell that is never closed or a row with more or fewer cells than the
 header is a problem with its line number, never silently patched.
 
+Outlook's export is recognised by its header: its ``Title`` is the name
+prefix ("Mr."), ``Job Title`` the role, the city comes from the home, business
+or other address (the first one given), the phone from the mobile, primary,
+home, business or other number; its dates are month first (``4/12/1985``)
+unless told ``--date-order dmy``, and ``0/0/00`` means no date. A row without
+a person's name (a company-only contact) is left out and counted, not refused.
+
 The writer neutralises cells a spreadsheet would run as a formula (those
 starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a
 leading apostrophe; the reader removes that apostrophe again.
@@ -22,7 +29,7 @@ from typing import Any
 
 from quietnet.core.text import fold, shown
 from quietnet.errors import InputError
-from quietnet.io.contact import TARGETS, Problem, Read, contact_from
+from quietnet.io.contact import TARGETS, Nameless, Problem, Read, contact_from
 
 COLUMNS: tuple[str, ...] = (
     "uuid", "name", "nickname", "circle", "closeness", "kin", "cadence_days", "met_on", "how_met",
@@ -52,8 +59,62 @@ _ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 
+# Outlook's header, recognised when it has all of MARKS: key -> target, tried in this order when
+# several columns feed one field (the first cell given wins); None: a column no alias may take.
+OUTLOOK_MARKS = {"first name", "last name", "job title", "e mail address", "business city", "home city"}
+OUTLOOK: dict[str, str | None] = {
+    "title": None, "suffix": None,  # the name's prefix (Mr., Dr.) and suffix, not a role
+    "job title": "role", "company": "company", "nickname": "nickname",
+    "e mail address": "email", "e mail 2 address": "email", "e mail 3 address": "email",
+    "mobile phone": "phone", "primary phone": "phone", "home phone": "phone",
+    "business phone": "phone", "other phone": "phone",
+    "home city": "city", "business city": "city", "other city": "city",
+    "birthday": "birthday", "notes": "notes", "categories": "tags",
+}  # fmt: skip
+DATED = ("birthday", "met_on", "snoozed_until")
+DATE_ORDERS = {"mdy": "month first", "dmy": "day first"}
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})")
+_NO_DATE = re.compile(r"0{1,2}/0{1,2}/0{2,4}")  # Outlook's empty date
+
+
 def _key(header: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", fold(header)).strip()
+
+
+def is_outlook(header: list[str]) -> bool:
+    """Whether a header is Outlook's (desktop or Outlook.com) contacts export."""
+    return {_key(h) for h in header} >= OUTLOOK_MARKS
+
+
+def date_order_of(text: str | None) -> str | None:
+    """``--date-order``: mdy or dmy (None: numbers-only dates stay refused as ambiguous)."""
+    if text is None:
+        return None
+    order = text.strip().casefold()
+    if order not in DATE_ORDERS:
+        said = shown(text)
+        raise InputError(f'--date-order is mdy (4/12/1985 is 12 April) or dmy (4 December), not "{said}".')
+    return order
+
+
+def dated(text: str, order: str | None, *, today: date) -> str:
+    """A date cell as the reader takes it: ``0/0/00`` is empty; ``4/12/1985`` in ISO by ``order``."""
+    cell = text.strip()
+    if _NO_DATE.fullmatch(cell):
+        return ""
+    m = _NUMERIC_DATE.fullmatch(cell)
+    if m is None or order is None:
+        return text
+    first, second, year = m.groups()
+    month, day = (first, second) if order == "mdy" else (second, first)
+    number = int(year)
+    if len(year) == 2:
+        number += 2000 if 2000 + number <= today.year else 1900
+    try:
+        return date(number, int(month), int(day)).isoformat()
+    except ValueError:
+        way = "month/day/year" if order == "mdy" else "day/month/year"
+        raise InputError(f'"{shown(cell)}" is not a date read {DATE_ORDERS[order]} ({way}).') from None
 
 
 KNOWN: dict[str, str] = {**{_key(t): t for t in TARGETS}, **_ALIASES}
@@ -111,9 +172,17 @@ def mapping_of(header: list[str], given: Mapping[str, str], source: str) -> tupl
             raise InputError(f'{source} has no column "{column}"; its columns are: {shown}.')
         chosen[index] = target
     taken = set(chosen.values()) - {"ignore"}
+    profile: dict[int, str | None] = {}
+    if is_outlook(header):
+        keys = {_key(h): i for i, h in reversed(list(enumerate(header)))}
+        for key, field in OUTLOOK.items():  # several columns may feed one field, in this order
+            if key in keys and keys[key] not in chosen and field not in taken:
+                profile[keys[key]] = field
+    chosen.update({i: t for i, t in profile.items() if t is not None})
+    taken |= {t for t in profile.values() if t is not None}
     for i, h in enumerate(header):
         known = KNOWN.get(_key(h))
-        if i in chosen or known is None or known in taken:
+        if i in chosen or i in profile or known is None or known in taken:
             continue
         chosen[i] = known
         taken.add(known)
@@ -140,11 +209,17 @@ def read(
     *,
     delimiter: str = ",",
     given: Mapping[str, str] | None = None,
+    date_order: str | None = None,
     today: date,
     tick: Callable[[], None] = lambda: None,
 ) -> Read:
-    """Every row of a CSV with a header, as contacts and problems."""
+    """Every row of a CSV with a header, as contacts, problems and rows without a name.
+
+    ``date_order``: how to read numbers-only dates (mdy, dmy); Outlook's default to mdy.
+    """
     found = Read()
+    order, outlook = date_order, False
+    example: tuple[str, str] | None = None  # an Outlook date read month first, to say so
     records = rows(text, source, delimiter=delimiter)
     header: list[str] | None = None
     for item in records:
@@ -156,6 +231,8 @@ def read(
         if header is None:
             header = item[1]
             columns, found.ignored = mapping_of(header, given or {}, source)
+            outlook = is_outlook(header)
+            order = date_order or ("mdy" if outlook else None)
             continue
         line, cells = item
         if len(cells) != len(header):
@@ -163,9 +240,23 @@ def read(
                 Problem(source, line, f"It has {len(cells)} cells where the header has {len(header)}.")
             )
             continue
-        values = {target: unneutralise(cells[i]) for i, target in columns.items()}
+        values: dict[str, str] = {}
+        for i, target in columns.items():  # the first cell given wins (Outlook's several cities)
+            if not values.get(target, "").strip():
+                values[target] = unneutralise(cells[i])
         try:
+            if not any(values.get(k, "").strip() for k in ("name", "first_name", "middle_name", "last_name")):
+                raise Nameless("It has no name.")  # left out whatever else the row holds
+            for target in DATED:
+                if target in values:
+                    raw, values[target] = values[target], _dated(target, values[target], order, today)
+                    if not values[target]:
+                        continue
+                    if outlook and date_order is None and example is None and values[target] != raw.strip():
+                        example = (raw.strip(), values[target])
             contact = contact_from(values, line=line, today=today)
+        except Nameless as exc:
+            found.nameless.append(Problem(source, line, exc.message))
         except InputError as exc:
             found.problems.append(Problem(source, line, exc.message))
         else:
@@ -174,7 +265,20 @@ def read(
         tick()
     if header is None:
         raise InputError(f"{source} is empty; nothing was imported.")
+    if example is not None:
+        found.said.append(
+            f'Dates were read month first, as Outlook writes them ("{shown(example[0])}" is {example[1]}); '
+            "if this file has them day first, import it with --date-order dmy."
+        )
     return found
+
+
+def _dated(target: str, text: str, order: str | None, today: date) -> str:
+    try:
+        return dated(text, order, today=today)
+    except InputError as exc:
+        label = target.replace("_", " ").capitalize()
+        raise InputError(f"{label}: {exc.message}") from None
 
 
 def safe(value: Any) -> str:

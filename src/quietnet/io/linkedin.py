@@ -22,7 +22,7 @@ from datetime import date
 from itertools import chain, islice
 
 from quietnet.errors import InputError
-from quietnet.io.contact import Problem, Read, contact_from
+from quietnet.io.contact import Nameless, Problem, Read, contact_from
 from quietnet.io.csvfile import rows
 
 COLUMNS = {
@@ -70,6 +70,9 @@ def read(
         values = {target: row.get(column, "") for column, target in COLUMNS.items()}
         try:
             contact = contact_from(values, line=line, today=today)
+        except Nameless as exc:
+            found.nameless.append(Problem(source, line, exc.message))
+            continue
         except InputError as exc:
             found.problems.append(Problem(source, line, exc.message))
             continue

@@ -21,7 +21,7 @@ from typing import Any
 from quietnet.core.details import Contact
 from quietnet.errors import InputError
 from quietnet.io.cards import LINE_BREAK, TOO_LONG, TooLong, logical_lines, modelled, split
-from quietnet.io.contact import Problem, Read, check, looks_like_email, tag_of
+from quietnet.io.contact import Problem, Read, check, label_tag, looks_like_email
 
 _BDAY_TIME = re.compile(r"[Tt].*$")
 PRODID = "-//quietnet//quietnet//EN"
@@ -216,10 +216,10 @@ def _contact(card: Any, line: int, today: date) -> Contact:
     for prop in _all(card, "categories"):
         values = prop.value if isinstance(prop.value, list) else str(prop.value).split(",")
         try:
-            found = [tag_of(str(v)) for v in values if str(v).strip()]
+            found = [label_tag(str(v)) for v in values if str(v).strip()]
         except InputError as exc:
             raise _CardError("CATEGORIES", f"CATEGORIES: {exc.message}") from None
-        tags += [t for t in found if t and t != "mycontacts"]
+        tags += [t for t in found if t]
     uids = _all(card, "uid")
     uid = _text(uids[0].value) if uids else ""
     return Contact(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from quietnet.engine.sqlite import Session
@@ -44,6 +44,8 @@ class Imported:
     problems: list[Problem]  # records that could not be read (only with --skip-bad-...)
     ignored: list[str]  # columns no field was mapped to
     snapshot: str | None = None  # the snapshot taken before writing, if any
+    nameless: list[Problem] = field(default_factory=list)  # rows left out: no person's name in them
+    said: list[str] = field(default_factory=list)  # how the file was read (Outlook's dates...)
 
 
 def run_import(
@@ -75,7 +77,7 @@ def run_import(
         with where.read() as s:
             planned = transfer.plan(s, found.contacts, circle=circle)
     if dry_run or not planned.writes:
-        return Imported(planned, found.problems, found.ignored)
+        return Imported(planned, found.problems, found.ignored, nameless=found.nameless, said=found.said)
     del planned  # planned again inside the write, against the store as it is then: one plan in memory
     snap = where.snapshot("before-import")
     with where.write("import") as s:
@@ -83,7 +85,7 @@ def run_import(
         with progress(f"Importing {source}", len(planned.steps)) as tick:
             count = len(set(transfer.apply(s, planned, tick=tick)))
         journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-    return Imported(planned, found.problems, found.ignored, snap)
+    return Imported(planned, found.problems, found.ignored, snap, nameless=found.nameless, said=found.said)
 
 
 def check(document: dict[str, Any], *, source: str) -> None:
