@@ -93,7 +93,7 @@ def test_restore_puts_a_backup_back_exactly(net: Net, store: Path, tmp_path: Pat
     net("forget", "ana", "--yes")
     result = net("restore", str(tmp_path / "good.db"), "--yes")
     assert result.code == 0, result
-    assert result.out == f"Restored {store} from {tmp_path / 'good.db'} (1 people).\n"
+    assert result.out == f"Restored {store} from {tmp_path / 'good.db'} (1 person).\n"
     assert net("export", "json").out == saved
     assert not Path(f"{store}-wal").exists() or Path(f"{store}-wal").stat().st_size == 0
     (before,) = [p for p in (tmp_path / "backups").iterdir() if p.name.endswith("before-restore.db")]
@@ -112,7 +112,7 @@ def test_restore_asks_first_and_takes_a_name_from_backups(net: Net, store: Path,
     asked = net("restore", copy.name)
     assert asked.code == 1
     assert asked.err.startswith(
-        f"Replace the current store (2 people) at {store} with {copy.name} (1 people)?"
+        f"Replace the current store (2 people) at {store} with {copy.name} (1 person)?"
     )
     assert dump(store) == before
     assert net("restore", copy.name, "--yes").code == 0
@@ -221,7 +221,7 @@ def test_doctor_says_all_is_well_on_a_healthy_store(net: Net, store: Path) -> No
     result = net("doctor")
     assert result.code == 0, result
     assert result.out.splitlines()[:2] == [
-        f"Store: {store} (schema {db.SCHEMA_VERSION}, 1 people)",
+        f"Store: {store} (schema {db.SCHEMA_VERSION}, 1 person)",
         "All is well: integrity, links, permissions, location, scheduling summaries and search keys checked.",
     ]
     assert "No backups yet: net backup makes one" in result.out
@@ -267,7 +267,7 @@ def test_doctor_finds_summaries_that_drifted_from_the_interactions(net: Net, sto
     conn.close()
     result = net("doctor")
     assert result.code == 1
-    assert "1 people's scheduling summaries don't match their interactions (Ana Ruiz)." in result.out
+    assert "The scheduling summaries of 1 person don't match their interactions (Ana Ruiz)." in result.out
     assert "What to do: Run net doctor --fix to rebuild them from the interactions." in result.out
     assert net("doctor", "--fix").code == 0
     assert net("doctor").code == 0

@@ -238,7 +238,7 @@ def test_copy_refuses_a_target_with_data_and_replaces_only_when_asked(
     before = pgtools.rows(server)
     result = net("copy", "--to", server)
     assert result.code == 1
-    assert "already holds 1 people and 0 interactions; nothing was copied." in result.err
+    assert "already holds 1 person and 0 interactions; nothing was copied." in result.err
     assert "Add --replace" in result.err
     result = net("copy", "--to", server, "--replace")  # no terminal to ask, no --yes
     assert result.code == 1
@@ -299,7 +299,7 @@ def test_doctor_on_a_server_finds_drifted_keys_and_summaries_and_fix_rebuilds_th
         "  - 3 search keys don't match the text they are folded from, so net find or a name lookup may"
         " miss someone.",
         "    What to do: Run net doctor --fix to rebuild them from the text.",
-        "  - 1 people's scheduling summaries don't match their interactions (Zoë Müller).",
+        "  - The scheduling summaries of 1 person don't match their interactions (Zoë Müller).",
         "    What to do: Run net doctor --fix to rebuild them from the interactions.",
     ]
     report = json.loads(net("--db", server, "doctor", "--json").out)

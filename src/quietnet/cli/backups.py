@@ -10,6 +10,7 @@ from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
 from quietnet.cli.output import refuse_store_files
+from quietnet.core.text import plural
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.snapshot import backups_folder
 from quietnet.engine.url import ServerUrl
@@ -128,16 +129,16 @@ def restore(
     current = "the current store"
     if path.exists() and path.stat().st_size:
         try:
-            current = f"the current store ({kept.verify(path).people} people)"
+            current = f"the current store ({plural(kept.verify(path).people, 'person', 'people')})"
         except InputError:
             current = "the current store (it could not be read)"
         context.confirm(
-            f"Replace {current} at {path} with {source.name} ({found.people} people)? "
+            f"Replace {current} at {path} with {source.name} ({plural(found.people, 'person', 'people')})? "
             "The current store is kept as a snapshot first.",
             yes=yes,
         )
     previous = kept.restore(path.resolve(), source, now=context.now())
-    say(f"Restored {path} from {source} ({found.people} people).")
+    say(f"Restored {path} from {source} ({plural(found.people, 'person', 'people')}).")
     if previous is not None:
         note(f"The store as it was before: {previous}")
     if found.schema < SCHEMA_VERSION:
@@ -194,7 +195,7 @@ def _doctor_json(report: DoctorReport) -> dict[str, Any]:
 
 def _say_doctor(report: DoctorReport) -> None:
     facts = [f"schema {report.schema}"] if report.schema is not None else []
-    facts += [f"{report.people} people"] if report.people is not None else []
+    facts += [f"{plural(report.people, 'person', 'people')}"] if report.people is not None else []
     if isinstance(report.path, ServerUrl):
         say(f"Store: {report.path.shown} ({', '.join(facts)})")
         say(f"Server: PostgreSQL {report.server}, {report.latency:.1f} ms a round trip.")

@@ -69,13 +69,13 @@ def copy(
         if any(people.values()):
             if not replace:
                 raise InputError(
-                    f"{where} already holds {people['person']} people and {people['interaction']} "
-                    "interactions; nothing was copied.",
+                    f"{where} already holds {plural(people['person'], 'person', 'people')} and "
+                    f"{plural(people['interaction'], 'interaction')}; nothing was copied.",
                     hint="Add --replace to replace everything there with this store (it asks first).",
                 )
             context.confirm(
-                f"Replace everything in {where} ({people['person']} people) with {shown} "
-                f"({source.people} people)?",
+                f"Replace everything in {where} ({plural(people['person'], 'person', 'people')}) "
+                f"with {shown} ({plural(source.people, 'person', 'people')})?",
                 yes=yes,
             )
             if isinstance(target, Path):

@@ -18,7 +18,7 @@ from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
 from quietnet.core.records import CIRCLES
-from quietnet.core.text import shown
+from quietnet.core.text import plural, shown
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.errors import InputError
 from quietnet.io import cards, csvfile, jsonfile, linkedin, vcard
@@ -356,16 +356,21 @@ def import_json(
     people = len(document.get("people", []))
     if dry_run:
         verb = "replace everything in the store with" if any(held.values()) else "import"
-        say(f"Would {verb} {people} people, {len(document.get('interactions', []))} interactions, "
-            f"{len(document.get('helps', []))} ways you helped and {len(document.get('loops', []))} loops "
-            f"from {source}. Nothing was changed (dry run).")  # fmt: skip
+        counts = [
+            plural(people, "person", "people"),
+            plural(len(document.get("interactions", [])), "interaction"),
+            plural(len(document.get("helps", [])), "way you helped", "ways you helped"),
+        ]
+        loops = plural(len(document.get("loops", [])), "loop")
+        say(f"Would {verb} {', '.join(counts)} and {loops} from {source}. Nothing was changed (dry run).")
         return
     if any(held.values()):
         context.confirm(
-            f"Replace everything in the store ({held['person']} people) with {source} ({people} people)?",
+            f"Replace everything in the store ({plural(held['person'], 'person', 'people')}) "
+            f"with {source} ({plural(people, 'person', 'people')})?",
             yes=yes,
         )
     loaded, snap = use_case.restore(c, document, source=source, replace=any(held.values()))
     if snap:
         note(f"A snapshot of the store before this import: {snap}")
-    say(f"Imported {loaded} people and everything about them from {source}.")
+    say(f"Imported {plural(loaded, 'person', 'people')} and everything about them from {source}.")

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quietnet.core.text import plural
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.disk import disk_full, read_only_uri, wal_has_commits
 from quietnet.engine.opening import open_database
@@ -299,7 +300,7 @@ def _inspect(database: Database, report: DoctorReport) -> None:
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         tables = ", ".join(sorted({r[0] for r in broken}))
-        problem = f"{len(broken)} records point at rows that no longer exist (in {tables})."
+        problem = f"{plural(len(broken), 'record')} point at rows that no longer exist (in {tables})."
         report.findings.append(Finding("foreign-keys", problem, _RESTORE))
     report.people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
     if report.schema == SCHEMA_VERSION:
@@ -325,8 +326,8 @@ def _derived(database: Database | PgDatabase, report: DoctorReport) -> None:
         more = f" and {len(report.stale) - 5} more" if len(report.stale) > 5 else ""
         report.findings.append(Finding(
             "summaries",
-            f"{len(report.stale)} people's scheduling summaries don't match their interactions"
-            f" ({names}{more}).",
+            f"The scheduling summaries of {plural(len(report.stale), 'person', 'people')} don't match "
+            f"their interactions ({names}{more}).",
             "Run net doctor --fix to rebuild them from the interactions.",
         ))  # fmt: skip
 

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from quietnet.core.text import plural
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.io.contact import Problem, Read, refusal
@@ -107,7 +108,8 @@ def held(where: Where, *, dry_run: bool, replace: bool) -> dict[str, int]:
             found = dump.counts(s)
     if any(found.values()) and not replace:
         raise InputError(
-            f"The store already holds {found['person']} people and {found['interaction']} interactions; "
+            f"The store already holds {plural(found['person'], 'person', 'people')} and "
+            f"{plural(found['interaction'], 'interaction')}; "
             "net import json only fills an empty store. Nothing was imported.",
             hint="Use an empty store (net --db NEW.db import json FILE), or add --replace to replace "
             "everything in this one with the file (a snapshot is taken first).",
@@ -126,7 +128,7 @@ def restore(where: Where, document: dict[str, Any], *, source: str, replace: boo
             if replace:
                 dump.clear(s)
             loaded = dump.load(s, document)  # checks the settings too (all or nothing)
-            journal.describe(s, f"Imported {loaded} people from {source}", always=True)
+            journal.describe(s, f"Imported {plural(loaded, 'person', 'people')} from {source}", always=True)
     except InputError as exc:
         raise InputError(f"{source}: {exc.message} Nothing was imported.") from None
     return loaded, snap
