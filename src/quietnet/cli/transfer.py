@@ -134,11 +134,15 @@ def run_import(
             say(line)
         if done.ignored:
             say(f"Columns not imported: {', '.join(done.ignored)}.")
+        for line in done.notes:
+            say(line)
         say(_summary(planned, dry_run=True))
         return
     if done.snapshot:
         note(f"A snapshot of the store before this import: {done.snapshot}")
     say(f"Imported {source}: {_summary(planned, dry_run=False)}")
+    for line in done.notes:
+        say(line)
     for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
         say(line)
     if bad:
@@ -205,6 +209,7 @@ def import_vcard(
         found = Read()
         for source in sources:
             vcard.read(source.lines(), source.source, today=context.today(), tick=tick, into=found)
+        vcard.tag_groups(found)  # after every file: a folder holds a group and its members apart
         return found
 
     run_import(ctx, read, source=str(path), total=total, dry_run=dry_run, skip_bad=skip_bad, circle=circle,

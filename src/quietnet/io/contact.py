@@ -37,6 +37,14 @@ class Problem:
     reason: str
 
 
+@dataclass(frozen=True)
+class Group:
+    """A group card (iCloud's, vCard 4.0's KIND:group): not a person, a tag on its members."""
+
+    name: str
+    members: tuple[str, ...]  # their UIDs
+
+
 @dataclass
 class Read:
     """What reading one or more files gave: contacts, and the records that could not be read."""
@@ -44,6 +52,8 @@ class Read:
     contacts: list[Contact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # columns no field was mapped to
+    groups: list[Group] = field(default_factory=list)  # group cards, until they become tags
+    notes: list[str] = field(default_factory=list)  # what the summary says besides the counts
 
 
 def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) -> InputError:

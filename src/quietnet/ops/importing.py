@@ -44,6 +44,7 @@ class Imported:
     problems: list[Problem]  # records that could not be read (only with --skip-bad-...)
     ignored: list[str]  # columns no field was mapped to
     snapshot: str | None = None  # the snapshot taken before writing, if any
+    notes: tuple[str, ...] = ()  # what the reader says besides the counts (group cards that became tags)
 
 
 def run_import(
@@ -75,7 +76,7 @@ def run_import(
         with where.read() as s:
             planned = transfer.plan(s, found.contacts, circle=circle)
     if dry_run or not planned.writes:
-        return Imported(planned, found.problems, found.ignored)
+        return Imported(planned, found.problems, found.ignored, notes=tuple(found.notes))
     del planned  # planned again inside the write, against the store as it is then: one plan in memory
     snap = where.snapshot("before-import")
     with where.write("import") as s:
@@ -83,7 +84,7 @@ def run_import(
         with progress(f"Importing {source}", len(planned.steps)) as tick:
             count = len(set(transfer.apply(s, planned, tick=tick)))
         journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-    return Imported(planned, found.problems, found.ignored, snap)
+    return Imported(planned, found.problems, found.ignored, snap, tuple(found.notes))
 
 
 def check(document: dict[str, Any], *, source: str) -> None:
