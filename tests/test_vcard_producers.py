@@ -148,3 +148,17 @@ def test_a_vcard_4_group_in_a_folder_tags_members_from_other_files(
         'The group "Sunday Walkers" is a tag, not a person: none of its members is in this file '
         "(import it with them: one file, or one folder).",
     ]
+
+
+def test_a_3_0_card_carrying_4_0_properties_is_cleaned(net: Net, store: Path, tmp_path: Path) -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nN:Lee;Sam;;;\r\nKIND:individual\r\nGENDER:M\r\n"
+        'TEL;TYPE="voice,cell";PREF=1:+1 555 0100\r\nUID:sam-1\r\nEND:VCARD\r\n'
+    )
+    path = tmp_path / "sam.vcf"
+    path.write_text(card, encoding="utf-8", newline="")
+    assert net("import", "vcard", str(path)).code == 0
+    assert _export(net, tmp_path) == (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//quietnet//quietnet//EN\r\nFN:Sam Lee\r\nN:Lee;Sam;;;\r\n"
+        "X-GENDER:M\r\nTEL;TYPE=voice,cell;TYPE=pref:+1 555 0100\r\nUID:sam-1\r\nEND:VCARD\r\n"
+    )
