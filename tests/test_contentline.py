@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from quietnet.io import contentline
 from quietnet.io.contentline import BadLine
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=300)
+TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r"), max_size=300)
 
 
 @given(TEXT)
