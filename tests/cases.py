@@ -191,6 +191,26 @@ FILES = [
         f"whose days run from 01 to 28 (try 2025-02-28). Nothing was imported.\n{CARDS}",
     ),
     Refusal(
+        ("import", "vcard", "quoted.vcf"),
+        "quoted.vcf, line 4: This card could not be read (a parameter whose quote is never closed: "
+        f'"TEL;TYPE="voice,cell:+1 555 0100"). Nothing was imported.\n{CARDS}',
+    ),
+    Refusal(
+        ("import", "vcard", "charset.vcf"),
+        "charset.vcf, line 3: This card could not be read (FN names an encoding that does not exist: "
+        f'"KLINGON"). Nothing was imported.\n{CARDS}',
+    ),
+    Refusal(
+        ("import", "vcard", "qp.vcf"),
+        "qp.vcf, line 3: This card could not be read (FN: its quoted-printable text is not valid UTF-8). "
+        f"Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "group.vcf"),
+        'group.vcf, line 3: FN: Tags: "Book\\x1b[2JClub" has control characters; tags are single words. '
+        f"Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
         ("import", "vcard", "ok.vcf", "--circle", "best"),
         '"best" is not a circle; choose one of core, close, friends, network, acquaintance.',
     ),

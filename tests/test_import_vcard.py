@@ -229,7 +229,7 @@ BROKEN = [
     (
         "garbled.vcf",
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nthis line has no colon\r\nEND:VCARD\r\n",
-        "{path}, line 4: This card could not be read (Failed to parse line: this line has no colon). "
+        '{path}, line 4: This card could not be read (a line without a colon: "this line has no colon"). '
         "Nothing was imported.",
     ),
 ]

@@ -17,7 +17,7 @@ from quietnet.cli.output import Output, target, write
 from quietnet.cli.output import folder as output_folder
 from quietnet.core.text import plural
 from quietnet.errors import InputError
-from quietnet.io import csvfile, ics, jsonfile, vcard
+from quietnet.io import csvfile, ics, jsonfile, vcardexport
 from quietnet.io.files import write_atomic
 from quietnet.ops.morning import calendar
 from quietnet.render import wording
@@ -113,11 +113,11 @@ def export_vcard(
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
     if folder is None:
-        write_out("".join(vcard.write(r, r["tags"]) for r in rows), out, plural(len(rows), "card"))
+        write_out("".join(vcardexport.write(r, r["tags"]) for r in rows), out, plural(len(rows), "card"))
         return
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
-        write_atomic(folder / f"{row['uuid']}.vcf", vcard.write(row, row["tags"]).encode("utf-8"))
+        write_atomic(folder / f"{row['uuid']}.vcf", vcardexport.write(row, row["tags"]).encode("utf-8"))
     say(f"Wrote {plural(len(rows), 'card')} to {folder}.")
 
 

@@ -230,6 +230,7 @@ def import_vcard(
         found = Read()
         for source in sources:
             vcard.read(source.lines(), source.source, today=context.today(), tick=tick, into=found)
+        vcard.tag_groups(found)  # after every file: a folder holds a group and its members apart
         return found
 
     run_import(ctx, read, source=str(path), total=total, dry_run=dry_run, skip_bad=skip_bad, circle=circle,

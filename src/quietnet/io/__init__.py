@@ -1,6 +1,7 @@
 """Import and export formats, one module per format, each pure text in and out.
 
-``vcard`` (vCard 2.1, 3.0 and 4.0 with vobject), ``csvfile`` (Google Contacts
+``vcard`` (vCard 2.1, 3.0 and 4.0 in; ``vcardexport`` writes 3.0, both on
+``contentline``, the content lines themselves), ``csvfile`` (Google Contacts
 and any CSV with a header), ``linkedin`` (LinkedIn's Connections.csv),
 ``jsonfile`` (quietnet's own lossless export) and ``ics`` (birthdays and
 suggested check-ins as iCalendar). ``contact`` holds the record every importer

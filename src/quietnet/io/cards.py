@@ -1,16 +1,14 @@
 """Splitting a vCard file into cards, as streams of lines, within bounds.
 
 Each card keeps its line number and its original text (stored with the person,
-so an export writes back what quietnet does not model). vCard 2.1's
-quoted-printable soft line breaks are joined (Android writes them; vobject
-does not read them). Only the properties quietnet reads are handed to vobject,
-which needs some 150 times a card's size in memory to parse it.
+so an export writes back what quietnet does not model). Only the properties
+quietnet reads are parsed (``modelled``), each within a bound.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from quietnet.io.contact import Problem
 
@@ -19,7 +17,8 @@ _BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*\r?\n?$", re.IGNORECASE)
 MAX_CARD = 16 * 1024 * 1024  # characters in one card: a large photo fits
 MAX_PROPERTY = 64 * 1024  # characters in one property quietnet reads (a note holds at most 10,000)
 READ = frozenset(("BEGIN", "END", "VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "ADR",
-                  "BDAY", "NOTE", "CATEGORIES", "UID"))  # fmt: skip
+                  "BDAY", "NOTE", "CATEGORIES", "UID",
+                  "KIND", "MEMBER", "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER"))  # fmt: skip
 TOO_LONG = f"This property is longer than {MAX_PROPERTY:,} characters, too long for any field."
 TOO_BIG = "This card is larger than 16 MB (a photo that big?), too large to import."
 
@@ -61,47 +60,20 @@ def split(lines: Iterable[str], source: str) -> Iterator[tuple[int, list[str]] |
         yield Problem(source, start, "This card has no END:VCARD line (is the file cut short?).")
 
 
-def logical_lines(lines: Sequence[str], start: int) -> tuple[list[str], list[int]]:
-    """Join quoted-printable soft line breaks; returns the lines and each one's file line number."""
-    out: list[str] = []
-    where: list[int] = []
-    i = 0
-    while i < len(lines):
-        line, first = lines[i], start + i
-        if "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper():
-            while line.endswith("=") and i + 1 < len(lines):
-                i += 1
-                line = line[:-1] + lines[i]
-        out.append(line)
-        where.append(first)
-        i += 1
-    return out, where
-
-
 def modelled(logical: list[str], where: list[int]) -> tuple[list[str], list[int]]:
-    """Only the properties quietnet reads, for vobject to parse (the whole card is kept as it was).
+    """Only the (unfolded) properties quietnet reads (the whole card is kept as it was).
 
-    vobject takes some 150 times a card's size in memory to parse it: a photo of
-    a few megabytes needed gigabytes. Photos, logos, sounds and keys are left
-    out of the parse, and a property quietnet reads that is longer than
-    ``MAX_PROPERTY`` (far more than any field holds) is a problem of its card.
+    Photos, logos, sounds and keys are left out of the parse, and a property
+    quietnet reads that is longer than ``MAX_PROPERTY`` (far more than any
+    field holds) is a problem of its card.
     """
     kept: list[tuple[str, int]] = []
-    keep, size, first = True, 0, 0
     for line, number in zip(logical, where, strict=True):
-        if line[:1] in (" ", "\t"):  # a folded continuation of the property before
-            size += len(line)
-        else:
-            name = re.split(r"[;:]", line, maxsplit=1)[0].split(".")[-1].strip().upper()
-            keep, size, first = (
-                name in READ or ":" not in line,
-                len(line),
-                number,
-            )  # vobject refuses a bad line
-        if not keep:
+        name = re.split(r"[;:]", line, maxsplit=1)[0].split(".")[-1].strip().upper()
+        if name not in READ and ":" in line:  # a line without a colon refuses its card
             continue
-        if size > MAX_PROPERTY:
-            raise TooLong(first)
+        if len(line) > MAX_PROPERTY:
+            raise TooLong(number)
         kept.append((line, number))
     return [line for line, _ in kept], [number for _, number in kept]
 

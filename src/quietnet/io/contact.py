@@ -37,6 +37,14 @@ class Problem:
     reason: str
 
 
+@dataclass(frozen=True)
+class Group:
+    """A group card (iCloud's, vCard 4.0's KIND:group): not a person, a tag on its members."""
+
+    name: str
+    members: tuple[str, ...]  # their UIDs
+
+
 @dataclass
 class Read:
     """What reading one or more files gave: contacts, and the records that could not be read."""
@@ -46,6 +54,7 @@ class Read:
     ignored: list[str] = field(default_factory=list)  # columns no field was mapped to
     nameless: list[Problem] = field(default_factory=list)  # rows left out: no person's name in them
     said: list[str] = field(default_factory=list)  # how the file was read, said with the summary
+    groups: list[Group] = field(default_factory=list)  # group cards, until they become tags
 
 
 class Nameless(InputError):
