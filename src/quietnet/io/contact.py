@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from quietnet.core import dates, fields
-from quietnet.core.details import Contact
+from quietnet.core.details import Contact, Entry
 from quietnet.core.fields import MAX_TEXT
 from quietnet.core.records import CIRCLES, ORIGINS, PERSON_FIELDS
 from quietnet.core.text import fold, has_control, shown
@@ -44,6 +44,7 @@ class Read:
     contacts: list[Contact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # columns no field was mapped to
+    entries: list[Entry] = field(default_factory=list)  # dated activities and notes (friends.md)
 
 
 def refusal(problems: Sequence[Problem], *, what: str, skip_flag: str | None) -> InputError:
