@@ -231,3 +231,10 @@ def test_the_example_in_moving_in_md_prints_what_the_page_says(
     result = net("import", "friends", "friends.md", "--dry-run")
     assert result.code == 0, result
     assert result.out == printed
+
+
+def test_a_long_activity_keeps_every_word(net: Net, store: Path, tmp_path: Path) -> None:
+    story = "Dinner with **Tom** " + "and a long story " * 200  # 3,000+ characters, as long as a note may be
+    path = copy(tmp_path, f"### Activities:\n- 2025-06-01: {story}\n\n### Friends:\n- Tom\n")
+    imports(net, str(path))
+    assert [row[3] for row in logged(store)] == [story.replace("**", "").strip()]

@@ -130,7 +130,7 @@ def _entry(section: str, line: int, day: str, text: str, source: str, today: dat
     for bold in dict.fromkeys(b.strip() for b in _BOLD.findall(text)):
         names.append(known.person(bold, line, source))
     plain = _PLACE.sub(r"\1", _BOLD.sub(r"\1", text)).replace("\\", "")
-    words = fields.clean_text(plain, what="The line's text", limit=fields.MAX_FIELD)
+    words = fields.clean_text(plain, what="The line's text")
     if section == "notes":
         return Entry(line, source, when, tuple(dict.fromkeys(names)), words)
     kind, said = kinds.guess(_BOLD.sub(" ", text))
