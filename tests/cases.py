@@ -144,6 +144,9 @@ CARDS = "Fix them and run again, or add --skip-bad-cards to import the rest."
 ROWS = "Fix them and run again, or add --skip-bad-rows to import the rest."
 
 
+LINES = "Fix them and run again, or add --skip-bad-lines to import the rest."
+
+
 UTF8 = (
     "Save it as UTF-8 (most tools offer it under Save as or Export), or name its encoding with --encoding, "
     "e.g. --encoding cp1252 or --encoding latin-1."
@@ -279,6 +282,26 @@ FILES = [
     Refusal(
         ("import", "json", "contacts.json"),
         'contacts.json is not a quietnet export (it has no "format": "quietnet"); nothing was imported.',
+    ),
+    Refusal(("import", "friends", "empty.md"), "empty.md is empty; nothing was imported."),
+    Refusal(
+        ("import", "friends", "shopping.md"),
+        "shopping.md doesn't look like a friends.md file (no ### Activities: or ### Friends: section); "
+        "nothing was imported.",
+    ),
+    Refusal(
+        ("import", "friends", "escape.md"),
+        f"escape.md, line 2: Name: {CONTROL} Nothing was imported.\n{LINES}",
+    ),
+    Refusal(
+        ("import", "friends", "future.md"),
+        "future.md, line 2: 2025-06-20 is after today (2025-06-19); pick today or an earlier day. "
+        f"Nothing was imported.\n{LINES}",
+    ),
+    Refusal(
+        ("import", "friends", "heading.md"),
+        'heading.md, line 3: "## Family:" is not a section of friends.md (### Activities:, ### Notes:, '
+        f"### Friends:, ### Locations:). Nothing was imported.\n{LINES}",
     ),
     Refusal(("export", "json", "--output", "folder"), "folder is a folder; give a file name to write to."),
     Refusal(

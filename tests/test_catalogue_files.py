@@ -56,6 +56,11 @@ CONTENT: dict[str, bytes] = {
     "ok.csv": b"name,email\nTom,tom@example.com\n",
     "broken.json": b'{"format": "quietnet", ',
     "contacts.json": b'{"contacts": []}',
+    "empty.md": b"",
+    "shopping.md": b"# Shopping\n- milk\n- tea\n",
+    "escape.md": b"### Friends:\n- Tom\x1b]0;owned\x07\n",
+    "future.md": b"### Activities:\n- 2025-06-20: Dinner with **Tom**.\n",
+    "heading.md": b"### Friends:\n- Tom\n## Family:\n- Ana\n",
 }
 
 

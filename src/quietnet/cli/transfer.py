@@ -21,12 +21,13 @@ from quietnet.core.records import CIRCLES
 from quietnet.core.text import plural, shown
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.errors import InputError
-from quietnet.io import cards, csvfile, jsonfile, linkedin, vcard
+from quietnet.io import cards, csvfile, friendsmd, jsonfile, linkedin, vcard
 from quietnet.io.contact import MAX_SHOWN, Problem, Read
 from quietnet.io.reading import MAX_JSON, TextFile
 from quietnet.ops import import_report
 from quietnet.ops import importing as use_case
 from quietnet.render.console import to_json
+from quietnet.store.entries import EntryPlan
 from quietnet.store.transfer import ImportPlan
 
 app = typer.Typer()
@@ -102,12 +103,35 @@ def _plan_lines(planned: "ImportPlan") -> list[str]:
     return lines
 
 
-def _summary(planned: "ImportPlan", *, dry_run: bool) -> str:
+def _entry_lines(dated: EntryPlan) -> list[str]:
+    lines = []
+    for step in dated.steps:
+        e = step.entry
+        where = f"{e.source}, line {e.line}"
+        if step.action == "log":
+            kind = f"{e.kind} ({e.said})" if e.said and e.said != e.kind else e.kind
+            lines.append(f"  log      {kind} with {step.names} on {e.day}  ({where})")
+        elif step.action == "note":
+            lines.append(f"  note     for {step.names} of {e.day}  ({where})")
+        elif step.action == "skip":
+            lines.append(f"  skip     the line of {e.day}: {step.reason}  ({where})")
+    return lines
+
+
+_ENTRY_WORDS = (("log", "interaction", "logged"), ("note", "note", "added"),
+                ("same", "line", "already there"), ("skip", "line", "skipped"))  # fmt: skip
+
+
+def _summary(planned: "ImportPlan", *, dry_run: bool, dated: EntryPlan | None = None) -> str:
     added, updated = planned.count("add"), planned.count("update")
     parts = [f"{added} added", f"{updated} updated"]
     for action, words in (("same", "already up to date"), ("combine", "combined"), ("skip", "skipped")):
         if planned.count(action):
             parts.append(f"{planned.count(action)} {words}")
+    if dated is not None:  # friends.md: its activities and notes
+        for action, one, words in _ENTRY_WORDS:
+            if dated.count(action):
+                parts.append(f"{plural(dated.count(action), one)} {words}")
     text = ", ".join(parts)
     return f"Would import: {text}. Nothing was changed (dry run)." if dry_run else f"{text.capitalize()}."
 
@@ -147,22 +171,23 @@ def run_import(
         return
     planned = done.planned
     bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in done.problems]
+    lines = _plan_lines(planned) + _entry_lines(done.dated)
     if dry_run:
         say(f"Importing {source} (dry run):")
-        for line in _plan_lines(planned) + [f"  bad      {b.strip()}" for b in bad]:
+        for line in lines + [f"  bad      {b.strip()}" for b in bad]:
             say(line)
         if done.ignored:
             say(f"Columns not imported: {', '.join(done.ignored)}.")
         for line in done.said + _left_out(done.nameless):
             say(line)
-        say(_summary(planned, dry_run=True))
+        say(_summary(planned, dry_run=True, dated=done.dated))
         return
     if done.snapshot:
         note(f"A snapshot of the store before this import: {done.snapshot}")
-    say(f"Imported {source}: {_summary(planned, dry_run=False)}")
+    say(f"Imported {source}: {_summary(planned, dry_run=False, dated=done.dated)}")
     for line in done.said + _left_out(done.nameless):
         say(line)
-    for line in [ln for ln in _plan_lines(planned) if ln.startswith("  skip")]:
+    for line in [ln for ln in lines if ln.startswith("  skip")]:
         say(line)
     if bad:
         say(f"Not imported ({len(bad)} could not be read):")
@@ -172,7 +197,7 @@ def run_import(
 
 @importing.callback()
 def import_group() -> None:
-    """Bring people in from your phone, Google Contacts, Outlook, LinkedIn, any CSV, or an export.
+    """Bring people in from your phone, Google Contacts, Outlook, LinkedIn, any CSV, friends.md, or an export.
 
     Each import checks the whole file first, can be previewed with --dry-run,
     takes a snapshot of the store, and writes all or nothing. Importing the
@@ -187,6 +212,7 @@ def import_group() -> None:
       net import csv google.csv --map "Full Name=name"
       net import csv outlook.csv --dry-run --json
       net import linkedin Connections.csv
+      net import friends friends.md
       net import json quietnet.json
     """
 
@@ -322,6 +348,40 @@ def import_linkedin(
         lambda tick: linkedin.read(source.lines(), str(path), today=context.today(), tick=tick),
         source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
         circle=circle, what="rows", skip_flag="--skip-bad-rows", as_json=as_json,
+    )  # fmt: skip
+
+
+@importing.command("friends")
+def import_friends(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(metavar="friends.md", help="The friends tool's file.", show_default=False)
+    ],
+    dry_run: DryRun = False,
+    circle: NewCircle = "acquaintance",
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad-lines", help="Import the good lines and list the bad ones.")
+    ] = False,
+) -> None:
+    """Import the friends.md of the friends command-line tool: friends, activities and notes.
+
+    Friends come in with their nickname, location (as the city) and tags; each
+    activity becomes one interaction with everyone it names in **bold** (its
+    kind guessed from words like lunch or phone, else meet); each note a dated
+    line in their notes. Importing the file again adds only what is new.
+
+    Examples:
+
+    \b
+      net import friends ~/friends.md --dry-run
+      net import friends ~/friends.md --circle friends
+    """
+    source = TextFile(path)
+    run_import(
+        ctx,
+        lambda tick: friendsmd.read(source.lines(), str(path), today=context.today(), tick=tick),
+        source=str(path), total=sum(1 for _ in source.lines()), dry_run=dry_run, skip_bad=skip_bad,
+        circle=circle, what="lines", skip_flag="--skip-bad-lines",
     )  # fmt: skip
 
 

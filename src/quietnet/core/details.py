@@ -92,3 +92,16 @@ class Contact:
     uuid: str | None = None  # a quietnet person uuid (our own exports)
     card: str | None = None  # the original vCard, as read
     source: str = ""  # the file it came from
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A dated line naming people (a friends.md activity or note), as a file gives it."""
+
+    line: int
+    source: str
+    day: date
+    names: tuple[str, ...]  # the people it names, as written (each also a contact of the same read)
+    text: str  # the line's words, markup removed
+    kind: str | None = None  # the interaction's kind; None for a note (it goes to their notes)
+    said: str | None = None  # the word the kind was guessed from (lunch, phone...)

@@ -5,6 +5,7 @@ this table, so an alias added here works everywhere at once
 (``scheduling.md`` section 2).
 """
 
+import re
 from typing import NamedTuple
 
 
@@ -38,6 +39,18 @@ ALIASES: dict[str, str] = {
 
 DEFAULT_KIND = "message"
 
+# Words that say what kind of contact a written line describes ("Got lunch with Ana", "Talked on
+# the phone"), for imports of diaries such as friends.md; the first one found decides, else meet.
+_WORDS_BY_KIND = {
+    "meet": "coffee lunch dinner breakfast brunch drinks walk hike visit visited met meeting",
+    "call": "call called phone phoned rang",
+    "video": "video zoom facetime skype",
+    "text": "texted sms whatsapp chatted",
+    "message": "email emailed wrote letter messaged",
+}
+WORDS_OF_KINDS: dict[str, str] = {w: kind for kind, words in _WORDS_BY_KIND.items() for w in words.split()}
+GUESSED_KIND = "meet"
+
 HELP_KINDS: tuple[str, ...] = (
     "intro",
     "advice",
@@ -58,3 +71,14 @@ def lookup(word: str) -> Kind | None:
 def alias_summary() -> str:
     """One line per kind for help text and docs: ``meet (coffee, lunch, ...)``."""
     return "; ".join(f"{k.name} ({', '.join(k.aliases)})" if k.aliases else k.name for k in KINDS)
+
+
+def guess(text: str) -> tuple[str, str | None]:
+    """The kind a written line describes, and the word it was told by when that word is an alias.
+
+    ``Got lunch with Ana`` -> (meet, lunch); ``Called Tom`` -> (call, None); no such word -> meet.
+    """
+    for word in re.findall(r"[^\W\d_]+", text.casefold()):
+        if word in WORDS_OF_KINDS:
+            return WORDS_OF_KINDS[word], word if word in ALIASES else None
+    return GUESSED_KIND, None

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from quietnet.core import dates, fields
-from quietnet.core.details import Contact
+from quietnet.core.details import Contact, Entry
 from quietnet.core.fields import MAX_TEXT
 from quietnet.core.records import CIRCLES, ORIGINS, PERSON_FIELDS
 from quietnet.core.text import fold, has_control, shown
@@ -55,6 +55,7 @@ class Read:
     nameless: list[Problem] = field(default_factory=list)  # rows left out: no person's name in them
     said: list[str] = field(default_factory=list)  # how the file was read, said with the summary
     groups: list[Group] = field(default_factory=list)  # group cards, until they become tags
+    entries: list[Entry] = field(default_factory=list)  # dated activities and notes (friends.md)
 
 
 class Nameless(InputError):

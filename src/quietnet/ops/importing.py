@@ -20,7 +20,8 @@ from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.io.contact import Problem, Read, refusal
 from quietnet.io.reading import MAX_RECORDS
-from quietnet.store import dump, journal, transfer
+from quietnet.store import dump, entries, journal, transfer
+from quietnet.store.entries import EntryPlan
 from quietnet.store.transfer import ImportPlan
 
 Tick = Callable[[], None]
@@ -47,6 +48,7 @@ class Imported:
     snapshot: str | None = None  # the snapshot taken before writing, if any
     nameless: list[Problem] = field(default_factory=list)  # rows left out: no person's name in them
     said: list[str] = field(default_factory=list)  # how the file was read (Outlook's dates...)
+    dated: EntryPlan = field(default_factory=lambda: EntryPlan([]))  # activities and notes (friends.md)
 
 
 def run_import(
@@ -74,19 +76,27 @@ def run_import(
         raise refusal(found.problems, what=what, skip_flag=skip_flag)
     if dry_run and not where.exists():  # a dry run creates nothing, not even the store
         planned = transfer.plan(None, found.contacts, circle=circle)
+        dated = entries.plan(None, planned, found.entries)
     else:
         with where.read() as s:
             planned = transfer.plan(s, found.contacts, circle=circle)
-    if dry_run or not planned.writes:
-        return Imported(planned, found.problems, found.ignored, nameless=found.nameless, said=found.said)
-    del planned  # planned again inside the write, against the store as it is then: one plan in memory
+            dated = entries.plan(s, planned, found.entries)
+    if dry_run or not (planned.writes or dated.writes):
+        return Imported(
+            planned, found.problems, found.ignored, nameless=found.nameless, said=found.said, dated=dated
+        )
+    del planned, dated  # planned again inside the write, against the store as it is then: one plan in memory
     snap = where.snapshot("before-import")
     with where.write("import") as s:
         planned = transfer.plan(s, found.contacts, circle=circle)
         with progress(f"Importing {source}", len(planned.steps)) as tick:
-            count = len(set(transfer.apply(s, planned, tick=tick)))
+            touched = transfer.apply(s, planned, tick=tick)
+        dated = entries.plan(s, planned, found.entries)
+        count = len(set(touched + entries.apply(s, dated)))
         journal.describe(s, f"Imported {count} {'person' if count == 1 else 'people'} from {source}")
-    return Imported(planned, found.problems, found.ignored, snap, nameless=found.nameless, said=found.said)
+    return Imported(
+        planned, found.problems, found.ignored, snap, nameless=found.nameless, said=found.said, dated=dated
+    )
 
 
 def check(document: dict[str, Any], *, source: str) -> None:

@@ -25,8 +25,12 @@ def log(
     said: str | None = None,
     note: str | None = None,
     by_them: bool = False,
+    refresh: bool = True,
 ) -> int:
-    """Record one interaction with one or more people; returns its id."""
+    """Record one interaction with one or more people; returns its id.
+
+    ``refresh=False`` leaves their ``person_state`` to the caller (a bulk import refreshes once).
+    """
     interaction_id = journal.insert(
         s,
         "interaction",
@@ -41,7 +45,8 @@ def log(
     )
     for person_id in dict.fromkeys(person_ids):
         journal.insert(s, "interaction_person", {"person_id": person_id, "interaction_id": interaction_id})
-    state.refresh(s, person_ids)
+    if refresh:
+        state.refresh(s, person_ids)
     return interaction_id
 
 
