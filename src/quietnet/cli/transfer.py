@@ -16,19 +16,18 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import note, say
+from quietnet.cli.import_plan import entry_lines, left_out, plan_lines, summary
 from quietnet.cli.options import Json, Yes
 from quietnet.core.records import CIRCLES
 from quietnet.core.text import plural, shown
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.errors import InputError
 from quietnet.io import cards, csvfile, friendsmd, jsonfile, linkedin, vcard
-from quietnet.io.contact import MAX_SHOWN, Problem, Read
+from quietnet.io.contact import Read
 from quietnet.io.reading import MAX_JSON, TextFile
 from quietnet.ops import import_report
 from quietnet.ops import importing as use_case
 from quietnet.render.console import to_json
-from quietnet.store.entries import EntryPlan
-from quietnet.store.transfer import ImportPlan
 
 app = typer.Typer()
 importing = typer.Typer(no_args_is_help=True)
@@ -77,76 +76,6 @@ def _circle(raw: str) -> str:
     return circle
 
 
-def _change_words(changes: dict[str, object], tags: list[str]) -> str:
-    words = [k.replace("_", " ") for k in changes if k not in ("vcard", "card_uid")]
-    if ("vcard" in changes or "card_uid" in changes) and not words:
-        words.append("the original card")
-    words += [f"+{t}" for t in tags]
-    return ", ".join(words)
-
-
-def _plan_lines(planned: "ImportPlan") -> list[str]:
-    lines = []
-    for step in planned.steps:
-        c, t = step.contact, step.target
-        where = f"{c.source}, line {c.line}"
-        if step.action == "add":
-            lines.append(f"  add      {c.name}  ({where})")
-        elif step.action == "update" and t is not None:
-            lines.append(
-                f"  update   {t.name} (#{t.id}): {_change_words(step.changes, step.tags)}  ({where})"
-            )
-        elif step.action == "combine" and t is not None:
-            lines.append(f"  combine  {c.name}: the same person as {t.seen_at}  ({where})")
-        elif step.action == "skip":
-            lines.append(f"  skip     {c.name}: {step.reason}  ({where})")
-    return lines
-
-
-def _entry_lines(dated: EntryPlan) -> list[str]:
-    lines = []
-    for step in dated.steps:
-        e = step.entry
-        where = f"{e.source}, line {e.line}"
-        if step.action == "log":
-            kind = f"{e.kind} ({e.said})" if e.said and e.said != e.kind else e.kind
-            lines.append(f"  log      {kind} with {step.names} on {e.day}  ({where})")
-        elif step.action == "note":
-            lines.append(f"  note     for {step.names} of {e.day}  ({where})")
-        elif step.action == "skip":
-            lines.append(f"  skip     the line of {e.day}: {step.reason}  ({where})")
-    return lines
-
-
-_ENTRY_WORDS = (("log", "interaction", "logged"), ("note", "note", "added"),
-                ("same", "line", "already there"), ("skip", "line", "skipped"))  # fmt: skip
-
-
-def _summary(planned: "ImportPlan", *, dry_run: bool, dated: EntryPlan | None = None) -> str:
-    added, updated = planned.count("add"), planned.count("update")
-    parts = [f"{added} added", f"{updated} updated"]
-    for action, words in (("same", "already up to date"), ("combine", "combined"), ("skip", "skipped")):
-        if planned.count(action):
-            parts.append(f"{planned.count(action)} {words}")
-    if dated is not None:  # friends.md: its activities and notes
-        for action, one, words in _ENTRY_WORDS:
-            if dated.count(action):
-                parts.append(f"{plural(dated.count(action), one)} {words}")
-    text = ", ".join(parts)
-    return f"Would import: {text}. Nothing was changed (dry run)." if dry_run else f"{text.capitalize()}."
-
-
-def _left_out(nameless: list[Problem]) -> list[str]:
-    """The line saying which rows had no person's name in them (skipped, not refused)."""
-    if not nameless:
-        return []
-    n = len(nameless)
-    lines = ", ".join(str(p.line) for p in nameless[:MAX_SHOWN])
-    more = f" and {n - MAX_SHOWN} more" if n > MAX_SHOWN else ""
-    rows, word = ("1 row", "line") if n == 1 else (f"{n} rows", "lines")
-    return [f"Left out {rows} without a person's name: {word} {lines}{more}."]
-
-
 def run_import(
     ctx: typer.Context,
     read: Callable[[Callable[[], None]], "Read"],
@@ -171,21 +100,21 @@ def run_import(
         return
     planned = done.planned
     bad = [f"  {p.source}, line {p.line}: {p.reason}" for p in done.problems]
-    lines = _plan_lines(planned) + _entry_lines(done.dated)
+    lines = plan_lines(planned) + entry_lines(done.dated)
     if dry_run:
         say(f"Importing {source} (dry run):")
         for line in lines + [f"  bad      {b.strip()}" for b in bad]:
             say(line)
         if done.ignored:
             say(f"Columns not imported: {', '.join(done.ignored)}.")
-        for line in done.said + _left_out(done.nameless):
+        for line in done.said + left_out(done.nameless):
             say(line)
-        say(_summary(planned, dry_run=True, dated=done.dated))
+        say(summary(planned, dry_run=True, dated=done.dated))
         return
     if done.snapshot:
         note(f"A snapshot of the store before this import: {done.snapshot}")
-    say(f"Imported {source}: {_summary(planned, dry_run=False, dated=done.dated)}")
-    for line in done.said + _left_out(done.nameless):
+    say(f"Imported {source}: {summary(planned, dry_run=False, dated=done.dated)}")
+    for line in done.said + left_out(done.nameless):
         say(line)
     for line in [ln for ln in lines if ln.startswith("  skip")]:
         say(line)
