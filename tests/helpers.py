@@ -24,7 +24,7 @@ from quietnet.cli.commands import COMMANDS
 from quietnet.engine.sqlite import Session
 from quietnet.store import interactions, loops
 from quietnet.store import people as stored_people
-from tests import pgtools
+from tests import pgtools, schemas
 from tests.processes import Child
 from tests.strategies import TODAY as STRATEGY_TODAY
 from tests.strategies import Raw
@@ -60,6 +60,8 @@ class Net:
             _BUILT[module] = typer.main.get_command(make_app(command))
         with mock.patch.object(typer.testing, "_get_command", return_value=_BUILT[module]):
             result = self.runner.invoke(typer.Typer(), list(args), input=input, catch_exceptions=False)
+        if result.exit_code == 0:
+            schemas.conform(list(args), result.stdout)  # every JSON output follows docs/schemas/
         return Result(result.exit_code, result.stdout, result.stderr)
 
 

@@ -51,7 +51,7 @@ def test_doctor_names_a_full_disk_and_never_advises_a_restore(net: Net, store: P
         "  - The disk holding the store is full: the store can be read, but nothing can be saved.\n" + ADVICE
     ) in result.out
     assert "net restore" not in result.out
-    assert "(schema 5, 1 person)" in result.out  # it still read the store
+    assert "(schema 6, 1 person)" in result.out  # it still read the store
     assert files(store) == before
 
 

@@ -148,7 +148,8 @@ def export_ics(
     """Birthdays as yearly events and the coming suggested check-ins, for your calendar.
 
     Check-ins are everyone `net due --all` lists today, a few a day (your daily
-    maximum), as all-day events over the coming --days.
+    maximum), as all-day events over the coming --days. Each person's events
+    keep their ids, so importing a later export updates them, never doubles them.
 
     Examples:
 

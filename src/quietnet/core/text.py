@@ -55,10 +55,34 @@ def shown(text: str, *, limit: int = SHOWN) -> str:
     return visible(cut)
 
 
+_LATIN: dict[str, str] = {}  # each non-ASCII character fold has met -> its search form
+
+
+def _latin(char: str) -> str:
+    """A Latin letter as ASCII (ø o, ł l, æ ae, ß ss, đ d, þ th; anyascii's table); any other character as is.
+
+    Only Latin letters: 李 stays 李 (transliterated it would be "Li" and find Lia),
+    and an emoji stays itself rather than becoming a word.
+    """
+    if char not in _LATIN:
+        if unicodedata.name(char, "").startswith("LATIN "):
+            from anyascii import anyascii  # local: only text with such a letter needs its tables
+
+            _LATIN[char] = anyascii(char) or char
+        else:
+            _LATIN[char] = char
+    return _LATIN[char]
+
+
 def fold(text: str) -> str:
-    """The search form of a text: NFC, accents removed, casefolded, spaces collapsed."""
+    """The search form of a text: accents removed, Latin letters as ASCII, casefolded, spaces collapsed.
+
+    "Søren" and "soren", "Małgorzata" and "malgorzata", "Æsa" and "aesa" fold alike.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not stripped.isascii():
+        stripped = "".join(c if c.isascii() else _latin(c) for c in stripped)
     return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
 
 

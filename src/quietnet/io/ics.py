@@ -2,9 +2,13 @@
 
 Birthdays are yearly all-day events (``RRULE:FREQ=YEARLY``; 29 February falls on
 the last day of February in other years). Check-ins are all-day events on the
-days they are suggested for. Every event has a stable UID, and DTSTAMP is the
-start of the day the export is made for, so the same data and the same day give
-the same file. icalendar is imported only here, inside the function.
+days they are suggested for. Each event's UID is stable per person and kind of
+event (``birthday-<uuid>@quietnet``, ``check-in-<uuid>@quietnet``), so a calendar
+that imports a later export updates the person's event rather than adding a
+second one. DTSTAMP is the start of the day the export is made for, and SEQUENCE
+that day's number (days since 1970-01-01): both move forward from one day's
+export to the next, and the same data and the same day give the same file.
+icalendar is imported only here, inside the function.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 PRODID = "-//quietnet//quietnet//EN"
+EPOCH = date(1970, 1, 1)  # SEQUENCE counts the export's day from here
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ def write(birthdays: Iterable[Birthday], checkins: Iterable[CheckIn], *, today: 
     from icalendar import Calendar, Event
 
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    sequence = (today - EPOCH).days
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -56,6 +62,7 @@ def write(birthdays: Iterable[Birthday], checkins: Iterable[CheckIn], *, today: 
         event = Event()
         event.add("uid", f"birthday-{b.uuid}@quietnet")
         event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", start)
         event.add("rrule", rule)
         event.add("summary", f"{b.name}'s birthday")
@@ -63,8 +70,9 @@ def write(birthdays: Iterable[Birthday], checkins: Iterable[CheckIn], *, today: 
         calendar.add_component(event)
     for c in checkins:
         event = Event()
-        event.add("uid", f"check-in-{c.uuid}-{c.day.isoformat()}@quietnet")
+        event.add("uid", f"check-in-{c.uuid}@quietnet")  # one per person: `due` names each once
         event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", c.day)
         event.add("summary", c.summary)
         event.add("description", c.description)
