@@ -68,7 +68,9 @@ ECHOED = [
     Refusal(("settings", "set", "weekly_energy", "\x1b[2J"),
             "weekly_energy must be a whole number, 0 or more, not '\\x1b[2J'."),
     Refusal(("settings", "preset", LONG), f"Unknown preset '{CUT}'; the presets are default, sivers."),
-    Refusal(("restore", "\x1b[2J.db"), "{here}/\\x1b[2J.db does not exist."),
+    Refusal(("restore", "\x1b[2J.db"),
+            "The path \\x1b[2J.db holds a line break or another control character; "
+            "choose or rename it to one without. Nothing was written."),
 ]  # fmt: skip
 
 

@@ -365,3 +365,23 @@ def test_restore_over_a_damaged_store_keeps_a_copy_of_it(net: Net, store: Path, 
     (kept,) = (tmp_path / "backups").glob("*.db")
     assert kept.name.endswith("-damaged.db")
     assert kept.read_bytes() == (tmp_path / "bad.db").read_bytes()
+
+
+def test_a_store_path_with_a_line_break_is_refused_and_nothing_is_made(net: Net, tmp_path: Path) -> None:
+    db = tmp_path / "n\nl.db"
+    result = net("--db", str(db), "add", "Ana Ruiz")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"The path {tmp_path}/n\\x0al.db holds a line break or another control character; "
+        "choose or rename it to one without.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["net.db"]
+
+
+def test_backups_are_found_whatever_characters_the_store_name_holds(tmp_path: Path) -> None:
+    from quietnet.ops.backup import list_backups
+
+    (tmp_path / "backups").mkdir()
+    made = tmp_path / "backups" / "n\nl-20250619-080000-backup.db"
+    made.write_bytes(b"")
+    assert [b.path for b in list_backups(tmp_path / "n\nl.db")] == [made]

@@ -40,3 +40,27 @@ def test_the_message_keeps_good_text_and_shows_only_the_bad_bytes(net: Net) -> N
         1,
         '"café \\xff" holds bytes that are not UTF-8 text; nothing was changed.\n',
     )
+
+
+@pytest.mark.parametrize("args", [("add", "Bo"), ("backup",), ("today",), ("list",)])
+def test_a_store_path_in_the_environment_that_is_not_utf8_is_refused(
+    net: Net, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("NET_DB", f"{tmp_path}/\udcfe.db")
+    result = net(*args)
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"The store's path {tmp_path}/\\xfe.db holds bytes that are not UTF-8, which SQLite can't open; "
+        "set NET_DB (or --db) to a path in UTF-8.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["net.db"]
+
+
+def test_the_bare_morning_path_says_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quietnet.cli.morning import bare
+
+    monkeypatch.setenv("NET_DB", f"{tmp_path}/\udcfe.db")
+    assert bare("today") == 3
+    assert capsys.readouterr().err.startswith(f"The store's path {tmp_path}/\\xfe.db holds bytes")

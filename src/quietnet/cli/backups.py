@@ -9,7 +9,7 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
-from quietnet.cli.output import refuse_store_files
+from quietnet.cli.output import checked_path, refuse_store_files
 from quietnet.core.text import plural
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.snapshot import backups_folder
@@ -117,6 +117,7 @@ def restore(
     c = context.get(ctx)
     c.close()  # restore works on files: no connection of ours stays open on the store
     path, is_default = c.store_path()
+    checked_path(str(file))
     source = file.expanduser()
     if not source.exists() and (backups_folder(path) / file.name).is_file() and file.name == str(file):
         source = backups_folder(path) / file.name

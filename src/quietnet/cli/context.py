@@ -54,10 +54,10 @@ class Context:
             raise StoreError("NET_DB is set but empty; name a file, or unset it to use the default store.")
         given = self.db or os.environ.get("NET_DATABASE_URL") or os.environ.get("NET_DB")
         if given:
-            return location(given), False
+            return location(_decodable(given)), False
         from quietnet.engine.sqlite import default_path
 
-        return default_path(), True
+        return Path(_decodable(str(default_path()))), True
 
     def store_path(self) -> tuple[Path, bool]:
         """The store's file (an absolute path), for the commands that work on files."""
@@ -134,6 +134,21 @@ def get(ctx: typer.Context) -> Context:
         obj = Context()
         ctx.find_root().obj = obj
     return obj
+
+
+def _decodable(path: str) -> str:
+    """A store path SQLite can be given and a message can show: UTF-8, no control characters."""
+    from quietnet.core.text import path_problem
+
+    if any("\udc80" <= c <= "\udcff" for c in path):
+        as_typed = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise StoreError(
+            f"The store's path {as_typed} holds bytes that are not UTF-8, which SQLite can't open; "
+            "set NET_DB (or --db) to a path in UTF-8."
+        )
+    if (problem := path_problem(path)) is not None:
+        raise StoreError(problem)
+    return path
 
 
 def now() -> datetime:

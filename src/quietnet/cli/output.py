@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quietnet.cli.context import confirm
+from quietnet.core.text import path_problem
 from quietnet.engine.snapshot import backups_folder
 from quietnet.errors import InputError
 from quietnet.io.files import write_atomic, write_failure
@@ -53,11 +54,18 @@ class Output:
         return self.path is None
 
 
+def checked_path(path: str) -> None:
+    """Refuse a path no message could show as one line (a line break, an escape)."""
+    if (problem := path_problem(path)) is not None:
+        raise InputError(problem + " Nothing was written.")
+
+
 def target(c: Context, given: Path, *, yes: bool) -> Output:
     """Check ``--output`` before anything is read or written; asks before replacing a file."""
     shown = str(given)
     if shown in STDOUT:
         return Output(shown)
+    checked_path(shown)
     path = given.expanduser().absolute()
     real = Path(os.path.realpath(path))
     refuse_store_files(c, shown, real)
@@ -82,6 +90,7 @@ def target(c: Context, given: Path, *, yes: bool) -> Output:
 
 def folder(c: Context, given: Path) -> Path:
     """Check a folder to write one file per record into (``export vcard --folder``); created later."""
+    checked_path(str(given))
     path = given.expanduser()
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist; nothing was written.")
@@ -93,6 +102,7 @@ def folder(c: Context, given: Path) -> Path:
 
 def refuse_store_files(c: Context, shown: str, real: Path, *, backups: bool = True) -> None:
     """Refuse ``real`` (a resolved path) if it is the store, one of its files or (``backups``) a backup."""
+    checked_path(shown)
     where, _ = c.store()
     if not isinstance(where, Path):
         return  # a store on a server has no files here

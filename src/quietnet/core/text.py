@@ -44,6 +44,16 @@ def json_escaped(document: str) -> str:
     return _finder("\n").sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
+def path_problem(path: str) -> str | None:
+    """Why a path can't be used in a message, or None: a line break or another control character."""
+    if has_control(path, allow_newlines=False):
+        return (
+            f"The path {visible(path)} holds a line break or another control character; "
+            "choose or rename it to one without."
+        )
+    return None
+
+
 def has_control(text: str, *, allow_newlines: bool) -> bool:
     """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
     return _finder("\n\t" if allow_newlines else "").search(text) is not None

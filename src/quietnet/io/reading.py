@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from quietnet.core.text import path_problem
 from quietnet.errors import InputError
 from quietnet.io.files import decode, text_codec, undecodable
 
@@ -46,6 +47,8 @@ class TextFile:
         self.source = str(path)
         self.codec = text_codec(encoding)
         self.encoding = encoding
+        if (problem := path_problem(str(path))) is not None:
+            raise InputError(problem)
         if str(path) == "-":
             raise InputError(
                 "An import reads a file, not standard input; save the data to a file and import that."

@@ -34,7 +34,7 @@ from quietnet.io.files import sync_folder
 
 KEEP = 10
 MANUAL = "backup"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+?)(?:-(?P<n>\d+))?\.db$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+?)(?:-(?P<n>\d+))?\.db$", re.S)
 
 
 @dataclass(frozen=True)
