@@ -59,7 +59,15 @@ def test_every_command_prints_a_stored_escape_escaped_and_json_keeps_it_exact(ne
     with conn:
         conn.execute("UPDATE person SET name = ?, search_key = 'ana' WHERE id = 1", ("Ana\x1b[2J\x9bRuiz",))
     conn.close()
-    for args in (("why", "#1"), ("give", "#1"), ("due", "--all"), ("today",), ("show", "#1"), ("list",)):
+    for args in (
+        ("why", "#1"),
+        ("give", "#1"),
+        ("due", "--all"),
+        ("today",),
+        ("show", "#1"),
+        ("list",),
+        ("review",),
+    ):
         result = net(*args)
         assert result.code == 0, (args, result)
         assert "Ana\\x1b[2J\\x9bRuiz" in result.out, (args, result.out)

@@ -16,6 +16,7 @@ from quietnet.core import review as weekly
 from quietnet.core.dates import parse_day
 from quietnet.core.review import Review
 from quietnet.core.schedule import week_start
+from quietnet.core.text import escaped_all
 from quietnet.errors import InputError
 from quietnet.store import week as stored
 
@@ -87,7 +88,7 @@ def review(
         from quietnet.render.console import console
         from quietnet.render.review import text
 
-        console().print(text.render(result))
+        console().print(text.render(escaped_all(result)))  # Rich prints text as given
         return
     content = _render(result, chosen)
     if target is None or target.printed:

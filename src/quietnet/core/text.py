@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypeVar
 
+T = TypeVar("T")
 SHOWN = 40  # how much of a refused input a message repeats
 
 # Bidirectional marks, embeddings, overrides and isolates make text display
@@ -37,6 +39,27 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str, *, keep: str = "") -> str:
     """``text`` with every control character (but those in ``keep``) written as an escape."""
     return _finder(keep).sub(_escape, text)
+
+
+def escaped_all(value: T) -> T:
+    """``value`` with every string in it (through dataclasses, tuples, lists, dicts) escaped.
+
+    For output drawn by a library that prints text as given (Rich, for the review).
+    """
+    import dataclasses
+
+    if isinstance(value, str):
+        return visible(value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: escaped_all(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **fields)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
+        return type(value)(*(escaped_all(v) for v in value))
+    if isinstance(value, tuple | list):
+        return type(value)(escaped_all(v) for v in value)
+    if isinstance(value, dict):
+        return {k: escaped_all(v) for k, v in value.items()}  # type: ignore[return-value]
+    return value
 
 
 def json_escaped(document: str) -> str:

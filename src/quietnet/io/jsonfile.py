@@ -236,9 +236,10 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
         # Early exports had no format_version: they are format 1.
         version = document.get(key, 1 if key == "format_version" else None)
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise InputError(f'{source}: "{key}" is missing or not a number; nothing was imported.')
+            wanted = "is missing or not a whole number from 1 on"
+            raise InputError(f'{source}: "{key}" {wanted}; nothing was imported.')
         if version > known:
-            newer.append(f"{label} {version}; this one knows up to {known}")
+            newer.append(f"{label} {shown(str(version), limit=20)}; this one knows up to {known}")
     if newer:
         raise InputError(
             f"{source} was written by a newer quietnet ({'; '.join(newer)}). "
