@@ -162,3 +162,37 @@ def test_a_3_0_card_carrying_4_0_properties_is_cleaned(net: Net, store: Path, tm
         "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//quietnet//quietnet//EN\r\nFN:Sam Lee\r\nN:Lee;Sam;;;\r\n"
         "X-GENDER:M\r\nTEL;TYPE=voice,cell;TYPE=pref:+1 555 0100\r\nUID:sam-1\r\nEND:VCARD\r\n"
     )
+
+
+ODDITIES = FIXTURES / "apple" / "companies-and-oddities.vcf"
+CUSTOM_LABEL = FIXTURES / "android" / "custom-label.vcf"
+
+
+def test_company_cards_are_left_out_and_counted_and_odd_lines_never_block_a_move(
+    net: Net, store: Path, tmp_path: Path
+) -> None:
+    result = net("import", "vcard", str(ODDITIES))
+    assert result.code == 0, result
+    assert result.out == (
+        f"Imported {ODDITIES}: 1 added, 0 updated.\n"
+        "Left out 3 cards without a person's name: lines 1, 8, 13.\n"
+    )
+    circa = people(store)["Circa Person"]
+    assert circa["birthday"] is None  # "circa 1980" is no date; the line stays in the card
+    assert "BDAY;VALUE=text:circa 1980\r\n" in circa["vcard"]
+    assert "X-CUSTOM:raw[2Jxyz\r\n" in circa["vcard"]  # control characters left out
+    assert "LABEL;HOME:Main St 1Apt 2\r\n" in circa["vcard"]
+    exported = tmp_path / "all.json"
+    assert net("export", "json", "--output", str(exported)).code == 0
+    moved = net("--db", str(tmp_path / "moved.db"), "import", "json", str(exported))
+    assert moved.code == 0, moved  # the store's own export always comes back
+    assert "\x1b" not in _export(net, tmp_path)
+
+
+def test_a_parameter_3_0_cannot_name_is_left_out_of_the_export(net: Net, store: Path, tmp_path: Path) -> None:
+    import vobject
+
+    assert net("import", "vcard", str(CUSTOM_LABEL)).code == 0
+    text = _export(net, tmp_path)
+    assert "\r\nTEL:+48 111\r\n" in text
+    assert [c.fn.value for c in vobject.readComponents(text)] == ["Anna Nowak"]

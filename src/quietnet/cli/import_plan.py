@@ -63,12 +63,12 @@ def summary(planned: ImportPlan, *, dry_run: bool, dated: EntryPlan | None = Non
     return f"Would import: {text}. Nothing was changed (dry run)." if dry_run else f"{text.capitalize()}."
 
 
-def left_out(nameless: list[Problem]) -> list[str]:
-    """The line saying which rows had no person's name in them (skipped, not refused)."""
+def left_out(nameless: list[Problem], what: str = "rows") -> list[str]:
+    """The line saying which rows (or cards) had no person's name in them (skipped, not refused)."""
     if not nameless:
         return []
     n = len(nameless)
     lines = ", ".join(str(p.line) for p in nameless[:MAX_SHOWN])
     more = f" and {n - MAX_SHOWN} more" if n > MAX_SHOWN else ""
-    rows, word = ("1 row", "line") if n == 1 else (f"{n} rows", "lines")
+    rows, word = (f"1 {what.removesuffix('s')}", "line") if n == 1 else (f"{n} {what}", "lines")
     return [f"Left out {rows} without a person's name: {word} {lines}{more}."]

@@ -107,14 +107,14 @@ def run_import(
             say(line)
         if done.ignored:
             say(f"Columns not imported: {', '.join(done.ignored)}.")
-        for line in done.said + left_out(done.nameless):
+        for line in done.said + left_out(done.nameless, what):
             say(line)
         say(summary(planned, dry_run=True, dated=done.dated))
         return
     if done.snapshot:
         note(f"A snapshot of the store before this import: {done.snapshot}")
     say(f"Imported {source}: {summary(planned, dry_run=False, dated=done.dated)}")
-    for line in done.said + left_out(done.nameless):
+    for line in done.said + left_out(done.nameless, what):
         say(line)
     for line in [ln for ln in lines if ln.startswith("  skip")]:
         say(line)

@@ -77,6 +77,11 @@ def path_problem(path: str) -> str | None:
     return None
 
 
+def without_controls(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character (but those in ``keep``) removed."""
+    return _finder(keep).sub("", text)
+
+
 def has_control(text: str, *, allow_newlines: bool) -> bool:
     """Whether ``text`` holds a control character (tabs and newlines allowed in free text)."""
     return _finder("\n\t" if allow_newlines else "").search(text) is not None

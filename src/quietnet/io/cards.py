@@ -17,7 +17,7 @@ _BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*\r?\n?$", re.IGNORECASE)
 MAX_CARD = 16 * 1024 * 1024  # characters in one card: a large photo fits
 MAX_PROPERTY = 64 * 1024  # characters in one property quietnet reads (a note holds at most 10,000)
 READ = frozenset(("BEGIN", "END", "VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "EMAIL", "TEL", "ADR",
-                  "BDAY", "NOTE", "CATEGORIES", "UID",
+                  "BDAY", "NOTE", "CATEGORIES", "UID", "X-ABSHOWAS",
                   "KIND", "MEMBER", "X-ADDRESSBOOKSERVER-KIND", "X-ADDRESSBOOKSERVER-MEMBER"))  # fmt: skip
 TOO_LONG = f"This property is longer than {MAX_PROPERTY:,} characters, too long for any field."
 TOO_BIG = "This card is larger than 16 MB (a photo that big?), too large to import."

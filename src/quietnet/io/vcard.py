@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from quietnet.core.details import Contact
+from quietnet.core.text import without_controls
 from quietnet.errors import InputError
 from quietnet.io import contentline
 from quietnet.io.cards import LINE_BREAK, TOO_LONG, TooLong, modelled, split
@@ -59,9 +60,13 @@ def read(
             props = properties(*modelled(logical, where))
             if _is_group(props):
                 found.groups.append(_group(props))
+            elif _is_company(props):  # as a company-only row of a CSV: left out, counted
+                found.nameless.append(Problem(source, start, "a company or an organisation, not a person"))
             else:
                 contact = contact_of(props, start, today)
-                contact.card = "\r\n".join(card_lines) + "\r\n"
+                # Lines kept as they were lose control characters (ESC, NUL, a vertical tab):
+                # the card can be shown, exported and restored from a JSON export.
+                contact.card = without_controls("\r\n".join(card_lines) + "\r\n", keep="\r\n\t")
                 contact.source = source
                 found.contacts.append(contact)
         except TooLong as exc:
@@ -112,6 +117,15 @@ def tag_groups(found: Read) -> None:
 
 def _bare(uid: str) -> str:
     return re.sub(r"^urn:uuid:", "", uid.strip(), flags=re.I).casefold()
+
+
+def _is_company(props: list[Line]) -> bool:
+    """A card for a company: Apple's X-ABShowAs:COMPANY, 4.0's KIND:org, or an ORG and no name."""
+    shows = _all(props, "X-ABSHOWAS") + _all(props, "KIND")
+    if any(contentline.text(p).strip().casefold() in ("company", "org", "organization") for p in shows):
+        return True
+    named = any(_text(p) for p in _all(props, "FN")) or any(any(_parts(p)) for p in _all(props, "N"))
+    return not named and any(any(_parts(p)) for p in _all(props, "ORG"))
 
 
 def _is_group(props: list[Line]) -> bool:
@@ -233,6 +247,8 @@ def contact_of(props: list[Line], line: int, today: date) -> Contact:
             fields["city"] = _checked(adr, "city", city, today)
             break
     for prop in _all(props, "BDAY"):
+        if "text" in [v.casefold() for v in prop.values("VALUE")]:
+            continue  # 4.0's free text ("circa 1980") is no date: the line stays in the card
         bday = birthday_text(prop)
         if bday:
             fields["birthday"] = _checked(prop, "birthday", bday, today)

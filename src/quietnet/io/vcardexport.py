@@ -45,6 +45,9 @@ PARAMS_V4 = frozenset(("SORT-AS", "GEO", "TZ", "CALSCALE", "INDEX", "LEVEL", "CC
 BINARY = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
 
 
+_PARAM_NAME = re.compile(r"[A-Za-z0-9-]+")  # an iana-token or x-name (RFC 2426)
+
+
 def write(person: Mapping[str, Any], tags: Sequence[str]) -> str:
     """One vCard 3.0 for a person row, built on their original card when they have one.
 
@@ -191,8 +194,9 @@ def _params(line: Line) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
             continue
         elif key in PARAMS_V4:
             out.append((f"X-{key}", values))
-        else:
+        elif _PARAM_NAME.fullmatch(key):
             out.append((key, values))
+        # else a parameter 3.0 can't name (Android's X-CUSTOM(CHARSET=...,label)): left out
     return out, label
 
 
