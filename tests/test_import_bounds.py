@@ -55,7 +55,12 @@ def _many_rows(path: Path) -> None:
     path.write_text("name\n" + "".join(f"P{i}\n" for i in range(MAX_RECORDS + 1)))
 
 
+def _many_cards(path: Path) -> None:
+    path.write_text("".join(card(f"FN:P{i}") for i in range(MAX_RECORDS + 1)), newline="")
+
+
 MAKE = {
+    "many.vcf": _many_cards,
     "huge.vcf": _huge,
     "long.vcf": _long_line,
     "big.vcf": _big_card,
@@ -89,6 +94,10 @@ BOUNDS = [
         ("import", "vcard", "note.vcf"),
         "note.vcf, line 4: This property is longer than 65,536 characters, too long for any field. "
         f"Nothing was imported.\n{CARDS}",
+    ),
+    Refusal(
+        ("import", "vcard", "many.vcf"),
+        f"many.vcf has 25,001 cards, more than the 25,000 one import takes; {SPLIT}",
     ),
     Refusal(
         ("import", "csv", "many.csv"),
