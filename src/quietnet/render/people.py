@@ -159,7 +159,9 @@ def hits_text(hits: list[Hit], query: str) -> str:
     if not hits:
         return f'Nothing mentions "{query}".'
     blank = " " * 10
-    return "\n".join(
-        f"{h.day.isoformat() if h.day else blank}  {h.person} (#{h.person_id})  {h.kind}: {h.text}"
-        for h in hits
-    )
+
+    def line(h: Hit) -> str:  # one line each: a note's line breaks and tabs read as spaces
+        text = " ".join(h.text.split())
+        return f"{h.day.isoformat() if h.day else blank}  {h.person} (#{h.person_id})  {h.kind}: {text}"
+
+    return "\n".join(line(h) for h in hits)
