@@ -155,6 +155,17 @@ def test_someone_you_have_is_matched_by_name_and_keeps_your_notes(
     assert len(people(store)) == 4
 
 
+def test_a_friend_written_in_bold_is_named_without_the_stars(net: Net, store: Path, tmp_path: Path) -> None:
+    text = (
+        "### Activities:\n- 2025-03-01: Coffee with **Bold Friend**.\n\n"
+        "### Friends:\n- **Bold Friend** [Porto]\n"
+    )
+    result = net("import", "friends", str(copy(tmp_path, text)))
+    assert result.code == 0, result
+    assert list(people(store)) == ["Bold Friend"]
+    assert people(store)["Bold Friend"]["city"] == "Porto"
+
+
 def test_a_friend_who_cannot_come_in_takes_their_lines_along(net: Net, store: Path, tmp_path: Path) -> None:
     ok(net, "add", "Tom Baker", "--nickname", "Tom")  # Tomasz Berg's nickname names someone else
     path = copy(tmp_path)

@@ -103,7 +103,8 @@ def _friend(item: str, line: int, source: str, today: date) -> Contact:
     match = _FRIEND.fullmatch(item)
     if match is None:
         raise InputError(f'Can\'t read "{shown(item)}" as a friend: Name (a.k.a. Nick) [Place] @tag.')
-    contact = Contact(line=line, name=str(_checked("name", match["name"], today)), source=source)
+    name = re.sub(r"^\*\*(.+)\*\*$", r"\1", match["name"].strip())  # "- **Ana Ruiz**", as activities write it
+    contact = Contact(line=line, name=str(_checked("name", name, today)), source=source)
     aka = [a.strip() for a in re.split(r"a\.k\.a\.\s", match["aka"] or "") if a.strip()]
     if aka:
         contact.fields["nickname"] = _checked("nickname", aka[0], today)
