@@ -276,3 +276,14 @@ def test_json_of_a_refused_import_is_the_usual_refusal(net: Net, store: Path, tm
     assert (skipped["steps"], skipped["bad"]) == (
         [], [{"source": str(path), "line": 2, "reason": "It has 3 cells where the header has 2."}],
     )  # fmt: skip
+
+
+def test_a_classic_mac_csv_with_cr_line_ends_is_read(net: Net, store: Path, tmp_path: Path) -> None:
+    (tmp_path / "mac.csv").write_bytes(b'name,notes\rAna Ruiz,"two\rlines"\rTom Baker,x\r')
+    result = net("import", "csv", str(tmp_path / "mac.csv"), "--dry-run")
+    assert result.out == (
+        f"Importing {tmp_path / 'mac.csv'} (dry run):\n"
+        f"  add      Ana Ruiz  ({tmp_path / 'mac.csv'}, line 2)\n"
+        f"  add      Tom Baker  ({tmp_path / 'mac.csv'}, line 4)\n"
+        "Would import: 2 added, 0 updated. Nothing was changed (dry run).\n"
+    )

@@ -130,6 +130,9 @@ def delimiter_of(text: str) -> str:
     return text
 
 
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+
+
 def rows(
     lines: str | Iterable[str], source: str, *, delimiter: str, first_line: int = 1
 ) -> Iterator[tuple[int, list[str]] | Problem]:
@@ -138,7 +141,9 @@ def rows(
     ``lines``: a file's lines with their endings (as read with newline=""), or its text.
     """
     given = io.StringIO(lines, newline="") if isinstance(lines, str) else lines
-    reader = csv.reader(given, delimiter=delimiter, strict=True)
+    # A classic Mac CSV ends its lines with CR alone: each such line is a line of its own.
+    parts = (part for line in given for part in _LONE_CR.split(line) if part)
+    reader = csv.reader(parts, delimiter=delimiter, strict=True)
     while True:
         start = reader.line_num + first_line
         try:
