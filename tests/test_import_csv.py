@@ -124,8 +124,8 @@ BAD_ROWS = [
     ("ragged", "name,email\r\nAna,ana@example.com\r\nTom,tom@example.com,extra\r\nLia\r\n",
      "2 rows could not be read"),
     ("date", "name,met_on\r\nAna,2019-05-01\r\nTom,02/03/2025\r\n",
-     '{path}, line 3: Met on: "02/03/2025" could be 2 March or 3 February; please write 2025-03-02'
-     " or 2025-02-03 (year-month-day). Nothing was imported."),
+     '{path}, line 3: Met on: "02/03/2025" could be 3 February (--date-order mdy) or 2 March'
+     " (--date-order dmy); import again with one of them. Nothing was imported."),
     ("email", "name,email\r\nAna,not an address\r\n",
      '{path}, line 2: Email: "not an address" does not look like an email address. Nothing was imported.'),
     ("circle", "name,circle\r\nAna,inner\r\n",

@@ -409,7 +409,7 @@ def test_find_prints_one_line_per_hit(net: Net) -> None:
     ]  # fmt: skip
 
 
-def test_a_note_over_several_lines_is_found_on_one_line(net: Net) -> None:
+def test_a_note_over_several_lines_is_found_on_one_line(net: Net, findable: None) -> None:
     ok(net, "log", "zoe", "call", "--on", "2025-06-14", "--note", "kiln ideas:\n\tgas\n\twood")
     assert (
         ok(net, "find", "wood") == "2025-06-14  Zoë Laurent (#1)  interaction: call: kiln ideas: gas wood\n"

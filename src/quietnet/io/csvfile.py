@@ -103,7 +103,21 @@ def dated(text: str, order: str | None, *, today: date) -> str:
     if _NO_DATE.fullmatch(cell):
         return ""
     m = _NUMERIC_DATE.fullmatch(cell)
-    if m is None or order is None:
+    if m is None:
+        return text
+    if order is None:
+        import calendar
+
+        first, second = (int(n) for n in m.groups()[:2])
+        readings = [
+            f"{d} {calendar.month_name[mo]} (--date-order {o})"
+            for o, (mo, d) in (("mdy", (first, second)), ("dmy", (second, first)))
+            if 1 <= mo <= 12
+        ]
+        if len(readings) == 2:
+            raise InputError(
+                f'"{shown(cell)}" could be {readings[0]} or {readings[1]}; import again with one of them.'
+            )
         return text
     first, second, year = m.groups()
     month, day = (first, second) if order == "mdy" else (second, first)
