@@ -108,10 +108,10 @@ def dated(text: str, order: str | None, *, today: date) -> str:
     if order is None:
         import calendar
 
-        first, second = (int(n) for n in m.groups()[:2])
+        one, two = (int(n) for n in m.groups()[:2])
         readings = [
             f"{d} {calendar.month_name[mo]} (--date-order {o})"
-            for o, (mo, d) in (("mdy", (first, second)), ("dmy", (second, first)))
+            for o, (mo, d) in (("mdy", (one, two)), ("dmy", (two, one)))
             if 1 <= mo <= 12
         ]
         if len(readings) == 2:
