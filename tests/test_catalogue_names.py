@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cases import AMBIGUOUS, FORGOTTEN, WILDCARDS
+from tests.cases_names import AMBIGUOUS, FORGOTTEN, WILDCARDS
 from tests.catalogue import Refusal, build_seeded, check_refused, ids
 from tests.helpers import Net, data, ok, seed
 
