@@ -5,12 +5,15 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import MissingParameter  # Typer's own Click
 from typer.core import TyperGroup
 
 from quietnet import __version__
 from quietnet.cli import context
 from quietnet.cli.boundary import EXPECTED, calm, undecodable
 from quietnet.cli.commands import COMMANDS
+
+GIVEN = "quietnet.given"  # ctx.meta: the command line after the program's name (cli/values.py)
 
 
 class Boundary(TyperGroup):
@@ -20,11 +23,18 @@ class Boundary(TyperGroup):
         for arg in args:
             if any("\udc80" <= c <= "\udcff" for c in arg):  # bytes the locale could not decode
                 raise typer.Exit(calm(undecodable(arg)))
+        ctx.meta[GIVEN] = list(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except typer.BadParameter as exc:  # a value Typer could not convert: refused input, exit 1
+            if isinstance(exc, MissingParameter):  # a usage error (exit 2), like an unknown option
+                raise
+            from quietnet.cli.values import refused_value  # only when a value is refused
+
+            raise typer.Exit(calm(refused_value(exc, ctx.meta.get(GIVEN, [])))) from None
         except EXPECTED as exc:
             if context.get(ctx).debug and not isinstance(exc, KeyboardInterrupt):
                 raise
