@@ -150,7 +150,7 @@ def __getattr__(name: str) -> typer.Typer:
 
 def run() -> None:
     """The whole command line, through Typer (``cli/main.py`` is the entry point)."""
-    make_app(command_of(sys.argv[1:]))(prog_name="net")
+    make_app(command_of(sys.argv[1:]))(prog_name=context.program())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -57,8 +57,11 @@ def _dispatch() -> None:
         import shutil
         from pathlib import Path
 
+        from quietnet.cli.context import program
+
         if shutil.get_terminal_size().columns >= 80:
-            sys.stdout.write(Path(__file__).with_name("overview.txt").read_text(encoding="utf-8"))
+            text = Path(__file__).with_name("overview.txt").read_text(encoding="utf-8")
+            sys.stdout.write(text.replace("Usage: net ", f"Usage: {program()} ", 1))
             sys.exit(0)
     from quietnet.cli.app import run
 
