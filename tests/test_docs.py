@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from tools import manpage, reference
+from tools import grammar, manpage, reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +82,9 @@ def test_write_regenerates_the_reference_the_overview_and_the_table_together(
     monkeypatch.setattr(reference, "TABLE", tmp_path / "commands.py")
     monkeypatch.setattr(manpage, "PAGE", tmp_path / "net.1")
     monkeypatch.setattr(manpage, "ALIAS", tmp_path / "quietnet.1")
+    monkeypatch.setattr(grammar, "GRAMMAR", tmp_path / "grammar.json")
     assert reference.main(["--write"]) == 0
+    assert (tmp_path / "grammar.json").read_text(encoding="utf-8") == grammar.render()
     assert (tmp_path / "net.1").read_text(encoding="utf-8") == manpage.render()
     assert (tmp_path / "quietnet.1").read_text(encoding="utf-8") == ".so man1/net.1\n"
     assert (tmp_path / "commands.py").read_text(encoding="utf-8") == reference.table()
@@ -126,3 +128,9 @@ def test_the_package_installs_the_manual_page() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shared = project["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     assert shared == {"docs/net.1": "share/man/man1/net.1", "docs/quietnet.1": "share/man/man1/quietnet.1"}
+
+
+def test_what_completion_knows_of_the_command_line_is_up_to_date() -> None:
+    assert grammar.GRAMMAR.read_text(encoding="utf-8") == grammar.render(), (
+        "src/quietnet/cli/grammar.json is stale: run python tools/reference.py --write"
+    )

@@ -133,12 +133,13 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
 
 def write() -> None:
     """Regenerate docs/cli.md, the manual page, the stored overview and the command table together."""
-    from tools import manpage
+    from tools import grammar, manpage
 
     TABLE.write_text(table(), encoding="utf-8")
     REFERENCE.write_text(render(), encoding="utf-8")
     OVERVIEW.write_text(overview(), encoding="utf-8")
     manpage.write()
+    grammar.write()
 
 
 def main(argv: list[str]) -> int:

@@ -49,6 +49,10 @@ def _finish(code: object) -> None:
 
 def _dispatch() -> None:
     args = sys.argv[1:]
+    if args[:1] == ["__complete"]:  # a Tab in a shell (cli/completing.py): no Typer, no store written
+        from quietnet.cli.completing import run as complete
+
+        sys.exit(complete(args[1:]))
     if len(args) == 1 and args[0] in BARE:
         from quietnet.cli.morning import bare
 
