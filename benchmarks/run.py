@@ -92,6 +92,9 @@ CASES: tuple[Case, ...] = (
     Case("net list", ("list",), "everyday", 300, requires=("list",)),
     Case(f"net find {FIND_TEXT}", ("find", FIND_TEXT), "everyday", 300, requires=("find",)),
     Case("net review", ("review",), "everyday", 500, requires=("review",)),
+    # A Tab: `net log a<Tab>` (about 700 names start a word with a) and `net show <Tab>` (everyone).
+    Case("Tab after net log a", ("__complete", "log", "a"), "everyday", 150, requires=("completion",)),
+    Case("Tab after net show", ("__complete", "show", ""), "everyday", 150, requires=("completion",)),
     Case("net due", ("due",), "stress", 1000, memory_mb=300, requires=("due",)),
     Case(
         "net import vcard CARDS", ("import", "vcard", "CARDS"), "empty", 10_000, requires=("import", "vcard")

@@ -357,3 +357,21 @@ STORES: list[tuple[str, Callable[[Path, bytes], None], str]] = [
      f"{{path}} was written by a newer quietnet (schema {SCHEMA_VERSION + 1}; this one knows up to "
      f"{SCHEMA_VERSION}). Upgrade quietnet to use it; it was left untouched."),
 ]  # fmt: skip
+
+
+# Issue 17, item 15: a value Typer can't convert is refused input (exit 1) in one sentence,
+# like every other refusal; a missing argument or an unknown option stays a usage error (2).
+VALUES = [
+    Refusal(("review", "--format", "pdf"), '--format must be "text", "markdown" or "html", not "pdf".'),
+    Refusal(("review", "-f", "\x1b[2J"), '--format must be "text", "markdown" or "html", not "\\x1b[2J".'),
+    Refusal(("done", "abc"), 'ID must be a whole number, not "abc".'),
+    Refusal(("add", "Tom", "--closeness", "nine"), '--closeness must be a whole number, not "nine".'),
+    Refusal(("edit", "ana", "--closeness", "2.5"), '--closeness must be a whole number, not "2.5".'),
+    Refusal(("export", "ics", "--days", "400"), '--days must be a whole number from 0 to 366, not "400".'),
+    Refusal(("export", "ics", "--days=-1"), '--days must be a whole number from 0 to 366, not "-1".'),
+    Refusal(("backup", "--keep", "0"), '--keep must be a whole number, 1 or more, not "0".'),
+    Refusal(("work", "add", "Talk", "--value", "lots"), '--value must be a number, not "lots".'),
+    Refusal(("event", "budget", "two"), 'N must be a whole number, not "two".'),
+    Refusal(("--debug", "event", "budget", "budget"), 'N must be a whole number, not "budget".'),
+    Refusal(("give", "ana", "--done", LONG), f'--done must be a whole number, not "{CUT}".'),
+]

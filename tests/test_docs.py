@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import typer
-from tools import reference
+from tools import grammar, manpage, reference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,8 +80,57 @@ def test_write_regenerates_the_reference_the_overview_and_the_table_together(
     monkeypatch.setattr(reference, "REFERENCE", tmp_path / "cli.md")
     monkeypatch.setattr(reference, "OVERVIEW", tmp_path / "overview.txt")
     monkeypatch.setattr(reference, "TABLE", tmp_path / "commands.py")
+    monkeypatch.setattr(manpage, "PAGE", tmp_path / "net.1")
+    monkeypatch.setattr(manpage, "ALIAS", tmp_path / "quietnet.1")
+    monkeypatch.setattr(grammar, "GRAMMAR", tmp_path / "grammar.json")
     assert reference.main(["--write"]) == 0
+    assert (tmp_path / "grammar.json").read_text(encoding="utf-8") == grammar.render()
+    assert (tmp_path / "net.1").read_text(encoding="utf-8") == manpage.render()
+    assert (tmp_path / "quietnet.1").read_text(encoding="utf-8") == ".so man1/net.1\n"
     assert (tmp_path / "commands.py").read_text(encoding="utf-8") == reference.table()
     assert (tmp_path / "cli.md").read_text(encoding="utf-8") == reference.render()
     assert (tmp_path / "overview.txt").read_text(encoding="utf-8") == reference.overview()
     assert reference.main(["--overview"]) == 2
+
+
+def test_the_manual_page_is_up_to_date() -> None:
+    """docs/net.1 is generated like docs/cli.md (issue 17, item 8); docs/quietnet.1 points to it."""
+    assert manpage.PAGE.read_text(encoding="utf-8") == manpage.render(), (
+        "docs/net.1 is stale: run python tools/reference.py --write"
+    )
+    assert manpage.ALIAS.read_text(encoding="utf-8") == ".so man1/net.1\n"
+
+
+def test_the_manual_page_escapes_what_roff_would_read_as_requests() -> None:
+    assert manpage.escaped("--as-of C:\\x café") == "\\-\\-as\\-of C:\\ex caf\\[u00E9]"
+    page = manpage.render()
+    assert '.SS "net import vcard"' in page
+    assert ".RS\n.nf\n  net log ana coffee\n" in page  # an example, kept as written
+    assert not [line for line in page.splitlines() if line.startswith("'")]
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
+def test_groff_reads_the_manual_page_without_a_warning() -> None:
+    checked = subprocess.run(
+        ["groff", "-man", "-Tutf8", "-ww", "-z", str(manpage.PAGE)], capture_output=True, text=True
+    )
+    assert (checked.returncode, checked.stderr) == (0, "")
+    plain = ["groff", "-man", "-Tascii", "-P-cbou", "-rLL=120n", str(manpage.PAGE)]
+    shown = subprocess.run(plain, capture_output=True, text=True).stdout
+    assert "       net log ana coffee\n" in shown
+    assert "net import vcard [OPTIONS] {FILE|FOLDER}" in shown
+    assert "NET_TODAY" in shown
+
+
+def test_the_package_installs_the_manual_page() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shared = project["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared == {"docs/net.1": "share/man/man1/net.1", "docs/quietnet.1": "share/man/man1/quietnet.1"}
+
+
+def test_what_completion_knows_of_the_command_line_is_up_to_date() -> None:
+    assert grammar.GRAMMAR.read_text(encoding="utf-8") == grammar.render(), (
+        "src/quietnet/cli/grammar.json is stale: run python tools/reference.py --write"
+    )

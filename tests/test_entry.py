@@ -71,3 +71,33 @@ def test_help_in_a_narrow_terminal_goes_through_typer(
     assert max(len(line) for line in out.splitlines()) <= 60 < max(len(line) for line in wide.splitlines())
     assert out.split() != wide.split()  # the commands' summaries are cut to fit
     assert out.split()[:20] == wide.split()[:20]
+
+
+@pytest.mark.parametrize("program", ["quietnet", "/usr/local/bin/quietnet", "net"])
+def test_help_names_the_program_it_was_run_as(
+    net: Net, program: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quietnet --help` says `Usage: quietnet`, in a wide terminal and a narrow one (issue 17, item 8)."""
+    name = Path(program).name
+    wide = net("--help").out.replace("Usage: net ", f"Usage: {name} ", 1)
+    monkeypatch.setattr(sys, "argv", [program, "--help"])
+    with pytest.raises(SystemExit):
+        main()
+    assert capsys.readouterr().out == wide
+    assert wide.startswith(f"Usage: {name} [OPTIONS] COMMAND [ARGS]...\n")
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main()
+    assert capsys.readouterr().out.startswith(f"Usage: {name} [OPTIONS] COMMAND [ARGS]...\n")
+
+
+def test_a_usage_error_names_the_program_it_was_run_as(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["quietnet", "list", "--bogus"])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == 2
+    assert capsys.readouterr().err == (
+        "Usage: quietnet list [OPTIONS]\nTry 'quietnet list -h' for help.\n\nError: No such option: --bogus\n"
+    )

@@ -189,14 +189,15 @@ def test_refused_input_exits_1_with_one_line_and_changes_nothing(
     assert files(store) == before
 
 
-# (arguments, what Typer says in its error box)
+# (arguments, what Typer says in its error box); a value an option can't take is refused
+# input instead (exit 1, tests/test_catalogue_values.py)
 USAGE: list[tuple[tuple[str, ...], str]] = [
     (("add",), "Missing argument 'name'."),
     (("log",), "Missing argument 'NAME... [KIND]'."),
     (("promise", "ana"), "Missing argument 'WHAT'."),
     (("tag", "ana"), "Missing argument 'changes'."),
-    (("done", "abc"), "Invalid value for 'ID': 'abc' is not a valid int."),
-    (("add", "Tom", "--closeness", "nine"), "Invalid value for '--closeness': 'nine' is not a valid int."),
+    (("log", "ana", "--on"), "Option '--on' requires an argument."),
+    (("list", "--json=yes"), "Option '--json' does not take a value."),
     (("list", "--bogus"), "No such option: --bogus"),
     (("frobnicate",), "No such command 'frobnicate'."),
 ]

@@ -535,7 +535,7 @@ def test_output_is_written_privately_and_whole(net: Net, week: Path, tmp_path: P
     [
         (("--week", "nonsense"), 1, 'Can\'t read "nonsense" as a date.'),
         (("--week", "2025-06-23"), 1, "The week of 2025-06-23 has not begun yet (today is 2025-06-19)"),
-        (("--format", "pdf"), 2, "Invalid value for '--format'"),
+        (("--format", "pdf"), 1, '--format must be "text", "markdown" or "html", not "pdf".'),
         (("--json", "--format", "html"), 1, "Choose one: --json, or --format text, markdown or html."),
         (("--output", "{missing}/week.md"), 1, "does not exist; nothing was written."),
         (("--output", "{folder}"), 1, "is a folder; give a file name to write to."),

@@ -1,9 +1,10 @@
 """The command reference (docs/cli.md), the stored `net --help` and the command table, from the Typer app.
 
-``python tools/reference.py --write`` regenerates docs/cli.md,
-src/quietnet/cli/overview.txt and src/quietnet/cli/commands.py (which module
-holds each command) together; without ``--write`` it prints the reference. A
-test fails when any is stale or when a command lacks help or an example.
+``python tools/reference.py --write`` regenerates docs/cli.md, the manual
+page (docs/net.1, tools/manpage.py), src/quietnet/cli/overview.txt and
+src/quietnet/cli/commands.py (which module holds each command) together;
+without ``--write`` it prints the reference. A test fails when any is stale
+or when a command lacks help or an example.
 """
 
 from __future__ import annotations
@@ -131,10 +132,14 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
 
 
 def write() -> None:
-    """Regenerate docs/cli.md, the stored overview and the command table together."""
+    """Regenerate docs/cli.md, the manual page, the stored overview and the command table together."""
+    from tools import grammar, manpage
+
     TABLE.write_text(table(), encoding="utf-8")
     REFERENCE.write_text(render(), encoding="utf-8")
     OVERVIEW.write_text(overview(), encoding="utf-8")
+    manpage.write()
+    grammar.write()
 
 
 def main(argv: list[str]) -> int:
@@ -149,4 +154,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))  # `tools.manpage`, as the tests import it
     sys.exit(main(sys.argv[1:]))

@@ -5,12 +5,15 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import MissingParameter  # Typer's own Click
 from typer.core import TyperGroup
 
 from quietnet import __version__
 from quietnet.cli import context
 from quietnet.cli.boundary import EXPECTED, calm, undecodable
 from quietnet.cli.commands import COMMANDS
+
+GIVEN = "quietnet.given"  # ctx.meta: the command line after the program's name (cli/values.py)
 
 
 class Boundary(TyperGroup):
@@ -20,11 +23,18 @@ class Boundary(TyperGroup):
         for arg in args:
             if any("\udc80" <= c <= "\udcff" for c in arg):  # bytes the locale could not decode
                 raise typer.Exit(calm(undecodable(arg)))
+        ctx.meta[GIVEN] = list(args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except typer.BadParameter as exc:  # a value Typer could not convert: refused input, exit 1
+            if isinstance(exc, MissingParameter):  # a usage error (exit 2), like an unknown option
+                raise
+            from quietnet.cli.values import refused_value  # only when a value is refused
+
+            raise typer.Exit(calm(refused_value(exc, ctx.meta.get(GIVEN, [])))) from None
         except EXPECTED as exc:
             if context.get(ctx).debug and not isinstance(exc, KeyboardInterrupt):
                 raise
@@ -66,7 +76,7 @@ def main_options(
 # command (COMMANDS, so a run builds only that one) is derived from them.
 MODULES: tuple[str, ...] = (
     "due", "people", "log", "loops", "settings", "transfer", "merge", "export", "backups",
-    "undo", "give", "intro", "events", "work", "review", "demo", "copy",
+    "undo", "give", "intro", "events", "work", "review", "demo", "copy", "completion",
 )  # fmt: skip
 # Commands that run other commands (the demo's tour) are given the whole app to run them with,
 # so their module never imports this one (that was an import cycle).
@@ -140,7 +150,7 @@ def __getattr__(name: str) -> typer.Typer:
 
 def run() -> None:
     """The whole command line, through Typer (``cli/main.py`` is the entry point)."""
-    make_app(command_of(sys.argv[1:]))(prog_name="net")
+    make_app(command_of(sys.argv[1:]))(prog_name=context.program())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,4 +43,5 @@ COMMANDS: dict[str, str] = {
     "review": "review",
     "demo": "demo",
     "copy": "copy",
+    "completion": "completion",
 }

@@ -116,6 +116,11 @@ class Context:
             self._database = None
 
 
+def program() -> str:
+    """The name `net` was run by, for its usage lines: `quietnet` (Samba ships a `net` too) or `net`."""
+    return "quietnet" if Path(sys.argv[0]).stem == "quietnet" else "net"
+
+
 def location(given: str) -> Path | ServerUrl:
     """A file (an absolute path) or a database URL, as given to --db, NET_DATABASE_URL or NET_DB."""
     # Absolute, because SQLite's read-only and file-URI connections need one

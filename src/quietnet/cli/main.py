@@ -49,6 +49,10 @@ def _finish(code: object) -> None:
 
 def _dispatch() -> None:
     args = sys.argv[1:]
+    if args[:1] == ["__complete"]:  # a Tab in a shell (cli/completing.py): no Typer, no store written
+        from quietnet.cli.completing import run as complete
+
+        sys.exit(complete(args[1:]))
     if len(args) == 1 and args[0] in BARE:
         from quietnet.cli.morning import bare
 
@@ -57,8 +61,11 @@ def _dispatch() -> None:
         import shutil
         from pathlib import Path
 
+        from quietnet.cli.context import program
+
         if shutil.get_terminal_size().columns >= 80:
-            sys.stdout.write(Path(__file__).with_name("overview.txt").read_text(encoding="utf-8"))
+            text = Path(__file__).with_name("overview.txt").read_text(encoding="utf-8")
+            sys.stdout.write(text.replace("Usage: net ", f"Usage: {program()} ", 1))
             sys.exit(0)
     from quietnet.cli.app import run
 

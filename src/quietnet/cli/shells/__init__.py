@@ -1,0 +1,1 @@
+"""The completion scripts `net completion bash|zsh|fish` prints (cli/completion.py)."""
