@@ -234,9 +234,18 @@ def listing(
     city: str | None = None,
     archived: bool = False,
     sort: str = "name",
+    since: date | None = None,
+    not_since: date | None = None,
 ) -> list[Listed]:
+    """``since``: last contact on or after that day; ``not_since``: none on or after it (or none at all)."""
     where = ["(p.archived_at IS NOT NULL) = ?"]
     params: list[Any] = [archived]
+    if since is not None:
+        where.append("st.last_touch >= ?")
+        params.append(since.isoformat())
+    if not_since is not None:
+        where.append("(st.last_touch IS NULL OR st.last_touch < ?)")
+        params.append(not_since.isoformat())
     if circle:
         where.append("p.circle = ?")
         params.append(circle)
