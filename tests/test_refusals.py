@@ -192,7 +192,7 @@ def test_refused_input_exits_1_with_one_line_and_changes_nothing(
 # (arguments, what Typer says in its error box)
 USAGE: list[tuple[tuple[str, ...], str]] = [
     (("add",), "Missing argument 'name'."),
-    (("log",), "Missing argument 'NAME... [KIND]'."),
+    (("log",), "Missing argument 'NAME... [KIND] [DAY]'."),
     (("promise", "ana"), "Missing argument 'WHAT'."),
     (("tag", "ana"), "Missing argument 'changes'."),
     (("done", "abc"), "Invalid value for 'ID': 'abc' is not a valid int."),
