@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.helpers import Net, files, ok
 
@@ -89,3 +92,35 @@ def test_log_mistakes_are_said_plainly_and_change_nothing(
     result = net("log", *words)
     assert (result.code, result.out, result.err) == (1, "", message + "\n")
     assert files(store) == before
+
+
+WORDS = st.sampled_from(
+    [
+        "ana",
+        "and",
+        "&",
+        "on",
+        "coffee",
+        "call",
+        "yesterday",
+        "last",
+        "tue",
+        "3",
+        "days",
+        "ago",
+        "june",
+        "x,",
+        "",
+    ]
+)
+
+
+@given(st.lists(st.one_of(WORDS, st.text(max_size=12)), min_size=1, max_size=6), st.booleans())
+def test_reading_log_words_keeps_every_word_in_one_place(words: list[str], sun: bool) -> None:
+    from quietnet.core import logline
+
+    line = logline.read(words, kind=None, on=None, today=date(2025, 6, 19), names_someone=lambda w: sun)
+    assert line.names, "someone is always named"
+    kept = len(line.names) + (line.said is not None) + len((line.day_text or "").split())
+    assert kept <= len(words)
+    assert line.kind_slot == (line.said is None and len(line.names) > 1)
