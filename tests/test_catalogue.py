@@ -134,7 +134,25 @@ FIELDS = [
     Refusal(("done", "999"), "There is no loop with the id 999; net loops lists the open ones."),
 ]
 
-CATALOGUE = DATES + NAMES + TEXT + FIELDS
+# What `net log` reads from its words (a trailing day, a kind) and `net list`'s days.
+WORDS = [
+    Refusal(("log", "ana", "dance"), f'"dance" is neither someone you know nor a kind of contact. {KINDS}'),
+    Refusal(("log", "ana", "\x1b[2J"), NAME_CONTROL),
+    Refusal(("log", "ana", "coffee", "next year"), f'"next year" (2026-06-19) {FUTURE}'),
+    Refusal(
+        ("log", "ana", "coffee", "yesterday", "--on", "\x1b[2J"),
+        'Two days were given, "yesterday" and --on "\\x1b[2J"; keep one. Nothing was changed.',
+    ),
+    Refusal(("list", "--not-since", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("list", "--since", "in 3 days"), f'"in 3 days" (2025-06-22) {FUTURE}'),
+    Refusal(
+        ("list", "--since", "2 weeks", "--not-since", "a month"),
+        "--since (2025-06-05) must come before --not-since (2025-05-19), "
+        "or no one could be in touch in between.",
+    ),
+]
+
+CATALOGUE = DATES + NAMES + TEXT + FIELDS + WORDS
 
 
 @pytest.fixture(scope="module")

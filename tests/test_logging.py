@@ -69,7 +69,7 @@ def refused(net: Net, store: Path, *args: str) -> str:
         (("video",), "a video", "video", "video"),
         (("birthday",), "a birthday", "greeting", "birthday"),
         (("like",), "a like", "react", "like"),
-        ((), "a message", "message", None),
+        ((), "a message (the default)", "message", None),
         (("--kind", "coffee"), "a coffee", "meet", "coffee"),
         (("--kind", "CALL"), "a call", "call", "call"),
         (("-k", "dm"), "a dm", "message", "dm"),
@@ -101,7 +101,9 @@ def test_log_with_several_people_records_one_interaction_with_all(net: Net) -> N
     assert interactions(net, "tom") == [
         ("2025-06-19", "meet", "dinner", "at Tasca", False, ["Ana Ruiz", "Sam Green"])
     ]
-    assert ok(net, "log", "sam", "#1", "ani") == "Logged a message with Sam Green and Ana Ruiz today.\n"
+    assert ok(net, "log", "sam", "#1", "ani") == (
+        "Logged a message (the default) with Sam Green and Ana Ruiz today.\n"
+    )
     assert [i[5] for i in interactions(net, "ana")] == [["Sam Green"], ["Sam Green", "Tom Baker"]]
 
 
@@ -146,7 +148,7 @@ def test_log_updates_last_contact_to_the_latest_day(net: Net) -> None:
 
 def test_a_single_word_is_always_a_name(net: Net, store: Path) -> None:
     ok(net, "add", "Walk")
-    assert ok(net, "log", "walk") == "Logged a message with Walk today.\n"
+    assert ok(net, "log", "walk") == "Logged a message (the default) with Walk today.\n"
     assert ok(net, "log", "walk", "walk") == "Logged a walk with Walk today.\n"
     assert ok(net, "log", "ana", "walk") == "Logged a walk with Ana Ruiz today.\n"
     assert [i[1:3] for i in interactions(net, "walk")] == [("meet", "walk"), ("message", None)]

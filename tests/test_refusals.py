@@ -193,7 +193,7 @@ def test_refused_input_exits_1_with_one_line_and_changes_nothing(
 # input instead (exit 1, tests/test_catalogue_values.py)
 USAGE: list[tuple[tuple[str, ...], str]] = [
     (("add",), "Missing argument 'name'."),
-    (("log",), "Missing argument 'NAME... [KIND]'."),
+    (("log",), "Missing argument 'NAME... [KIND] [DAY]'."),
     (("promise", "ana"), "Missing argument 'WHAT'."),
     (("tag", "ana"), "Missing argument 'changes'."),
     (("log", "ana", "--on"), "Option '--on' requires an argument."),

@@ -57,7 +57,7 @@ def test_a_name_prints_as_typed_in_every_listing(net: Net, name: str) -> None:
     assert ok(net, "helped").splitlines()[1] == f"  2025-06-19  {name}: intro to {name} (intro)"
     assert ok(net, "loops") == f"  #1    {name}: you offered lunch with {name} (today)\n"
     assert ok(net, "log", "#1") == (
-        f"Logged a message with {name} today.\n"
+        f"Logged a message (the default) with {name} today.\n"
         f"  You offered {name}: lunch with {name} (close it with net done 1).\n"
     )
     assert ok(net, "done", "1") == f"Promise kept: lunch with {name} for {name}.\n"

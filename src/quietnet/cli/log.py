@@ -31,16 +31,11 @@ def _when(day_text: str | None) -> tuple[str, date]:
     return words, day
 
 
-def split_kind(words: list[str], kind: str | None) -> tuple[list[str], kinds.Kind, str | None]:
-    """Names and kind from `net log ana tom coffee`: a last word that is a kind is the kind."""
-    if kind is not None:
-        found = kinds.lookup(kind)
-        if found is None:
-            raise InputError(f'"{shown(kind)}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
-        return words, found, kind.strip().casefold()
-    if len(words) > 1 and (found := kinds.lookup(words[-1])) is not None:
-        return words[:-1], found, words[-1].strip().casefold()
-    return words, kinds.BY_NAME[kinds.DEFAULT_KIND], None
+def _also(typed: str, others: list[tuple[str, str]]) -> str:
+    """``  "tom" also matches Tom Hughes (use tom h).``"""
+    named = [f"{name} (use {how})" for name, how in others if how]
+    more = [f"{len(others) - len(named)} more"] if len(others) > len(named) else []
+    return f'  "{shown(typed)}" also matches {listed(named + more)}.'
 
 
 @app.command()
@@ -49,8 +44,8 @@ def log(
     words: Annotated[
         list[str],
         typer.Argument(
-            metavar="NAME... [KIND]",
-            help="Who (one or more names), then optionally the kind: coffee, call, email...",
+            metavar="NAME... [KIND] [DAY]",
+            help="Who (one or more names), then optionally the kind (coffee, call, email...) and the day.",
             show_default=False,
         ),
     ],
@@ -65,16 +60,20 @@ def log(
 
     \b
       net log ana coffee
-      net log ana tom lunch --on yesterday --note "new job"
+      net log ana and tom lunch yesterday
+      net log ana tom lunch --on "last tue" --note "new job"
       net log "#12" call --them
     """
-    names, found, said = split_kind(words, kind)
-    when, day = _when(on)
     text = clean_text(note, what="A note") or None if note is not None else None
+    today = context.today()
     with context.get(ctx).write("log") as s:
-        who, promises = doing.log(s, names, kind=found.name, day=day, said=said, note=text, by_them=them)
-    say(f"Logged {with_article(said or found.noun)} with {listed(who)} {when}.")
-    for loop in promises[:3]:
+        done = doing.log(s, words, kind=kind, on=on, today=today, note=text, by_them=them)
+    when = _when(done.day.isoformat())[0]
+    default = " (the default)" if done.said is None else ""
+    say(f"Logged {with_article(done.said or done.kind.noun)}{default} with {listed(done.who)} {when}.")
+    for typed, others in done.also:
+        say(_also(typed, others))
+    for loop in done.promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
 
 
@@ -119,8 +118,10 @@ def helped(
     help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
-        person, promises = doing.helped(s, who, kind=help_kind, what=text, day=day)
+        person, promises, others = doing.helped(s, who, kind=help_kind, what=text, day=day)
     say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
+    if others:
+        say(_also(who, others))
     for loop in promises[:3]:
         say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
 

@@ -205,6 +205,13 @@ def list_(
     city: Annotated[str | None, typer.Option(help="Only people in this city.")] = None,
     archived: Annotated[bool, typer.Option("--archived", help="Show archived people instead.")] = False,
     sort: Annotated[str, typer.Option(help="name, or last (longest since last contact first).")] = "name",
+    since: Annotated[
+        str | None, typer.Option(help="Only people in touch since this day: 2 weeks, 2025-06-01.")
+    ] = None,
+    not_since: Annotated[
+        str | None,
+        typer.Option(help="Only people not in touch since this day (or never): 6 months, 2025-01-01."),
+    ] = None,
     json_: Json = False,
 ) -> None:
     """The people you keep, filtered and sorted.
@@ -214,13 +221,22 @@ def list_(
     \b
       net list --circle close
       net list --tag climbing --sort last --json
+      net list --not-since "6 months" --circle friends
     """
+    from quietnet.core.dates import parse_since
     from quietnet.store import people
 
     circle = choice(circle, CIRCLES, what="a circle") if circle is not None else None
     origin = choice(origin, ORIGINS, what="an origin") if origin is not None else None
     if sort not in ("name", "last"):
         raise InputError(f'Sort by "name" or "last", not "{shown(sort)}".')
+    today = context.today()
+    start = parse_since(since, today=today) if since is not None else None
+    end = parse_since(not_since, today=today) if not_since is not None else None
+    if start is not None and end is not None and start >= end:
+        raise InputError(
+            f"--since ({start}) must come before --not-since ({end}), or no one could be in touch in between."
+        )
     with context.get(ctx).read() as s:
         found = people.listing(
             s,
@@ -230,11 +246,15 @@ def list_(
             city=city,
             archived=archived,
             sort=sort,
+            since=start,
+            not_since=end,
         )
     if json_:
         say(render.listing_json(found))
+    elif not found and (start or end):
+        say(render.listing_none_between(start, end))
     else:
-        say(render.listing_text(found, today=context.today()))
+        say(render.listing_text(found, today=today))
 
 
 @app.command()

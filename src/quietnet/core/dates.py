@@ -205,6 +205,18 @@ def parse_day(text: str, *, today: date, allow_future: bool = False, allow_past:
     return result
 
 
+def parse_since(text: str, *, today: date) -> date:
+    """The first day of a look back: a span (``6 months``, ``2 weeks``) counts back from ``today``;
+    anything else is read as a day by ``parse_day`` (``2025-01-01``, ``last month``)."""
+    shown, s = _norm(text)
+    if (q := _quantity(s)) is not None and q[0] >= 0:
+        result = _shift(today, -1, *q, shown)
+        if result.year < MIN_YEAR:
+            raise _absurd(shown)
+        return result
+    return parse_day(text, today=today)
+
+
 def _read_day(s: str, shown: str, today: date, allow_future: bool, allow_past: bool) -> date:
     examples = _examples(today, allow_past)
     fail = DateError(f'Can\'t read "{shown}" as a date. {examples}')

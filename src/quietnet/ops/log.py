@@ -6,9 +6,15 @@ Typed many times a day and timed (docs/performance.md): nothing heavy here.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
+from quietnet.core import kinds, logline
+from quietnet.core.dates import parse_day
+from quietnet.core.names import close_names, names_whole
 from quietnet.core.records import Loop, Person
+from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
+from quietnet.errors import NotFoundError
 from quietnet.store import interactions, journal, loops, people
 
 
@@ -21,27 +27,59 @@ def _promises(s: Session, person_ids: list[int]) -> list[Loop]:
     return [loop for i in person_ids for loop in loops.open_loops(s, person_id=i) if loop.type == "promise"]
 
 
+class Logged(NamedTuple):
+    """What `net log` recorded; ``also``: whom else a name matched wholly (name, how to name them)."""
+
+    who: list[str]
+    kind: kinds.Kind
+    said: str | None
+    day: date
+    promises: list[Loop]
+    also: list[tuple[str, list[tuple[str, str]]]]
+
+
 def log(
     s: Session,
-    names: list[str],
+    words: list[str],
     *,
-    kind: str,
-    day: date,
-    said: str | None,
+    kind: str | None,
+    on: str | None,
+    today: date,
     note: str | None,
     by_them: bool,
-) -> tuple[list[str], list[Loop]]:
-    """Log one interaction with everyone named; their names, and the promises still open to them."""
-    ids = [people.resolve_id(s, n) for n in names]
-    interactions.log(s, person_ids=ids, kind=kind, day=day, said=said, note=note, by_them=by_them)
+) -> Logged:
+    """Log one interaction with everyone named (``words`` as typed: names, perhaps a kind and a day)."""
+    line = logline.read(
+        words, kind=kind, on=on, today=today, names_someone=lambda w: names_whole(people.name_keys(s, w), w)
+    )
+    day = parse_day(on if on is not None else line.day_text or "today", today=today)
+    ids: list[int] = []
+    also: list[tuple[str, list[tuple[str, str]]]] = []
+    for i, typed in enumerate(line.names):
+        try:
+            person_id, others = people.resolve_noting(s, typed)
+        except NotFoundError:
+            if not (line.kind_slot and i == len(line.names) - 1):
+                raise
+            close = close_names(people.name_keys(s), fold(typed))
+            raise NotFoundError(logline.neither(typed, close)) from None
+        ids.append(person_id)
+        if others:
+            also.append((typed, others))
+    said = line.said
+    interactions.log(s, person_ids=ids, kind=line.kind.name, day=day, said=said, note=note, by_them=by_them)
     who = [people.get(s, i).name for i in dict.fromkeys(ids)]
-    journal.describe(s, f"Logged {with_article(said or kind)} with {', '.join(who)}")
-    return who, _promises(s, list(dict.fromkeys(ids)))
+    journal.describe(s, f"Logged {with_article(said or line.kind.name)} with {', '.join(who)}")
+    return Logged(who, line.kind, said, day, _promises(s, list(dict.fromkeys(ids))), also)
 
 
-def helped(s: Session, who: str, *, kind: str, what: str, day: date) -> tuple[Person, list[Loop]]:
-    """Record a way you helped someone; the person, and the promises to them this may have kept."""
-    person = people.get(s, people.resolve_id(s, who))
+def helped(
+    s: Session, who: str, *, kind: str, what: str, day: date
+) -> tuple[Person, list[Loop], list[tuple[str, str]]]:
+    """Record a way you helped someone; the person, the promises to them this may have kept,
+    and whom else ``who`` names as a whole word (each with how to name them)."""
+    person_id, others = people.resolve_noting(s, who)
+    person = people.get(s, person_id)
     interactions.helped(s, person_id=person.id, kind=kind, what=what, day=day)
     journal.describe(s, f"Helped {person.name}: {what}")
-    return person, _promises(s, [person.id])
+    return person, _promises(s, [person.id]), others

@@ -139,6 +139,15 @@ def listing_text(found: list[Listed], *, today: date) -> str:
     return "\n".join(lines)
 
 
+def listing_none_between(since: date | None, not_since: date | None) -> str:
+    """`net list --since/--not-since` when no one fits (other filters may narrow it too)."""
+    if since is None:
+        return f"Everyone here has been in touch since {not_since}."
+    if not_since is None:
+        return f"No one here has been in touch since {since}."
+    return f"No one here was last in touch between {since} and {not_since}."
+
+
 def _pad(column: Sequence[str]) -> list[str]:
     """A column's cells padded to one width on screen (wide and combining characters counted right)."""
     from rich.cells import cell_len

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from quietnet.core.names import NameKey, resolve
+from quietnet.core.names import NameKey, naming, resolve
+from quietnet.core.names import resolve_noting as resolve_noting_keys
 from quietnet.core.records import Listed, Person
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
@@ -18,6 +19,7 @@ from quietnet.store.folded import DERIVED, containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
 
 DATE_FIELDS = ("met_on", "snoozed_until")
+SHOWN_ALSO = 3  # people a name also matched who are named, each with how to name them
 SCHEDULE_FIELDS = {"circle", "kin", "closeness", "cadence_days", "met_on"}  # what person_state depends on
 
 
@@ -65,6 +67,17 @@ def resolve_id(s: Session, typed: str) -> int:
         return resolve(name_keys(s, typed), typed).id
     except NotFoundError:
         return resolve(name_keys(s), typed).id  # among everyone, so the message can suggest close names
+
+
+def resolve_noting(s: Session, typed: str) -> tuple[int, list[tuple[str, str]]]:
+    """The id ``typed`` names, and whom else it names as a whole word (each with a name only they have)."""
+    try:
+        found = resolve_noting_keys(name_keys(s, typed), typed)
+    except NotFoundError:
+        return resolve(name_keys(s), typed).id, []  # raises, suggesting close names
+    cut = len(found.also) if len(found.also) <= SHOWN_ALSO + 1 else SHOWN_ALSO  # never "and 1 more"
+    shown = [(k.name, naming(k, lambda text: name_keys(s, text), besides=typed)) for k in found.also[:cut]]
+    return found.key.id, shown + [(k.name, "") for k in found.also[cut:]]  # counted, not named
 
 
 def same_name(s: Session, name: str) -> list[Person]:
@@ -234,9 +247,18 @@ def listing(
     city: str | None = None,
     archived: bool = False,
     sort: str = "name",
+    since: date | None = None,
+    not_since: date | None = None,
 ) -> list[Listed]:
+    """``since``: last contact on or after that day; ``not_since``: none on or after it (or none at all)."""
     where = ["(p.archived_at IS NOT NULL) = ?"]
     params: list[Any] = [archived]
+    if since is not None:
+        where.append("st.last_touch >= ?")
+        params.append(since.isoformat())
+    if not_since is not None:
+        where.append("(st.last_touch IS NULL OR st.last_touch < ?)")
+        params.append(not_since.isoformat())
     if circle:
         where.append("p.circle = ?")
         params.append(circle)
