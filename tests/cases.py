@@ -53,6 +53,9 @@ ASK = "Nothing was changed; run again with --yes to go ahead."
 # Item 6: a refused value is repeated with its bad characters visible and cut short.
 ECHOED = [
     Refusal(("log", "ana", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("log", "edit", "1", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("helped", "edit", "1", "--what", "\x1b[2J"),
+            "What you did is one line: no newlines, tabs or other control characters."),
     Refusal(("add", "Tom", "--birthday", "\x1b]0;x\x07"),
             'Can\'t read "\\x1b]0;x\\x07" as a birthday. Try 06-21, 1980-06-21 or June 21.'),
     Refusal(("add", "Tom", "--circle", "\x1b[2J"), f'"\\x1b[2J" is not a circle; {CIRCLES}'),
@@ -402,6 +405,7 @@ AMBIGUOUS = [
     Refusal(("work", "add", "Site", "--from", "ana", "--via", "sam green", "--path", "referral"), TWINS),
     Refusal(("event", "consider", "Meetup", "--knows", "sam"), SAM),
     Refusal(("event", "log", "Meetup", "--promise", "sam green: the slides"), TWINS),
+    Refusal(("log", "edit", "1", "--with", "ana", "--with", "sam"), SAM),
 ]
 
 
@@ -422,6 +426,7 @@ FORGOTTEN = [
     Refusal(("intro", "ana", GONE, "why"), NO_ONE),
     Refusal(("work", "add", "X", "--from", GONE, "--path", "referral"), NO_ONE),
     Refusal(("event", "consider", "Meetup", "--knows", GONE), NO_ONE),
+    Refusal(("log", "edit", "1", "--with", GONE), NO_ONE),
 ]
 
 

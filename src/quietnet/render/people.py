@@ -96,12 +96,12 @@ def profile_text(
         lines += ["", "Ways you helped"]
         for h in timeline.helps[:10]:
             outcome = f" -> {h.outcome}" if h.outcome else ""
-            lines.append(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}")
+            lines.append(f"  {h.day.isoformat()}  #{h.id}  {h.kind}: {h.what}{outcome}")
     if timeline.interactions:
         lines += ["", "Timeline"]
         for i in timeline.interactions[:15]:
             kind = i.kind if not i.said or i.said == i.kind else f"{i.kind} ({i.said})"
-            parts = [f"  {i.day.isoformat()}  {kind}"]
+            parts = [f"  {i.day.isoformat()}  #{i.id}  {kind}"]
             if i.by_them:
                 parts.append("they reached out")
             if i.people:
