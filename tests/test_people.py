@@ -97,7 +97,8 @@ def test_add_every_field_round_trips_through_show_json(net: Net) -> None:
     assert ok(net, "add", "Ana Ruiz", *EVERY_FIELD) == "Added Ana Ruiz (#1) to your close circle.\n"
     data = shown(net, "ana")
     assert list(data) == [
-        "person", "interactions", "helps", "open_loops", "saved", "introductions", "events", "work"
+        "person", "interactions", "helps", "notes", "open_loops", "saved", "introductions", "events",
+        "work",
     ]  # fmt: skip
     full = data["person"]
     uuid.UUID(full.pop("uuid"))

@@ -1,4 +1,4 @@
-"""`net log edit|delete ID` and `net helped edit|delete ID`: change or remove one past entry.
+"""`net log edit|delete ID`, `net helped edit|delete ID` and `net note`: add, change or remove one entry.
 
 What is refused once the store is read (an id that is not there, the touch of a help
 changed as an interaction), what the change is called in `net undo --list`, and the
@@ -15,7 +15,7 @@ from typing import Any
 from quietnet.core.names import listed
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import edits, journal, people
+from quietnet.store import edits, journal, notes, people
 
 
 @dataclass(frozen=True)
@@ -122,5 +122,37 @@ def delete_help(s: Session, help_id: int) -> str:
     _help(s, help_id)
     words = help_words(s, help_id)
     edits.delete_help(s, help_id)
+    journal.describe(s, f"Removed {words}", always=True)
+    return words
+
+
+def add_note(s: Session, who: str, *, day: date, text: str) -> tuple[str, int]:
+    """A dated note about someone; their name and the note's id."""
+    person = people.get(s, people.resolve_id(s, who))
+    note_id = notes.add(s, person_id=person.id, day=day, text=text)
+    journal.describe(s, f"Noted about {person.name}")
+    return person.name, note_id
+
+
+def note_words(s: Session, note_id: int) -> str:
+    """``the note about Ana Ruiz on 2025-06-15 (#4)``; refuses an id that is not there."""
+    note = notes.get(s, note_id)
+    if note is None:
+        raise InputError(f"There is no note #{note_id}. net show NAME lists them with their ids.")
+    return f"the note about {note.person} on {note.day.isoformat()} (#{note_id})"
+
+
+def edit_note(s: Session, note_id: int, *, day: date | None, text: str | None) -> tuple[bool, str]:
+    note_words(s, note_id)
+    changed = notes.edit(s, note_id, day=day, text=text)
+    words = note_words(s, note_id)
+    if changed:
+        journal.describe(s, f"Changed {words}")
+    return changed, words
+
+
+def delete_note(s: Session, note_id: int) -> str:
+    words = note_words(s, note_id)
+    notes.delete(s, note_id)
     journal.describe(s, f"Removed {words}", always=True)
     return words
