@@ -54,6 +54,7 @@ ASK = "Nothing was changed; run again with --yes to go ahead."
 ECHOED = [
     Refusal(("log", "ana", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
     Refusal(("log", "edit", "1", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("note", "ana", "x", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
     Refusal(("helped", "edit", "1", "--what", "\x1b[2J"),
             "What you did is one line: no newlines, tabs or other control characters."),
     Refusal(("add", "Tom", "--birthday", "\x1b]0;x\x07"),
@@ -406,6 +407,7 @@ AMBIGUOUS = [
     Refusal(("event", "consider", "Meetup", "--knows", "sam"), SAM),
     Refusal(("event", "log", "Meetup", "--promise", "sam green: the slides"), TWINS),
     Refusal(("log", "edit", "1", "--with", "ana", "--with", "sam"), SAM),
+    Refusal(("note", "sam green", "started a new job"), TWINS),
 ]
 
 
@@ -427,6 +429,7 @@ FORGOTTEN = [
     Refusal(("work", "add", "X", "--from", GONE, "--path", "referral"), NO_ONE),
     Refusal(("event", "consider", "Meetup", "--knows", GONE), NO_ONE),
     Refusal(("log", "edit", "1", "--with", GONE), NO_ONE),
+    Refusal(("note", GONE, "x"), NO_ONE),
 ]
 
 

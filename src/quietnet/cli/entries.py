@@ -19,7 +19,7 @@ from quietnet.errors import InputError
 from quietnet.ops import entries
 
 ACTIONS = ("edit", "delete")
-_ID = re.compile(r"#?([0-9]{1,18})")
+_ID = re.compile(r"#?([0-9]+)")
 
 
 def wanted(words: list[str] | tuple[str | None, ...]) -> tuple[str, int] | None:
