@@ -52,6 +52,10 @@ ASK = "Nothing was changed; run again with --yes to go ahead."
 # Item 6: a refused value is repeated with its bad characters visible and cut short.
 ECHOED = [
     Refusal(("log", "ana", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("log", "edit", "1", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("note", "ana", "x", "--on", "\x1b[2J"), f'Can\'t read "\\x1b[2J" as a date. {TRY}'),
+    Refusal(("helped", "edit", "1", "--what", "\x1b[2J"),
+            "What you did is one line: no newlines, tabs or other control characters."),
     Refusal(("add", "Tom", "--birthday", "\x1b]0;x\x07"),
             'Can\'t read "\\x1b]0;x\\x07" as a birthday. Try 06-21, 1980-06-21 or June 21.'),
     Refusal(("add", "Tom", "--circle", "\x1b[2J"), f'"\\x1b[2J" is not a circle; {CIRCLES}'),

@@ -47,6 +47,8 @@ AMBIGUOUS = [
     Refusal(("work", "add", "Site", "--from", "ana", "--via", "sam green", "--path", "referral"), TWINS),
     Refusal(("event", "consider", "Meetup", "--knows", "sam"), SAM),
     Refusal(("event", "log", "Meetup", "--promise", "sam green: the slides"), TWINS),
+    Refusal(("log", "edit", "1", "--with", "ana", "--with", "sam"), SAM),
+    Refusal(("note", "sam green", "started a new job"), TWINS),
 ]
 
 
@@ -67,6 +69,8 @@ FORGOTTEN = [
     Refusal(("intro", "ana", GONE, "why"), NO_ONE),
     Refusal(("work", "add", "X", "--from", GONE, "--path", "referral"), NO_ONE),
     Refusal(("event", "consider", "Meetup", "--knows", GONE), NO_ONE),
+    Refusal(("log", "edit", "1", "--with", GONE), NO_ONE),
+    Refusal(("note", GONE, "x"), NO_ONE),
 ]
 
 

@@ -28,6 +28,18 @@ LIMITS = [
     Refusal(("show", f"#{HUGE}"), f"No one has the id #{HUGE}."),
     Refusal(("log", f"#{HUGE}", "call"), f"No one has the id #{HUGE}."),
     Refusal(
+        ("log", "edit", HUGE, "--on", "tue"),
+        f"There is no interaction #{HUGE}. net show NAME lists them with their ids.",
+    ),
+    Refusal(
+        ("helped", "delete", f"#{HUGE}", "--yes"),
+        f"There is no way you helped with the id #{HUGE}. net show NAME lists them.",
+    ),
+    Refusal(
+        ("note", "delete", HUGE, "--yes"),
+        f"There is no note #{HUGE}. net show NAME lists them with their ids.",
+    ),
+    Refusal(
         ("intro", "ask", "99999999999999999999"),
         "There is no introduction #99999999999999999999; net intro lists the open ones.",
     ),

@@ -68,7 +68,8 @@ CASES = [
     (("",), None),  # every command, checked below
     (
         ("l",),
-        "words\nlist\tThe people you keep, filtered and sorted.\nlog\tLog a conversation in seconds.\n"
+        "words\nlist\tThe people you keep, filtered and sorted.\n"
+        "log\tLog a conversation in seconds; `net log edit|delete ID` changes or removes a past one.\n"
         "loops\tOpen promises (yours first) and needs, oldest first.\n",
     ),
     (

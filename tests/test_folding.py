@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from quietnet.core.text import fold
+from quietnet.engine.constants import SCHEMA_VERSION
 from tests.helpers import Net, ok, query
 
 PEOPLE = (
@@ -77,12 +78,15 @@ def test_an_older_store_rebuilds_its_keys_when_it_migrates(net: Net, store: Path
             "UPDATE person SET search_key = ?, find_key = ?",
             ("søren kierkegaard\n", "søren kierkegaard\nørsted fan"),
         )
+        conn.execute("DROP TABLE note")  # added by 0007
         conn.execute("UPDATE alembic_version SET version_num = '0005'")
         conn.execute("PRAGMA user_version = 5")
     assert ok(net, "show", "soren").splitlines()[0] == "Søren Kierkegaard  #1"
     assert query(store, "SELECT search_key, find_key FROM person") == [
         ("soren kierkegaard\n", "soren kierkegaard\norsted fan")
     ]
-    assert query(store, "PRAGMA user_version") == [(6,)]
-    assert [p.name.endswith("-before-schema-6.db") for p in (store.parent / "backups").iterdir()] == [True]
+    assert query(store, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert [
+        p.name.endswith(f"-before-schema-{SCHEMA_VERSION}.db") for p in (store.parent / "backups").iterdir()
+    ] == [True]
     assert "don't match" not in net("doctor").out

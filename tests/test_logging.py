@@ -87,7 +87,7 @@ def test_log_shows_the_word_used_in_the_timeline(net: Net) -> None:
     ok(net, "log", "ana", "call", "--on", "2025-06-17")
     ok(net, "log", "ana", "--on", "2025-06-16")
     assert ok(net, "show", "ana").split("Timeline\n")[1] == (
-        "  2025-06-18  meet (coffee)\n  2025-06-17  call\n  2025-06-16  message\n"
+        "  2025-06-18  #1  meet (coffee)\n  2025-06-17  #2  call\n  2025-06-16  #3  message\n"
     )
 
 
@@ -134,7 +134,7 @@ def test_log_note_and_them(net: Net) -> None:
         ("2025-06-19", "call", "call", "her new job\nstarts in July", True, [])
     ]
     assert ok(net, "show", "ana").split("Timeline\n")[1] == (
-        "  2025-06-19  call · they reached out · her new job\nstarts in July\n"
+        "  2025-06-19  #1  call · they reached out · her new job\nstarts in July\n"
     )
     ok(net, "log", "ana", "-n", "")
     assert interactions(net, "ana")[0][3] is None  # an empty note is no note
@@ -189,7 +189,7 @@ def test_helped_records_a_help_that_shows_everywhere(net: Net) -> None:
          "what": "intro to Priya", "outcome": None, "outcome_on": None},
     ]  # fmt: skip
     assert ok(net, "show", "ana").split("\n\n", 1)[1] == (
-        "Ways you helped\n  2025-06-18  intro: intro to Priya\n\nTimeline\n  2025-06-18  help\n"
+        "Ways you helped\n  2025-06-18  #1  intro: intro to Priya\n\nTimeline\n  2025-06-18  #1  help\n"
     )
     assert interactions(net, "ana") == [("2025-06-18", "help", None, "intro to Priya", False, [])]
     assert json.loads(ok(net, "list", "--json"))[0]["last_touch"] == "2025-06-18"

@@ -97,7 +97,8 @@ def test_add_every_field_round_trips_through_show_json(net: Net) -> None:
     assert ok(net, "add", "Ana Ruiz", *EVERY_FIELD) == "Added Ana Ruiz (#1) to your close circle.\n"
     data = shown(net, "ana")
     assert list(data) == [
-        "person", "interactions", "helps", "open_loops", "saved", "introductions", "events", "work"
+        "person", "interactions", "helps", "notes", "open_loops", "saved", "introductions", "events",
+        "work",
     ]  # fmt: skip
     full = data["person"]
     uuid.UUID(full.pop("uuid"))
@@ -233,12 +234,12 @@ def test_show_prints_the_whole_profile(net: Net) -> None:
         "     2  they need: a flat in Porto (since 2025-06-14)\n"
         "\n"
         "Ways you helped\n"
-        "  2025-06-12  intro: intro to Priya\n"
+        "  2025-06-12  #1  intro: intro to Priya\n"
         "\n"
         "Timeline\n"
-        "  2025-06-12  help\n"
-        "  2025-06-10  call · they reached out · with Sam Green\n"
-        "  2025-06-01  meet (coffee) · new studio\n"
+        "  2025-06-12  #3  help\n"
+        "  2025-06-10  #2  call · they reached out · with Sam Green\n"
+        "  2025-06-01  #1  meet (coffee) · new studio\n"
     )
 
 

@@ -306,7 +306,8 @@ def test_html_is_one_self_contained_printable_page(net: Net, week: Path) -> None
 def test_json_gives_the_same_content(net: Net, week: Path) -> None:
     data = json.loads(net("review", "--json").out)
     assert list(data) == [
-        "week", "quiet", "gave", "came_back", "promises", "needs", "next_week", "numbers", "dates_next_week",
+        "week", "quiet", "gave", "came_back", "noted", "promises", "needs", "next_week", "numbers",
+        "dates_next_week",
     ]  # fmt: skip
     assert data["week"] == {"start": "2025-06-16", "end": "2025-06-22", "as_of": "2025-06-19"}
     assert data["quiet"] is False

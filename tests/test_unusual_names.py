@@ -53,7 +53,7 @@ def test_a_name_prints_as_typed_in_every_listing(net: Net, name: str) -> None:
     ok(net, "log", "ana", "#1", "call", "--on", "2025-06-18")
     ok(net, "helped", "#1", f"intro to {name}", "--kind", "intro")
     ok(net, "promise", "#1", f"lunch with {name}")
-    assert ok(net, "show", "ana").endswith(f"  2025-06-18  call · with {name}\n")
+    assert ok(net, "show", "ana").endswith(f"  2025-06-18  #1  call · with {name}\n")
     assert ok(net, "helped").splitlines()[1] == f"  2025-06-19  {name}: intro to {name} (intro)"
     assert ok(net, "loops") == f"  #1    {name}: you offered lunch with {name} (today)\n"
     assert ok(net, "log", "#1") == (
@@ -81,7 +81,7 @@ def test_markup_in_notes_nicknames_and_other_fields_is_printed_as_typed(net: Net
         "last      2025-06-19 (today)\n"
         "\n"
         "Timeline\n"
-        "  2025-06-19  message · [/] [bold]\n"
+        "  2025-06-19  #1  message · [/] [bold]\n"
     )
     assert ok(net, "find", "[/]") == "2025-06-19  Ana Ruiz (#1)  interaction: message: [/] [bold]\n"
 

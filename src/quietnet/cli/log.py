@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from quietnet.cli import context
+from quietnet.cli import context, entries
 from quietnet.cli.context import say
-from quietnet.cli.options import Json, On
+from quietnet.cli.options import Json, On, Yes
 from quietnet.core import fields, kinds
 from quietnet.core.dates import humanize_days, parse_day
 from quietnet.core.fields import clean_text, one_line
@@ -52,9 +52,18 @@ def log(
     kind: Annotated[str | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
     on: On = None,
     note: Annotated[str | None, typer.Option("--note", "-n", help="What you talked about.")] = None,
-    them: Annotated[bool, typer.Option("--them", help="They reached out first.")] = False,
+    them: Annotated[
+        bool | None, typer.Option("--them/--me", help="They reached out first (--me: you did).")
+    ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option("--with", metavar="NAME", help="net log edit: who was there (repeat it for each)."),
+    ] = None,
+    yes: Yes = False,
 ) -> None:
-    """Log a conversation in seconds.
+    """Log a conversation in seconds; `net log edit|delete ID` changes or removes a past one.
+
+    `net show NAME` lists past interactions with their ids.
 
     Examples:
 
@@ -63,11 +72,18 @@ def log(
       net log ana and tom lunch yesterday
       net log ana tom lunch --on "last tue" --note "new job"
       net log "#12" call --them
+      net log edit 12 --on "last friday" --with ana --with tom
+      net log delete 12
     """
+    if (found_action := entries.wanted(words)) is not None:
+        action, number = found_action
+        entries.interaction(ctx, action, number, on=on, kind=kind, note=note, with_=with_, them=them, yes=yes)
+        return
+    entries.refuse_extras(with_, yes, "net log")
     text = clean_text(note, what="A note") or None if note is not None else None
     today = context.today()
     with context.get(ctx).write("log") as s:
-        done = doing.log(s, words, kind=kind, on=on, today=today, note=text, by_them=them)
+        done = doing.log(s, words, kind=kind, on=on, today=today, note=text, by_them=bool(them))
     when = _when(done.day.isoformat())[0]
     default = " (the default)" if done.said is None else ""
     say(f"Logged {with_article(done.said or done.kind.noun)}{default} with {listed(done.who)} {when}.")
@@ -88,9 +104,14 @@ def helped(
         typer.Argument(metavar="[WHAT]", help='What you did, e.g. "intro to Sam".', show_default=False),
     ] = None,
     kind: Annotated[
-        str, typer.Option("--kind", "-k", help=f"One of {', '.join(kinds.HELP_KINDS)}.")
-    ] = "other",
+        str | None,
+        typer.Option("--kind", "-k", help=f"One of {', '.join(kinds.HELP_KINDS)} (default other)."),
+    ] = None,
     on: On = None,
+    what_: Annotated[
+        str | None, typer.Option("--what", help="net helped edit: what you did, said anew.")
+    ] = None,
+    yes: Yes = False,
     since: Annotated[
         str | None,
         typer.Option("--since", help="With no name: list helps since this day (default 12 weeks ago)."),
@@ -105,7 +126,15 @@ def helped(
       net helped tom "intro to Sam" --kind intro
       net helped
       net helped --since 2025-01-01 --json
+      net helped edit 5 --kind advice --what "read her CV"
+      net helped delete 5
     """
+    if (found_action := entries.wanted((who, what))) is not None:
+        action, number = found_action
+        entries.helped(ctx, action, number, on=on, kind=kind, what=what_, yes=yes)
+        return
+    if what_ is not None or yes:
+        raise InputError("--what and --yes are for net helped edit ID and net helped delete ID.")
     if who is None:
         _list_helps(ctx, since, json_)
         return
@@ -115,7 +144,7 @@ def helped(
     text = one_line(what, what="What you did")
     if not text:
         raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
-    help_kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
+    help_kind = fields.choice(kind or "other", kinds.HELP_KINDS, what="a kind of help")
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
         person, promises, others = doing.helped(s, who, kind=help_kind, what=text, day=day)

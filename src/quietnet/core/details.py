@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.records import Event, Help, Interaction
+from quietnet.core.records import DatedNote, Event, Help, Interaction
 
 if TYPE_CHECKING:
     from quietnet.core.give import Match
@@ -60,11 +60,12 @@ class Saved:
 class Timeline:
     interactions: list[Interaction]
     helps: list[Help]
+    notes: list[DatedNote] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # "person" | "interaction" | "help" | "loop"
+    kind: str  # "person" | "interaction" | "help" | "loop" | "note"
     person_id: int
     person: str
     day: date | None

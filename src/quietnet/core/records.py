@@ -105,6 +105,16 @@ class Help(NamedTuple):
     outcome_on: date | None = None
 
 
+class DatedNote(NamedTuple):
+    """A dated note about someone (`net note`)."""
+
+    id: int
+    day: date
+    person_id: int
+    person: str
+    text: str
+
+
 class Loop(NamedTuple):
     id: int
     person_id: int

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from quietnet.core.capacity import Capacity
 from quietnet.core.dates import next_yearly
 from quietnet.core.kinds import BY_NAME, KINDS
-from quietnet.core.records import Help, Loop
+from quietnet.core.records import DatedNote, Help, Loop
 from quietnet.core.schedule import Assessment, Candidate, energy_spent, plan, read_on, week_start
 from quietnet.core.settings import CIRCLES, Settings
 
@@ -122,6 +122,7 @@ class WeekRows:
     came_in: tuple[CameIn, ...] = ()
     reconnected: bool = False  # someone not among the candidates reconnected on next Monday
     capacity: Capacity | None = None  # what the circles ask for (section 11), as of the week's end
+    notes: tuple[DatedNote, ...] = ()  # dated notes of the week (`net note`)
 
 
 # -- the review ------------------------------------------------------------------------
@@ -213,6 +214,7 @@ class Review:
     next_week: tuple[Next, ...]
     numbers: Numbers
     dates_ahead: tuple[DateAhead, ...]  # birthdays and yearly dates from next_start to its Sunday
+    noted: tuple[DatedNote, ...] = ()  # the week's dated notes, oldest first
 
     @property
     def quiet(self) -> bool:
@@ -256,6 +258,7 @@ def build(rows: WeekRows, *, week: date, today: date) -> Review:
         next_week=_next_week(rows, next_start, as_of),
         numbers=_numbers(in_week, rows, start, as_of),
         dates_ahead=_dates_ahead(rows.yearly, next_start),
+        noted=tuple(n for n in rows.notes if start <= n.day <= as_of),
     )
 
 

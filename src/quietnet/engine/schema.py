@@ -352,3 +352,24 @@ class Work(SQLModel, table=True):
     tie_circle: str | None = None  # the source tie's circle when recorded
     event_id: int | None = Field(default=None, sa_column=_fk("event.id", nullable=True, ondelete="SET NULL"))
     created_at: datetime = Field(sa_column=_stamp())
+
+
+# -- issue 17: dated notes -------------------------------------------------------------
+
+
+class Note(SQLModel, table=True):
+    """A dated note about one person ("her daughter started school"), `net note`."""
+
+    __tablename__ = "note"
+    __table_args__ = (
+        Index("ix_note_person", "person_id"),
+        Index("ix_note_day", "day"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    day: date
+    text: str
+    created_at: datetime = Field(sa_column=_stamp())
+    find_key: str | None = None  # the folded text

@@ -39,6 +39,7 @@ def profile_json(
             "person": person_dict(person),
             "interactions": [i._asdict() for i in timeline.interactions],
             "helps": [h._asdict() for h in timeline.helps],
+            "notes": [n._asdict() for n in timeline.notes],
             "open_loops": [loop._asdict() for loop in loops],
             **(extra or {}),
         }
@@ -96,20 +97,28 @@ def profile_text(
         lines += ["", "Ways you helped"]
         for h in timeline.helps[:10]:
             outcome = f" -> {h.outcome}" if h.outcome else ""
-            lines.append(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}")
-    if timeline.interactions:
-        lines += ["", "Timeline"]
-        for i in timeline.interactions[:15]:
-            kind = i.kind if not i.said or i.said == i.kind else f"{i.kind} ({i.said})"
-            parts = [f"  {i.day.isoformat()}  {kind}"]
-            if i.by_them:
-                parts.append("they reached out")
-            if i.people:
-                parts.append("with " + ", ".join(i.people))
-            if i.note and i.kind != "help":
-                parts.append(i.note)
-            lines.append(" · ".join(parts))
+            lines.append(f"  {h.day.isoformat()}  #{h.id}  {h.kind}: {h.what}{outcome}")
+    if timeline.interactions or timeline.notes:
+        lines += ["", "Timeline", *_timeline(timeline)]
     return "\n".join(lines)
+
+
+def _timeline(timeline: Timeline) -> list[str]:
+    """Interactions and dated notes, newest first (on one day, the interactions first), 15 at most."""
+    dated: list[tuple[date, str]] = []
+    for i in timeline.interactions[:15]:
+        kind = i.kind if not i.said or i.said == i.kind else f"{i.kind} ({i.said})"
+        parts = [f"  {i.day.isoformat()}  #{i.id}  {kind}"]
+        if i.by_them:
+            parts.append("they reached out")
+        if i.people:
+            parts.append("with " + ", ".join(i.people))
+        if i.note and i.kind != "help":
+            parts.append(i.note)
+        dated.append((i.day, " · ".join(parts)))
+    dated += [(n.day, f"  {n.day.isoformat()}  #{n.id}  note · {n.text}") for n in timeline.notes[:15]]
+    dated.sort(key=lambda entry: entry[0], reverse=True)  # stable: each list keeps its order
+    return [line for _, line in dated[:15]]
 
 
 def listing_json(found: list[Listed]) -> str:

@@ -1,7 +1,7 @@
 """Columns the store derives from others, checked and rebuilt from scratch.
 
 - ``person.search_key``: the folded name and nickname (``people.search_key``);
-- ``find_key`` on ``person``, ``interaction``, ``help`` and ``loop``: their text
+- ``find_key`` on ``person``, ``interaction``, ``help``, ``loop`` and ``note``: their text
   folded (``folded.find_key``);
 - ``person_state``: each person's summary and the window in which time alone
   makes them eligible (``state.expected_row``).

@@ -91,7 +91,10 @@ def dump(s: Session) -> dict[str, Any]:
     ]  # fmt: skip
     settings = {r[0]: json.loads(r[1]) for r in s.all("SELECT name, value FROM setting ORDER BY name")}
     tables = {
-        t: [dict(r) for r in s.all(f"SELECT * FROM {t} ORDER BY {', '.join(journal.KEYS[t])}")]
+        t: [
+            {c: v for c, v in dict(r).items() if c not in folded.DERIVED}
+            for r in s.all(f"SELECT * FROM {t} ORDER BY {', '.join(journal.KEYS[t])}")
+        ]
         for t in extra_tables(s)
     }
     return {

@@ -22,6 +22,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "interaction": ("note",),
     "help": ("what", "outcome"),
     "loop": ("what",),
+    "note": ("text",),
 }
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from quietnet.core.records import Help, Interaction
 from quietnet.engine.sqlite import Session
-from quietnet.store import journal, state
+from quietnet.store import journal, notes, state
 from quietnet.store.journal import stamp, to_date
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def helps(s: Session, *, since: date | None = None, person_id: int | None = None
 
 
 def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
-    """A person's most recent interactions (with who else was there) and helps."""
+    """A person's most recent interactions (with who else was there), helps and dated notes."""
     rows = s.all(
         "SELECT i.id, i.day, i.kind, i.said, i.note, i.by_them"
         " FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
@@ -128,4 +128,6 @@ def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
     ]
     from quietnet.core.details import Timeline  # net show only: net log (timed) skips the dataclasses
 
-    return Timeline(interactions, helps(s, person_id=person_id)[:limit])
+    return Timeline(
+        interactions, helps(s, person_id=person_id)[:limit], notes.of_person(s, person_id, limit=limit)
+    )

@@ -30,6 +30,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_person": ("event_id", "person_id"),
     "event_loop": ("event_id", "loop_id"),
     "work": ("id",),
+    "note": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only

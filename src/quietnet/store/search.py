@@ -1,4 +1,4 @@
-"""`net find`: one search over names, notes, interactions, helps and loops.
+"""`net find`: one search over names, notes, interactions, helps, loops and dated notes.
 
 Matching is accent- and case-insensitive and literal: the folded query is
 looked up in the stored folded text (``store/folded.py``) with every LIKE
@@ -46,4 +46,10 @@ def find(s: Session, query: str, *, limit: int = 200) -> list[Hit]:
         (like, limit),
     )
     hits += [Hit("loop", r[3], r[4], to_date(r[0]), f"{r[1]}: {r[2]}") for r in rows]
+    rows = s.all(
+        "SELECT n.day, n.text, p.id, p.name FROM note n JOIN person p ON p.id = n.person_id"
+        " WHERE n.find_key LIKE ? ESCAPE '\\' ORDER BY n.day DESC, n.id DESC LIMIT ?",
+        (like, limit),
+    )
+    hits += [Hit("note", r[2], r[3], to_date(r[0]), r[1]) for r in rows]
     return hits[:limit]

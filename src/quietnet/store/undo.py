@@ -80,6 +80,7 @@ NOUNS = {
     "event_person": ("person at an event", "people at events"),
     "event_loop": ("event promise", "event promises"),
     "work": ("engagement", "engagements"),
+    "note": ("dated note", "dated notes"),
 }
 
 

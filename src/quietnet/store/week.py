@@ -15,7 +15,7 @@ from quietnet.core.capacity import WEEKS, capacity
 from quietnet.core.records import Help, Loop
 from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
 from quietnet.engine.sqlite import Session
-from quietnet.store import state
+from quietnet.store import notes, state
 from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date
 from quietnet.store.loops import LOOP_SELECT, loop_from_row
@@ -44,6 +44,7 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         settings=settings,
         yearly=yearly(s, start=end + timedelta(days=1)),
         came_in=came_in(s, start=start, end=as_of),
+        notes=notes.between(s, start=start, end=as_of),
         capacity=capacity(
             state.rhythms(s, today=as_of), state.spent_by_week(s, monday=start, weeks=WEEKS), settings
         ),

@@ -31,6 +31,7 @@ def review_dict(r: Review) -> dict[str, Any]:
             "recent": {"since": r.recent_since, "helps": r.recent_helps, "people": r.recent_helped},
         },
         "came_back": [asdict(x) for x in r.came_back],
+        "noted": [n._asdict() for n in r.noted],
         "promises": [asdict(o) for o in r.promises],
         "needs": [asdict(o) for o in r.needs],
         "next_week": {"from": r.next_start, "people": [_next(p) for p in r.next_week]},

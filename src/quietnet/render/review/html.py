@@ -90,6 +90,9 @@ def render(r: Review) -> str:
     ]
     out += _section("gave", words.GAVE, _gave(r))
     out += _section("came-back", words.CAME_BACK, _came_back(r))
+    if r.noted:
+        rows = [[words.short_day(n.day), n.person, n.text] for n in r.noted]
+        out += _section("noted", words.NOTED, [_table(["day", "who", "note"], rows)])
     out += _section("open", words.OPEN, _open(r))
     out += _section("next", words.NEXT, _next(r))
     out += _section("numbers", words.NUMBERS, _numbers(r))

@@ -56,6 +56,10 @@ def render(r: Review) -> str:
     else:
         out += [words.NOTHING_BACK, ""]
 
+    if r.noted:
+        rows = [[words.short_day(n.day), e(n.person), e(n.text)] for n in r.noted]
+        out += [f"## {words.NOTED}", "", *table(["day", "who", "note"], rows)]
+
     out += [f"## {words.OPEN}", ""]
     if not r.promises and not r.needs:
         out += [words.NOTHING_OPEN, ""]

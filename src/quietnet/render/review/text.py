@@ -105,6 +105,10 @@ def _parts(r: Review) -> Iterator[RenderableType]:
         yield _dated(words.short_day(x.day), words.came_back(x))
         yield _dated("", x.thanks, QUIET)
 
+    if r.noted:  # only when there are some: most weeks have none
+        yield from _heading(words.NOTED)
+        yield from (_dated(words.short_day(n.day), words.noted(n)) for n in r.noted)
+
     yield from _heading(words.OPEN)
     if not r.promises and not r.needs:
         yield _line(words.NOTHING_OPEN)

@@ -12,7 +12,7 @@ from datetime import date
 from quietnet.core.dates import humanize_days
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.names import listed
-from quietnet.core.records import Help
+from quietnet.core.records import DatedNote, Help
 from quietnet.core.review import CHART_WEEKS, Count, DateAhead, Next, Numbers, Open, Returned, Review
 from quietnet.core.text import plural
 from quietnet.render.wording import capacity_lines, line
@@ -20,6 +20,7 @@ from quietnet.render.wording import capacity_lines, line
 TITLE = "Weekly review"
 GAVE = "What you gave"
 CAME_BACK = "What came back"
+NOTED = "What you noted"
 OPEN = "Promises still open"
 YOURS = "Your promises"
 THEIRS = "Needs you noted"
@@ -100,6 +101,10 @@ def outcome(g: Help) -> str | None:
     if not g.outcome:
         return None
     return g.outcome + (f" ({short_day(g.outcome_on)})" if g.outcome_on else "")
+
+
+def noted(n: DatedNote) -> str:
+    return f"{n.person}: {n.text}"
 
 
 def came_back(x: Returned) -> str:
