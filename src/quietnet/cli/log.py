@@ -22,6 +22,15 @@ from quietnet.store.interactions import helps
 app = typer.Typer()
 
 KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
+# How the confirmation of `net helped` names a kind of help ("other" goes unsaid).
+HELP_WORDS = {
+    "intro": "an introduction",
+    "advice": "advice",
+    "referral": "a referral",
+    "resource": "a resource",
+    "recommendation": "a recommendation",
+    "favor": "a favor",
+}
 
 
 def _when(day_text: str | None) -> tuple[str, date]:
@@ -73,7 +82,8 @@ def log(
     text = clean_text(note, what="A note") or None if note is not None else None
     with context.get(ctx).write("log") as s:
         who, promises = doing.log(s, names, kind=found.name, day=day, said=said, note=text, by_them=them)
-    say(f"Logged {with_article(said or found.noun)} with {listed(who)} {when}.")
+    word = found.noun if said in (None, found.name) else said  # "a meeting", never "a meet"
+    say(f"Logged {with_article(word)} with {listed(who)} {when}.")
     for loop in promises[:3]:
         say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
 
@@ -120,7 +130,8 @@ def helped(
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
         person, promises = doing.helped(s, who, kind=help_kind, what=text, day=day)
-    say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
+    as_ = f" ({HELP_WORDS[help_kind]})" if help_kind in HELP_WORDS else ""
+    say(f"Noted: you helped {person.name} {when}: {text}{as_}. Thank you for doing it.")
     for loop in promises[:3]:
         say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from quietnet.core.dates import humanize_days
 from quietnet.core.details import Hit, Timeline
+from quietnet.core.kinds import BY_NAME
 from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
 
@@ -155,11 +156,25 @@ def hits_json(hits: list[Hit]) -> str:
     return to_json([asdict(h) for h in hits])
 
 
+def _hit_line(h: Hit) -> str:
+    """One whole sentence per kind of hit; the JSON keeps the raw fields."""
+    who = f"{h.person} (#{h.person_id})"
+    if h.kind == "person":
+        return who if h.text == h.person else f"{who}: {h.text}"
+    day = h.day.isoformat() if h.day else ""
+    head, _, rest = h.text.partition(": ")
+    if h.kind == "interaction":
+        kind = BY_NAME.get(head)
+        noun = kind.noun if kind else head
+        return f"{day}  {'An' if noun[:1] in 'aeiou' else 'A'} {noun} with {who}: {rest}"
+    if h.kind == "help":
+        return f"{day}  You helped {who}: {h.text}"
+    if head == "promise":
+        return f"{day}  You offered {who}: {rest}"
+    return f"{day}  {who} needs: {rest}"
+
+
 def hits_text(hits: list[Hit], query: str) -> str:
     if not hits:
         return f'Nothing mentions "{query}".'
-    blank = " " * 10
-    return "\n".join(
-        f"{h.day.isoformat() if h.day else blank}  {h.person} (#{h.person_id})  {h.kind}: {h.text}"
-        for h in hits
-    )
+    return "\n".join(_hit_line(h) for h in hits)
