@@ -181,14 +181,33 @@ def as_of(text: str | None) -> date:
     return parse_day(text, today=today(), allow_future=True)
 
 
-def say(text: str = "") -> None:
+def width() -> int | None:
+    """The width to fit text to: COLUMNS when set (as Rich reads it), else the terminal's; None when piped."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and columns.isascii():
+        return int(columns)
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def say(text: str = "", *, fitted: bool = False) -> None:
     """A line on stdout, as typed (no markup); a control character shows as ``\\x1b``, never raw.
 
+    ``fitted``: long lines break between words at the terminal's width (``render/wrap.py``),
+    for what people read (today, show, list, find, loops), never for data (--json).
     Exports write their bytes through ``cli/output.py``, never through here.
     """
     from quietnet.core.text import visible
 
-    sys.stdout.write(visible(text, keep="\n\t") + "\n")
+    shown = visible(text, keep="\n\t")
+    if fitted:
+        from quietnet.render.wrap import fit
+
+        shown = fit(shown, width())
+    sys.stdout.write(shown + "\n")
 
 
 def note(text: str) -> None:

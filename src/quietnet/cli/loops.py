@@ -82,9 +82,9 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
     for loop in found:
         ago = humanize_days((today - loop.opened_on).days)
         if loop.type == "promise":
-            say(f"  #{loop.id:<4} You offered {loop.person}: {loop.what} ({ago})")
+            say(f"  #{loop.id:<4} You offered {loop.person}: {loop.what} ({ago})", fitted=True)
         else:
-            say(f"  #{loop.id:<4} {loop.person} needs: {loop.what} ({ago})")
+            say(f"  #{loop.id:<4} {loop.person} needs: {loop.what} ({ago})", fitted=True)
 
 
 @app.command()

@@ -20,14 +20,20 @@ def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, jso
     day = context.as_of(as_of)
     with c.read() as s:
         result, _ = make_plan(s, today=day, show_all=all_)
-    say(render.plan_json(result) if json_ else render.plan_text(result))
+    if json_:
+        say(render.plan_json(result))
+    else:
+        say(render.plan_text(result), fitted=True)
 
 
 def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) -> None:
     day = context.as_of(as_of)
     with c.read() as s:
         morning = gather(s, today=day)
-    say(render.morning_json(morning) if json_ else render.morning_text(morning))
+    if json_:
+        say(render.morning_json(morning))
+    else:
+        say(render.morning_text(morning), fitted=True)
 
 
 def bare(command: str) -> int:

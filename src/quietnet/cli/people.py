@@ -193,7 +193,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
         say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
         sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections))
+        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections), fitted=True)
 
 
 @app.command("list")
@@ -234,7 +234,7 @@ def list_(
     if json_:
         say(render.listing_json(found))
     else:
-        say(render.listing_text(found, today=context.today()))
+        say(render.listing_text(found, today=context.today()), fitted=True)
 
 
 @app.command()
@@ -259,7 +259,7 @@ def find(
     if json_:
         say(render.hits_json(hits))
     else:
-        say(render.hits_text(hits, query))
+        say(render.hits_text(hits, query), fitted=True)
 
 
 @app.command()
