@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from quietnet.engine.postgres import PgDatabase
     from quietnet.engine.sqlite import Database, Session
     from quietnet.engine.url import ServerUrl
+    from quietnet.render.ink import Ink
 
 
 class Context:
@@ -193,20 +194,42 @@ def width() -> int | None:
     return None
 
 
-def say(text: str = "", *, fitted: bool = False) -> None:
+def ink() -> Ink:
+    """Bold names and headings, dim hints: on a terminal (or with FORCE_COLOR), never with NO_COLOR."""
+    from quietnet.render.ink import MARKED, PLAIN
+
+    if os.environ.get("NO_COLOR"):
+        return PLAIN
+    if os.environ.get("FORCE_COLOR") or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb"):
+        return MARKED
+    return PLAIN
+
+
+def say(text: str = "", *, fitted: bool = False, marked: bool = False) -> None:
     """A line on stdout, as typed (no markup); a control character shows as ``\\x1b``, never raw.
 
     ``fitted``: long lines break between words at the terminal's width (``render/wrap.py``),
     for what people read (today, show, list, find, loops), never for data (--json).
+    ``marked``: the text holds the marks of ``render/ink.py`` (and every stored string in it was
+    escaped before rendering): they become bold and dim.
     Exports write their bytes through ``cli/output.py``, never through here.
     """
     from quietnet.core.text import visible
 
-    shown = visible(text, keep="\n\t")
+    if marked:
+        from quietnet.render.ink import MARKS
+
+        shown = visible(text, keep="\n\t" + MARKS)
+    else:
+        shown = visible(text, keep="\n\t")
     if fitted:
         from quietnet.render.wrap import fit
 
         shown = fit(shown, width())
+    if marked:
+        from quietnet.render.ink import codes
+
+        shown = codes(shown)
     sys.stdout.write(shown + "\n")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from quietnet.cli import context
 from quietnet.cli.boundary import EXPECTED, calm
 from quietnet.cli.context import say
+from quietnet.core.text import escaped_all
 from quietnet.ops.morning import gather, make_plan
 from quietnet.render import due as render
 
@@ -33,7 +34,11 @@ def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) 
     if json_:
         say(render.morning_json(morning))
     else:
-        say(render.morning_text(morning), fitted=True)
+        ink = context.ink()
+        if ink.marked:  # every stored string escaped first: the marks are the only controls left
+            shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
+            morning = escaped_all(shown)
+        say(render.morning_text(morning, ink), fitted=True, marked=ink.marked)
 
 
 def bare(command: str) -> int:

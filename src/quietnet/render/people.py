@@ -12,6 +12,7 @@ from quietnet.core.details import Hit, Timeline
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
+from quietnet.render.ink import PLAIN, Ink
 
 
 def _ago(day: date | None, today: date) -> str:
@@ -53,9 +54,10 @@ def profile_text(
     *,
     today: date,
     sections: Sequence[tuple[str, list[str]]] = (),
+    ink: Ink = PLAIN,
 ) -> str:
-    """A profile as plain lines: quick to print, the same in a terminal, a pipe or a file."""
-    title = f"{person.name}  #{person.id}"
+    """A profile as plain lines: quick to print; ``ink`` makes the name and headings bold."""
+    title = f"{ink.strong(person.name)}  #{person.id}"
     if person.nickname:
         title += f'  "{person.nickname}"'
     if person.archived_at:
@@ -87,19 +89,19 @@ def profile_text(
     rows.append(("last", _ago(last, today)))
     lines += [f"{label:<10}{value}" for label, value in rows if value]
     if loops:
-        lines += ["", "Open loops"]
+        lines += ["", ink.strong("Open loops")]
         for loop in loops:
             word = "you promised" if loop.type == "promise" else "they need"
             lines.append(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})")
     for heading, entries in sections:  # saved ideas, introductions, events, work (render/helping.py)
-        lines += ["", heading, *(f"  {entry}" for entry in entries)]
+        lines += ["", ink.strong(heading), *(f"  {entry}" for entry in entries)]
     if timeline.helps:
-        lines += ["", "Ways you helped"]
+        lines += ["", ink.strong("Ways you helped")]
         for h in timeline.helps[:10]:
             outcome = f" -> {h.outcome}" if h.outcome else ""
             lines.append(f"  {h.day.isoformat()}  {h.kind}: {h.what}{outcome}")
     if timeline.interactions:
-        lines += ["", "Timeline"]
+        lines += ["", ink.strong("Timeline")]
         for i in timeline.interactions[:15]:
             kind = i.kind if not i.said or i.said == i.kind else f"{i.kind} ({i.said})"
             parts = [f"  {i.day.isoformat()}  {kind}"]
@@ -117,8 +119,9 @@ def listing_json(found: list[Listed]) -> str:
     return to_json([{**p._asdict(), "tags": list(p.tags)} for p in found])
 
 
-def listing_text(found: list[Listed], *, today: date) -> str:
-    """Aligned plain columns: a Rich table takes seconds to lay out 5,000 rows."""
+def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN) -> str:
+    """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows); ``ink``: bold
+    headings and names, a dim count."""
     if not found:
         return 'No one here yet. Add someone with: net add "Name"'
     header = ("id", "name", "circle", "last contact", "city", "tags")
@@ -135,8 +138,14 @@ def listing_text(found: list[Listed], *, today: date) -> str:
     ]
     columns = list(zip(*rows, strict=True))
     padded = [_pad(column) for column in columns[:-1]]
+    if ink.marked:  # the marks go round the text, not the padding
+        names = padded[1]
+        padded[1] = [names[0]] + [
+            ink.strong(c.rstrip(" ")) + " " * (len(c) - len(c.rstrip(" "))) for c in names[1:]
+        ]
     lines = ["  ".join(cells).rstrip() for cells in zip(*padded, columns[-1], strict=True)]
-    lines.append(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
+    lines[0] = ink.strong(lines[0])
+    lines.append(ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}"))
     return "\n".join(lines)
 
 

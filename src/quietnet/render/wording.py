@@ -179,6 +179,11 @@ def fact(a: Assessment, *, room: int = MAX_LINE) -> str:
     return f"{_since(a)} {_rhythm(a)}"
 
 
+def shown_name(a: Assessment) -> str:
+    """The name as a suggestion line starts with (a very long one is cut)."""
+    return _tidy(a.name, MAX_NAME)
+
+
 def line(a: Assessment, action: str) -> str:
     """``Name: facts. Question?`` in about 100 characters."""
     name = _tidy(a.name, MAX_NAME)
