@@ -65,3 +65,19 @@ def test_a_continued_line_starts_under_the_text_it_continues(
 def test_json_is_never_fitted(net: Net, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")
     assert f'"note": "{LONG}"' in ok(net, "show", "kenji", "--json")
+
+
+def test_wide_characters_count_as_two_columns(net: Net, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quietnet.render.wrap import _size
+
+    ok(net, "add", "王小明", "--circle", "friends")
+    ok(net, "log", "王小明", "call", "--note", "我们 聊了 他的 新工作 和 京都的 工作室 还有 回家的 火车")
+    monkeypatch.setenv("COLUMNS", "40")
+    out = ok(net, "show", "王小明")
+    assert max(_size(line) for line in out.splitlines()) <= 40
+    assert out.split("Timeline\n")[1] == (
+        "  2025-06-19  call · 我们 聊了 他的\n"
+        "              新工作 和 京都的 工作室\n"
+        "              还有 回家的 火车\n"
+    )
+    assert _size("e\u0301") == 1  # a combining accent takes no column

@@ -20,14 +20,21 @@ NARROWEST = 20  # below this, lines are fitted to 20 columns anyway
 
 
 def _size(text: str) -> int:
-    return len(text.translate(_UNMARK))
+    """The columns ``text`` takes: a wide character (CJK, most emoji) two, a combining mark none."""
+    text = text.translate(_UNMARK)
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
 
 
 def _hang(line: str, width: int) -> int:
-    line = line.translate(_UNMARK)
     indent = len(line) - len(line.lstrip(" "))
     gap = _GAP.match(line)
-    column = gap.end() if gap else indent + 2
+    column = _size(gap.group()) if gap else indent + 2
     return column if column <= width // 2 else min(indent + 2, width // 2)
 
 
@@ -44,6 +51,8 @@ def _broken(line: str, width: int) -> list[str]:
             current = hang
         while _size(current) + _size(piece) > width:  # a word longer than the room: cut it
             room = max(1, width - _size(current))
+            while room > 1 and _size(piece[:room]) > width - _size(current):
+                room -= 1
             lines.append(current + piece[:room])
             current, piece = hang, piece[room:]
         current += piece
