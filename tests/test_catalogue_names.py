@@ -68,7 +68,7 @@ def marked_up(net: Net) -> None:
         (("list",), [f"#8   {MARKUP}  network"]),
         (("find", "red"), [MARKUP_NOTE]),
         (("find", "blink"), [LOGGED]),
-        (("loops",), [f"{MARKUP}: you offered {PROMISED}"]),
+        (("loops",), [f"You offered {MARKUP}: {PROMISED}"]),
         (("today",), [f"{MARKUP}: {PROMISED} (since 2025-06-19)"]),
         (("export", "vcard"), [f"FN:{MARKUP}", "[red]not red[/red]"]),
         (("export", "csv"), [MARKUP, MARKUP_NOTE]),

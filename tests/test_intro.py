@@ -49,8 +49,10 @@ def test_the_whole_way_asked_privately_then_made_then_checked(
         'Ask Tom Baker privately first: net intro ask 1 --who "Tom Baker"\n'
     )
     ok(net, "intro", "ask", "1")
-    out = ok(net, "intro", "accepted", "1", "--who", "tom")
-    assert out.startswith("Tom Baker said yes. Both said yes.\n")
+    assert ok(net, "intro", "accepted", "1", "--who", "tom") == (  # "both said yes" once, not three times
+        "Tom Baker said yes too, so both are happy to meet.\n"
+        "Write one short note to both, then: net intro made 1\n"
+    )
     assert state(net)["state"] == "accepted"
     assert "Both said yes. Write one short note to both, then: net intro made 1" in ok(net, "today")
 
@@ -88,6 +90,28 @@ def test_the_whole_way_asked_privately_then_made_then_checked(
         "Introductions\n  #1 with Ana Ruiz: both love type design"
         " (checked in 2025-06-26: they meet monthly now)" in shown
     )
+
+
+def test_made_closes_the_need_it_answered_and_no_other(net: Net) -> None:
+    ok(net, "edit", "tom", "--role", "type designer")
+    ok(net, "need", "ana", "a type designer for her zine")
+    ok(net, "need", "ana", "a flat in Lisbon")
+    ok(net, "need", "tom", "a good accountant")
+    ok(net, "intro", "ana", "tom", "zine", "--asked-by", "ana")
+    ok(net, "intro", "ask", "1", "--who", "tom")
+    ok(net, "intro", "accepted", "1", "--who", "tom")
+    assert ok(net, "intro", "made", "1") == (
+        "Introduced Ana Ruiz and Tom Baker. Logged as a help for both; thank you for connecting them.\n"
+        "It answers the need Ana Ruiz mentioned (a type designer for her zine), so that is closed too (#1).\n"
+        "introduced 2025-06-19\n"
+        "A check-in comes up around 2025-06-26.\n"
+    )
+    assert ok(net, "loops") == (
+        "  #2    Ana Ruiz needs: a flat in Lisbon (today)\n"
+        "  #3    Tom Baker needs: a good accountant (today)\n"
+    )
+    ok(net, "undo", "--yes")  # the need comes back with the step
+    assert ok(net, "loops").startswith("  #1    Ana Ruiz needs: a type designer for her zine (today)\n")
 
 
 def test_asked_by_counts_as_a_yes_from_the_one_who_asked(net: Net) -> None:

@@ -61,12 +61,12 @@ def refused(net: Net, store: Path, *args: str) -> str:
     [
         (("coffee",), "a coffee", "meet", "coffee"),
         (("Lunch",), "a lunch", "meet", "lunch"),
-        (("meet",), "a meet", "meet", "meet"),
+        (("meet",), "a meeting", "meet", "meet"),
         (("email",), "an email", "message", "email"),
         (("phone",), "a phone", "call", "phone"),
         (("call",), "a call", "call", "call"),
         (("sms",), "an sms", "text", "sms"),
-        (("video",), "a video", "video", "video"),
+        (("video",), "a video call", "video", "video"),
         (("birthday",), "a birthday", "greeting", "birthday"),
         (("like",), "a like", "react", "like"),
         ((), "a message (the default)", "message", None),
@@ -170,11 +170,11 @@ def test_log_reminds_of_open_promises(net: Net) -> None:
 
 def test_helped_records_a_help_that_shows_everywhere(net: Net) -> None:
     assert ok(net, "helped", "ana", "intro to Priya", "--kind", "intro", "--on", "yesterday") == (
-        "Noted: you helped Ana Ruiz on 2025-06-18 (yesterday) (intro: intro to Priya). "
+        "Noted: you helped Ana Ruiz on 2025-06-18 (yesterday): intro to Priya (an introduction). "
         "Thank you for doing it.\n"
     )
     assert ok(net, "helped", "sam", "lent a drill") == (
-        "Noted: you helped Sam Green today (other: lent a drill). Thank you for doing it.\n"
+        "Noted: you helped Sam Green today: lent a drill. Thank you for doing it.\n"
     )
     assert ok(net, "helped") == (
         "Ways you helped since 2025-03-27:\n"
@@ -236,9 +236,9 @@ def test_promises_and_needs_are_listed_promises_first_oldest_first(net: Net) -> 
     )
     ok(net, "promise", "tom", "intro to Priya", "--on", "3 days ago")
     assert ok(net, "loops") == (
-        "  #3    Tom Baker: you offered intro to Priya (3 days ago)\n"
-        "  #2    Ana Ruiz: you offered send the book list (today)\n"
-        "  #1    Sam Green: they need a flat in Lisbon (2 weeks ago)\n"
+        "  #3    You offered Tom Baker: intro to Priya (3 days ago)\n"
+        "  #2    You offered Ana Ruiz: send the book list (today)\n"
+        "  #1    Sam Green needs: a flat in Lisbon (2 weeks ago)\n"
     )
     assert json.loads(ok(net, "loops", "--json"))[2] == {
         "id": 1, "person_id": 2, "person": "Sam Green", "type": "need", "what": "a flat in Lisbon",
@@ -261,7 +261,7 @@ def loop_and_help_rows(store: Path) -> tuple[list[tuple[Any, ...]], list[tuple[A
 def test_done_with_helped_records_a_help_linked_to_the_loop(net: Net, store: Path) -> None:
     ok(net, "promise", "ana", "intro to Sam", "--on", "2025-06-01")
     out = ok(net, "done", "1", "--helped", "introduced her to Sam", "--kind", "Intro", "--on", "yesterday")
-    assert out == "Promise kept: intro to Sam for Ana Ruiz. Logged as a help.\n"
+    assert out == "You kept your promise to Ana Ruiz (intro to Sam), and it is logged as a help.\n"
     assert loop_and_help_rows(store) == (
         [(1, "2025-06-18", 1)],
         [(1, 1, "intro", "introduced her to Sam", "2025-06-18")],
@@ -275,8 +275,8 @@ def test_done_with_helped_records_a_help_linked_to_the_loop(net: Net, store: Pat
 def test_done_without_helped_closes_only(net: Net, store: Path) -> None:
     ok(net, "promise", "ana", "intro to Sam")
     ok(net, "need", "sam", "a flat")
-    assert ok(net, "done", "1") == "Promise kept: intro to Sam for Ana Ruiz.\n"
-    assert ok(net, "done", "2") == "Closed: Sam Green's need (a flat).\n"
+    assert ok(net, "done", "1") == "You kept your promise to Ana Ruiz: intro to Sam.\n"
+    assert ok(net, "done", "2") == "Closed the need Sam Green mentioned: a flat.\n"
     assert loop_and_help_rows(store) == ([(1, "2025-06-19", None), (2, "2025-06-19", None)], [])
     assert shown(net, "ana")["interactions"] == []
 
@@ -342,3 +342,8 @@ def test_snooze_refuses_the_past_and_unclear_spans(
     ok(net, "snooze", "ana", "--until", "2025-08-01")
     assert refused(net, store, "snooze", "ana", *args) == err
     assert snoozed(net, "ana") == "2025-08-01"
+
+
+def test_a_help_reads_as_a_whole_sentence_in_due(net: Net) -> None:
+    ok(net, "helped", "ana", "lent a drill", "--on", "2025-05-01")
+    assert "  Ana Ruiz: 49 days since you helped (" in ok(net, "due")

@@ -78,7 +78,7 @@ def test_log_says_who_else_a_name_matched_and_how_to_name_them(net: Net) -> None
     assert ok(net, "log", "tom h", "email") == "Logged an email with Tom Hughes today.\n"
     assert ok(net, "log", "wei", "call") == "Logged a call with Wei Zhang today.\n"  # a prefix is not said
     assert ok(net, "helped", "tom", "lent a book") == (
-        "Noted: you helped Tom Baker today (other: lent a book). Thank you for doing it.\n"
+        "Noted: you helped Tom Baker today: lent a book. Thank you for doing it.\n"
         '  "tom" also matches Tom Hughes (use tom h).\n'
     )
 

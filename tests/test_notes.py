@@ -67,8 +67,10 @@ def test_a_note_is_not_a_contact(net: Net, store: Path) -> None:
 
 def test_find_finds_a_note_ignoring_case_and_accents(net: Net) -> None:
     ok(net, "note", "tom", "Lucía's wedding in Évora")
-    assert ok(net, "find", "evora") == "2025-06-19  Tom Baker (#2)  note: Lucía's wedding in Évora\n"
-    assert ok(net, "find", "DAUGHTER") == "2025-06-18  Ana Ruiz (#1)  note: her daughter started school\n"
+    assert ok(net, "find", "evora") == "2025-06-19  A note about Tom Baker (#2): Lucía's wedding in Évora\n"
+    assert (
+        ok(net, "find", "DAUGHTER") == "2025-06-18  A note about Ana Ruiz (#1): her daughter started school\n"
+    )
 
 
 def test_the_review_shows_the_notes_of_its_week(net: Net) -> None:
@@ -105,7 +107,8 @@ def test_notes_leave_and_come_back_with_the_json_export(net: Net, tmp_path: Path
     assert net("--db", str(other), "import", "json", str(tmp_path / "q.json")).code == 0
     assert net("--db", str(other), "export", "json").out == document
     assert (
-        net("--db", str(other), "find", "porto").out == "2025-06-02  Tom Baker (#2)  note: moved to Porto\n"
+        net("--db", str(other), "find", "porto").out
+        == "2025-06-02  A note about Tom Baker (#2): moved to Porto\n"
     )
 
 
@@ -125,7 +128,7 @@ def test_note_edit_delete_and_undo(net: Net) -> None:
     )
     assert (
         ok(net, "find", "daughter")
-        == "2025-06-16  Ana Ruiz (#1)  note: her daughter started school in Lisbon\n"
+        == "2025-06-16  A note about Ana Ruiz (#1): her daughter started school in Lisbon\n"
     )
 
 

@@ -399,10 +399,13 @@ def test_find_is_literal_and_ignores_case_and_accents(net: Net, query: str, hits
 @pytest.mark.usefixtures("findable")
 def test_find_prints_one_line_per_hit(net: Net) -> None:
     assert ok(net, "find", "studio") == (
-        "2025-06-10  Zoë Laurent (#1)  interaction: meet: Talked about her STUDIO in Tavira\n"
-        "2025-06-12  Sam Green (#2)  loop: promise: intro to a studio owner\n"
+        "2025-06-10  A meeting with Zoë Laurent (#1): Talked about her STUDIO in Tavira\n"
+        "2025-06-12  You offered Sam Green (#2): intro to a studio owner\n"
     )
-    assert ok(net, "find", "zoe") == "            Zoë Laurent (#1)  person: Zoë Laurent\n"
+    assert ok(net, "find", "zoe") == "Zoë Laurent (#1)\n"
+    assert ok(net, "find", "resume") == "2025-06-11  You helped Sam Green (#2): sent the Résumé template\n"
+    assert ok(net, "find", "kiln") == "2025-06-13  Zoë Laurent (#1) needs: a kiln for ceramics\n"
+    assert ok(net, "find", "cotton") == "Zoë Laurent (#1): likes 100% cotton\n"
     assert ok(net, "find", "nowhere at all") == 'Nothing mentions "nowhere at all".\n'
     assert json.loads(ok(net, "find", "kiln", "--json")) == [
         {"kind": "loop", "person_id": 1, "person": "Zoë Laurent", "day": "2025-06-13",
@@ -412,9 +415,7 @@ def test_find_prints_one_line_per_hit(net: Net) -> None:
 
 def test_a_note_over_several_lines_is_found_on_one_line(net: Net, findable: None) -> None:
     ok(net, "log", "zoe", "call", "--on", "2025-06-14", "--note", "kiln ideas:\n\tgas\n\twood")
-    assert (
-        ok(net, "find", "wood") == "2025-06-14  Zoë Laurent (#1)  interaction: call: kiln ideas: gas wood\n"
-    )
+    assert ok(net, "find", "wood") == "2025-06-14  A call with Zoë Laurent (#1): kiln ideas: gas wood\n"
 
 
 # archive and unarchive

@@ -101,7 +101,7 @@ A few people for next week
   Lia Wong: Birthday in 4 days. A short message?
 
 Your week in numbers
-  4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
+  4 interactions with 4 people: 1 meeting, 1 call, 1 help, 1 reaction.
   Touches by circle: core 1, close 1, friends 2, network 1.
   Energy: 4 of 10 used.
   Your circles ask for about 3 a week and your week holds 10.
@@ -170,7 +170,7 @@ The week so far, up to Thursday 19 June 2025.
 
 ## Your week in numbers
 
-4 interactions with 4 people: 1 meeting, 1 call, 1 helping hand, 1 reaction.
+4 interactions with 4 people: 1 meeting, 1 call, 1 help, 1 reaction.
 
 Energy: 4 of 10 used.
 
@@ -459,7 +459,7 @@ def test_a_week_across_the_new_year(net: Net) -> None:
     assert out.startswith("Weekly review: 30 December 2024 – 5 January 2025\n\nWhat you gave\n")
     assert "  Sun 5 Jan   Tom Baker: lent my tent (other)\n" in out
     assert "  Thu 2 Jan   Ana Ruiz and Tom Baker reached out (call): new year\n" in out
-    assert "  3 interactions with 2 people: 1 meeting, 1 call, 1 helping hand.\n" in out
+    assert "  3 interactions with 2 people: 1 meeting, 1 call, 1 help.\n" in out
     assert "  Touches by circle: close 2, friends 2.\n" in out
     assert "  14 Oct  -\n" in out
     assert "  30 Dec  ▓▓▒▒ 4\n" in out

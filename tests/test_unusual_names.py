@@ -38,7 +38,7 @@ def test_a_name_round_trips_and_prints_as_typed(net: Net, name: str) -> None:
     assert lines[1].startswith(f"#1  {name}  network  -")
     assert lines[2] == "1 person"
     assert ok(net, "log", name, "coffee") == f"Logged a coffee with {name} today.\n"
-    assert ok(net, "find", name) == f"            {name} (#1)  person: {name}\n"
+    assert ok(net, "find", name) == f"{name} (#1)\n"
     assert json.loads(ok(net, "find", name, "--json"))[0]["person"] == name
     assert ok(net, "edit", name, "--city", name) == f"Updated {name}.\n"
     assert f"\ncity      {name}\n" in ok(net, "show", "#1")
@@ -55,12 +55,12 @@ def test_a_name_prints_as_typed_in_every_listing(net: Net, name: str) -> None:
     ok(net, "promise", "#1", f"lunch with {name}")
     assert ok(net, "show", "ana").endswith(f"  2025-06-18  #1  call · with {name}\n")
     assert ok(net, "helped").splitlines()[1] == f"  2025-06-19  {name}: intro to {name} (intro)"
-    assert ok(net, "loops") == f"  #1    {name}: you offered lunch with {name} (today)\n"
+    assert ok(net, "loops") == f"  #1    You offered {name}: lunch with {name} (today)\n"
     assert ok(net, "log", "#1") == (
         f"Logged a message (the default) with {name} today.\n"
         f"  You offered {name}: lunch with {name} (close it with net done 1).\n"
     )
-    assert ok(net, "done", "1") == f"Promise kept: lunch with {name} for {name}.\n"
+    assert ok(net, "done", "1") == f"You kept your promise to {name}: lunch with {name}.\n"
     assert ok(net, "tag", "#1", "+friend") == f"{name}'s tags: friend.\n"
     assert ok(net, "snooze", "#1", "--for", "2 weeks") == (
         f"{name} is snoozed until 2025-07-03. Enjoy the quiet.\n"
@@ -83,7 +83,7 @@ def test_markup_in_notes_nicknames_and_other_fields_is_printed_as_typed(net: Net
         "Timeline\n"
         "  2025-06-19  #1  message · [/] [bold]\n"
     )
-    assert ok(net, "find", "[/]") == "2025-06-19  Ana Ruiz (#1)  interaction: message: [/] [bold]\n"
+    assert ok(net, "find", "[/]") == "2025-06-19  A message with Ana Ruiz (#1): [/] [bold]\n"
 
 
 def test_names_that_differ_only_by_accent_or_case_are_one_name(net: Net) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from quietnet.engine.postgres import PgDatabase
     from quietnet.engine.sqlite import Database, Session
     from quietnet.engine.url import ServerUrl
+    from quietnet.render.ink import Ink
 
 
 class Context:
@@ -186,14 +187,55 @@ def as_of(text: str | None) -> date:
     return parse_day(text, today=today(), allow_future=True)
 
 
-def say(text: str = "") -> None:
+def width() -> int | None:
+    """The width to fit text to: COLUMNS when set (as Rich reads it), else the terminal's; None when piped."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and columns.isascii():
+        return int(columns)
+    if sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def ink() -> Ink:
+    """Bold names and headings, dim hints: on a terminal (or with FORCE_COLOR), never with NO_COLOR."""
+    from quietnet.render.ink import MARKED, PLAIN
+
+    if os.environ.get("NO_COLOR"):
+        return PLAIN
+    if os.environ.get("FORCE_COLOR") or (sys.stdout.isatty() and os.environ.get("TERM") != "dumb"):
+        return MARKED
+    return PLAIN
+
+
+def say(text: str = "", *, fitted: bool = False, marked: bool = False) -> None:
     """A line on stdout, as typed (no markup); a control character shows as ``\\x1b``, never raw.
 
+    ``fitted``: long lines break between words at the terminal's width (``render/wrap.py``),
+    for what people read (today, show, list, find, loops), never for data (--json).
+    ``marked``: the text holds the marks of ``render/ink.py`` (and every stored string in it was
+    escaped before rendering): they become bold and dim.
     Exports write their bytes through ``cli/output.py``, never through here.
     """
     from quietnet.core.text import visible
 
-    sys.stdout.write(visible(text, keep="\n\t") + "\n")
+    if marked:
+        from quietnet.render.ink import MARKS
+
+        shown = visible(text, keep="\n\t" + MARKS)
+    else:
+        shown = visible(text, keep="\n\t")
+    if fitted:
+        from quietnet.render.wrap import fit
+
+        shown = fit(shown, width())
+    if marked:
+        from quietnet.render.ink import codes
+
+        shown = codes(shown)
+    sys.stdout.write(shown + "\n")
 
 
 def note(text: str) -> None:

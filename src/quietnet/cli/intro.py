@@ -129,12 +129,16 @@ def _step(
     day = _day(on)
     today = context.today()
     with context.get(ctx).write("intro") as s:
-        after, changes = helping.step_intro(s, verb, intro_id, who=who, outcome=outcome, day=day)
+        after, changes, answered = helping.step_intro(s, verb, intro_id, who=who, outcome=outcome, day=day)
     if json_:
         say(to_json(render.intro_dict(after, today=today)))
         return
     say(_said(verb, after, changes))
-    if after.is_open:
+    for loop in answered:
+        say(f"It answers the need {loop.person} mentioned ({loop.what}), so that is closed too (#{loop.id}).")
+    if verb == "accepted" and after.state == "accepted":
+        say(f"Write one short note to both, then: net intro made {after.id}")
+    elif after.is_open:
         for line in render.intro_lines(after, today=today)[1:]:
             say(line.strip())
 
@@ -145,8 +149,9 @@ def _said(verb: str, i: Intro, changes: dict[str, object]) -> str:
     if verb == "ask":
         return f"Noted: you asked {name} privately about meeting {i.name('b' if side == 'a' else 'a')}."
     if verb == "accepted":
-        both = " Both said yes." if i.state == "accepted" else ""
-        return f"{name} said yes.{both}"
+        if i.state == "accepted":
+            return f"{name} said yes too, so both are happy to meet."
+        return f"{name} said yes."
     if verb == "declined":
         return f"{name} said no thanks. Introduction #{i.id} is closed; nothing more to do."
     if verb == "made":

@@ -22,6 +22,15 @@ from quietnet.store.interactions import helps
 app = typer.Typer()
 
 KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
+# How the confirmation of `net helped` names a kind of help ("other" goes unsaid).
+HELP_WORDS = {
+    "intro": "an introduction",
+    "advice": "advice",
+    "referral": "a referral",
+    "resource": "a resource",
+    "recommendation": "a recommendation",
+    "favor": "a favor",
+}
 
 
 def _when(day_text: str | None) -> tuple[str, date]:
@@ -85,8 +94,9 @@ def log(
     with context.get(ctx).write("log") as s:
         done = doing.log(s, words, kind=kind, on=on, today=today, note=text, by_them=bool(them))
     when = _when(done.day.isoformat())[0]
+    word = done.kind.noun if done.said in (None, done.kind.name) else done.said  # "a meeting", never "a meet"
     default = " (the default)" if done.said is None else ""
-    say(f"Logged {with_article(done.said or done.kind.noun)}{default} with {listed(done.who)} {when}.")
+    say(f"Logged {with_article(word)}{default} with {listed(done.who)} {when}.")
     for typed, others in done.also:
         say(_also(typed, others))
     for loop in done.promises[:3]:
@@ -148,7 +158,8 @@ def helped(
     when, day = _when(on)
     with context.get(ctx).write("helped") as s:
         person, promises, others = doing.helped(s, who, kind=help_kind, what=text, day=day)
-    say(f"Noted: you helped {person.name} {when} ({help_kind}: {text}). Thank you for doing it.")
+    as_ = f" ({HELP_WORDS[help_kind]})" if help_kind in HELP_WORDS else ""
+    say(f"Noted: you helped {person.name} {when}: {text}{as_}. Thank you for doing it.")
     if others:
         say(_also(who, others))
     for loop in promises[:3]:

@@ -81,8 +81,10 @@ def list_loops(ctx: typer.Context, json_: Json = False) -> None:
     today = context.today()
     for loop in found:
         ago = humanize_days((today - loop.opened_on).days)
-        word = "you offered" if loop.type == "promise" else "they need"
-        say(f"  #{loop.id:<4} {loop.person}: {word} {loop.what} ({ago})")
+        if loop.type == "promise":
+            say(f"  #{loop.id:<4} You offered {loop.person}: {loop.what} ({ago})", fitted=True)
+        else:
+            say(f"  #{loop.id:<4} {loop.person} needs: {loop.what} ({ago})", fitted=True)
 
 
 @app.command()
@@ -109,10 +111,12 @@ def done(
     kind = fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
     with context.get(ctx).write("done") as s:
         loop, help_id = helping.close_loop(s, loop_id, helped_with=text, kind=kind, day=day)
-    if loop.type == "promise":
-        say(f"Promise kept: {loop.what} for {loop.person}." + (" Logged as a help." if help_id else ""))
+    if loop.type == "promise" and help_id:
+        say(f"You kept your promise to {loop.person} ({loop.what}), and it is logged as a help.")
+    elif loop.type == "promise":
+        say(f"You kept your promise to {loop.person}: {loop.what}.")
     else:
-        say(f"Closed: {loop.person}'s need ({loop.what}).")
+        say(f"Closed the need {loop.person} mentioned: {loop.what}.")
 
 
 @app.command()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from quietnet.cli import context
 from quietnet.cli.boundary import EXPECTED, calm
 from quietnet.cli.context import say
+from quietnet.core.text import escaped_all
 from quietnet.ops.morning import gather, make_plan
 from quietnet.render import due as render
 
@@ -20,14 +21,24 @@ def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, jso
     day = context.as_of(as_of)
     with c.read() as s:
         result, _ = make_plan(s, today=day, show_all=all_)
-    say(render.plan_json(result) if json_ else render.plan_text(result))
+    if json_:
+        say(render.plan_json(result))
+    else:
+        say(render.plan_text(result), fitted=True)
 
 
 def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) -> None:
     day = context.as_of(as_of)
     with c.read() as s:
         morning = gather(s, today=day)
-    say(render.morning_json(morning) if json_ else render.morning_text(morning))
+    if json_:
+        say(render.morning_json(morning))
+    else:
+        ink = context.ink()
+        if ink.marked:  # every stored string escaped first: the marks are the only controls left
+            shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
+            morning = escaped_all(shown)
+        say(render.morning_text(morning, ink), fitted=True, marked=ink.marked)
 
 
 def bare(command: str) -> int:

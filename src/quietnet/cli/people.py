@@ -29,7 +29,7 @@ from quietnet.cli.fields import (
 from quietnet.cli.options import Json, Name, Yes
 from quietnet.core.fields import choice, clean_name, person_name
 from quietnet.core.records import CIRCLES, ORIGINS
-from quietnet.core.text import shown
+from quietnet.core.text import escaped_all, shown
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.render import people as render
@@ -193,7 +193,11 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
         say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
     else:
         sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        say(render.profile_text(person, timeline, open_loops, today=today, sections=sections))
+        ink = context.ink()
+        if ink.marked:  # every stored string escaped first: the marks are the only controls left
+            person, timeline, open_loops, sections = escaped_all((person, timeline, open_loops, sections))
+        text = render.profile_text(person, timeline, open_loops, today=today, sections=sections, ink=ink)
+        say(text, fitted=True, marked=ink.marked)
 
 
 @app.command("list")
@@ -254,7 +258,9 @@ def list_(
     elif not found and (start or end):
         say(render.listing_none_between(start, end))
     else:
-        say(render.listing_text(found, today=today))
+        ink = context.ink()
+        rows = escaped_all(found) if ink.marked else found  # then the marks are the only controls
+        say(render.listing_text(rows, today=context.today(), ink=ink), fitted=True, marked=ink.marked)
 
 
 @app.command()
@@ -279,7 +285,7 @@ def find(
     if json_:
         say(render.hits_json(hits))
     else:
-        say(render.hits_text(hits, query))
+        say(render.hits_text(hits, query), fitted=True)
 
 
 @app.command()

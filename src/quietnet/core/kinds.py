@@ -21,7 +21,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("meet", 1.0, 3, ("coffee", "lunch", "dinner", "walk", "visit", "meeting"), "meeting"),
     Kind("video", 0.9, 2, (), "video call"),
     Kind("call", 0.8, 2, ("phone",), "call"),
-    Kind("help", 0.8, 1, (), "helping hand"),
+    Kind("help", 0.8, 1, (), "help"),
     Kind("message", 0.5, 1, ("email", "letter", "dm", "note"), "message"),
     Kind("text", 0.3, 0, ("sms", "chat"), "text"),
     Kind("greeting", 0.3, 0, ("birthday", "holiday"), "greeting"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from quietnet.core.details import Saved
-from quietnet.core.give import HelpIdea, suggest
+from quietnet.core.give import HelpIdea, matches, suggest
 from quietnet.core.intro import Intro, side_of, transition
 from quietnet.core.records import Loop, Person
 from quietnet.engine.sqlite import Session
@@ -68,26 +68,42 @@ def plan_intro(s: Session, a: str, b: str, *, why: str, asked_by: str | None, da
     return intros.get(s, intro_id)
 
 
+def _answered_needs(s: Session, i: Intro, help_ids: dict[int, int], day: date) -> list[Loop]:
+    """Close the open needs of either person that the other fits (as `net give` matched them)."""
+    fitting = {p.id: p for p in give.profiles(s) if p.id in (i.person_id, i.other_id)}
+    closed = []
+    for owner, other in ((i.person_id, i.other_id), (i.other_id, i.person_id)):
+        for loop in loops.open_loops(s, person_id=owner):
+            if loop.type == "need" and other in fitting and matches(loop.what, owner, [fitting[other]]):
+                loops.close(s, loop.id, day=day, help_id=help_ids[owner])
+                closed.append(loop)
+    return closed
+
+
 def step_intro(
     s: Session, verb: str, intro_id: int, *, who: str | None, outcome: str | None, day: date
-) -> tuple[Intro, dict[str, object]]:
-    """Move an introduction one step (``core/intro.py`` VERBS); made logs a help for both people."""
+) -> tuple[Intro, dict[str, object], list[Loop]]:
+    """Move an introduction one step (``core/intro.py`` VERBS); made logs a help for both people
+    and closes the needs it answered (the loops it closed come back third)."""
     current = intros.get(s, intro_id)
     side = None if who is None else side_of(current, people.resolve_id(s, who), who)
     changes = transition(current, verb, day=day, side=side, note=outcome)
+    help_ids: dict[int, int] = {}
     if verb == "made":
         for s_, pid, other in (
             ("a", current.person_id, current.other),
             ("b", current.other_id, current.person),
         ):
             what = f"introduced them to {other} ({current.why})"
-            changes[f"{s_}_help_id"] = helped(s, person_id=pid, kind="intro", what=what, day=day)
+            help_ids[pid] = helped(s, person_id=pid, kind="intro", what=what, day=day)
+            changes[f"{s_}_help_id"] = help_ids[pid]
     intros.change(s, intro_id, changes)
+    answered = _answered_needs(s, current, help_ids, day) if verb == "made" else []
     if verb == "checked" and outcome:
         for help_id in intros.help_ids(s, intro_id):
             intros.note_outcome(s, help_id, outcome, day)
     journal.describe(s, f"Introduction #{intro_id} of {current.person} and {current.other}: {verb}")
-    return intros.get(s, intro_id), changes
+    return intros.get(s, intro_id), changes, answered
 
 
 def close_loop(

@@ -11,6 +11,7 @@ from quietnet.core.morning import Morning, Upcoming
 from quietnet.core.schedule import DuePlan, Suggestion
 from quietnet.render import wording
 from quietnet.render.console import to_json
+from quietnet.render.ink import PLAIN, Ink
 
 REASON_LABELS = {
     "time_apart": "time since you last caught up",
@@ -120,36 +121,57 @@ def _when(u: Upcoming) -> str:
 EMPTY_STORE = 'No one here yet. Add someone with: net add "Name"'
 
 
-def morning_text(m: Morning) -> str:
+def _suggested(s: Suggestion, ink: Ink) -> str:
+    text = wording.suggestion_line(s)
+    name = wording.shown_name(s.assessment)
+    return ink.strong(name) + text[len(name) :]
+
+
+def morning_text(m: Morning, ink: Ink = PLAIN) -> str:
+    """What `net today` prints; ``ink`` makes names and headings bold, hints dim."""
     day = m.plan.today
-    lines = [f"{day:%A} {day.day} {day:%B %Y}"]
+    lines = [ink.strong(f"{day:%A} {day.day} {day:%B %Y}")]
     if m.empty:
         return "\n".join([*lines, EMPTY_STORE])
     if m.plan.suggestions:
-        lines += ["", "A few people who might enjoy hearing from you:"]
-        lines += [f"  {wording.suggestion_line(s)}" for s in m.plan.suggestions]
+        lines += ["", ink.strong("A few people who might enjoy hearing from you:")]
+        lines += [f"  {_suggested(s, ink)}" for s in m.plan.suggestions]
     elif m.plan.rest:
         lines += ["", wording.REST_LINE]
     if m.birthdays:
-        lines += ["", "Birthdays ahead: " + ", ".join(f"{u.name} {_when(u)}" for u in m.birthdays) + "."]
+        ahead = ", ".join(f"{ink.strong(u.name)} {_when(u)}" for u in m.birthdays)
+        lines += ["", f"{ink.strong('Birthdays ahead:')} {ahead}."]
     if m.promises:
-        lines += ["", "Promises you made:"]
-        lines += [f"  #{p.id} {p.person}: {p.what} (since {p.opened_on.isoformat()})" for p in m.promises[:5]]
+        lines += ["", ink.strong("Promises you made:")]
+        lines += [
+            f"  #{p.id} {ink.strong(p.person)}: {p.what} (since {p.opened_on.isoformat()})"
+            for p in m.promises[:5]
+        ]
         if len(m.promises) > 5:
-            lines.append(f"  and {len(m.promises) - 5} more: net loops")
+            lines.append("  " + ink.quiet(f"and {len(m.promises) - 5} more: net loops"))
     if m.snoozes:
-        lines += ["", "Snoozes ending today: " + ", ".join(n for _, n in m.snoozes)]
+        lines += [
+            "",
+            f"{ink.strong('Snoozes ending today:')} " + ", ".join(ink.strong(n) for _, n in m.snoozes),
+        ]
     if m.intros:
-        lines += ["", "Introductions:"]
-        lines += [f"  #{i.id} {i.person} and {i.other}: {next_step(i, today=day)}" for i in m.intros]
+        lines += ["", ink.strong("Introductions:")]
+        lines += [
+            f"  #{i.id} {ink.strong(i.person)} and {ink.strong(i.other)}: {next_step(i, today=day)}"
+            for i in m.intros
+        ]
     if m.follow_ups:
-        lines += ["", "After events:"]
+        lines += ["", ink.strong("After events:")]
         for f in m.follow_ups:
             if f.loop_id is None:
-                lines.append(f'  How was {f.event}? net event log "{f.event}" (a minute is enough)')
+                lines.append(
+                    f"  How was {f.event}? " + ink.quiet(f'net event log "{f.event}" (a minute is enough)')
+                )
             else:
                 by = f"{f.due:%a} {f.due.day} {f.due:%b}"
-                lines.append(f"  #{f.loop_id} {f.person}: {f.what} (from {f.event}, by {by})")
+                lines.append(
+                    f"  #{f.loop_id} {ink.strong(f.person or '')}: {f.what} (from {f.event}, by {by})"
+                )
     if len(lines) == 1:
         lines.append("A quiet day: nothing is waiting for you. Enjoy it.")
     return "\n".join(lines)

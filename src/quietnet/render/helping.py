@@ -111,8 +111,10 @@ def intros_json(found: list[Intro], *, today: date) -> str:
 
 
 def intro_lines(i: Intro, *, today: date) -> list[str]:
-    lines = [f"#{i.id} {i.person} and {i.other}: {i.why}", f"  {status(i)}"]
+    lines = [f"#{i.id} {i.person} and {i.other}: {i.why}"]
     step = next_step(i, today=today)
+    if i.state != "accepted":  # the step already says both said yes
+        lines.append(f"  {status(i)}")
     if step:
         lines.append(f"  {step}")
     elif i.state == "introduced" and i.check_on is not None:

@@ -9,8 +9,10 @@ from typing import Any
 
 from quietnet.core.dates import humanize_days
 from quietnet.core.details import Hit, Timeline
+from quietnet.core.kinds import BY_NAME
 from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
+from quietnet.render.ink import PLAIN, Ink
 
 
 def _ago(day: date | None, today: date) -> str:
@@ -53,9 +55,10 @@ def profile_text(
     *,
     today: date,
     sections: Sequence[tuple[str, list[str]]] = (),
+    ink: Ink = PLAIN,
 ) -> str:
-    """A profile as plain lines: quick to print, the same in a terminal, a pipe or a file."""
-    title = f"{person.name}  #{person.id}"
+    """A profile as plain lines: quick to print; ``ink`` makes the name and headings bold."""
+    title = f"{ink.strong(person.name)}  #{person.id}"
     if person.nickname:
         title += f'  "{person.nickname}"'
     if person.archived_at:
@@ -87,19 +90,19 @@ def profile_text(
     rows.append(("last", _ago(last, today)))
     lines += [f"{label:<10}{value}" for label, value in rows if value]
     if loops:
-        lines += ["", "Open loops"]
+        lines += ["", ink.strong("Open loops")]
         for loop in loops:
             word = "you promised" if loop.type == "promise" else "they need"
             lines.append(f"  {loop.id:>4}  {word}: {loop.what} (since {loop.opened_on.isoformat()})")
     for heading, entries in sections:  # saved ideas, introductions, events, work (render/helping.py)
-        lines += ["", heading, *(f"  {entry}" for entry in entries)]
+        lines += ["", ink.strong(heading), *(f"  {entry}" for entry in entries)]
     if timeline.helps:
-        lines += ["", "Ways you helped"]
+        lines += ["", ink.strong("Ways you helped")]
         for h in timeline.helps[:10]:
             outcome = f" -> {h.outcome}" if h.outcome else ""
             lines.append(f"  {h.day.isoformat()}  #{h.id}  {h.kind}: {h.what}{outcome}")
     if timeline.interactions or timeline.notes:
-        lines += ["", "Timeline", *_timeline(timeline)]
+        lines += ["", ink.strong("Timeline"), *_timeline(timeline)]
     return "\n".join(lines)
 
 
@@ -125,8 +128,9 @@ def listing_json(found: list[Listed]) -> str:
     return to_json([{**p._asdict(), "tags": list(p.tags)} for p in found])
 
 
-def listing_text(found: list[Listed], *, today: date) -> str:
-    """Aligned plain columns: a Rich table takes seconds to lay out 5,000 rows."""
+def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN) -> str:
+    """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows); ``ink``: bold
+    headings and names, a dim count."""
     if not found:
         return 'No one here yet. Add someone with: net add "Name"'
     header = ("id", "name", "circle", "last contact", "city", "tags")
@@ -143,8 +147,14 @@ def listing_text(found: list[Listed], *, today: date) -> str:
     ]
     columns = list(zip(*rows, strict=True))
     padded = [_pad(column) for column in columns[:-1]]
+    if ink.marked:  # the marks go round the text, not the padding
+        names = padded[1]
+        padded[1] = [names[0]] + [
+            ink.strong(c.rstrip(" ")) + " " * (len(c) - len(c.rstrip(" "))) for c in names[1:]
+        ]
     lines = ["  ".join(cells).rstrip() for cells in zip(*padded, columns[-1], strict=True)]
-    lines.append(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
+    lines[0] = ink.strong(lines[0])
+    lines.append(ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}"))
     return "\n".join(lines)
 
 
@@ -173,13 +183,28 @@ def hits_json(hits: list[Hit]) -> str:
     return to_json([asdict(h) for h in hits])
 
 
+def _hit_line(h: Hit) -> str:
+    """One whole sentence per kind of hit; the JSON keeps the raw fields."""
+    who = f"{h.person} (#{h.person_id})"
+    text = " ".join(h.text.split())  # one line each: a note's line breaks and tabs read as spaces
+    if h.kind == "person":
+        return who if text == h.person else f"{who}: {text}"
+    day = h.day.isoformat() if h.day else ""
+    if h.kind == "note":
+        return f"{day}  A note about {who}: {text}"
+    head, _, rest = text.partition(": ")
+    if h.kind == "interaction":
+        kind = BY_NAME.get(head)
+        noun = kind.noun if kind else head
+        return f"{day}  {'An' if noun[:1] in 'aeiou' else 'A'} {noun} with {who}: {rest}"
+    if h.kind == "help":
+        return f"{day}  You helped {who}: {text}"
+    if head == "promise":
+        return f"{day}  You offered {who}: {rest}"
+    return f"{day}  {who} needs: {rest}"
+
+
 def hits_text(hits: list[Hit], query: str) -> str:
     if not hits:
         return f'Nothing mentions "{query}".'
-    blank = " " * 10
-
-    def line(h: Hit) -> str:  # one line each: a note's line breaks and tabs read as spaces
-        text = " ".join(h.text.split())
-        return f"{h.day.isoformat() if h.day else blank}  {h.person} (#{h.person_id})  {h.kind}: {text}"
-
-    return "\n".join(line(h) for h in hits)
+    return "\n".join(_hit_line(h) for h in hits)

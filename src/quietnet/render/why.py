@@ -41,6 +41,8 @@ def _last_real(a: Assessment) -> str:
     kind = BY_NAME.get(a.last_real_kind or "")
     noun = kind.noun if kind else "catch-up"
     assert a.last_real_on is not None
+    if a.last_real_kind == "help":
+        return f"the last time you helped ({_day(a.last_real_on)})"
     return f"your last {noun} ({_day(a.last_real_on)})"
 
 

@@ -106,7 +106,7 @@ def _since(a: Assessment) -> str:
     if a.last_full_days is None:
         return f"{span_phrase(a.met_days)} since {_start(a)}"
     kind = BY_NAME.get(a.last_full_kind or "")
-    what = f"a {kind.noun}" if kind else "you last caught up"
+    what = "you helped" if a.last_full_kind == "help" else f"a {kind.noun}" if kind else "you last caught up"
     return f"{span_phrase(a.last_full_days)} since {what}"
 
 
@@ -126,7 +126,8 @@ def _years(a: Assessment) -> str:
         return f"{words} since {_start(a)}{tail}"
     kind = BY_NAME.get(a.last_real_kind or "")
     noun = kind.noun if kind else "catch-up"
-    return f"{words} since your last {noun}, in {a.last_real_on:%B %Y}"
+    last = "you last helped" if a.last_real_kind == "help" else f"your last {noun}"
+    return f"{words} since {last}, in {a.last_real_on:%B %Y}"
 
 
 def _event(a: Assessment) -> str:
@@ -176,6 +177,11 @@ def fact(a: Assessment, *, room: int = MAX_LINE) -> str:
     if reason == "drifting":
         return f"It has been a while ({_since(a)})"
     return f"{_since(a)} {_rhythm(a)}"
+
+
+def shown_name(a: Assessment) -> str:
+    """The name as a suggestion line starts with (a very long one is cut)."""
+    return _tidy(a.name, MAX_NAME)
 
 
 def line(a: Assessment, action: str) -> str:
