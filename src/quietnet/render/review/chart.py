@@ -1,8 +1,13 @@
 """An inline SVG chart of touches by circle over the last weeks, for the HTML review.
 
-Stacked bars, one per week, in shades of one hue that stay apart in grey print;
-each segment carries a ``<title>`` with its numbers. No scripts, no external
-references (inline SVG in HTML needs no namespace URL).
+Stacked bars, one per week. Each circle has a shade of one hue, in lightness
+steps at least 12 apart (CIE L*) so they stay apart in grey print, and a
+pattern of its own (solid, diagonal lines, dots, level lines, sparse dots) so
+they stay apart even when shades blur; a dark screen reverses the shades
+(``css()`` holds both palettes). Each segment carries a ``<title>`` with its
+numbers. No scripts, no external references: the patterns are referred to by
+fragment (``url(#q-core)``) inside the page itself, and inline SVG in HTML
+needs no namespace URL.
 """
 
 from __future__ import annotations
@@ -13,7 +18,24 @@ from quietnet.core.review import ChartWeek
 from quietnet.core.settings import CIRCLES
 from quietnet.render.review import words
 
-COLOURS = dict(zip(CIRCLES, ("#1d3f6e", "#2f6db5", "#6a9fd8", "#a8c8ec", "#d9e6f5"), strict=True))
+# Shades per circle, most ink first: darkest on a light page (and in print), lightest on a dark screen.
+LIGHT = dict(zip(CIRCLES, ("#152f55", "#2a5e9f", "#5889c6", "#8fb2e0", "#c4d7f0"), strict=True))
+DARK = dict(zip(CIRCLES, ("#dce9f9", "#a9c8ef", "#6d9edb", "#3f6fae", "#2b466b"), strict=True))
+# The marks drawn over each shade: in the page's background colour on the strong shades
+# (.m-bg), in its text colour on the faint ones (.m-ink), so they show in both schemes.
+MARKS = dict(
+    zip(
+        CIRCLES,
+        (
+            "",
+            '<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" class="m-bg"/>',
+            '<circle cx="3" cy="3" r="1.2" class="m-bg"/>',
+            '<path d="M0,3 h6" class="m-ink"/>',
+            '<circle cx="3" cy="3" r="0.7" class="m-ink"/>',
+        ),
+        strict=True,
+    )
+)
 VIEW_W, VIEW_H = 640, 250
 LEFT, RIGHT, TOP, BASE = 40, 630, 14, 184
 BAR_W = 30
@@ -30,6 +52,23 @@ def scale_top(most: int) -> tuple[int, int]:
         step *= 10
 
 
+def css(palette: dict[str, str]) -> str:
+    """The fill of each circle's shade, as CSS rules (one per line)."""
+    return "\n".join(f".c-{circle} {{ fill: {colour}; }}" for circle, colour in palette.items())
+
+
+def _patterns() -> list[str]:
+    parts = ["<defs>"]
+    for circle in CIRCLES:
+        parts.append(f'<pattern id="q-{circle}" width="6" height="6" patternUnits="userSpaceOnUse">')
+        parts.append(f'<rect width="6" height="6" class="c-{circle}"/>{MARKS[circle]}</pattern>')
+    return [*parts, "</defs>"]
+
+
+def _fill(circle: str) -> str:
+    return f'fill="url(#q-{circle})"' if circle in LIGHT else 'fill="#888888"'
+
+
 def _num(x: float) -> str:
     return f"{x:.1f}".removesuffix(".0")
 
@@ -44,6 +83,7 @@ def svg(weeks: tuple[ChartWeek, ...]) -> str:
     parts = [
         f'<svg class="chart" viewBox="0 0 {VIEW_W} {VIEW_H}" role="img" aria-label="{label}">',
         f"<title>{escape(words.CHART)}</title>",
+        *_patterns(),
     ]
     for tick in range(0, top + 1, step):
         at = _num(BASE - height * tick / top)
@@ -60,7 +100,7 @@ def svg(weeks: tuple[ChartWeek, ...]) -> str:
             what = escape(f"Week of {words.week_label(w.start)}, {c.name}: {c.count}")
             parts.append(
                 f'<rect x="{_num(x)}" y="{_num(y)}" width="{BAR_W}" height="{_num(h)}"'
-                f' fill="{COLOURS.get(c.name, "#888888")}"><title>{what}</title></rect>'
+                f' class="bar" {_fill(c.name)}><title>{what}</title></rect>'
             )
             below += c.count
         centre = _num(x + BAR_W / 2)
@@ -69,7 +109,7 @@ def svg(weeks: tuple[ChartWeek, ...]) -> str:
     x = float(LEFT)
     for circle in CIRCLES:
         swatch = f'x="{_num(x)}" y="{VIEW_H - 28}" width="12" height="12"'
-        parts.append(f'<rect {swatch} fill="{COLOURS[circle]}"/>')
+        parts.append(f'<rect {swatch} class="bar" {_fill(circle)}/>')
         parts.append(f'<text x="{_num(x + 17)}" y="{VIEW_H - 18}" class="axis">{escape(circle)}</text>')
         x += 26 + 7.5 * len(circle)
     parts.append("</svg>")

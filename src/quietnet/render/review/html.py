@@ -1,47 +1,69 @@
 """The weekly review as one self-contained, printable HTML page.
 
 Inline CSS with print styles (A4 and Letter both fit: 15 mm margins, no fixed
-page size), an inline SVG chart, no scripts and no external resources. Every
-piece of user text is escaped.
+page size), a dark scheme on screens that ask for one (print stays light), long
+words and links wrapped so the tables fit a 390-px phone, one date format for
+every day (``Wed 18 Jun``), an inline SVG chart, no scripts and no external
+resources. Every piece of user text is escaped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from textwrap import indent
 
 from quietnet.core.review import Review
 from quietnet.render.review import words
-from quietnet.render.review.chart import svg
+from quietnet.render.review.chart import DARK, LIGHT, css, svg
 
-STYLE = """
-:root { color-scheme: light; }
-body { margin: 0; background: #fff; color: #1b1f24;
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.1rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem; border-bottom: 1px solid #d5dbe3; }
-h3 { font-size: .95rem; margin: 1rem 0 .3rem; }
-p { margin: .4rem 0; }
-.quiet { color: #5b6570; }
-table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #e6e9ee; }
-th { font-weight: 600; font-size: .85rem; color: #5b6570; }
-.n { text-align: right; font-variant-numeric: tabular-nums; }
-td:first-child { white-space: nowrap; }
-ul { padding-left: 1.2rem; margin: .4rem 0; }
-figure { margin: .8rem 0 0; }
-figcaption { font-size: .85rem; color: #5b6570; }
-svg.chart { display: block; width: 100%; height: auto; max-height: 18rem; }
-svg .grid { stroke: #e6e9ee; stroke-width: 1; }
-svg .axis { font-size: 11px; fill: #5b6570; }
-@page { margin: 15mm; }
-@media print {
-  body { font-size: 10pt; }
-  main { max-width: none; margin: 0; padding: 0; }
-  h2, h3 { break-after: avoid; }
-  table, figure, li { break-inside: avoid; }
-}
+STYLE = f"""
+:root {{ color-scheme: light dark;
+  --bg: #fff; --ink: #1b1f24; --muted: #5b6570; --rule: #d5dbe3; --rule-soft: #e6e9ee; }}
+body {{ margin: 0; background: var(--bg); color: var(--ink);
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }}
+main {{ max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem;
+  overflow-wrap: anywhere; }}
+h1 {{ font-size: 1.5rem; margin: 0 0 .25rem; }}
+h2 {{ font-size: 1.1rem; margin: 1.6rem 0 .5rem; padding-bottom: .2rem;
+  border-bottom: 1px solid var(--rule); }}
+h3 {{ font-size: .95rem; margin: 1rem 0 .3rem; }}
+p {{ margin: .4rem 0; }}
+.quiet {{ color: var(--muted); }}
+table {{ border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }}
+th, td {{ text-align: left; vertical-align: top; padding: .3rem .5rem;
+  border-bottom: 1px solid var(--rule-soft); }}
+th {{ font-weight: 600; font-size: .85rem; color: var(--muted); }}
+.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th, td {{ overflow-wrap: break-word; }}
+td.w {{ overflow-wrap: anywhere; word-break: break-word; }}
+td:first-child {{ white-space: nowrap; }}
+ul {{ padding-left: 1.2rem; margin: .4rem 0; }}
+figure {{ margin: .8rem 0 0; }}
+figcaption {{ font-size: .85rem; color: var(--muted); }}
+svg.chart {{ display: block; width: 100%; height: auto; max-height: 18rem; }}
+svg .grid {{ stroke: var(--rule-soft); stroke-width: 1; }}
+svg .axis {{ font-size: 11px; fill: var(--muted); }}
+svg .bar {{ stroke: var(--bg); stroke-width: .75; }}
+svg .m-bg {{ stroke: var(--bg); fill: var(--bg); stroke-width: 1; }}
+svg .m-ink {{ stroke: var(--ink); fill: var(--ink); stroke-width: .6; }}
+{css(LIGHT)}
+@media screen and (max-width: 30rem) {{
+  body {{ font-size: 14px; }}
+  main {{ margin: 1rem auto; padding: 0 .75rem; }}
+  th, td {{ padding: .25rem .3rem; }}
+}}
+@media screen and (prefers-color-scheme: dark) {{
+  :root {{ --bg: #15191e; --ink: #e3e7ec; --muted: #9aa5b1; --rule: #3a424c; --rule-soft: #2a3038; }}
+{indent(css(DARK), "  ")}
+}}
+@page {{ margin: 15mm; }}
+@media print {{
+  body {{ font-size: 10pt; }}
+  main {{ max-width: none; margin: 0; padding: 0; }}
+  h2, h3 {{ break-after: avoid; }}
+  table, figure, li {{ break-inside: avoid; }}
+}}
 """.strip()
 
 
@@ -53,11 +75,22 @@ def _p(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{_e(text)}</p>' if cls else f"<p>{_e(text)}</p>"
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = ()) -> str:
-    """A table of plain cells (escaped here); columns listed in ``numeric`` align right."""
+def _table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    numeric: Sequence[int] = (),
+    prose: Sequence[int] = (),
+) -> str:
+    """A table of plain cells (escaped here).
+
+    Columns listed in ``numeric`` align right; those in ``prose`` (free text, where a long link
+    may sit) may break a long word anywhere, so the table fits a phone. The others (a day, a
+    name, a kind) break only between words.
+    """
 
     def cls(i: int) -> str:
-        return ' class="n"' if i in numeric else ""
+        return ' class="n"' if i in numeric else ' class="w"' if i in prose else ""
 
     head = "".join(f"<th{cls(i)}>{_e(h)}</th>" for i, h in enumerate(header))
     body = "\n".join(
@@ -92,7 +125,7 @@ def render(r: Review) -> str:
     out += _section("came-back", words.CAME_BACK, _came_back(r))
     if r.noted:
         rows = [[words.short_day(n.day), n.person, n.text] for n in r.noted]
-        out += _section("noted", words.NOTED, [_table(["day", "who", "note"], rows)])
+        out += _section("noted", words.NOTED, [_table(["day", "who", "note"], rows, prose=[2])])
     out += _section("open", words.OPEN, _open(r))
     out += _section("next", words.NEXT, _next(r))
     out += _section("numbers", words.NUMBERS, _numbers(r))
@@ -105,7 +138,7 @@ def _gave(r: Review) -> list[str]:
     body = []
     if r.gave:
         rows = [[words.short_day(g.day), g.person, g.what, g.kind, words.outcome(g) or ""] for g in r.gave]
-        body.append(_table(["day", "who", "what", "kind", words.CAME_OF_IT.lower()], rows))
+        body.append(_table(["day", "who", "what", "kind", words.CAME_OF_IT.lower()], rows, prose=[2, 4]))
     else:
         body.append(_p(words.NO_HELPS))
     return [*body, _p(words.recent(r), "quiet")]
@@ -115,7 +148,7 @@ def _came_back(r: Review) -> list[str]:
     if not r.came_back:
         return [_p(words.NOTHING_BACK)]
     rows = [[words.short_day(x.day), words.came_back(x), x.thanks] for x in r.came_back]
-    return [_table(["day", "what", "a thank-you idea"], rows)]
+    return [_table(["day", "what", "a thank-you idea"], rows, prose=[1])]
 
 
 def _open(r: Review) -> list[str]:
@@ -124,8 +157,8 @@ def _open(r: Review) -> list[str]:
     body = []
     for label, items, verb in ((words.YOURS, r.promises, "made"), (words.THEIRS, r.needs, "noted")):
         if items:
-            rows = [[o.opened_on.isoformat(), o.person, o.what, words.opened_ago(o)] for o in items]
-            body += [f"<h3>{_e(label)}</h3>", _table([verb, "who", "what", "how long ago"], rows)]
+            rows = [[words.short_day(o.opened_on), o.person, o.what, words.opened_ago(o)] for o in items]
+            body += [f"<h3>{_e(label)}</h3>", _table([verb, "who", "what", "how long ago"], rows, prose=[2])]
     return body
 
 
@@ -156,4 +189,4 @@ def _dates(r: Review) -> list[str]:
     if not r.dates_ahead:
         return [_p(words.NO_DATES)]
     rows = [[words.short_day(d.day), d.name, d.label] for d in r.dates_ahead]
-    return [_table(["day", "who", "what"], rows)]
+    return [_table(["day", "who", "what"], rows, prose=[2])]
