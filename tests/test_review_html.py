@@ -149,3 +149,18 @@ def test_every_day_is_written_one_way(page: Page) -> None:
     assert [[text for _, text in row] for row in dated[3][1:]] == [
         ["Sun 1 Jun", "Sam Okafor", f"read {LINK}", "2 weeks ago"]
     ]
+
+
+def test_the_chart_reads_on_a_phone(html: str, page: Page) -> None:
+    phone = block(page.style, "@media screen and (max-width: 30rem)")
+    assert "svg .axis { font-size: 20px; }" in phone  # about 11 px once the chart shrinks to the screen
+    assert "svg .odd { display: none; }" in phone
+    weeks = re.findall(
+        r'<text x="[\d.]+" y="202" class="axis( odd)?" text-anchor="middle">([^<]+)</text>', html
+    )
+    assert [w for odd, w in weeks if not odd] == ["7 Apr", "21 Apr", "5 May", "19 May", "2 Jun", "16 Jun"]
+    assert len(weeks) == 12
+    assert (
+        '<ul class="legend">\n<li><svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">'
+        '<rect width="12" height="12" class="bar" fill="url(#q-core)"/></svg>core</li>\n'
+    ) in html

@@ -36,7 +36,7 @@ MARKS = dict(
         strict=True,
     )
 )
-VIEW_W, VIEW_H = 640, 250
+VIEW_W, VIEW_H = 640, 212
 LEFT, RIGHT, TOP, BASE = 40, 630, 14, 184
 BAR_W = 30
 
@@ -65,6 +65,16 @@ def _patterns() -> list[str]:
     return [*parts, "</defs>"]
 
 
+def legend() -> str:
+    """The circles' shades and patterns, as a list in the page's own text size (it reads on a phone)."""
+    items = [
+        f'<li><svg class="swatch" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12"'
+        f' class="bar" {_fill(circle)}/></svg>{escape(circle)}</li>'
+        for circle in CIRCLES
+    ]
+    return "\n".join(['<ul class="legend">', *items, "</ul>"])
+
+
 def _fill(circle: str) -> str:
     return f'fill="url(#q-{circle})"' if circle in LIGHT else 'fill="#888888"'
 
@@ -74,7 +84,7 @@ def _num(x: float) -> str:
 
 
 def svg(weeks: tuple[ChartWeek, ...]) -> str:
-    """The chart as an ``<svg>`` element (empty weeks stay empty)."""
+    """The chart as an ``<svg>`` element (empty weeks stay empty); ``legend()`` goes under it."""
     most = max((w.total for w in weeks), default=0)
     top, step = scale_top(most)
     height = BASE - TOP
@@ -105,12 +115,9 @@ def svg(weeks: tuple[ChartWeek, ...]) -> str:
             below += c.count
         centre = _num(x + BAR_W / 2)
         week = escape(words.week_label(w.start))
-        parts.append(f'<text x="{centre}" y="{BASE + 16}" class="axis" text-anchor="middle">{week}</text>')
-    x = float(LEFT)
-    for circle in CIRCLES:
-        swatch = f'x="{_num(x)}" y="{VIEW_H - 28}" width="12" height="12"'
-        parts.append(f'<rect {swatch} class="bar" {_fill(circle)}/>')
-        parts.append(f'<text x="{_num(x + 17)}" y="{VIEW_H - 18}" class="axis">{escape(circle)}</text>')
-        x += 26 + 7.5 * len(circle)
+        every_other = " odd" if (len(weeks) - 1 - i) % 2 else ""  # hidden on a phone; this week stays
+        parts.append(
+            f'<text x="{centre}" y="{BASE + 18}" class="axis{every_other}" text-anchor="middle">{week}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)

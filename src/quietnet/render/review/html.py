@@ -15,7 +15,7 @@ from textwrap import indent
 
 from quietnet.core.review import Review
 from quietnet.render.review import words
-from quietnet.render.review.chart import DARK, LIGHT, css, svg
+from quietnet.render.review.chart import DARK, LIGHT, css, legend, svg
 
 STYLE = f"""
 :root {{ color-scheme: light dark;
@@ -47,11 +47,16 @@ svg .axis {{ font-size: 11px; fill: var(--muted); }}
 svg .bar {{ stroke: var(--bg); stroke-width: .75; }}
 svg .m-bg {{ stroke: var(--bg); fill: var(--bg); stroke-width: 1; }}
 svg .m-ink {{ stroke: var(--ink); fill: var(--ink); stroke-width: .6; }}
+.legend {{ list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1.1rem;
+  padding: 0; margin: .2rem 0 .4rem; font-size: .85rem; color: var(--muted); }}
+.legend svg {{ width: .9em; height: .9em; vertical-align: -.1em; margin-right: .4em; }}
 {css(LIGHT)}
 @media screen and (max-width: 30rem) {{
   body {{ font-size: 14px; }}
   main {{ margin: 1rem auto; padding: 0 .75rem; }}
   th, td {{ padding: .25rem .3rem; }}
+  svg .axis {{ font-size: 20px; }}
+  svg .odd {{ display: none; }}
 }}
 @media screen and (prefers-color-scheme: dark) {{
   :root {{ --bg: #15191e; --ink: #e3e7ec; --muted: #9aa5b1; --rule: #3a424c; --rule-soft: #2a3038; }}
@@ -179,7 +184,13 @@ def _numbers(r: Review) -> list[str]:
         rows = [[c.name, str(c.count)] for c in n.by_circle]
         body.append(_table(["circle", "touches"], rows, numeric=[1]))
     if any(w.total for w in n.chart):
-        body += ["<figure>", svg(n.chart), f"<figcaption>{_e(words.CHART)}</figcaption>", "</figure>"]
+        body += [
+            "<figure>",
+            svg(n.chart),
+            legend(),
+            f"<figcaption>{_e(words.CHART)}</figcaption>",
+            "</figure>",
+        ]
     else:
         body.append(_p(words.NO_TOUCHES))
     return body
