@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "unarchive": "people",
     "forget": "people",
     "tag": "people",
+    "relate": "relate",
     "log": "log",
     "helped": "log",
     "note": "notes",

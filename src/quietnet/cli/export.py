@@ -15,13 +15,14 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Yes
 from quietnet.cli.output import Output, target, write
 from quietnet.cli.output import folder as output_folder
+from quietnet.core.relations import vcard_related
 from quietnet.core.text import plural
 from quietnet.errors import InputError
 from quietnet.io import csvfile, ics, jsonfile, vcardexport
 from quietnet.io.files import write_atomic
 from quietnet.ops.morning import calendar
 from quietnet.render import wording
-from quietnet.store import dump, transfer
+from quietnet.store import dump, relationships, transfer
 
 app = typer.Typer()
 exporting = typer.Typer(no_args_is_help=True)
@@ -112,12 +113,15 @@ def export_vcard(
         folder = output_folder(context.get(ctx), folder)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
+        related = vcard_related(*relationships.for_cards(s))
     if folder is None:
-        write_out("".join(vcardexport.write(r, r["tags"]) for r in rows), out, plural(len(rows), "card"))
+        cards = "".join(vcardexport.write(r, r["tags"], related.get(r["id"], ())) for r in rows)
+        write_out(cards, out, plural(len(rows), "card"))
         return
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
-        write_atomic(folder / f"{row['uuid']}.vcf", vcardexport.write(row, row["tags"]).encode("utf-8"))
+        card = vcardexport.write(row, row["tags"], related.get(row["id"], ()))
+        write_atomic(folder / f"{row['uuid']}.vcf", card.encode("utf-8"))
     say(f"Wrote {plural(len(rows), 'card')} to {folder}.")
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from quietnet.core.records import DatedNote, Event, Help, Interaction
+from quietnet.core.relations import Related
 
 if TYPE_CHECKING:
     from quietnet.core.give import Match
@@ -78,6 +79,7 @@ class Extras:
     intros: list[Intro]
     events: list[tuple[Event, str, str | None]]
     work: list[Work]
+    related: list[Related] = field(default_factory=list)
 
 
 @dataclass
