@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "forget": "people",
     "tag": "people",
     "relate": "relate",
+    "date": "yearly",
     "log": "log",
     "helped": "log",
     "note": "notes",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.records import DatedNote, Event, Help, Interaction
+from quietnet.core.records import DatedNote, Event, Help, Interaction, YearlyEntry
 from quietnet.core.relations import Related
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ class Extras:
     events: list[tuple[Event, str, str | None]]
     work: list[Work]
     related: list[Related] = field(default_factory=list)
+    dates: list[YearlyEntry] = field(default_factory=list)
 
 
 @dataclass

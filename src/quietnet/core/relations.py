@@ -96,3 +96,15 @@ def vcard_related(rows: list[tuple[int, int, str]], uids: dict[int, str]) -> dic
         cards.setdefault(first, []).append((VCARD_TYPES[role_], uids[second]))
         cards.setdefault(second, []).append((VCARD_TYPES[ROLES[role_][1]], uids[first]))
     return cards
+
+
+ANNIVERSARIES = ("anniversary", "wedding anniversary", "wedding")  # what vCard's ANNIVERSARY means
+
+
+def anniversaries(rows: list[tuple[int, str, str]]) -> dict[int, str]:
+    """Per person id, the day of their first yearly date labelled as an anniversary (vCard's ANNIVERSARY)."""
+    found: dict[int, str] = {}
+    for person_id, label_, day in rows:
+        if label_.casefold() in ANNIVERSARIES:
+            found.setdefault(person_id, day)
+    return found

@@ -32,6 +32,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "work": ("id",),
     "note": ("id",),
     "relationship": ("id",),
+    "yearly_date": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only

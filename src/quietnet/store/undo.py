@@ -82,6 +82,7 @@ NOUNS = {
     "work": ("engagement", "engagements"),
     "note": ("dated note", "dated notes"),
     "relationship": ("relationship", "relationships"),
+    "yearly_date": ("yearly date", "yearly dates"),
 }
 
 
