@@ -77,7 +77,12 @@ def _add_extra_rows(path: Path) -> None:
                         continue
                     elif required:
                         row[name] = {"DATE": "2025-06-01", "DATETIME": "2025-06-01 08:00:00+00:00"}.get(
-                            kind, 1 if kind in ("INTEGER", "FLOAT", "BOOLEAN") else "x"
+                            kind,
+                            1
+                            if kind in ("INTEGER", "FLOAT", "BOOLEAN")
+                            else "06-01"
+                            if name == "day"
+                            else "x",
                         )
                 s.insert(
                     f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
@@ -310,7 +315,8 @@ def test_ics_export_has_yearly_birthdays_and_the_coming_check_ins(net: Net, fill
     assert all("RRULE" not in e for e in checkins)
     only = net("export", "ics", "--birthdays-only").out
     assert "check-in-" not in only
-    assert only.count("BEGIN:VEVENT") == 3
+    assert only.count("BEGIN:VEVENT") == 4  # the three birthdays and the yearly date (net date)
+    assert only.count("UID:date-") == 1
 
 
 def test_output_files_are_private_and_written_atomically(net: Net, filled: Path, tmp_path: Path) -> None:

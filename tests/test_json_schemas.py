@@ -50,6 +50,8 @@ EVERYTHING: tuple[tuple[str, ...], ...] = (
     ("work", "add", "Contoso redesign", "--from", "tom", "--via", "ana", "--path", "referral",
      "--value", "4000", "--on", "2025-06-16"),
     ("note", "ana", "her daughter started school", "--on", "2025-06-18"),
+    ("relate", "ana", "tom", "--as", "partner"),
+    ("date", "add", "ana", "wedding anniversary", "06-21"),
     ("snooze", "søren", "--for", "2 weeks"),
     ("settings", "set", "weekly_energy", "6"),
 )  # fmt: skip

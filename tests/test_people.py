@@ -98,7 +98,7 @@ def test_add_every_field_round_trips_through_show_json(net: Net) -> None:
     data = shown(net, "ana")
     assert list(data) == [
         "person", "interactions", "helps", "notes", "open_loops", "saved", "introductions", "events",
-        "work",
+        "work", "relationships", "yearly_dates",
     ]  # fmt: skip
     full = data["person"]
     uuid.UUID(full.pop("uuid"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Database, Session
 from quietnet.render.due import REASON_LABELS
 from quietnet.store import settings as stored
-from quietnet.store import state
+from quietnet.store import state, yearly
 from tests.helpers import BANNED, seed, write_raw
 from tests.processes import NOW
 from tests.strategies import SETTINGS, TODAY, Raw, build, crowds, day
@@ -139,6 +140,32 @@ def test_each_witness_is_admitted_by_its_term_alone_and_let_through_by_its_claus
 
 
 DAYS = (-45, 0, 2, 60, 700)
+
+
+def test_a_yearly_date_is_admitted_by_the_event_term_alone_and_let_through_by_its_clause(
+    migrated: bytes,
+) -> None:
+    """A yearly date (net date) counts exactly as a birthday: the event witness with a date instead."""
+    raw = replace(WITNESSES["event"], name="Eve", birthday=None)
+    on = TODAY + timedelta(days=1)
+    with tempfile.TemporaryDirectory() as folder:
+        db, written = _store(folder, migrated, DEFAULT, [raw])
+        try:
+            (person_id,) = written
+            with db.write("date") as s:
+                yearly.add(
+                    s, person_id=person_id, label="wedding anniversary", day=f"{on.month:02d}-{on.day:02d}"
+                )
+            with db.read() as s:
+                (c,) = state.candidates(s, DEFAULT, today=TODAY)
+                a = assess(c, settings=DEFAULT, today=TODAY)
+                assert a.eligible
+                assert a.event == ("wedding anniversary", 1)
+                assert [t.name for t in admitting(a, c)] == ["event"]
+                assert person_id in clause_ids(s, DEFAULT, TODAY, "event")
+                assert person_id in {e.id for e in state.eligible_candidates(s, DEFAULT, today=TODAY)}
+        finally:
+            db.close()
 
 
 @hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

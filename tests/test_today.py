@@ -40,8 +40,8 @@ def test_birthdays_ahead_are_a_heads_up_with_no_action(net: Net) -> None:
     assert data["suggestions"] == []
     assert data["energy"]["spent"] == 0
     assert data["birthdays"] == [
-        {"id": 1, "name": "Raj", "date": "2025-06-24", "days": 5},
-        {"id": 2, "name": "Ivy", "date": "2025-07-03", "days": 14},
+        {"id": 1, "name": "Raj", "date": "2025-06-24", "days": 5, "label": "birthday"},
+        {"id": 2, "name": "Ivy", "date": "2025-07-03", "days": 14, "label": "birthday"},
     ]
     assert "Birthdays ahead: Ivy on Thursday, Far on Fri 4 Jul." in net("today", "--as-of", "2025-06-27").out
     assert "Raj: Birthday in 2 days. A short message?" in net("today", "--as-of", "2025-06-22").out
@@ -224,7 +224,7 @@ def test_upcoming_birthdays_agree_with_the_next_yearly_date(
 ) -> None:
     month, day = birthday
     when = next_yearly(month, day, on_or_after=today)
-    found = upcoming([(1, "Ana", f"{month:02d}-{day:02d}")], today=today, days=days)
+    found = upcoming([(1, "Ana", f"{month:02d}-{day:02d}", "birthday")], today=today, days=days)
     expected = [Upcoming(1, "Ana", when, (when - today).days)] if (when - today).days <= days else []
     assert found == expected
 

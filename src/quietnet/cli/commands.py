@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "unarchive": "people",
     "forget": "people",
     "tag": "people",
+    "relate": "relate",
+    "date": "yearly",
     "log": "log",
     "helped": "log",
     "note": "notes",

@@ -15,13 +15,14 @@ from quietnet.cli.context import say
 from quietnet.cli.options import Yes
 from quietnet.cli.output import Output, target, write
 from quietnet.cli.output import folder as output_folder
+from quietnet.core.relations import anniversaries, vcard_related
 from quietnet.core.text import plural
 from quietnet.errors import InputError
 from quietnet.io import csvfile, ics, jsonfile, vcardexport
 from quietnet.io.files import write_atomic
 from quietnet.ops.morning import calendar
 from quietnet.render import wording
-from quietnet.store import dump, transfer
+from quietnet.store import dump, relationships, transfer, yearly
 
 app = typer.Typer()
 exporting = typer.Typer(no_args_is_help=True)
@@ -112,12 +113,18 @@ def export_vcard(
         folder = output_folder(context.get(ctx), folder)
     with context.get(ctx).read() as s:
         rows = transfer.person_rows(s)
+        related = vcard_related(*relationships.for_cards(s))
+        married = anniversaries(yearly.days_by_person(s))
     if folder is None:
-        write_out("".join(vcardexport.write(r, r["tags"]) for r in rows), out, plural(len(rows), "card"))
+        cards = "".join(
+            vcardexport.write(r, r["tags"], related.get(r["id"], ()), married.get(r["id"])) for r in rows
+        )
+        write_out(cards, out, plural(len(rows), "card"))
         return
     folder.mkdir(mode=0o700, exist_ok=True)
     for row in rows:
-        write_atomic(folder / f"{row['uuid']}.vcf", vcardexport.write(row, row["tags"]).encode("utf-8"))
+        card = vcardexport.write(row, row["tags"], related.get(row["id"], ()), married.get(row["id"]))
+        write_atomic(folder / f"{row['uuid']}.vcf", card.encode("utf-8"))
     say(f"Wrote {plural(len(rows), 'card')} to {folder}.")
 
 
@@ -145,7 +152,7 @@ def export_ics(
     birthdays_only: Annotated[bool, typer.Option("--birthdays-only", help="Leave out check-ins.")] = False,
     yes: Yes = False,
 ) -> None:
-    """Birthdays as yearly events and the coming suggested check-ins, for your calendar.
+    """Birthdays and yearly dates (net date) as yearly events and the coming suggested check-ins.
 
     Check-ins are everyone `net due --all` lists today, a few a day (your daily
     maximum), as all-day events over the coming --days. Each person's events
@@ -172,5 +179,10 @@ def export_ics(
         )
         for uuid, sug, day in found.checkins
     ]
-    write_out(ics.write(birthdays, checkins, today=today), out,
-              f"{plural(len(birthdays), 'birthday')} and {plural(len(checkins), 'check-in')}")  # fmt: skip
+    others = sum(1 for b in birthdays if b.key is not None)
+    dates = plural(len(birthdays) - others, "birthday") + (
+        f", {plural(others, 'yearly date')}" if others else ""
+    )
+    write_out(
+        ics.write(birthdays, checkins, today=today), out, f"{dates} and {plural(len(checkins), 'check-in')}"
+    )

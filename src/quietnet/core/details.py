@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.records import DatedNote, Event, Help, Interaction
+from quietnet.core.records import DatedNote, Event, Help, Interaction, YearlyEntry
+from quietnet.core.relations import Related
 
 if TYPE_CHECKING:
     from quietnet.core.give import Match
@@ -78,6 +79,8 @@ class Extras:
     intros: list[Intro]
     events: list[tuple[Event, str, str | None]]
     work: list[Work]
+    related: list[Related] = field(default_factory=list)
+    dates: list[YearlyEntry] = field(default_factory=list)
 
 
 @dataclass

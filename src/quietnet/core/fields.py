@@ -14,7 +14,7 @@ from datetime import date
 
 from quietnet.core import dates
 from quietnet.core.text import fold, has_control, shown
-from quietnet.errors import InputError
+from quietnet.errors import DateError, InputError
 
 MAX_NAME = 200  # a name, a nickname, a phone number: one line
 MAX_FIELD = 2_000  # company, role, city, how you met, interests; what you did, a promise
@@ -144,5 +144,27 @@ def birthday(raw: str, *, today: date | None = None) -> str:
         raise InputError(
             f"A birthday can't be after today ({today.isoformat()}); "
             f'"{shown(raw.strip())}" has not happened yet. Give MM-DD if the year is unsure.'
+        )
+    return dates.format_birthday(year, month, day)
+
+
+MAX_LABEL = 60  # a yearly date's label: "wedding anniversary"
+
+
+def yearly_day(raw: str, *, today: date | None = None) -> str:
+    """A yearly date as stored, ``MM-DD`` or ``YYYY-MM-DD``: read as a birthday is, worded as a date."""
+    try:
+        year, month, day = dates.parse_birthday(raw)
+    except DateError as e:
+        raise DateError(
+            str(e).replace(
+                "as a birthday. Try 06-21, 1980-06-21 or June 21",
+                "as a yearly date. Try 06-12, 2015-06-12 or June 12",
+            )
+        ) from None
+    if year is not None and today is not None and (year, month, day) > (today.year, today.month, today.day):
+        raise InputError(
+            f"A yearly date with a year can't be after today ({today.isoformat()}); "
+            f'"{shown(raw.strip())}" has not happened yet. Give MM-DD for one still to come.'
         )
     return dates.format_birthday(year, month, day)

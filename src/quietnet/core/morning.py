@@ -16,17 +16,19 @@ class Upcoming(NamedTuple):
     name: str
     day: date
     days: int
+    label: str = "birthday"  # or a yearly date's (net date)
 
 
-def upcoming(dates: list[tuple[int, str, str]], *, today: date, days: int) -> list[Upcoming]:
-    """Birthdays from today to ``days`` ahead, soonest first (Feb 29 is Feb 28 in other years)."""
+def upcoming(dates: list[tuple[int, str, str, str]], *, today: date, days: int) -> list[Upcoming]:
+    """Birthdays and yearly dates from today to ``days`` ahead, soonest first (Feb 29 is Feb 28 in
+    other years): (person id, name, day, label) each."""
     ahead = days_ahead(today, days)
     found = []
-    for person_id, name, birthday in dates:
+    for person_id, name, birthday, label in dates:
         month, day = (int(x) for x in birthday[-5:].split("-"))
         n = ahead.get((month, day))
         if n is not None:
-            found.append(Upcoming(person_id, name, today + timedelta(days=n), n))
+            found.append(Upcoming(person_id, name, today + timedelta(days=n), n, label))
     return sorted(found, key=lambda u: (u.day, u.name.casefold(), u.id))
 
 

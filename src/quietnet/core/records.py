@@ -115,6 +115,16 @@ class DatedNote(NamedTuple):
     text: str
 
 
+class YearlyEntry(NamedTuple):
+    """A yearly date besides a birthday (`net date`): an anniversary, a child's birthday."""
+
+    id: int
+    person_id: int
+    person: str
+    label: str
+    day: str  # "MM-DD" or "YYYY-MM-DD"
+
+
 class Loop(NamedTuple):
     id: int
     person_id: int

@@ -49,6 +49,7 @@ class Candidate(NamedTuple):
     summary: Summary
     rhythm: tuple[float | None, str] | None = None  # cadence_of(summary, ...) as stored; None: work it out
     met_known: bool = True  # False: ``met`` is the start of section 3 (first interaction or day added)
+    dates: tuple[tuple[str, int, int], ...] = ()  # other yearly dates (label, month, day): net date
 
 
 class Assessment(NamedTuple):
@@ -67,7 +68,7 @@ class Assessment(NamedTuple):
     dormant: bool
     drifting: bool
     reason: str  # one of REASONS
-    event: tuple[str, int] | None  # ("birthday", days ahead)
+    event: tuple[str, int] | None  # ("birthday" or a yearly date's label, days ahead)
     closeness: int = 0  # the closeness used (the circle default when the person has none)
     loop: tuple[str, str] | None = None  # ("promise" | "need", text)
     last_full_days: int | None = None  # days since the latest full check-in
@@ -163,17 +164,24 @@ def days_ahead(today: date, window: int) -> dict[tuple[int, int], int]:
 
 
 def event_ahead(c: Candidate, settings: Settings, today: date) -> tuple[str, int] | None:
-    """("birthday", days ahead) when it is 0..window days ahead and not yet marked."""
-    if c.birthday is None:
+    """(label, days ahead) of the nearest birthday or yearly date 0..window days ahead, not yet marked.
+
+    Every yearly date (`net date`) counts exactly as a birthday does; the birthday wins a tie.
+    """
+    window = days_ahead(today, settings.event_window)
+    nearest: tuple[str, int] | None = None
+    for label, month_day in (("birthday", c.birthday), *((d[0], (d[1], d[2])) for d in c.dates)):
+        n = None if month_day is None else window.get(month_day)
+        if n is not None and (nearest is None or n < nearest[1]):
+            nearest = (label, n)
+    if nearest is None:
         return None
-    ahead = days_ahead(today, settings.event_window).get(c.birthday)
-    if ahead is None:
-        return None
+    label, ahead = nearest
     last = c.summary.last_touch
     mark_from = today.toordinal() + ahead - settings.event_logged_before
     if last is not None and last.toordinal() >= mark_from:
         return None
-    return ("birthday", ahead)
+    return (label, ahead)
 
 
 def assess(c: Candidate, *, settings: Settings, today: date) -> Assessment:
@@ -198,7 +206,7 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     last_real = summary.last_real
     base = last_real if last_real is not None else c.met
     dormant = today_ord - base.toordinal() >= s.dormant_days
-    event = None if c.birthday is None else event_ahead(c, s, today)
+    event = None if c.birthday is None and not c.dates else event_ahead(c, s, today)
     near = event is not None or c.promise is not None or c.need is not None
     circle_cadence, drift_after, default_closeness = ctx.circles[c.circle]
 

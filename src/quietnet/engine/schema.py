@@ -373,3 +373,33 @@ class Note(SQLModel, table=True):
     text: str
     created_at: datetime = Field(sa_column=_stamp())
     find_key: str | None = None  # the folded text
+
+
+# -- issue 17: relationships between people, and yearly dates besides a birthday ------
+
+
+class Relationship(SQLModel, table=True):
+    """How two people you know are related (`net relate ana tom --as partner`: Tom is Ana's partner)."""
+
+    __tablename__ = "relationship"
+    __table_args__ = (Index("ix_relationship_pair", "person_id", "other_id", "role", unique=True),
+                      Index("ix_relationship_other", "other_id"), {"sqlite_autoincrement": True})  # fmt: skip
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    other_id: int = Field(sa_column=_fk("person.id"))
+    role: str  # partner | spouse | parent | child | sibling | colleague | friend | introduced-by | free text
+    created_at: datetime = Field(sa_column=_stamp())
+
+
+class YearlyDate(SQLModel, table=True):
+    """A date that comes back every year for someone, besides their birthday (`net date add`)."""
+
+    __tablename__ = "yearly_date"
+    __table_args__ = (Index("ix_yearly_date_person", "person_id"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_fk("person.id"))
+    label: str  # "wedding anniversary", "Lena's birthday"
+    day: str  # "MM-DD" or "YYYY-MM-DD", as a birthday
+    created_at: datetime = Field(sa_column=_stamp())

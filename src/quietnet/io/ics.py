@@ -26,6 +26,8 @@ class Birthday:
     uuid: str
     name: str
     birthday: str  # "MM-DD" or "YYYY-MM-DD"
+    label: str = "birthday"  # or a yearly date's (net date)
+    key: int | None = None  # a yearly date's id: its event's UID
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,14 @@ def write(birthdays: Iterable[Birthday], checkins: Iterable[CheckIn], *, today: 
     for b in birthdays:
         start, rule = _first(b.birthday, today)
         event = Event()
-        event.add("uid", f"birthday-{b.uuid}@quietnet")
+        event.add(
+            "uid", f"birthday-{b.uuid}@quietnet" if b.key is None else f"date-{b.key}-{b.uuid}@quietnet"
+        )
         event.add("dtstamp", stamp)
         event.add("sequence", sequence)
         event.add("dtstart", start)
         event.add("rrule", rule)
-        event.add("summary", f"{b.name}'s birthday")
+        event.add("summary", f"{b.name}'s birthday" if b.key is None else f"{b.name}: {b.label}")
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     for c in checkins:

@@ -89,6 +89,14 @@ def _exact(rule: Callable[[str], str]) -> Check:
     return check
 
 
+# Columns of the other features' tables with a rule of their own (the scheduler reads these)
+TABLE_CHECKS: dict[tuple[str, str], Check] = {
+    ("yearly_date", "day"): _exact(fields.yearly_day),
+    ("yearly_date", "label"): _rule(lambda v: fields.one_line(v, what="the text", limit=fields.MAX_LABEL)),
+    ("relationship", "role"): _rule(lambda v: fields.one_line(v, what="the text", limit=fields.MAX_LABEL)),
+}
+
+
 def _uuid(value: Any) -> None:
     _is(str)(value)
     try:
@@ -268,6 +276,13 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
                     raise InputError(
                         f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
                     )
+                if (check := TABLE_CHECKS.get((table, key))) is not None:
+                    try:
+                        check(value)
+                    except ValueError as exc:
+                        raise InputError(
+                            f"{source}, tables.{table}[{n}]: {key}: {exc}; nothing was imported."
+                        ) from None
     _check_links(document, source)
     for n, person in enumerate(document.get("people", [])):
         if today is not None and person.get("birthday"):

@@ -48,8 +48,17 @@ BINARY = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
 _PARAM_NAME = re.compile(r"[A-Za-z0-9-]+")  # an iana-token or x-name (RFC 2426)
 
 
-def write(person: Mapping[str, Any], tags: Sequence[str]) -> str:
+def write(
+    person: Mapping[str, Any],
+    tags: Sequence[str],
+    related: Sequence[tuple[str, str]] = (),
+    anniversary: str | None = None,
+) -> str:
     """One vCard 3.0 for a person row, built on their original card when they have one.
+
+    ``related`` are (TYPE, UID) of the people noted as related to them (net relate),
+    written as 4.0's RELATED under 3.0's X- name, as every 4.0-only property is; ``anniversary``
+    (a yearly date labelled as one, net date) likewise as X-ANNIVERSARY.
 
     A property whose value quietnet still holds as it was read is left as the
     card had it (ORG units, category names, the other numbers and addresses).
@@ -83,6 +92,12 @@ def write(person: Mapping[str, Any], tags: Sequence[str]) -> str:
     if changed("birthday"):
         birthday = person.get("birthday")
         _set(lines, "BDAY", (birthday if len(birthday) == 10 else f"--{birthday}") if birthday else None)
+    if related:
+        _set(lines, "X-RELATED", None)
+        end = next(i for i, line in enumerate(lines) if line.name == "END")
+        lines[end:end] = [Line("X-RELATED", escape(uid), (("TYPE", (kind,)),)) for kind, uid in related]
+    if anniversary:
+        _set(lines, "X-ANNIVERSARY", anniversary if len(anniversary) == 10 else f"--{anniversary}")
     if was is None or sorted(was.tags) != sorted(tags):
         _set(lines, "CATEGORIES", ",".join(escape(t) for t in tags) or None)
     text = "".join(written(line) for line in lines)

@@ -15,9 +15,10 @@ from quietnet.core.details import Saved
 from quietnet.core.give import HelpIdea, matches, suggest
 from quietnet.core.intro import Intro, side_of, transition
 from quietnet.core.records import Loop, Person
+from quietnet.core.relations import CLOSE
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import give, intros, journal, loops, people
+from quietnet.store import give, intros, journal, loops, people, relationships
 from quietnet.store.interactions import helped
 
 
@@ -50,6 +51,11 @@ def plan_intro(s: Session, a: str, b: str, *, why: str, asked_by: str | None, da
     second = people.get(s, people.resolve_id(s, b))
     if first.id == second.id:
         raise InputError(f"An introduction needs two different people; both names are {first.name}.")
+    close = [r for *_, r in relationships.between(s, first.id, second.id) if r in CLOSE]
+    if close:
+        raise InputError(
+            f"{first.name} and {second.name} know each other already ({close[0]}s); no introduction needed."
+        )
     existing = intros.open_between(s, first.id, second.id)
     if existing is not None:
         raise InputError(

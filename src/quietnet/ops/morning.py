@@ -47,22 +47,27 @@ def gather(s: Session, *, today: date) -> Morning:
 
 
 class Calendar(NamedTuple):
-    """`net export ics`: birthdays (uuid, name, birthday) and check-ins (uuid, suggestion, day)."""
+    """`net export ics`: birthdays and yearly dates (uuid, name, day, label, yearly date id or None)
+    and check-ins (uuid, suggestion, day)."""
 
-    birthdays: list[tuple[str, str, str]]
+    birthdays: list[tuple[str, str, str, str, int | None]]
     checkins: list[tuple[str, Suggestion, date]]
 
 
 def calendar(s: Session, *, today: date, days: int, birthdays_only: bool) -> Calendar:
-    """Birthdays of everyone not archived, and everyone `net due --all` lists, a daily maximum a day."""
-    from quietnet.store import transfer  # net export ics only
+    """Birthdays and yearly dates of everyone not archived, and everyone `net due --all` lists, a daily
+    maximum a day."""
+    from quietnet.store import transfer, yearly  # net export ics only
 
     rows = transfer.person_rows(s)
     result, settings = make_plan(s, today=today, show_all=True)
     uuid_of = {r["id"]: r["uuid"] for r in rows}
-    birthdays = [
-        (r["uuid"], r["name"], r["birthday"]) for r in rows if r["birthday"] and not r["archived_at"]
+    birthdays: list[tuple[str, str, str, str, int | None]] = [
+        (r["uuid"], r["name"], r["birthday"], "birthday", None)
+        for r in rows
+        if r["birthday"] and not r["archived_at"]
     ]
+    birthdays += [(uuid, name, day, label, key) for key, uuid, name, label, day in yearly.for_calendar(s)]
     per_day = max(1, settings.daily_max)
     suggested = () if birthdays_only else result.suggestions[: days * per_day]
     checkins = [

@@ -69,7 +69,8 @@ def morning_json(m: Morning) -> str:
         {
             **_plan_dict(m.plan),
             "birthdays": [
-                {"id": u.id, "name": u.name, "date": u.day.isoformat(), "days": u.days} for u in m.birthdays
+                {"id": u.id, "name": u.name, "date": u.day.isoformat(), "days": u.days, "label": u.label}
+                for u in m.birthdays
             ],
             "promises": [
                 {
@@ -139,8 +140,14 @@ def morning_text(m: Morning, ink: Ink = PLAIN) -> str:
     elif m.plan.rest:
         lines += ["", wording.REST_LINE]
     if m.birthdays:
-        ahead = ", ".join(f"{ink.strong(u.name)} {_when(u)}" for u in m.birthdays)
-        lines += ["", f"{ink.strong('Birthdays ahead:')} {ahead}."]
+        ahead = ", ".join(
+            f"{ink.strong(u.name)} {_when(u)}"
+            if u.label == "birthday"
+            else f"{ink.strong(u.name)} ({u.label}) {_when(u)}"
+            for u in m.birthdays
+        )
+        heading = "Birthdays ahead:" if all(u.label == "birthday" for u in m.birthdays) else "Dates ahead:"
+        lines += ["", f"{ink.strong(heading)} {ahead}."]
     if m.promises:
         lines += ["", ink.strong("Promises you made:")]
         lines += [

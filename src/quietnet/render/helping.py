@@ -148,12 +148,18 @@ def extras_dict(x: Extras, *, today: date) -> dict[str, Any]:
             for e, role, note in x.events
         ],
         "work": [asdict(w) for w in x.work],
+        "relationships": [r._asdict() for r in x.related],
+        "yearly_dates": [d._asdict() for d in x.dates],
     }
 
 
 def extras_sections(x: Extras, *, today: date, person_id: int) -> list[tuple[str, list[str]]]:
     """Sections for `net show`: (title, lines), only those with something in them."""
     sections: list[tuple[str, list[str]]] = []
+    if x.related:
+        sections.append(("People", [f"{r.label}: {r.other}" for r in x.related]))
+    if x.dates:
+        sections.append(("Yearly dates", [f"#{d.id}  {d.day}  {d.label}" for d in x.dates]))
     if x.saved:
         sections.append(
             ("Saved for them", [f"#{s.id} {s.what} (since {s.saved_on.isoformat()})" for s in x.saved])

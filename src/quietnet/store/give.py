@@ -8,10 +8,11 @@ from datetime import date, timedelta
 from quietnet.core.dates import next_yearly
 from quietnet.core.details import NeedMatch, Saved
 from quietnet.core.give import ADVICE_WORDS, Facts, Profile, kindred, matches
+from quietnet.core.relations import CLOSE
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.store import journal
+from quietnet.store import journal, relationships
 from quietnet.store.journal import stamp, to_date
 
 NEWS_DAYS = 30
@@ -97,7 +98,8 @@ def need_matches(s: Session) -> list[NeedMatch]:
     everyone = profiles(s)
     found = []
     for r in rows:
-        fits = matches(r["what"], r["person_id"], everyone)
+        close = relationships.known(s, r["person_id"], CLOSE)  # partners know each other already
+        fits = matches(r["what"], r["person_id"], [q for q in everyone if q.id not in close])
         if fits:
             found.append(NeedMatch(r["id"], r["person_id"], r["name"], r["what"], tuple(fits)))
     return found
@@ -173,7 +175,8 @@ def facts(s: Session, person_id: int, *, today: date) -> Facts:
         " WHERE ep.person_id = ? AND ep.role = 'met' ORDER BY e.day LIMIT 1",
         (person_id,),
     )
-    everyone = profiles(s)
+    close = relationships.known(s, person_id, CLOSE)  # partners know each other already
+    everyone = [someone for someone in profiles(s) if someone.id not in close]
     me = Profile(p["id"], p["name"], p["role"], p["company"], p["interests"])
     last = to_date(p["last_touch"]) or to_date(p["met_on"]) or (to_date(p["created_at"]) or today)
     birthday_in = None

@@ -31,6 +31,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_loop": ("event_id", "loop_id"),
     "work": ("id",),
     "note": ("id",),
+    "relationship": ("id",),
+    "yearly_date": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only
@@ -40,7 +42,7 @@ HELD_BY_ROW: dict[str, tuple[str, ...]] = {"person": ("vcard",)}
 
 # Rows about a second person in another column (an introduction names two people):
 # `net forget` erases their journal rows too.
-ALSO_ABOUT: dict[str, str] = {"intro": "other_id"}
+ALSO_ABOUT: dict[str, str] = {"intro": "other_id", "relationship": "other_id"}
 
 
 def to_date(value: Any) -> date | None:

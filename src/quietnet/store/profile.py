@@ -1,10 +1,10 @@
-"""What `net show` adds from issue 7: saved ideas, introductions, events and work."""
+"""What `net show` adds: saved ideas, introductions, events, work, relationships, yearly dates."""
 
 from __future__ import annotations
 
 from quietnet.core.details import Extras
 from quietnet.engine.sqlite import Session
-from quietnet.store import events, give, intros, work
+from quietnet.store import events, give, intros, relationships, work, yearly
 
 
 def extras(s: Session, person_id: int) -> Extras:
@@ -13,4 +13,6 @@ def extras(s: Session, person_id: int) -> Extras:
         intros=intros.listing(s, everything=True, person_id=person_id),
         events=events.of_person(s, person_id),
         work=work.listing(s, person_id=person_id),
+        related=relationships.of_person(s, person_id),
+        dates=yearly.listing(s, person_id=person_id),
     )

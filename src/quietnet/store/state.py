@@ -165,9 +165,11 @@ PREFILTER: dict[str, Callable[[date, Settings], tuple[str, tuple[object, ...]]]]
         "p.id IN (SELECT person_id FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need'))",
         (),
     ),
-    # A birthday within the event window.
+    # A birthday or another yearly date (net date) within the event window.
     "event": lambda today, settings: (
-        f"substr(p.birthday, length(p.birthday) - 4) IN ({_month_days(today, settings.event_window)})",
+        f"substr(p.birthday, length(p.birthday) - 4) IN ({_month_days(today, settings.event_window)})"
+        " OR p.id IN (SELECT person_id FROM yearly_date"
+        f" WHERE substr(day, length(day) - 4) IN ({_month_days(today, settings.event_window)}))",
         (),
     ),
 }
@@ -222,6 +224,9 @@ def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) ->
         " ORDER BY opened_on DESC, id DESC"
     ):
         oldest[person_id, type_] = what  # the last written is the oldest
+    dates: dict[int, tuple[tuple[str, int, int], ...]] = {}
+    for person_id, label, yearly in s.all("SELECT person_id, label, day FROM yearly_date ORDER BY id"):
+        dates[person_id] = (*dates.get(person_id, ()), (label, int(yearly[-5:-3]), int(yearly[-2:])))
     day = today.isoformat()
     earlier: dict[int, list[Touch]] | None = None
     found = []
@@ -246,7 +251,7 @@ def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) ->
         promise, need = oldest.get((pid, "promise")), oldest.get((pid, "need"))
         found.append(Candidate(pid, name, circle, closeness, bool(kin), override, met, _birthday(birthday),
                                pid in novel, to_date(snoozed), False, promise, need, summary,
-                               rhythm, met_on is not None))  # fmt: skip
+                               rhythm, met_on is not None, dates.get(pid, ())))  # fmt: skip
     return found
 
 
@@ -276,13 +281,17 @@ def kinds_between(s: Session, start: date, end: date) -> list[str]:
     return [r[0] for r in rows]
 
 
-def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, str]]:
-    """(id, name, birthday) of everyone not archived whose birthday falls in the next ``days`` days."""
+def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, str, str]]:
+    """(id, name, day, label) of each birthday and yearly date of people not archived in the next ``days``."""
+    near = _month_days(today, days)
     rows = s.all(
-        "SELECT id, name, birthday FROM person WHERE archived_at IS NULL"
-        f" AND substr(birthday, length(birthday) - 4) IN ({_month_days(today, days)}) ORDER BY id"
+        "SELECT id, name, birthday, 'birthday', 0 FROM person WHERE archived_at IS NULL"
+        f" AND substr(birthday, length(birthday) - 4) IN ({near})"
+        " UNION ALL SELECT p.id, p.name, y.day, y.label, y.id FROM yearly_date y"
+        " JOIN person p ON p.id = y.person_id"
+        f" WHERE p.archived_at IS NULL AND substr(y.day, length(y.day) - 4) IN ({near}) ORDER BY 1, 5"
     )
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def _month_days(today: date, days: int) -> str:

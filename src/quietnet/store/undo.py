@@ -81,6 +81,8 @@ NOUNS = {
     "event_loop": ("event promise", "event promises"),
     "work": ("engagement", "engagements"),
     "note": ("dated note", "dated notes"),
+    "relationship": ("relationship", "relationships"),
+    "yearly_date": ("yearly date", "yearly dates"),
 }
 
 

@@ -136,7 +136,7 @@ def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
 
 
 def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
-    """Birthdays (of people not archived) falling in the ``days`` days from ``start``.
+    """Birthdays and yearly dates (of people not archived) falling in the ``days`` days from ``start``.
 
     A birthday is stored as ``MM-DD`` or ``YYYY-MM-DD``; Feb 29 counts as Feb 28
     in other years.
@@ -147,13 +147,18 @@ def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
         wanted.append(f"{d.month:02d}-{d.day:02d}")
         if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
             wanted.append("02-29")
+    marks = ", ".join("?" * len(wanted))
     rows = s.all(
-        "SELECT id, name, birthday FROM person WHERE birthday IS NOT NULL AND archived_at IS NULL"
-        f" AND substr(birthday, length(birthday) - 4) IN ({', '.join('?' * len(wanted))}) ORDER BY id",
-        wanted,
+        "SELECT id, name, birthday, 'birthday' AS label, 0 AS seq FROM person"
+        " WHERE birthday IS NOT NULL AND archived_at IS NULL"
+        f" AND substr(birthday, length(birthday) - 4) IN ({marks})"
+        " UNION ALL SELECT p.id, p.name, y.day, y.label, y.id FROM yearly_date y"
+        " JOIN person p ON p.id = y.person_id"
+        f" WHERE p.archived_at IS NULL AND substr(y.day, length(y.day) - 4) IN ({marks}) ORDER BY 1, 5",
+        [*wanted, *wanted],
     )
     found = []
     for r in rows:
-        month, day = (int(x) for x in r["birthday"][-5:].split("-"))
-        found.append(Yearly(r["id"], r["name"], "birthday", month, day))
+        month, day = (int(x) for x in r[2][-5:].split("-"))
+        found.append(Yearly(r[0], r[1], r[3], month, day))
     return tuple(found)
