@@ -79,6 +79,7 @@ def test_an_older_store_rebuilds_its_keys_when_it_migrates(net: Net, store: Path
             ("søren kierkegaard\n", "søren kierkegaard\nørsted fan"),
         )
         conn.execute("DROP TABLE note")  # added by 0007
+        conn.execute("DROP TABLE kind")  # added by 0010
         conn.execute("UPDATE alembic_version SET version_num = '0005'")
         conn.execute("PRAGMA user_version = 5")
     assert ok(net, "show", "soren").splitlines()[0] == "Søren Kierkegaard  #1"

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "tag": "people",
     "log": "log",
     "helped": "log",
+    "kind": "kinds",
     "note": "notes",
     "promise": "loops",
     "need": "loops",

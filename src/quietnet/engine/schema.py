@@ -373,3 +373,17 @@ class Note(SQLModel, table=True):
     text: str
     created_at: datetime = Field(sa_column=_stamp())
     find_key: str | None = None  # the folded text
+
+
+class OwnKind(SQLModel, table=True):
+    """A kind of contact the user named ("climbing"), `net kind add`: weighed like a built-in one."""
+
+    __tablename__ = "kind"
+    __table_args__ = (UniqueConstraint("name", name="uq_kind_name"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    based_on: str | None = None  # the built-in kind it was modelled on, when one was named
+    weight: float
+    energy: int
+    created_at: datetime = Field(sa_column=_stamp())

@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_loop": ("event_id", "loop_id"),
     "work": ("id",),
     "note": ("id",),
+    "kind": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only

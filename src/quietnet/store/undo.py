@@ -81,6 +81,7 @@ NOUNS = {
     "event_loop": ("event promise", "event promises"),
     "work": ("engagement", "engagements"),
     "note": ("dated note", "dated notes"),
+    "kind": ("kind of contact", "kinds of contact"),
 }
 
 
