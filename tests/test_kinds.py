@@ -265,3 +265,17 @@ def test_copy_carries_own_kinds(net: Net, tmp_path: Path, backend: str) -> None:
     assert net("copy", "--to", str(target), "--yes").code == 0
     assert query(target, "SELECT name, based_on, weight, energy FROM kind") == [("climbing", "meet", 1.0, 3)]
     assert ok(net, "--db", str(target), "export", "json") == ok(net, "export", "json")
+
+
+def test_doctor_weighs_the_summaries_with_own_kinds(net: Net) -> None:
+    ok(net, "log", "chloe", "climbing", "--on", "2025-05-05")
+    result = net("doctor")
+    assert result.err == ""
+    assert "don't match" not in result.out
+    assert "location, scheduling summaries and search keys checked.\n" in result.out
+
+
+def test_undo_takes_back_a_new_kind(net: Net, store: Path) -> None:
+    ok(net, "kind", "add", "choir", "--like", "call")
+    assert ok(net, "undo", "--yes").endswith("Undoing it will remove 1 kind of contact.\nUndid: kind add.\n")
+    assert refused(net, store, "log", "chloe", "choir").startswith('"choir" is neither someone you know')

@@ -14,7 +14,7 @@ from typing import Any
 
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import journal, state
+from quietnet.store import journal, kinds, state
 from quietnet.store.journal import KEYS, to_stamp
 
 
@@ -134,6 +134,7 @@ def revert(s: Session, rows: list[RowChange]) -> None:
         elif row.table == "interaction":
             people.update(_participants(s, int(data["id"])))
         settings_changed |= row.table == "setting"
+    kinds.use(s)  # the reverted rows may add or remove an own kind
     if settings_changed:
         state.refresh_all(s)
     existing = {r[0] for r in s.all("SELECT id FROM person")}
