@@ -110,6 +110,10 @@ def test_kind_list_with_no_own_kinds_says_how_to_add_one(net: Net) -> None:
         (("climbing", "--like", "meet"),
          '"climbing" is already one of your kinds; net kind list shows them all.'),
         (("and", "--like", "meet"), '"and" can\'t name a kind: net log reads it as part of the sentence.'),
+        (("Friday", "--like", "meet"),
+         '"friday" can\'t name a kind: net log reads it as part of the sentence.'),
+        (("yesterday", "--like", "meet"),
+         '"yesterday" can\'t name a kind: net log reads it as part of the sentence.'),
         (("rock climbing", "--like", "meet"),
          '"rock climbing" can\'t name a kind: use one word of letters (digits and - may follow), up to 30 '
          "characters, e.g. climbing."),

@@ -119,7 +119,21 @@ def guess(text: str) -> tuple[str, str | None]:
 
 
 _OWN_NAME = re.compile(r"[^\W\d_][\w-]{0,29}")
-NOT_KINDS = frozenset({"and", "with", "today", "yesterday"})  # words `net log` reads otherwise
+NOT_KINDS = frozenset({"and", "with", "on"})  # words `net log` reads otherwise (and any day: friday, june)
+
+
+def _reads_as_a_day(word: str) -> bool:
+    """Whether `net log ana WORD` would read the word as the day (``friday``, ``tue``, ``june``)."""
+    from datetime import date
+
+    from quietnet.core.dates import parse_day
+    from quietnet.errors import DateError
+
+    try:
+        parse_day(word, today=date(2000, 1, 1), allow_future=True)  # a single word reads alike on any day
+    except DateError:
+        return False
+    return True
 
 
 def define(
@@ -146,7 +160,7 @@ def define(
         )
     if word in taken:
         raise InputError(f'"{word}" is already one of your kinds; net kind list shows them all.')
-    if word in NOT_KINDS:
+    if word in NOT_KINDS or _reads_as_a_day(word):
         raise InputError(f'"{word}" can\'t name a kind: net log reads it as part of the sentence.')
     base = None
     if like is not None:
