@@ -95,6 +95,16 @@ def store(
     return path
 
 
+@pytest.fixture(autouse=True)
+def built_in_kinds() -> Iterator[None]:
+    """Each test starts and ends with only the built-in kinds in use (`net kind add` sets more)."""
+    from quietnet.core import kinds
+
+    kinds.use(())
+    yield
+    kinds.use(())
+
+
 @pytest.fixture
 def net() -> Net:
     return Net()

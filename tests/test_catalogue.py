@@ -32,7 +32,7 @@ HELP_KINDS = "choose one of intro, advice, referral, resource, recommendation, f
 KINDS = (
     "Kinds: meet (coffee, lunch, dinner, walk, visit, meeting); video; call (phone); help; "
     "message (email, letter, dm, note); text (sms, chat); greeting (birthday, holiday); "
-    "react (like, comment, emoji)."
+    "react (like, comment, emoji); add your own with net kind add."
 )
 CIRCLES = "choose one of core, close, friends, network, acquaintance."
 

@@ -150,6 +150,18 @@ def test_names_come_from_the_store_given_with_db(
     assert not (tmp_path / "elsewhere.db").exists()
 
 
+def test_your_own_kinds_complete_after_the_built_in_ones(
+    people: None, net: Net, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok(net, "kind", "add", "climbing", "--like", "meet")
+    ok(net, "kind", "add", "choir", "--like", "call")
+    assert tab(capsys, monkeypatch, "log", "ana", "c") == (
+        "words\nRui Costa\ncall\ncoffee\nchat\ncomment\nchoir\nclimbing\n"
+    )
+    assert tab(capsys, monkeypatch, "log", "edit", "1", "--kind", "cl") == "words\nclimbing\n"
+    assert tab(capsys, monkeypatch, "kind", "add", "bouldering", "--like", "cl") == "words\nclimbing\n"
+
+
 @pytest.mark.new_store
 def test_a_tab_creates_no_store(
     store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

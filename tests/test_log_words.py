@@ -16,7 +16,7 @@ pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 KINDS = (
     "Kinds: meet (coffee, lunch, dinner, walk, visit, meeting); video; call (phone); help; "
     "message (email, letter, dm, note); text (sms, chat); greeting (birthday, holiday); "
-    "react (like, comment, emoji)."
+    "react (like, comment, emoji); add your own with net kind add."
 )
 
 

@@ -52,7 +52,7 @@ HELP_KINDS = "choose one of intro, advice, referral, resource, recommendation, f
 KINDS = (
     "Kinds: meet (coffee, lunch, dinner, walk, visit, meeting); video; call (phone); help; "
     "message (email, letter, dm, note); text (sms, chat); greeting (birthday, holiday); "
-    "react (like, comment, emoji)."
+    "react (like, comment, emoji); add your own with net kind add."
 )
 CADENCE = "a cadence is at least 1 day, such as 42, 6 weeks, every 2 months or quarterly."
 NOT_A_TAG = "is not a usable tag; tags are single words like novel or climbing."

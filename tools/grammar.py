@@ -39,6 +39,8 @@ def _value(path: str, param: Any) -> str:
         long = max(param.opts, key=len)
         if long == "--kind":
             return "kind" if path == "log" else "help-kind"
+        if long == "--like":  # net kind add climbing --like meet
+            return "kind"
         if long in NAMED:
             return "name"
         if long in WORDS:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "date": "yearly",
     "log": "log",
     "helped": "log",
+    "kind": "kinds",
     "note": "notes",
     "promise": "loops",
     "need": "loops",

@@ -17,10 +17,10 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from quietnet.core.completion import starting_with
-from quietnet.core.kinds import ALIASES, HELP_KINDS
+from quietnet.core.kinds import BUILT_IN_ALIASES, HELP_KINDS
 from quietnet.core.records import CIRCLES, ORIGINS
 
 _GRAMMAR = json.loads(Path(__file__).with_name("grammar.json").read_text(encoding="utf-8"))
@@ -30,8 +30,9 @@ ARGUMENTS: dict[str, list[str]] = _GRAMMAR["arguments"]
 
 if TYPE_CHECKING:
     from quietnet.engine.postgres import PgDatabase
-    from quietnet.engine.sqlite import Database
+    from quietnet.engine.sqlite import Database, Session
 
+T = TypeVar("T")
 Names = Callable[[str, str | None], list[str]]  # (typed, --db as given) -> names
 
 
@@ -101,15 +102,18 @@ class _Found:
     def __call__(self, typed: str) -> list[str]:
         return self.names(typed, self.db)
 
+    def kinds(self, typed: str) -> list[str]:
+        """Every kind's words ``typed`` starts, your own kinds (from the store) after the built-in ones."""
+        own = _own_kinds(self.db) if self.names is _names else []
+        return [k for k in (*BUILT_IN_ALIASES, *own) if k.startswith(typed.casefold())]
 
-def _values(
-    kind: str, current: str, names: Callable[[str], list[str]], *, first: bool = True
-) -> tuple[str, list[str]]:
+
+def _values(kind: str, current: str, names: _Found, *, first: bool = True) -> tuple[str, list[str]]:
     if kind == "file":
         return "files", []
     words: Sequence[str] = ()
     if kind == "kind":
-        words = list(ALIASES)
+        words = names.kinds(current)
     elif kind == "help-kind":
         words = HELP_KINDS
     elif kind == "circle":
@@ -122,7 +126,7 @@ def _values(
     if kind == "name":
         found = names(current)
     elif kind == "names+kinds":  # net log ana tom coffee: people, then a kind
-        found = names(current) + ([] if first else [k for k in ALIASES if k.startswith(current.casefold())])
+        found = names(current) + ([] if first else names.kinds(current))
     elif kind == "intro":  # net intro ana tom "why", or net intro accepted 3
         from quietnet.core.intro import VERBS
 
@@ -139,14 +143,30 @@ def _names(typed: str, db: str | None) -> list[str]:
 
 
 def _stored_names(typed: str, db: str | None) -> list[str]:
-    """Names and nicknames in the store that ``typed`` may start; none when the store isn't ready.
+    """Names and nicknames in the store that ``typed`` may start; none when the store isn't ready."""
+    from quietnet.store.completion import names_holding
+
+    return starting_with(_reading(db, lambda s: names_holding(s, typed=typed)), typed)
+
+
+def _own_kinds(db: str | None) -> list[str]:
+    """The store's own kinds (`net kind add`), or none when the store can't be read as it is."""
+    from quietnet.store.kinds import own
+
+    try:
+        return _reading(db, lambda s: [k.name for k, _ in own(s)])
+    except Exception:  # as for names: the built-in kinds still complete
+        return []
+
+
+def _reading(db: str | None, read: Callable[[Session], list[T]]) -> list[T]:
+    """What ``read`` finds in the store, read only; nothing when the store isn't ready.
 
     A Tab never creates, migrates or repairs a store: a missing file or one at
-    another schema version offers no names (the command itself will say why).
+    another schema version offers nothing (the command itself will say why).
     """
     from quietnet.cli.context import Context, now
     from quietnet.engine.constants import SCHEMA_VERSION
-    from quietnet.store.completion import names_holding
 
     where, _ = Context(db=db).store()
     database: Database | PgDatabase
@@ -163,7 +183,6 @@ def _stored_names(typed: str, db: str | None) -> list[str]:
         database = open_pg(where, now=now, migrate=False)
     try:
         with database.read() as s:
-            people = names_holding(s, typed=typed)
+            return read(s)
     finally:
         database.close()
-    return starting_with(people, typed)

@@ -104,11 +104,17 @@ class Context:
     @contextmanager
     def write(self, command: str) -> Iterator[Session]:
         with self.database().write(command) as session:
+            from quietnet.store import kinds
+
+            kinds.use(session)  # the store's own kinds count as kinds while this command runs
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.database().read() as session:
+            from quietnet.store import kinds
+
+            kinds.use(session)
             yield session
 
     def close(self) -> None:

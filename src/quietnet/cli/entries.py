@@ -62,14 +62,14 @@ def interaction(
         by_them=them,
         names=None if with_ is None else tuple(with_),
     )
-    if kind is not None:
-        found = kinds.lookup(kind)
-        if found is None:
-            raise InputError(f'"{shown(kind)}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
-        change = replace(change, kind=found.name, said=kind.strip().casefold())
-    if change == entries.InteractionEdit():
+    if change == entries.InteractionEdit() and kind is None:
         raise _nothing(f"net log edit {interaction_id}", "--on, --kind, --note, --with and --them or --me")
     with context.get(ctx).write("log edit") as s:
+        if kind is not None:  # read with the store open: your own kinds count
+            found = kinds.lookup(kind)
+            if found is None:
+                raise InputError(f'"{shown(kind)}" is not a kind of contact. {kinds.listing()}')
+            change = replace(change, kind=found.name, said=kind.strip().casefold())
         changed, words = entries.edit_interaction(s, interaction_id, change)
     say(f"Changed {words}." if changed else f"Nothing to change: {words} already reads so.")
 

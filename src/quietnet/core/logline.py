@@ -53,7 +53,7 @@ def read(
     if kind is not None:
         found = kinds.lookup(kind)
         if found is None:
-            raise InputError(f'"{shown(kind)}" is not a kind of contact. Kinds: {kinds.alias_summary()}.')
+            raise InputError(f'"{shown(kind)}" is not a kind of contact. {kinds.listing()}')
         said: str | None = kind.strip().casefold()
     elif len(rest) > 1 and (found := kinds.lookup(rest[-1])) is not None:
         rest, said = rest[:-1], rest[-1].strip().casefold()
@@ -93,7 +93,4 @@ def neither(typed: str, close_names: Sequence[str]) -> str:
     close = difflib.get_close_matches(typed.strip().casefold(), [*kinds.ALIASES], n=2, cutoff=0.7)
     close = close or list(close_names)  # a kind spelled nearly right is the likelier slip
     mean = f"; did you mean {' or '.join(close)}?" if close else "."
-    return (
-        f'"{shown(typed)}" is neither someone you know nor a kind of contact{mean} '
-        f"Kinds: {kinds.alias_summary()}."
-    )
+    return f'"{shown(typed)}" is neither someone you know nor a kind of contact{mean} {kinds.listing()}'

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from quietnet.core.capacity import Capacity
 from quietnet.core.dates import next_yearly
-from quietnet.core.kinds import BY_NAME, KINDS
+from quietnet.core.kinds import BUILT_IN, BY_NAME, KINDS
 from quietnet.core.records import DatedNote, Help, Loop
 from quietnet.core.schedule import Assessment, Candidate, energy_spent, plan, read_on, week_start
 from quietnet.core.settings import CIRCLES, Settings
@@ -347,7 +347,7 @@ def _numbers(in_week: list[Logged], rows: WeekRows, start: date, as_of: date) ->
         interactions=len(in_week),
         people=len(people),
         by_kind=tuple(Count(k.name, kinds[k.name]) for k in KINDS if kinds[k.name])
-        + tuple(Count(k, n) for k, n in sorted(kinds.items()) if k not in BY_NAME),
+        + tuple(Count(k, n) for k, n in sorted(kinds.items()) if k not in BUILT_IN),  # own kinds, by name
         by_circle=tuple(Count(c, circles[c]) for c in CIRCLES if circles[c])
         + tuple(Count(c, n) for c, n in sorted(circles.items()) if c not in known),
         energy_spent=energy_spent(x.kind for x in in_week if x.kind in BY_NAME and not x.by_them),

@@ -403,3 +403,17 @@ class YearlyDate(SQLModel, table=True):
     label: str  # "wedding anniversary", "Lena's birthday"
     day: str  # "MM-DD" or "YYYY-MM-DD", as a birthday
     created_at: datetime = Field(sa_column=_stamp())
+
+
+class OwnKind(SQLModel, table=True):
+    """A kind of contact the user named ("climbing"), `net kind add`: weighed like a built-in one."""
+
+    __tablename__ = "kind"
+    __table_args__ = (UniqueConstraint("name", name="uq_kind_name"), {"sqlite_autoincrement": True})
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    based_on: str | None = None  # the built-in kind it was modelled on, when one was named
+    weight: float
+    energy: int
+    created_at: datetime = Field(sa_column=_stamp())

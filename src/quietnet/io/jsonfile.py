@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from quietnet.core import fields
+from quietnet.core import fields, kinds
 from quietnet.core.dates import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
 from quietnet.core.records import CIRCLES, FORMAT, FORMAT_VERSION, ORIGINS
@@ -192,7 +192,7 @@ SHAPES: dict[str, dict[str, tuple[Check, bool]]] = {
         "card_uid": (_text, OPTIONAL), "vcard": (_card, OPTIONAL), "tags": (_tags, REQUIRED),
     },
     "interactions": {
-        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "kind": (_one_of(KIND_NAMES), REQUIRED),
+        "id": (_count, REQUIRED), "day": (_day, REQUIRED), "kind": (_is(str), REQUIRED),
         "said": (_line, OPTIONAL), "note": (_notes, OPTIONAL), "by_them": (_is(bool), REQUIRED),
         "created_at": (_stamp, REQUIRED), "people": (_list_of(_uuid, empty=False), REQUIRED),
     },
@@ -283,6 +283,7 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
                         raise InputError(
                             f"{source}, tables.{table}[{n}]: {key}: {exc}; nothing was imported."
                         ) from None
+    _check_kinds(document, source)
     _check_links(document, source)
     for n, person in enumerate(document.get("people", [])):
         if today is not None and person.get("birthday"):
@@ -294,6 +295,33 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
                     f"{source}, people[{n}]: birthday: {reason}; nothing was imported."
                 ) from None
     return document
+
+
+def _check_kinds(document: dict[str, Any], source: str) -> None:
+    """Own kinds (``tables.kind``) held to the rules of `net kind add`; each interaction's kind known."""
+    own: set[str] = set()
+    for n, row in enumerate(document.get("tables", {}).get("kind", [])):
+        name, weight, energy = row.get("name"), row.get("weight"), row.get("energy")
+        try:
+            if not isinstance(name, str) or name in own:
+                raise InputError("the name is missing or given twice.")
+            if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (weight, energy)):
+                raise InputError("weight and energy must be numbers.")
+            kind = kinds.define(name, like=None, weight=float(weight), energy=int(energy))
+            if kind.name != name or kind.energy != energy:
+                raise InputError("the name must be in lower case and the energy a whole number.")
+        except InputError as exc:
+            raise InputError(
+                f"{source}, tables.kind[{n}]: {exc.message.rstrip('.')}; nothing was imported."
+            ) from None
+        own.add(name)
+    for n, record in enumerate(document.get("interactions", [])):
+        if record["kind"] not in KIND_NAMES and record["kind"] not in own:
+            choices = ", ".join((*KIND_NAMES, *sorted(own)))
+            raise InputError(
+                f"{source}, interactions[{n}]: kind: {json.dumps(record['kind'], ensure_ascii=False)} is not "
+                f"one of {choices}; nothing was imported."
+            )
 
 
 def _check_record(record: Any, shape: Mapping[str, tuple[Check, bool]], where: str, source: str) -> None:

@@ -26,7 +26,7 @@ from quietnet.engine.sqlite import Database, check_file
 from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 from quietnet.ops.backup import list_backups
-from quietnet.store import derived, journal, state
+from quietnet.store import derived, journal, kinds, state
 
 if TYPE_CHECKING:
     from quietnet.engine.postgres import PgDatabase
@@ -171,6 +171,7 @@ def rebuild(database: Database | PgDatabase, stale: list[int]) -> None:
     """``--fix``: every search and find key, and the scheduling summaries of ``stale``, rebuilt at once."""
     with database.write("doctor") as s:
         derived.rebuild_keys(s)
+        kinds.use(s)
         state.refresh(s, stale)
         journal.describe(s, "Rebuilt scheduling summaries and search keys")
 

@@ -19,8 +19,9 @@ from quietnet.store import interactions, journal, loops, people
 
 
 def with_article(word: str) -> str:
-    """``a coffee``, ``an email``, ``an sms``."""
-    return ("an " if word[:1] in "aeiou" or word == "sms" else "a ") + word
+    """``a coffee``, ``an email``, ``an sms``; an own kind by its noun: ``a climbing catch-up``."""
+    own = kinds.BY_NAME.get(word) if word not in kinds.BUILT_IN_ALIASES else None
+    return kinds.article(own.noun if own else word)
 
 
 def _promises(s: Session, person_ids: list[int]) -> list[Loop]:

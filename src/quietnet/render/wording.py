@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quietnet.core.capacity import WEEKS, Capacity
-from quietnet.core.kinds import BY_NAME
+from quietnet.core.kinds import BY_NAME, article
 from quietnet.core.schedule import Assessment, DuePlan, Suggestion
 from quietnet.core.terms import FIRST_REASON
 
@@ -106,7 +106,9 @@ def _since(a: Assessment) -> str:
     if a.last_full_days is None:
         return f"{span_phrase(a.met_days)} since {_start(a)}"
     kind = BY_NAME.get(a.last_full_kind or "")
-    what = "you helped" if a.last_full_kind == "help" else f"a {kind.noun}" if kind else "you last caught up"
+    what = (
+        "you helped" if a.last_full_kind == "help" else article(kind.noun) if kind else "you last caught up"
+    )
     return f"{span_phrase(a.last_full_days)} since {what}"
 
 
@@ -122,7 +124,7 @@ def _years(a: Assessment) -> str:
         words = f"{years} years"
     if a.last_real_on is None:
         light = BY_NAME.get(a.last_touch_kind or "")
-        tail = f", with only a {light.noun} since" if light else ""
+        tail = f", with only {article(light.noun)} since" if light else ""
         return f"{words} since {_start(a)}{tail}"
     kind = BY_NAME.get(a.last_real_kind or "")
     noun = kind.noun if kind else "catch-up"

@@ -16,7 +16,7 @@ when it was written) and the values always come from the code that reads them.
 from __future__ import annotations
 
 from quietnet.engine.sqlite import Session
-from quietnet.store import state
+from quietnet.store import kinds, state
 from quietnet.store.folded import SOURCES, find_key
 from quietnet.store.people import search_key
 from quietnet.store.settings import load
@@ -39,6 +39,7 @@ def _keys(s: Session) -> list[tuple[str, str, int, str | None]]:
 
 def stale_summaries(s: Session) -> list[int]:
     """The people whose stored scheduling summary differs from one recomputed now."""
+    kinds.use(s)  # weighed with this store's own kinds (doctor and migrations open no command's session)
     settings = load(s)
     stored = {r["person_id"]: r for r in s.all("SELECT * FROM person_state")}
     stale = []

@@ -17,7 +17,7 @@ from quietnet.core.records import FORMAT, FORMAT_VERSION
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import folded, journal, people, state
+from quietnet.store import folded, journal, kinds, people, state
 
 # Tables with their own shape in the document; every other journalled table is
 # exported row by row under "tables" (ids kept, so their links stay valid).
@@ -159,6 +159,7 @@ def load(s: Session, document: dict[str, Any]) -> int:
     for name, value in sorted(document.get("settings", {}).items()):
         journal.insert(s, "setting", {"name": name, "value": json.dumps(value)})
     _load_tables(s, document.get("tables", {}))
+    kinds.use(s)  # the document's own kinds weigh its interactions
     state.refresh_all(s)
     return len(id_of)
 

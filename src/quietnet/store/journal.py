@@ -33,6 +33,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "note": ("id",),
     "relationship": ("id",),
     "yearly_date": ("id",),
+    "kind": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only

@@ -14,7 +14,7 @@ from typing import Any
 
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import journal, state
+from quietnet.store import journal, kinds, state
 from quietnet.store.journal import KEYS, to_stamp
 
 
@@ -83,6 +83,7 @@ NOUNS = {
     "note": ("dated note", "dated notes"),
     "relationship": ("relationship", "relationships"),
     "yearly_date": ("yearly date", "yearly dates"),
+    "kind": ("kind of contact", "kinds of contact"),
 }
 
 
@@ -135,6 +136,7 @@ def revert(s: Session, rows: list[RowChange]) -> None:
         elif row.table == "interaction":
             people.update(_participants(s, int(data["id"])))
         settings_changed |= row.table == "setting"
+    kinds.use(s)  # the reverted rows may add or remove an own kind
     if settings_changed:
         state.refresh_all(s)
     existing = {r[0] for r in s.all("SELECT id FROM person")}
