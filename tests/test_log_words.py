@@ -76,6 +76,8 @@ def test_a_trailing_day_is_the_day_of_the_interaction(net: Net) -> None:
          f'"cofee" is neither someone you know nor a kind of contact; did you mean coffee? {KINDS}'),
         (("ana", "tmo"),
          f'"tmo" is neither someone you know nor a kind of contact; did you mean Tom Baker? {KINDS}'),
+        (("ana", "chlo"),  # a prefix of Chloe Martin, where a kind would stand: not a name there
+         f'"chlo" is neither someone you know nor a kind of contact; did you mean Chloe Martin? {KINDS}'),
         (("ana", "tmo", "coffee"), 'No one called "tmo". Did you mean Tom Baker?'),
         (("climbing",), 'No one called "climbing". Add them with: net add "climbing"'),
         (("ana", "coffee", "tomorrow"),

@@ -57,10 +57,15 @@ def log(
     ids: list[int] = []
     also: list[tuple[str, list[tuple[str, str]]]] = []
     for i, typed in enumerate(line.names):
+        # The last word, where a kind would stand, names someone only as a whole name or word:
+        # `net log bob din` (dinner) must not log with Dina Cole by a prefix.
+        in_kind_slot = line.kind_slot and i == len(line.names) - 1
         try:
+            if in_kind_slot and not names_whole(people.name_keys(s, typed), typed):
+                raise NotFoundError(typed)
             person_id, others = people.resolve_noting(s, typed)
         except NotFoundError:
-            if not (line.kind_slot and i == len(line.names) - 1):
+            if not in_kind_slot:
                 raise
             close = close_names(people.name_keys(s), fold(typed))
             raise NotFoundError(logline.neither(typed, close)) from None
