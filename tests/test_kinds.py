@@ -110,6 +110,9 @@ def test_kind_list_with_no_own_kinds_says_how_to_add_one(net: Net) -> None:
         (("climbing", "--like", "meet"),
          '"climbing" is already one of your kinds; net kind list shows them all.'),
         (("and", "--like", "meet"), '"and" can\'t name a kind: net log reads it as part of the sentence.'),
+        (("baker", "--like", "meet"),
+         '"baker" is a name of someone you know, so net log would read it as them; '
+         "choose another word for the kind. Nothing was changed."),
         (("Friday", "--like", "meet"),
          '"friday" can\'t name a kind: net log reads it as part of the sentence.'),
         (("yesterday", "--like", "meet"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from quietnet.core import kinds
 from quietnet.engine.sqlite import Session
+from quietnet.errors import InputError
 from quietnet.store import journal
 from quietnet.store.journal import stamp
 
@@ -24,7 +25,19 @@ def use(s: Session) -> None:
 
 
 def add(s: Session, kind: kinds.Kind, *, like: str | None) -> int:
-    """Keep a new own kind (checked by ``core.kinds.define``) and put it in use."""
+    """Keep a new own kind (checked by ``core.kinds.define``) and put it in use.
+
+    Refused when it is someone's name or nickname (or a whole word of one): the last
+    word of `net log ana bob` would then be read as the kind, not as Bob.
+    """
+    from quietnet.core.names import names_whole
+    from quietnet.store.people import name_keys
+
+    if names_whole(name_keys(s, kind.name), kind.name):
+        raise InputError(
+            f'"{kind.name}" is a name of someone you know, so net log would read it as them; '
+            "choose another word for the kind. Nothing was changed."
+        )
     values = {
         "name": kind.name, "based_on": like, "weight": kind.weight, "energy": kind.energy,
         "created_at": stamp(s),
