@@ -279,7 +279,8 @@ def test_doctor_weighs_the_summaries_with_own_kinds(net: Net) -> None:
     result = net("doctor")
     assert result.err == ""
     assert "don't match" not in result.out
-    assert "location, scheduling summaries and search keys checked.\n" in result.out
+    assert result.code == 0, result
+    assert "scheduling summaries and search keys checked" in result.out  # on a file and on a server
 
 
 def test_undo_takes_back_a_new_kind(net: Net, store: Path) -> None:

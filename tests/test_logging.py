@@ -134,7 +134,7 @@ def test_log_note_and_them(net: Net) -> None:
         ("2025-06-19", "call", "call", "her new job\nstarts in July", True, [])
     ]
     assert ok(net, "show", "ana").split("Timeline\n")[1] == (
-        "  2025-06-19  #1  call · they reached out · her new job\nstarts in July\n"
+        "  2025-06-19  #1  call · they reached out · her new job starts in July\n"
     )
     ok(net, "log", "ana", "-n", "")
     assert interactions(net, "ana")[0][3] is None  # an empty note is no note

@@ -45,7 +45,7 @@ def refused(net: Net, store: Path, *args: str) -> str:
 def test_note_adds_a_dated_note_shown_in_the_timeline(net: Net) -> None:
     assert ok(net, "note", "ani", "Léa's\nfirst week") == "Noted about Ana Ruiz (note #3, dated today).\n"
     assert ok(net, "show", "ana").split("Timeline\n")[1] == (
-        "  2025-06-19  #3  note · Léa's\nfirst week\n"
+        "  2025-06-19  #3  note · Léa's first week\n"
         "  2025-06-18  #1  note · her daughter started school\n"
         "  2025-06-17  #1  meet (coffee)\n"
     )
@@ -93,6 +93,14 @@ def test_the_review_shows_the_notes_of_its_week(net: Net) -> None:
     row = '<tr><td>Wed 18 Jun</td><td>Ana Ruiz</td><td class="w">her daughter started school</td></tr>'
     assert row in html
     assert "What you noted" not in ok(net, "review", "--week", "2025-06-09")
+
+
+def test_a_note_over_several_lines_reads_on_one_line_in_the_review(net: Net) -> None:
+    ok(net, "note", "ani", "line one\nline two\tTAB")
+    out = ok(net, "review")
+    assert "line one line two TAB" in out
+    assert "\\x0a" not in out
+    assert "\\x09" not in out
 
 
 def test_notes_leave_and_come_back_with_the_json_export(net: Net, tmp_path: Path) -> None:

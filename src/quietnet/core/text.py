@@ -48,8 +48,8 @@ def escaped_all(value: T) -> T:
     """
     import dataclasses
 
-    if isinstance(value, str):
-        return visible(value)  # type: ignore[return-value]
+    if isinstance(value, str):  # a note's line breaks and tabs read as spaces, on one line
+        return visible(" ".join(value.split()) if "\n" in value or "\t" in value else value)  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: escaped_all(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
         return dataclasses.replace(value, **fields)

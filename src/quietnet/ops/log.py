@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from quietnet.core import kinds, logline
 from quietnet.core.dates import parse_day
+from quietnet.core.fields import clean_name
 from quietnet.core.names import close_names, names_whole
 from quietnet.core.records import Loop, Person
 from quietnet.core.text import fold
@@ -61,7 +62,7 @@ def log(
         # `net log bob din` (dinner) must not log with Dina Cole by a prefix.
         in_kind_slot = line.kind_slot and i == len(line.names) - 1
         try:
-            if in_kind_slot and not names_whole(people.name_keys(s, typed), typed):
+            if in_kind_slot and not names_whole(people.name_keys(s, clean_name(typed)), typed):
                 raise NotFoundError(typed)
             person_id, others = people.resolve_noting(s, typed)
         except NotFoundError:

@@ -106,6 +106,11 @@ def profile_text(
     return "\n".join(lines)
 
 
+def _one_line(text: str) -> str:
+    """A note as a timeline line shows it: its line breaks and tabs read as spaces."""
+    return " ".join(text.split())
+
+
 def _timeline(timeline: Timeline) -> list[str]:
     """Interactions and dated notes, newest first (on one day, the interactions first), 15 at most."""
     dated: list[tuple[date, str]] = []
@@ -117,9 +122,11 @@ def _timeline(timeline: Timeline) -> list[str]:
         if i.people:
             parts.append("with " + ", ".join(i.people))
         if i.note and i.kind != "help":
-            parts.append(i.note)
+            parts.append(_one_line(i.note))
         dated.append((i.day, " · ".join(parts)))
-    dated += [(n.day, f"  {n.day.isoformat()}  #{n.id}  note · {n.text}") for n in timeline.notes[:15]]
+    dated += [
+        (n.day, f"  {n.day.isoformat()}  #{n.id}  note · {_one_line(n.text)}") for n in timeline.notes[:15]
+    ]
     dated.sort(key=lambda entry: entry[0], reverse=True)  # stable: each list keeps its order
     return [line for _, line in dated[:15]]
 
@@ -186,7 +193,7 @@ def hits_json(hits: list[Hit]) -> str:
 def _hit_line(h: Hit) -> str:
     """One whole sentence per kind of hit; the JSON keeps the raw fields."""
     who = f"{h.person} (#{h.person_id})"
-    text = " ".join(h.text.split())  # one line each: a note's line breaks and tabs read as spaces
+    text = _one_line(h.text)
     if h.kind == "person":
         return who if text == h.person else f"{who}: {text}"
     day = h.day.isoformat() if h.day else ""
