@@ -195,3 +195,13 @@ def test_a_migration_error_carries_no_sqlalchemy_text(
         f"Could not prepare the store at {store}: disk I/O error; nothing was changed.\n"
     )
     assert "sqlalche" not in result.err.casefold()
+
+
+def test_a_reader_that_left_ends_the_command_quietly(capsys: pytest.CaptureFixture[str]) -> None:
+    """`net export json | head`: the pipe closed early is no failure to report."""
+    import errno
+
+    from quietnet.cli.boundary import calm
+
+    assert calm(BrokenPipeError(errno.EPIPE, "Broken pipe")) == 0
+    assert capsys.readouterr() == ("", "")

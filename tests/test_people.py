@@ -574,3 +574,8 @@ def test_tag_filters_the_list(net: Net) -> None:
     ok(net, "add", "Sam Green")
     ok(net, "tag", "sam", "+board-games")
     assert listed(net, "--tag", "Board Games") == ["Sam Green"]
+
+
+def test_forgetting_a_name_that_ends_in_a_full_stop_says_it_once(net: Net) -> None:
+    ok(net, "add", "Ana R.")
+    assert ok(net, "forget", "ana", "--yes").endswith("Forgot Ana R.\n")

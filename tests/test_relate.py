@@ -108,6 +108,8 @@ def test_remove_takes_one_role_or_all_and_undo_brings_them_back(net: Net) -> Non
          "A relationship needs two different people; both names are Ana Ruiz.\n"),
         (("ana", "tom", "--as", "  "), "Say how they are related, e.g. net relate ana tom --as partner"
          " (partner, spouse, parent, child, sibling, colleague, friend, introduced-by, or your own word).\n"),
+        (("ana", "tom", "--as=--"), "Say how they are related, e.g. net relate ana tom --as partner"
+         " (partner, spouse, parent, child, sibling, colleague, friend, introduced-by, or your own word).\n"),
         (("ana", "tom", "--as", "best\x1bfriend"),
          "A relationship is one line: no newlines, tabs or other control characters.\n"),
         (("ana", "tom", "--as", "x" * 61),

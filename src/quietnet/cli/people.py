@@ -348,7 +348,7 @@ def forget(ctx: typer.Context, who: Name, yes: Yes = False) -> None:
         from quietnet.engine.snapshot import tidy
 
         tidy(c.store_path()[0])  # whole copies a killed backup left behind hold them too
-    say(f"Forgot {person.name}.")
+    say(f"Forgot {person.name}" + ("" if person.name.endswith(".") else "."))
 
 
 # Only --help: with -h, click would read `-hiking` as a cluster holding -h and print help.

@@ -53,7 +53,7 @@ def role(raw: str) -> str:
     text = " ".join(text.split())
     if text in ("introduced by", "introducedby"):
         text = "introduced-by"
-    if not text:
+    if not any(c.isalpha() for c in text):  # empty, or only marks ("--")
         raise InputError(
             f"Say how they are related, e.g. net relate ana tom --as partner ({', '.join(ROLES)},"
             " or your own word)."
