@@ -32,8 +32,8 @@ def calm(exc: BaseException) -> int:
 
 def _tell(exc: BaseException) -> int:
     if isinstance(exc, OSError):  # mostly the output: stdout on a full disk, a pipe closed early
-        if exc.errno == errno.EPIPE:  # the reader left (net export json | head): nothing to say
-            return 0
+        if exc.errno == errno.EPIPE:  # the reader left (net export json | head): nothing to say,
+            return 141  # and the exit status a shell gives a command its pipe closed on (128 + SIGPIPE)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             note("The disk is full, so this could not be finished. Free some space and try again.")
         elif exc.errno == errno.ENAMETOOLONG:  # a path the user gave: refused input
