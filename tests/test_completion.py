@@ -78,6 +78,8 @@ CASES = [
         "(Settings > Data privacy > Get a copy of your data).\n",
     ),
     (("log", "an"), "words\nAna Ruiz\nani\n"),
+    (("relate", "ana", "ani", "--as", "p"), "words\npartner\nparent\n"),
+    (("kind", "remove", "ca"), "words\ncall\n"),
     (("show", "jose"), "words\nJosé Núñez\n"),  # accents and case aside
     (("show", "RUIZ"), "words\nAna Ruiz\n"),  # the start of any word of the name
     (("merge", "ana", "t"), "words\ntom\nTom Baker\n"),

@@ -28,6 +28,8 @@ WORDS = {"--circle": "circle", "--origin": "origin", "--sort": "choice:name,last
 # Arguments by their parameter's name: who, first/second (merge), other (relate) name people.
 ARGUMENT_KINDS = {"who": "name", "first": "name", "second": "name", "other": "name"}
 WORDS_ARGUMENTS = {"log": "names+kinds", "intro": "intro"}
+# Arguments of one command, by (command, parameter): the kind `net kind remove` takes.
+COMMAND_ARGUMENTS = {("kind remove", "name"): "kind"}
 
 
 def _value(path: str, param: Any) -> str:
@@ -41,6 +43,10 @@ def _value(path: str, param: Any) -> str:
             return "kind" if path == "log" else "help-kind"
         if long == "--like":  # net kind add climbing --like meet
             return "kind"
+        if long == "--as" and path == "relate":  # net relate ana tom --as partner (or a word of one's own)
+            from quietnet.core.relations import ROLES
+
+            return "choice:" + ",".join(ROLES)
         if long in NAMED:
             return "name"
         if long in WORDS:
@@ -49,6 +55,8 @@ def _value(path: str, param: Any) -> str:
             return "file"
     elif param.name == "words":
         return WORDS_ARGUMENTS.get(path, "value")
+    elif (path, param.name) in COMMAND_ARGUMENTS:
+        return COMMAND_ARGUMENTS[path, param.name]
     elif param.name in ARGUMENT_KINDS:
         return ARGUMENT_KINDS[param.name]
     if kind == "TyperPath":
