@@ -95,5 +95,6 @@ def test_bold_takes_no_room_when_lines_are_fitted(
     fitted = ok(net, *args)
     unstyled = fitted.replace(B, "").replace(D, "").replace(N, "")
     assert max(len(line) for line in unstyled.splitlines()) <= 40
-    assert unstyled.split() == whole.replace(B, "").replace(D, "").replace(N, "").split()
+    if args != ("list",):  # a narrow list leaves columns out (test_narrow.py); the rest keep every word
+        assert unstyled.split() == whole.replace(B, "").replace(D, "").replace(N, "").split()
     assert fitted.count(B) == whole.count(B)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers import Net, ok
 
-READ = (("today",), ("due",), ("loops",), ("list",), ("show", "kenji"), ("find", "climbing"))
+READ = (("today",), ("due",), ("loops",), ("show", "kenji"), ("find", "climbing"))
 LONG = "talked about climbing in the Dolomites, his new studio in Kyoto, and the long train ride home"
 
 
@@ -18,6 +18,27 @@ def talkative(net: Net) -> None:
     ok(net, "log", "kenji", "coffee", "--on", "2025-05-02", "--note", LONG)
     ok(net, "promise", "ana", "send the long article about climbing and bouldering in the mountains")
     ok(net, "need", "kenji", "a climbing partner for the Dolomites next summer, ideally patient")
+
+
+@pytest.mark.parametrize(
+    ("width", "table"),
+    [
+        (100, "id  name            circle   last contact  city   tags\n"
+              "#2  Ana Ruiz        friends  -\n"
+              "#1  Kenji Watanabe  close    6 weeks ago   Kyoto  bouldering, climbing, kyoto, photography\n"),
+        (60, "id  name            circle   last contact  city\n"
+             "#2  Ana Ruiz        friends  -\n"
+             "#1  Kenji Watanabe  close    6 weeks ago   Kyoto\n"),
+        (40, "id  name            circle   last\n"
+             "#2  Ana Ruiz        friends  -\n"
+             "#1  Kenji Watanabe  close    6 weeks ago\n"),
+    ],
+)  # fmt: skip
+def test_a_narrow_list_leaves_out_tags_then_city_and_stays_a_table(
+    net: Net, monkeypatch: pytest.MonkeyPatch, width: int, table: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert ok(net, "list") == table + "2 people\n"
 
 
 def test_piped_output_is_not_fitted(net: Net, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,16 +89,16 @@ def test_json_is_never_fitted(net: Net, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_wide_characters_count_as_two_columns(net: Net, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quietnet.render.wrap import _size
+    from quietnet.render.wrap import size
 
     ok(net, "add", "王小明", "--circle", "friends")
     ok(net, "log", "王小明", "call", "--note", "我们 聊了 他的 新工作 和 京都的 工作室 还有 回家的 火车")
     monkeypatch.setenv("COLUMNS", "40")
     out = ok(net, "show", "王小明")
-    assert max(_size(line) for line in out.splitlines()) <= 40
+    assert max(size(line) for line in out.splitlines()) <= 40
     assert out.split("Timeline\n")[1] == (
         "  2025-06-19  #2  call · 我们 聊了 他的\n"
         "              新工作 和 京都的 工作室\n"
         "              还有 回家的 火车\n"
     )
-    assert _size("e\u0301") == 1  # a combining accent takes no column
+    assert size("e\u0301") == 1  # a combining accent takes no column

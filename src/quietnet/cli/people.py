@@ -260,7 +260,8 @@ def list_(
     else:
         ink = context.ink()
         rows = escaped_all(found) if ink.marked else found  # then the marks are the only controls
-        say(render.listing_text(rows, today=context.today(), ink=ink), fitted=True, marked=ink.marked)
+        text = render.listing_text(rows, today=context.today(), ink=ink, width=context.width())
+        say(text, fitted=True, marked=ink.marked)
 
 
 @app.command()

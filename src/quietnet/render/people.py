@@ -13,6 +13,7 @@ from quietnet.core.kinds import BY_NAME
 from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
 from quietnet.render.ink import PLAIN, Ink
+from quietnet.render.wrap import size
 
 
 def _ago(day: date | None, today: date) -> str:
@@ -135,9 +136,10 @@ def listing_json(found: list[Listed]) -> str:
     return to_json([{**p._asdict(), "tags": list(p.tags)} for p in found])
 
 
-def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN) -> str:
+def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN, width: int | None = None) -> str:
     """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows); ``ink``: bold
-    headings and names, a dim count."""
+    headings and names, a dim count. Narrower than ``width`` allows, tags then city are left
+    out (``net show`` has them) and "last contact" becomes "last": it still reads as a table."""
     if not found:
         return 'No one here yet. Add someone with: net add "Name"'
     header = ("id", "name", "circle", "last contact", "city", "tags")
@@ -153,6 +155,10 @@ def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN) -> str:
         for p in found
     ]
     columns = list(zip(*rows, strict=True))
+    while width is not None and len(columns) > 4 and _table_width(columns) > width:
+        columns.pop()  # tags, then city
+    if width is not None and _table_width(columns) > width:
+        columns[3] = ("last", *columns[3][1:])  # "last contact" says no more than "last" there
     padded = [_pad(column) for column in columns[:-1]]
     if ink.marked:  # the marks go round the text, not the padding
         names = padded[1]
@@ -163,6 +169,10 @@ def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN) -> str:
     lines[0] = ink.strong(lines[0])
     lines.append(ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}"))
     return "\n".join(lines)
+
+
+def _table_width(columns: list[tuple[str, ...]]) -> int:
+    return sum(max(size(cell) for cell in column) for column in columns) + 2 * (len(columns) - 1)
 
 
 def listing_none_between(since: date | None, not_since: date | None) -> str:

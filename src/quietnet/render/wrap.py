@@ -19,7 +19,7 @@ _UNMARK = str.maketrans("", "", MARKS)
 NARROWEST = 20  # below this, lines are fitted to 20 columns anyway
 
 
-def _size(text: str) -> int:
+def size(text: str) -> int:
     """The columns ``text`` takes: a wide character (CJK, most emoji) two, a combining mark none."""
     text = text.translate(_UNMARK)
     if text.isascii():
@@ -34,7 +34,7 @@ def _size(text: str) -> int:
 def _hang(line: str, width: int) -> int:
     indent = len(line) - len(line.lstrip(" "))
     gap = _GAP.match(line)
-    column = _size(gap.group()) if gap else indent + 2
+    column = size(gap.group()) if gap else indent + 2
     return column if column <= width // 2 else min(indent + 2, width // 2)
 
 
@@ -46,12 +46,12 @@ def _broken(line: str, width: int) -> list[str]:
         if piece.startswith(" "):
             current += piece
             continue
-        if current.strip() and _size(current) + _size(piece) > width:
+        if current.strip() and size(current) + size(piece) > width:
             lines.append(current.rstrip(" "))
             current = hang
-        while _size(current) + _size(piece) > width:  # a word longer than the room: cut it
-            room = max(1, width - _size(current))
-            while room > 1 and _size(piece[:room]) > width - _size(current):
+        while size(current) + size(piece) > width:  # a word longer than the room: cut it
+            room = max(1, width - size(current))
+            while room > 1 and size(piece[:room]) > width - size(current):
                 room -= 1
             lines.append(current + piece[:room])
             current, piece = hang, piece[room:]
@@ -67,5 +67,5 @@ def fit(text: str, width: int | None) -> str:
     width = max(width, NARROWEST)
     lines: list[str] = []
     for line in text.split("\n"):
-        lines += [line] if _size(line) <= width else _broken(line, width)
+        lines += [line] if size(line) <= width else _broken(line, width)
     return "\n".join(lines)
