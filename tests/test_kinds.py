@@ -195,7 +195,7 @@ def test_a_light_own_kind_moves_the_clock_by_its_weight(net: Net) -> None:
 def test_net_log_edit_takes_an_own_kind(net: Net) -> None:
     assert (
         ok(net, "log", "edit", "1", "--kind", "climbing")
-        == "Changed the climbing with Tom Baker on 2025-05-05 (#1).\n"
+        == "Changed the climbing catch-up with Tom Baker on 2025-05-05 (#1).\n"
     )
     assert query_kind(net) == "climbing"
 

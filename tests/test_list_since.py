@@ -64,7 +64,7 @@ def test_not_since_prints_the_table(net: Net) -> None:
 @pytest.mark.usefixtures("several")
 def test_no_one_in_the_window_is_said_calmly(net: Net) -> None:
     assert ok(net, "list", "--not-since", "a month", "--circle", "close") == (
-        "Everyone here has been in touch since 2025-05-19.\n"
+        "No one here has gone without contact since 2025-05-19.\n"
     )
     assert ok(net, "list", "--since", "3 days", "--circle", "core") == (
         "No one here has been in touch since 2025-06-16.\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from quietnet.core import kinds
 from quietnet.core.names import listed
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
@@ -57,7 +58,11 @@ def interaction_words(s: Session, interaction_id: int) -> str:
     row = edits.interaction(s, interaction_id)
     assert row is not None
     who = edits.names(s, edits.participants(s, interaction_id))
-    return f"the {row['said'] or row['kind']} with {listed(who)} on {row['day']} (#{interaction_id})"
+    kind = kinds.BY_NAME.get(row["kind"])
+    said = row["said"] or row["kind"]
+    if kind is not None and row["said"] in (None, row["kind"]):
+        said = kind.noun  # "the meeting", never "the meet"
+    return f"the {said} with {listed(who)} on {row['day']} (#{interaction_id})"
 
 
 def help_words(s: Session, help_id: int) -> str:

@@ -178,7 +178,7 @@ def _table_width(columns: list[tuple[str, ...]]) -> int:
 def listing_none_between(since: date | None, not_since: date | None) -> str:
     """`net list --since/--not-since` when no one fits (other filters may narrow it too)."""
     if since is None:
-        return f"Everyone here has been in touch since {not_since}."
+        return f"No one here has gone without contact since {not_since}."
     if not_since is None:
         return f"No one here has been in touch since {since}."
     return f"No one here was last in touch between {since} and {not_since}."
