@@ -191,3 +191,11 @@ def test_an_import_refuses_a_yearly_date_not_written_as_stored(net: Net, store: 
         f'{out}, tables.yearly_date[0]: day: "June 12" is not written as quietnet stores it (06-12);'
         " nothing was imported.\n"
     )
+
+
+def test_show_lines_up_dates_with_and_without_a_year(net: Net) -> None:
+    ok(net, "date", "add", "tom", "Mia's birthday", "2019-03-02")
+    ok(net, "date", "add", "tom", "name day", "11-02")
+    assert ok(net, "show", "tom").split("Yearly dates\n")[1].split("\n\n")[0] == (
+        "  #1  2019-03-02  Mia's birthday\n  #2       11-02  name day"
+    )

@@ -159,7 +159,10 @@ def extras_sections(x: Extras, *, today: date, person_id: int) -> list[tuple[str
     if x.related:
         sections.append(("People", [f"{r.label}: {r.other}" for r in x.related]))
     if x.dates:
-        sections.append(("Yearly dates", [f"#{d.id}  {d.day}  {d.label}" for d in x.dates]))
+        ids, days = max(len(f"#{d.id}") for d in x.dates), max(len(d.day) for d in x.dates)
+        sections.append(
+            ("Yearly dates", [f"{f'#{d.id}':<{ids}}  {d.day:>{days}}  {d.label}" for d in x.dates])
+        )
     if x.saved:
         sections.append(
             ("Saved for them", [f"#{s.id} {s.what} (since {s.saved_on.isoformat()})" for s in x.saved])
