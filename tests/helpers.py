@@ -293,3 +293,13 @@ def write_raw(s: Session, r: Raw) -> int:
     if r.archived:
         stored_people.set_archived(s, person_id, True)
     return person_id
+
+
+def refused(net: Net, store: Path, *args: str) -> str:
+    """The sentence a refused command says (exit 1, nothing printed, the store unchanged)."""
+    before = files(store)
+    result = net(*args)
+    assert result.code == 1, result
+    assert result.out == ""
+    assert files(store) == before
+    return result.err

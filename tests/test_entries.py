@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Net, files, ok, query, seed
+from tests.helpers import Net, files, ok, query, refused, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -48,15 +48,6 @@ def last_touch(store: Path, person_id: int) -> str | None:
 def profile(net: Net, who: str) -> dict[str, Any]:
     found: dict[str, Any] = json.loads(ok(net, "show", who, "--json"))
     return found
-
-
-def refused(net: Net, store: Path, *args: str) -> str:
-    before = files(store)
-    result = net(*args)
-    assert result.code == 1, result
-    assert result.out == ""
-    assert files(store) == before
-    return result.err
 
 
 def test_show_lists_each_entry_with_its_id(net: Net) -> None:

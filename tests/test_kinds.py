@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Net, files, ok, query, seed
+from tests.helpers import Net, ok, query, refused, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -35,15 +35,6 @@ def fresh(store: Path, climbing: bytes, backend: str, net: Net) -> None:
         ok(net, "add", "Tom Baker", "--circle", "close")
         ok(net, "kind", "add", "climbing", "--like", "meet")
         ok(net, "log", "tom", "coffee", "--on", "2025-05-05")
-
-
-def refused(net: Net, store: Path, *args: str) -> str:
-    before = files(store)
-    result = net(*args)
-    assert result.code == 1, result
-    assert result.out == ""
-    assert files(store) == before
-    return result.err
 
 
 def test_kind_add_like_a_built_in_kind_and_log_with_it(net: Net) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Net, files, ok, query, seed
+from tests.helpers import Net, ok, query, refused, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -42,15 +42,6 @@ def interactions(net: Net, who: str) -> list[tuple[str, str, str | None, str | N
         (i["day"], i["kind"], i["said"], i["note"], i["by_them"], i["people"])
         for i in shown(net, who)["interactions"]
     ]
-
-
-def refused(net: Net, store: Path, *args: str) -> str:
-    before = files(store)
-    result = net(*args)
-    assert result.code == 1, result
-    assert result.out == ""
-    assert files(store) == before
-    return result.err
 
 
 # net log

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Net, files, ok, query, seed
+from tests.helpers import Net, ok, query, refused, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -31,15 +31,6 @@ def noted(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.fixture(autouse=True)
 def fresh(store: Path, noted: bytes) -> None:
     seed(store, noted)
-
-
-def refused(net: Net, store: Path, *args: str) -> str:
-    before = files(store)
-    result = net(*args)
-    assert result.code == 1, result
-    assert result.out == ""
-    assert files(store) == before
-    return result.err
 
 
 def test_note_adds_a_dated_note_shown_in_the_timeline(net: Net) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Net, files, ok, query, seed
+from tests.helpers import Net, files, ok, query, refused, seed
 
 pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
 
@@ -29,15 +29,6 @@ def people_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 @pytest.fixture(autouse=True)
 def fresh(store: Path, people_template: bytes) -> None:
     seed(store, people_template)
-
-
-def refused(net: Net, store: Path, *args: str) -> str:
-    before = files(store)
-    result = net(*args)
-    assert result.code == 1, result
-    assert result.out == ""
-    assert files(store) == before
-    return result.err
 
 
 def people_section(net: Net, who: str) -> str:
