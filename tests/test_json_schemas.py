@@ -67,6 +67,10 @@ def everything(net: Net, tmp_path: Path) -> None:
         ok(net, *args)
     assert net("import", "vcard", str(card), "--circle", "network").code == 0  # (it names its snapshot)
     ok(net, "archive", "tom")
+    book = tmp_path / "book"  # an address-book folder synced once (card_sync)
+    book.mkdir()
+    (book / "ida.vcf").write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ida\r\nFN:Ida Berg\r\nEND:VCARD\r\n")
+    assert net("sync", "vdir", str(book), "--yes").code == 0  # (it names its snapshot)
 
 
 def errors(name: str, document: Any) -> list[str]:

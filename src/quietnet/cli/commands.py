@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "import": "transfer",
     "merge": "merge",
     "export": "export",
+    "sync": "sync",
     "backup": "backups",
     "backups": "backups",
     "restore": "backups",

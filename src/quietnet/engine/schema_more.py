@@ -213,3 +213,31 @@ class OwnKind(SQLModel, table=True):
     weight: float
     energy: int
     created_at: datetime = Field(sa_column=stamp())
+
+
+# -- issue 19: an address-book folder kept in step (net sync vdir) --------------------
+
+
+class CardSync(SQLModel, table=True):
+    """One card of a vdir as last synced (`net sync vdir`): which person, and hashes of what matched.
+
+    ``person_id`` becomes NULL when the person is forgotten: the card is then removed only
+    with ``--delete``, never brought back in. ``fields`` holds a hash per field `net` owns
+    (JSON), salted with the UID, never the values themselves.
+    """
+
+    __tablename__ = "card_sync"
+    __table_args__ = (
+        Index("ix_card_sync_href", "vdir", "href", unique=True),
+        Index("ix_card_sync_person", "person_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int | None = Field(default=None, sa_column=fk("person.id", nullable=True, ondelete="SET NULL"))
+    vdir: str  # the folder's resolved path on this machine
+    href: str  # the card's file name in it
+    uid: str  # the card's UID
+    fields: str | None = None  # JSON: {field: hash of its value as last synced}; NULL once forgotten
+    card_hash: str  # sha256 of the file's bytes as last read or written (an etag)
+    synced_at: datetime = Field(sa_column=stamp())

@@ -163,6 +163,8 @@ def forget(s: Session, person_id: int) -> None:
     ]
     name = s.scalar("SELECT name FROM person WHERE id = ?", (person_id,)) or ""
     touched = {r[0] for r in s.all("SELECT change_id FROM change_row WHERE person_id = ?", (person_id,))}
+    # a synced card keeps only its file name and UID, so the next sync removes it only with --delete
+    s.execute("UPDATE card_sync SET fields = NULL WHERE person_id = ?", (person_id,))
     s.execute("DELETE FROM person WHERE id = ?", (person_id,))  # cascades to links, helps, loops
     for interaction_id in alone:
         s.execute("DELETE FROM interaction WHERE id = ?", (interaction_id,))

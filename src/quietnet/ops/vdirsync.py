@@ -1,0 +1,350 @@
+"""`net sync vdir DIR`: an address-book folder and the store kept in step, both ways.
+
+Per card and per field `net` owns (``io/vdir.OWNED``), the value as last synced is
+known by its hash (``store/cardsync.py``). A field changed only in the folder
+comes in; changed only in the store goes out to the card; changed on both sides
+to different values is a conflict: left as it is on both sides unless a side is
+preferred (``prefer``, or ``choices`` picked on a terminal). A card new to the
+store is matched by UID, then email, then exact name (``store/transfer.py``), or
+brings someone new. Deletions never travel silently: a card gone is reported
+(the person archived with ``archive_missing``); a forgotten person's card is
+removed with ``delete``; people without a card get one with ``export_new``.
+
+The store side is one transaction (journalled: `net undo` takes it back); the
+card files are written inside it, last, so a failure writing one leaves the store
+as it was and the cards already written equal to it.
+"""
+
+from __future__ import annotations
+
+import uuid as uuids
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from quietnet.core.details import Contact
+from quietnet.core.text import plural
+from quietnet.engine.sqlite import Session
+from quietnet.io import vcardexport, vdir
+from quietnet.ops.importing import Where
+from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, write_card
+from quietnet.store import cardsync, journal, people, transfer
+from quietnet.store.cardsync import CardState
+from quietnet.store.transfer import ImportPlan
+
+_FAR = date(2200, 12, 31)  # cards carry no relative dates: any today will do
+Choices = Mapping[tuple[str, str], str]  # (href, field) -> "store" | "folder"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    href: str
+    name: str
+    field: str
+    store: Any
+    folder: Any
+
+
+@dataclass
+class VdirPlan:
+    """What a sync does (or, on a dry run, would do)."""
+
+    incoming: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (href, name, values)
+    outgoing: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    added: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new people
+    linked: list[tuple[str, str]] = field(default_factory=list)  # (href, name): matched for the first time
+    conflicts: list[Conflict] = field(default_factory=list)  # left as they are
+    gone: list[tuple[str, str]] = field(default_factory=list)  # (href, name): card no longer in the folder
+    archived: list[tuple[str, str]] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)  # cards of people forgotten, kept
+    removed: list[str] = field(default_factory=list)  # cards of people forgotten, removed
+    without: list[str] = field(default_factory=list)  # names of people with no card (not written)
+    exported: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new cards
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (href, why)
+    first: bool = False  # this folder was never synced with this store
+    state_writes: int = 0  # rows of sync state that change
+
+    @property
+    def writes(self) -> bool:
+        return bool(
+            self.incoming or self.outgoing or self.added or self.linked or self.archived or self.removed
+            or self.exported or self.state_writes
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Options:
+    prefer: str | None = None  # "store" | "folder"
+    archive_missing: bool = False
+    delete: bool = False
+    export_new: bool = False
+    circle: str = "acquaintance"
+
+
+def sync(
+    s: Session | None, folder: Folder, *, vdir_key: str, options: Options, choices: Choices, apply: bool
+) -> VdirPlan:
+    """Plan the sync (and with ``apply`` do it, in ``s``'s write transaction); ``s`` None: no store yet."""
+    run = _Run(s, folder, vdir_key, options, choices, apply and s is not None)
+    run.go()
+    return run.plan
+
+
+@dataclass
+class _Run:
+    s: Session | None
+    folder: Folder
+    vdir_key: str
+    options: Options
+    choices: Choices
+    apply: bool
+    plan: VdirPlan = field(default_factory=VdirPlan)
+    writes: dict[str, str] = field(default_factory=dict)  # href -> text, written last
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # href -> the row to record
+    claimed: set[int] = field(default_factory=set)  # people with a card in the folder after this run
+
+    def go(self) -> None:
+        s, plan = self.s, self.plan
+        rows = cardsync.rows(s, vdir=self.vdir_key) if s is not None else []
+        plan.first = not rows
+        by_href = {r.href: r for r in rows}
+        by_uid = {r.uid: r for r in rows}
+        persons = cardsync.person_rows(s, [r.person_id for r in rows if r.person_id]) if s is not None else {}
+        self.claimed = {r.person_id for r in rows if r.person_id is not None}
+        present = self.folder.hrefs
+        used: set[int] = set()
+        fresh: list[FolderCard] = []
+        for card in self.folder.cards:
+            row = by_href.get(card.href)
+            if row is None and (other := by_uid.get(card.uid)) is not None and other.href not in present:
+                row = other  # the file was renamed
+            if row is None:
+                fresh.append(card)
+                continue
+            used.add(row.id)
+            if row.person_id is None:
+                self._forgotten(row, card.href)
+            else:
+                self._merge(card, row, persons[row.person_id], None)
+        self._fresh(fresh)
+        for row in rows:
+            if row.id in used or row.href in present:
+                continue
+            if row.person_id is None:  # a forgotten person's card, gone from the folder too
+                plan.state_writes += 1
+                if self.apply and s is not None:
+                    cardsync.drop(s, row.id)
+            elif self.options.archive_missing:
+                plan.archived.append((row.href, persons[row.person_id]["name"]))
+                if self.apply and s is not None:
+                    people.set_archived(s, row.person_id, True)
+                    cardsync.drop(s, row.id)
+            else:
+                plan.gone.append((row.href, persons[row.person_id]["name"]))
+        if s is not None:
+            self._without(s)
+        if self.apply and s is not None:
+            for href, text in self.writes.items():
+                self.records[href]["card_hash"] = write_card(self.folder.path, href, text)
+            for href, values in self.records.items():
+                cardsync.record(s, vdir=self.vdir_key, href=href, **values)
+
+    def _forgotten(self, row: CardState, href: str) -> None:
+        if not self.options.delete:
+            self.plan.forgotten.append(href)
+            return
+        self.plan.removed.append(href)
+        if self.apply and self.s is not None:
+            cardsync.drop(self.s, row.id)
+            remove_card(self.folder.path, href)
+
+    def _merge(
+        self,
+        card: FolderCard,
+        row: CardState | None,
+        person: dict[str, Any],
+        base_values: dict[str, Any] | None,
+    ) -> None:
+        """One card and its person, field by field: what comes in, what goes out, what conflicts."""
+        plan, uid = self.plan, card.uid
+        if row is not None and row.fields is not None:
+            base: dict[str, str] = dict(row.fields)
+        else:
+            base = vdir.hashes(uid, base_values) if base_values is not None else {}
+        mine, theirs = vdir.of_person(person), vdir.owned(card.contact)
+        incoming: dict[str, Any] = {}
+        outgoing: dict[str, Any] = {}
+        final: dict[str, str] = {}
+        for key in vdir.OWNED:
+            here, there = mine[key], theirs[key]
+            was = base.get(key)
+            if here == there:
+                final[key] = vdir.hashed(uid, key, here)
+                continue
+            if was is not None and vdir.hashed(uid, key, here) == was:
+                side = "folder"
+            elif was is not None and vdir.hashed(uid, key, there) == was:
+                side = "store"
+            else:
+                side = self.choices.get((card.href, key)) or self.options.prefer or ""
+            if side == "folder" and key == "name" and not there:
+                side = "store"
+            nick = key == "nickname" and side == "folder" and there and self.s is not None
+            if nick and (taken := people.with_nickname(self.s, there, besides=person["id"])):  # type: ignore[arg-type]
+                plan.skipped.append((card.href, f'its nickname "{there}" is already {taken[0].name}\'s'))
+                side = "left"
+            if side == "folder":
+                incoming[key] = there
+                final[key] = vdir.hashed(uid, key, there)
+            elif side == "store":
+                outgoing[key] = here
+                final[key] = vdir.hashed(uid, key, here)
+            else:
+                if side == "":
+                    plan.conflicts.append(Conflict(card.href, person["name"], key, here, there))
+                if was is not None:
+                    final[key] = was
+        text = card.text
+        if outgoing:
+            text = vdir.rewrite(card.text, outgoing)
+            back = vdir.read_one(text, card.href, today=_FAR)
+            if not isinstance(back, Contact) or any(vdir.owned(back)[k] != v for k, v in outgoing.items()):
+                plan.skipped.append((card.href, "its new details would not read back the same"))
+                for key in outgoing:
+                    if key in base:
+                        final[key] = base[key]
+                    else:
+                        final.pop(key, None)
+                outgoing, text = {}, card.text
+        if incoming:
+            plan.incoming.append((card.href, person["name"], incoming))
+        if outgoing:
+            plan.outgoing.append((card.href, person["name"], outgoing))
+        new_state = (
+            row is None or row.fields != final or row.href != card.href or row.card_hash != card.digest
+        )
+        if not (new_state or outgoing):
+            return
+        plan.state_writes += 1
+        self.claimed.add(person["id"])
+        if not self.apply or self.s is None:
+            return
+        if incoming:
+            people.edit(self.s, person["id"], incoming)
+        if outgoing:
+            self.writes[card.href] = text
+        row_id = row.id if row is not None else None
+        self.records[card.href] = {
+            "uid": uid,
+            "person_id": person["id"],
+            "fields": final,
+            "card_hash": card.digest,
+            "row_id": row_id,
+        }
+
+    def _fresh(self, fresh: list[FolderCard]) -> None:
+        """Cards the store has no state for: matched (UID, email, exact name) or someone new."""
+        if not fresh:
+            return
+        s, plan = self.s, self.plan
+        planned = transfer.plan(s, [c.contact for c in fresh], circle=self.options.circle)
+        adds = []
+        for card, step in zip(fresh, planned.steps, strict=True):
+            target = step.target
+            if step.action == "skip" or target is None:
+                plan.skipped.append((card.href, step.reason))
+            elif step.action == "add":
+                plan.added.append((card.href, card.contact.name))
+                plan.state_writes += 1
+                adds.append((card, step))
+            elif target.added or target.id is None or target.id in self.claimed:
+                plan.skipped.append((card.href, f"it is {target.name} again, who already has a card here"))
+            else:
+                assert s is not None
+                person = _person(s, target.id)
+                self.claimed.add(target.id)
+                plan.linked.append((card.href, person["name"]))
+                self._merge(card, None, person, _base_of(person, card))
+        if self.apply and s is not None and adds:
+            transfer.apply(s, ImportPlan([step for _, step in adds]))
+            for card, step in adds:
+                assert step.target is not None
+                assert step.target.id is not None
+                self.claimed.add(step.target.id)
+                fields = vdir.hashes(card.uid, vdir.owned(card.contact))
+                self.records[card.href] = {
+                    "uid": card.uid,
+                    "person_id": step.target.id,
+                    "fields": fields,
+                    "card_hash": card.digest,
+                    "row_id": None,
+                }
+
+    def _without(self, s: Session) -> None:
+        """People with no card in the folder: named, and given one with ``export_new``."""
+        taken = self.folder.hrefs
+        for person in cardsync.unlinked(s, vdir=self.vdir_key):
+            if person["id"] in self.claimed:
+                continue
+            if not self.options.export_new:
+                self.plan.without.append(person["name"])
+                continue
+            uid = str(uuids.uuid4())
+            while f"{uid}.vcf" in taken:  # pragma: no cover - a random UUID already taken
+                uid = str(uuids.uuid4())
+            href = f"{uid}.vcf"
+            taken.add(href)
+            self.plan.exported.append((href, person["name"]))
+            if self.apply:
+                card = vcardexport.write({**person, "card_uid": uid}, people.tags_of(s, person["id"]))
+                self.writes[href] = card
+                fields = vdir.hashes(uid, vdir.of_person(person))
+                self.records[href] = {
+                    "uid": uid,
+                    "person_id": person["id"],
+                    "fields": fields,
+                    "card_hash": "",
+                    "row_id": None,
+                }
+
+
+def _person(s: Session, person_id: int) -> dict[str, Any]:
+    row = s.one("SELECT * FROM person WHERE id = ?", (person_id,))
+    assert row is not None
+    return dict(row)
+
+
+def _base_of(person: Mapping[str, Any], card: FolderCard) -> dict[str, Any] | None:
+    """The values of the card a person was imported from, when it is this card (a base to compare)."""
+    stored, uid = person.get("vcard"), person.get("card_uid")
+    if not stored or not uid or uid.strip() != card.uid:
+        return None
+    try:
+        was = vdir.read_one(stored, card.href, today=_FAR)
+    except Exception:  # an old card that no longer reads: no base, so differences are conflicts
+        return None
+    return vdir.owned(was) if isinstance(was, Contact) else None
+
+
+def summary(plan: VdirPlan, shown: str) -> str:
+    """The change's one line for `net undo --list`."""
+    done = [
+        f"{len(plan.incoming)} in" if plan.incoming else "",
+        f"{len(plan.outgoing)} out" if plan.outgoing else "",
+        f"{len(plan.added)} added" if plan.added else "",
+        plural(len(plan.exported), "new card") if plan.exported else "",
+    ]
+    said = ", ".join(d for d in done if d)
+    return f"Synced the cards in {shown}" + (f" ({said})" if said else "")
+
+
+def write(
+    where: Where, folder: Folder, *, vdir_key: str, shown: str, options: Options, choices: Choices
+) -> tuple[VdirPlan, str | None]:
+    """Snapshot, then the sync in one write transaction (planned again there); the plan and the snapshot."""
+    snap = where.snapshot("before-sync")
+    with where.write("sync") as s:
+        plan = sync(s, folder, vdir_key=vdir_key, options=options, choices=choices, apply=True)
+        journal.describe(s, summary(plan, shown))
+    return plan, snap
