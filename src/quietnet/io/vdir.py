@@ -19,7 +19,7 @@ from typing import Any
 
 from quietnet.core.details import Contact
 from quietnet.io import contentline, vcard
-from quietnet.io.contact import looks_like_email
+from quietnet.io.contact import Problem, looks_like_email
 from quietnet.io.contentline import BadLine, Line, escape
 
 OWNED = ("name", "nickname", "company", "role", "email", "phone", "birthday")
@@ -229,13 +229,12 @@ _CHANGE = {
 }
 
 
-def read_one(text: str, href: str, *, today: date) -> Contact | str | None:
-    """The person one card file describes, a reason it can't be read, or None (a group, a company)."""
+def read_one(text: str, href: str, *, today: date) -> Contact | Problem | None:
+    """The person one card file describes, why it can't be read, or None (a group, a company)."""
     found = vcard.read(text, href, today=today)
     if found.problems:
-        p = found.problems[0]
-        return f"line {p.line}: {p.reason}"
+        return found.problems[0]
     count = len(found.contacts) + len(found.groups) + len(found.nameless)
     if count > 1:
-        return f"it holds {count} cards; a vdir holds one card per file."
+        return Problem(href, 1, f"It holds {count} cards; a vdir holds one card per file.")
     return found.contacts[0] if found.contacts else None

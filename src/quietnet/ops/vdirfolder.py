@@ -111,8 +111,8 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
     except InputError as exc:
         found.problems.append(Problem(name, 1, exc.message.removeprefix(f"{name} ").capitalize()))
         return
-    if isinstance(read, str):
-        found.problems.append(Problem(name, 1, read))
+    if isinstance(read, Problem):
+        found.problems.append(read)
     elif read is None:
         found.left.append((name, "it is a group or a company, not a person"))
     else:
