@@ -317,6 +317,21 @@ FILES = [
     Refusal(
         ("backup", "--to", "ok.csv"), "ok.csv already exists; choose another name (nothing was written)."
     ),
+    # net sync vdir: the folder of an address book, checked before anything is read or written
+    Refusal(
+        ("sync", "vdir", "ok.vcf"), "ok.vcf is not a folder; give the folder of your address book (a vdir)."
+    ),
+    Refusal(("sync", "vdir", "gone"), "gone does not exist; give the folder of your address book (a vdir)."),
+    Refusal(
+        ("sync", "vdir", "folder", "--prefer", "mine"),
+        '--prefer takes store or folder, not "mine"; nothing was changed.',
+    ),
+    Refusal(("sync", "vdir", "folder", "--circle", "best"), f'"best" is not a circle; {CIRCLES}'),
+    Refusal(
+        ("sync", "vdir", "fol\x1b[2Jder"),
+        "The path fol\\x1b[2Jder holds a line break or another control character; choose or rename it to one "
+        "without. Nothing was written.",
+    ),
 ]
 
 
