@@ -325,3 +325,28 @@ def test_a_dry_run_writes_nothing_anywhere(net: Net, store: Path, book: Path) ->
         f"Would sync {book}: 1 card brought details in, 1 card updated.\n"
     )
     assert (files(store), cards(book)) == (before, folder)
+
+
+def test_undo_takes_back_the_store_side_of_a_sync(net: Net, store: Path, book: Path) -> None:
+    ok(net, "add", "Cleo Park")
+    synced(net, book, "--yes", "--export-new")
+    assert sorted(people(store)) == ["Ana Lima", "Ben Ode", "Cleo Park"]
+    assert net("undo", "--yes").code == 0
+    assert sorted(people(store)) == ["Cleo Park"]
+    assert _state(store) == []
+    assert len(cards(book)) == 3  # the card written for Cleo stays: the folder is not undone
+
+
+def test_a_renamed_card_is_followed_by_its_uid(net: Net, store: Path, book: Path) -> None:
+    synced(net, book, "--yes")
+    (book / "ben.vcf").rename(book / "ben-2.vcf")
+    assert synced(net, book) == f"Synced {book}: the sync state brought up to date.\n"
+    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben-2.vcf", 2)]
+    assert sorted(people(store)) == ["Ana Lima", "Ben Ode"]
+
+
+def test_a_merge_keeps_the_card_with_the_person_kept(net: Net, store: Path, book: Path) -> None:
+    synced(net, book, "--yes")
+    ok(net, "add", "Benjamin", "--phone", "+1 555 0100")
+    assert net("merge", "benjamin", "ben ode", "--yes").code == 0
+    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben.vcf", 3)]
