@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+import typer
 
 from quietnet.ops import vdirfolder
 from tests.helpers import Net, files, ok, people, refused
@@ -350,3 +351,24 @@ def test_a_merge_keeps_the_card_with_the_person_kept(net: Net, store: Path, book
     ok(net, "add", "Benjamin", "--phone", "+1 555 0100")
     assert net("merge", "benjamin", "ben ode", "--yes").code == 0
     assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben.vcf", 3)]
+
+
+def test_on_a_terminal_each_conflict_is_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quietnet.cli import sync_plan
+    from quietnet.ops.vdirsync import Conflict
+
+    answers = iter(["x", "h", "card", ""])
+    monkeypatch.setattr(typer, "prompt", lambda *a, **k: next(answers) or k["default"])
+    both = [
+        Conflict("ana.vcf", "Ana Lima", "phone", "+48 1", "+48 2"),
+        Conflict("ana.vcf", "Ana Lima", "email", None, "ana@example.org"),
+        Conflict("ben.vcf", "Ben Ode", "role", "Guide", "Pilot"),
+    ]
+    assert sync_plan.ask(both) == {("ana.vcf", "phone"): "store", ("ana.vcf", "email"): "folder"}
+    assert capsys.readouterr().out == (
+        'Ana Lima (ana.vcf), phone: here "+48 1", in the card "+48 2".\n'
+        'Ana Lima (ana.vcf), email: here nothing, in the card "ana@example.org".\n'
+        'Ben Ode (ben.vcf), role: here "Guide", in the card "Pilot".\n'
+    )

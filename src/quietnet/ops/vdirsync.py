@@ -103,6 +103,7 @@ class _Run:
     writes: dict[str, str] = field(default_factory=dict)  # href -> text, written last
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # href -> the row to record
     claimed: set[int] = field(default_factory=set)  # people with a card in the folder after this run
+    removals: list[str] = field(default_factory=list)  # cards removed last, with the writes
 
     def go(self) -> None:
         s, plan = self.s, self.plan
@@ -149,6 +150,8 @@ class _Run:
                 self.records[href]["card_hash"] = write_card(self.folder.path, href, text)
             for href, values in self.records.items():
                 cardsync.record(s, vdir=self.vdir_key, href=href, **values)
+            for href in self.removals:  # the folder last: a failure before leaves it as it was
+                remove_card(self.folder.path, href)
 
     def _forgotten(self, row: CardState, href: str) -> None:
         if not self.options.delete:
@@ -157,7 +160,7 @@ class _Run:
         self.plan.removed.append(href)
         if self.apply and self.s is not None:
             cardsync.drop(self.s, row.id)
-            remove_card(self.folder.path, href)
+            self.removals.append(href)
 
     def _merge(
         self,
