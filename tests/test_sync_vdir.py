@@ -372,3 +372,26 @@ def test_on_a_terminal_each_conflict_is_asked(
         'Ana Lima (ana.vcf), email: here nothing, in the card "ana@example.org".\n'
         'Ben Ode (ben.vcf), role: here "Guide", in the card "Pilot".\n'
     )
+
+
+def test_a_card_that_cant_be_written_leaves_the_store_as_it_was(
+    net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from quietnet.io.files import write_failure
+
+    synced(net, book, "--yes")
+    ok(net, "edit", "ana", "--phone", "+48 5")
+    (book / "ben.vcf").write_text(BEN.replace("ben@example.org", "ben@ode.net"), newline="")
+
+    def full(path: Path, data: bytes, *, shown: str | None = None) -> None:
+        raise write_failure(OSError(errno.ENOSPC, "No space left on device"), shown or str(path))
+
+    monkeypatch.setattr(vdirfolder, "write_atomic", full)
+    before = cards(book)
+    result = net("sync", "vdir", str(book))
+    assert (result.code, result.out) == (1, "")
+    assert result.err.endswith("Could not write ana.vcf: the disk is full; the store was left as it was.\n")
+    assert people(store)["Ben Ode"]["email"] == "ben@example.org"  # the incoming change was rolled back
+    assert cards(book) == before

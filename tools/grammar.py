@@ -24,7 +24,12 @@ GRAMMAR = ROOT / "src" / "quietnet" / "cli" / "grammar.json"
 
 # Options whose value is someone you know, and the few whose value is a fixed word.
 NAMED = {"--who", "--asked-by", "--knows", "--from", "--via"}
-WORDS = {"--circle": "circle", "--origin": "origin", "--sort": "choice:name,last"}
+WORDS = {
+    "--circle": "circle",
+    "--origin": "origin",
+    "--sort": "choice:name,last",
+    "--prefer": "choice:store,folder",
+}
 # Arguments by their parameter's name: who, first/second (merge), other (relate) name people.
 ARGUMENT_KINDS = {"who": "name", "first": "name", "second": "name", "other": "name"}
 WORDS_ARGUMENTS = {"log": "names+kinds", "intro": "intro"}

@@ -128,7 +128,12 @@ def write_card(folder: Path, href: str, text: str) -> str:
         mode = stat.S_IMODE(os.lstat(target).st_mode)
     except FileNotFoundError:
         mode = None
-    write_atomic(target, data, shown=href)
+    try:
+        write_atomic(target, data, shown=href)
+    except InputError as exc:  # the store's transaction is rolled back: say that, not "nothing was written"
+        raise InputError(
+            exc.message.replace("nothing was written.", "the store was left as it was.")
+        ) from None
     if mode is not None and mode != 0o600:
         with contextlib.suppress(OSError):
             os.chmod(target, mode)
@@ -141,7 +146,8 @@ def remove_card(folder: Path, href: str) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise write_failure(exc, href) from exc
+        message = write_failure(exc, href).message
+        raise InputError(message.replace("nothing was written.", "the store was left as it was.")) from None
     sync_folder(folder)
 
 
