@@ -15,10 +15,11 @@ OTHER_PREFIXES: tuple[str, ...] = ("events.",)
 
 def _rows(s: Session) -> list[tuple[str, str]]:
     rows = s.all("SELECT name, value FROM setting")
-    return [(r["name"], r["value"]) for r in rows if not _other(r["name"])]
+    return [(r["name"], r["value"]) for r in rows if not other(r["name"])]
 
 
-def _other(name: str) -> bool:
+def other(name: str) -> bool:
+    """Whether ``name`` belongs to another feature (events.*, the word settings), not to the model."""
     return name.startswith(OTHER_PREFIXES) or name in OTHER_NAMES
 
 
