@@ -386,7 +386,7 @@ def test_the_recipient_defaults_to_my_first_address(net: Net, smtp: Start, news:
     [
         (
             ["--smtp", "smtp+plain://127.0.0.1:25"],
-            "Whom should the reminder go to? Give --to you@example.org, or keep your address in the "
+            "Who is the reminder for? Give --to you@example.org, or keep your address in the "
             "my_emails setting (docs/reminders.md).",
         ),
         (
@@ -401,8 +401,8 @@ def test_the_recipient_defaults_to_my_first_address(net: Net, smtp: Start, news:
         ),
         (
             ["--to", USER, "--smtp", "https://mail.example.org"],
-            "The mail server URL https://mail.example.org should start with smtp:// (STARTTLS), smtps:// "
-            "(TLS) or smtp+plain:// (a relay on this machine).",
+            "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
+            "(a relay on this machine), not https://mail.example.org.",
         ),
         (["--to", "nobody"], '"nobody" does not look like an email address.'),
         (["--to", USER, "--from", "me\x1b[31m@x"], '"me\\x1b[31m@x" does not look like an email address.'),

@@ -251,7 +251,12 @@ def test_review_day_is_a_setting_shown_exported_and_undone(net: Net, store: Path
     assert json.loads(net("export", "json").out)["settings"] == {"review_day": "friday"}
     assert net("settings").code == 0  # the numeric settings still load beside it
     assert net("undo", "--yes").code == 0
+    assert json.loads(net("export", "json").out)["settings"] == {}
+    assert net("settings", "set", "review_day", "tue").code == 0
     assert net("settings", "reset", "review_day").out == "review_day is back to monday.\n"
+    assert net("settings", "set", "review_day", "tue").code == 0
+    assert net("settings", "reset", "--yes").code == 0
+    assert json.loads(net("export", "json").out)["settings"] == {}
 
 
 def test_word_settings_survive_export_and_import(net: Net, store: Path, tmp_path: Path) -> None:
@@ -341,3 +346,11 @@ def test_an_import_with_a_word_setting_it_cannot_keep_is_refused(
         "Nothing was imported.\n"
     )
     assert not other.exists()
+
+
+def test_notify_dry_run_shows_the_command_and_runs_nothing(net: Net, news: str, notifier: Path) -> None:
+    result = net("remind", "notify", "--dry-run")
+    assert result.code == 0, result
+    program = Path(os.environ["PATH"]) / "notify-send"
+    assert result.out.startswith(f"{program} --app-name=quietnet Thursday 19 June 2025 A few people")
+    assert not notifier.exists()

@@ -284,7 +284,7 @@ def _program() -> list[str]:
 
 
 def _db(c: context.Context) -> str | None:
-    """The store a timer should use: --db or NET_DB when given (a file, as an absolute path)."""
+    """The store a timer uses: --db or NET_DB when given (a file, as an absolute path)."""
     given = c.db or os.environ.get("NET_DB")
     if not given or not given.strip() or "://" in given:
         return None

@@ -67,13 +67,13 @@ def parse(url: str) -> MailServer:
     scheme = scheme.casefold()
     if not sep or scheme not in PORTS:
         raise InputError(
-            f"The mail server URL {seen} should start with smtp:// (STARTTLS), smtps:// (TLS) "
-            "or smtp+plain:// (a relay on this machine)."
+            "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
+            f"(a relay on this machine), not {seen}."
         )
     end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
     netloc = rest[:end]
     if rest[end:].strip("/"):
-        raise InputError(f"The mail server URL {seen} should hold no path: scheme://user@host:port.")
+        raise InputError(f"The mail server URL {seen} holds a path; it takes only scheme://user@host:port.")
     userinfo, at, hostport = netloc.rpartition("@")
     user = password = None
     if at:

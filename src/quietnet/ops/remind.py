@@ -47,7 +47,7 @@ def recipient(s: Session, given: str | None) -> str:
     mine = me.emails(s)
     if not mine:
         raise InputError(
-            "Whom should the reminder go to? Give --to you@example.org, "
+            "Who is the reminder for? Give --to you@example.org, "
             "or keep your address in the my_emails setting (docs/reminders.md)."
         )
     return email(mine[0])
