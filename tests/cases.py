@@ -39,7 +39,7 @@ SETTINGS = (
     "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
     "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
     "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
-    "rest.share, rest.min_days, weekly_energy, daily_max."
+    "rest.share, rest.min_days, weekly_energy, daily_max, review_day, smtp_url."
 )
 
 
