@@ -354,3 +354,17 @@ def test_notify_dry_run_shows_the_command_and_runs_nothing(net: Net, news: str, 
     program = Path(os.environ["PATH"]) / "notify-send"
     assert result.out.startswith(f"{program} --app-name=quietnet Thursday 19 June 2025 A few people")
     assert not notifier.exists()
+
+
+def test_a_store_on_a_server_is_not_written_into_the_service(
+    net: Net, units: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NET_DATABASE_URL", "postgresql+psycopg://me:secret@db.example.org/quietnet")
+    result = net("remind", "install", "--at", "08:30", "--email", "--dry-run")
+    assert result.code == 0, result
+    assert result.out.startswith(
+        "Your store is on a database server: add NET_DATABASE_URL to the service yourself "
+        "(docs/reminders.md); the timer is not given it, since it may hold a password.\n"
+    )
+    assert "secret" not in result.out
+    assert "NET_DB" not in result.out  # that file is not the store while NET_DATABASE_URL is set

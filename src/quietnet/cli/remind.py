@@ -1,8 +1,6 @@
 """`net remind email|notify|install|uninstall`: today's list reaches you without opening a shell."""
 
-import os
 import shutil
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -47,10 +45,10 @@ def remind() -> None:
     """
 
 
-def _server(given: str | None, stored: str) -> MailServer | None:
-    """--smtp, else NET_SMTP_URL, else the smtp_url setting; None when none is set."""
-    url = given if given is not None else os.environ.get("NET_SMTP_URL") or stored
-    return parse(url) if url and url.strip() else None
+def _configured(stored: str) -> MailServer | None:
+    """The server when --smtp is not given: NET_SMTP_URL, else the smtp_url setting; None when neither."""
+    url = context.smtp()[0] or stored
+    return parse(url) if url.strip() else None
 
 
 @remind_app.command("email")
@@ -122,7 +120,7 @@ def email_(
     message = mail.compose(
         text=text, html=html, sender=origin, to=recipient, subject=subject, now=context.now()
     )
-    server = given or _server(None, stored)
+    server = given if given is not None else _configured(stored)
     if dry_run:
         where = (
             server.shown if server is not None else "no mail server yet (--smtp, NET_SMTP_URL or smtp_url)"
@@ -142,7 +140,7 @@ def email_(
             "No mail server is set: give --smtp smtps://you@host:465, set NET_SMTP_URL, "
             "or keep it with net settings set smtp_url smtps://you@host:465."
         )
-    secret = mail.password(server, given=os.environ.get("NET_SMTP_PASSWORD"))
+    secret = mail.password(server, given=context.smtp()[1])
     mail.send(message, server, secret, timeout=timeout)
     with_review = " and the weekly review" if html is not None else ""
     say(f"Sent today's list{with_review} to {recipient} through {server.shown}.")
@@ -214,8 +212,14 @@ def install(
     if by_email == by_notify:
         raise InputError("Choose one: --email or --notify.")
     what = "email" if by_email else "notify"
-    command = [*_program(), "remind", what]
-    db = _db(context.get(ctx))
+    command = [*context.program_path(), "remind", what]
+    c = context.get(ctx)
+    db = _db(c)
+    if not isinstance(c.store()[0], Path):
+        say(
+            "Your store is on a database server: add NET_DATABASE_URL to the service yourself "
+            "(docs/reminders.md); the timer is not given it, since it may hold a password."
+        )
     if cron:
         say(timer.cron_line(command, db=db, when=when))
         say("")
@@ -272,20 +276,7 @@ def _folder() -> Path:
     return Path(platformdirs.user_config_dir()) / "systemd" / "user"
 
 
-def _program() -> list[str]:
-    """The absolute path of the net being run (or this Python running quietnet when not found)."""
-    argv0 = Path(sys.argv[0])
-    if argv0.stem in ("net", "quietnet") and argv0.exists():
-        return [str(argv0.absolute())]
-    beside = Path(sys.executable).parent / "net"
-    if beside.exists():
-        return [str(beside.absolute())]
-    return [str(Path(sys.executable).absolute()), "-m", "quietnet.cli.main"]
-
-
 def _db(c: context.Context) -> str | None:
-    """The store a timer uses: --db or NET_DB when given (a file, as an absolute path)."""
-    given = c.db or os.environ.get("NET_DB")
-    if not given or not given.strip() or "://" in given:
-        return None
-    return str(Path(given).expanduser().absolute())
+    """The store file a timer uses when it is not the default one (--db or NET_DB), as an absolute path."""
+    where, is_default = c.store()
+    return str(where) if isinstance(where, Path) and not is_default else None
