@@ -379,36 +379,3 @@ def test_the_recipient_defaults_to_my_first_address(net: Net, smtp: Start, news:
     result = net("remind", "email", "--smtp", f"smtp+plain://127.0.0.1:{port}")
     assert result.out == f"Sent today's list to ana@example.org through smtp+plain://127.0.0.1:{port}.\n"
     assert _message(inbox.received[0])["To"] == "ana@example.org"
-
-
-@pytest.mark.parametrize(
-    ("args", "said"),
-    [
-        (
-            ["--smtp", "smtp+plain://127.0.0.1:25"],
-            "Who is the reminder for? Give --to you@example.org, or keep your address in the "
-            "my_emails setting (docs/reminders.md).",
-        ),
-        (
-            ["--to", USER],
-            "No mail server is set: give --smtp smtps://you@host:465, set NET_SMTP_URL, or keep it with "
-            "net settings set smtp_url smtps://you@host:465.",
-        ),
-        (
-            ["--to", USER, "--smtp", "smtp+plain://mail.example.org:25"],
-            "smtp+plain:// sends without encryption, so it is only for a relay on this machine (127.0.0.1, "
-            "localhost or ::1), not mail.example.org; use smtp:// or smtps:// for mail.example.org.",
-        ),
-        (
-            ["--to", USER, "--smtp", "https://mail.example.org"],
-            "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
-            "(a relay on this machine), not https://mail.example.org.",
-        ),
-        (["--to", "nobody"], '"nobody" does not look like an email address.'),
-        (["--to", USER, "--from", "me\x1b[31m@x"], '"me\\x1b[31m@x" does not look like an email address.'),
-    ],
-)
-def test_refusals_say_one_sentence_and_change_nothing(
-    net: Net, store: Path, news: str, args: list[str], said: str
-) -> None:
-    assert refused(net, store, "remind", "email", *args) == said + "\n"

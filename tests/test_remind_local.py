@@ -29,7 +29,8 @@ SEP = "\x1f"  # the fake notifier writes its arguments separated by this
 
 
 @pytest.fixture
-def news(net: Net) -> str:
+def news(net: Net, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.delenv("NET_SMTP_URL", raising=False)
     assert net("add", "Ana Ruiz", "--circle", "close").code == 0
     assert net("log", "ana", "coffee", "--on", "2025-03-01").code == 0
     assert net("promise", "ana", "send the book").code == 0
@@ -368,3 +369,39 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
     )
     assert "secret" not in result.out
     assert "NET_DB" not in result.out  # that file is not the store while NET_DATABASE_URL is set
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--smtp", "smtp+plain://127.0.0.1:25"],
+            "Who is the reminder for? Give --to you@example.org, or keep your address in the "
+            "my_emails setting (docs/reminders.md).",
+        ),
+        (
+            ["--to", "me@example.org"],
+            "No mail server is set: give --smtp smtps://you@host:465, set NET_SMTP_URL, or keep it with "
+            "net settings set smtp_url smtps://you@host:465.",
+        ),
+        (
+            ["--to", "me@example.org", "--smtp", "smtp+plain://mail.example.org:25"],
+            "smtp+plain:// sends without encryption, so it is only for a relay on this machine (127.0.0.1, "
+            "localhost or ::1), not mail.example.org; use smtp:// or smtps:// for mail.example.org.",
+        ),
+        (
+            ["--to", "me@example.org", "--smtp", "https://mail.example.org"],
+            "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
+            "(a relay on this machine), not https://mail.example.org.",
+        ),
+        (["--to", "nobody"], '"nobody" does not look like an email address.'),
+        (
+            ["--to", "me@example.org", "--from", "me\x1b[31m@x"],
+            '"me\\x1b[31m@x" does not look like an email address.',
+        ),
+    ],
+)
+def test_email_refusals_say_one_sentence_and_change_nothing(
+    net: Net, store: Path, news: str, args: list[str], said: str
+) -> None:
+    assert refused(net, store, "remind", "email", *args) == said + "\n"
