@@ -39,7 +39,7 @@ SETTINGS = (
     "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
     "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
     "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
-    "rest.share, rest.min_days, weekly_energy, daily_max."
+    "rest.share, rest.min_days, weekly_energy, daily_max, review_day, smtp_url."
 )
 
 
@@ -71,6 +71,14 @@ ECHOED = [
     Refusal(("settings", "set", "weekly_energy", "\x1b[2J"),
             "weekly_energy must be a whole number, 0 or more, not '\\x1b[2J'."),
     Refusal(("settings", "preset", LONG), f"Unknown preset '{CUT}'; the presets are default, sivers."),
+    Refusal(("settings", "set", "review_day", "\x1b[2J"),
+            "review_day is a day of the week, like monday or friday, not '\\x1b[2J'."),
+    Refusal(("settings", "set", "smtp_url", "\x1b[2J" + LONG),
+            "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
+            f"(a relay on this machine), not \\x1b[2J{'x' * 75}…."),
+    Refusal(("remind", "email", "--to", "\x1b[2J@x"), '"\\x1b[2J@x" does not look like an email address.'),
+    Refusal(("remind", "install", "--at", "\x1b[2J", "--email"),
+            "--at takes a time of day as HH:MM, like 08:30 or 18:05, not '\\x1b[2J'."),
     Refusal(("restore", "\x1b[2J.db"),
             "The path \\x1b[2J.db holds a line break or another control character; "
             "choose or rename it to one without. Nothing was written."),

@@ -56,7 +56,7 @@ TYPED = list(_typed_parameters())
 
 def test_the_walk_finds_every_kind_of_typed_parameter() -> None:
     assert {type(p.type).__name__ for _, p in TYPED} == {
-        "IntParamType", "IntRange", "FloatParamType", "TyperChoice",
+        "IntParamType", "IntRange", "FloatParamType", "FloatRange", "TyperChoice",
     }  # fmt: skip
     assert len(TYPED) >= 12
 

@@ -45,3 +45,9 @@ class StoreError(QuietnetError):
     """The database could not be used as asked (exit 3)."""
 
     exit_code = 3
+
+
+class ReachError(QuietnetError):
+    """Something outside the store (a mail server, a desktop notifier) could not be used (exit 3)."""
+
+    exit_code = 3

@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "referrals": "work",
     "work": "work",
     "review": "review",
+    "remind": "remind",
     "demo": "demo",
     "copy": "copy",
     "completion": "completion",

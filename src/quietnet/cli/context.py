@@ -128,6 +128,22 @@ def program() -> str:
     return "quietnet" if Path(sys.argv[0]).stem == "quietnet" else "net"
 
 
+def program_path() -> list[str]:
+    """The absolute path of the `net` being run, for a timer to run (or this Python running quietnet)."""
+    argv0 = Path(sys.argv[0])
+    if argv0.stem in ("net", "quietnet") and argv0.exists():
+        return [str(argv0.absolute())]
+    beside = Path(sys.executable).parent / "net"
+    if beside.exists():
+        return [str(beside.absolute())]
+    return [str(Path(sys.executable).absolute()), "-m", "quietnet.cli.main"]
+
+
+def smtp() -> tuple[str | None, str | None]:
+    """NET_SMTP_URL and NET_SMTP_PASSWORD (`net remind email`); an empty one counts as not set."""
+    return os.environ.get("NET_SMTP_URL") or None, os.environ.get("NET_SMTP_PASSWORD") or None
+
+
 def location(given: str) -> Path | ServerUrl:
     """A file (an absolute path) or a database URL, as given to --db, NET_DATABASE_URL or NET_DB."""
     # Absolute, because SQLite's read-only and file-URI connections need one

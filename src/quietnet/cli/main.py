@@ -70,3 +70,7 @@ def _dispatch() -> None:
     from quietnet.cli.app import run
 
     run()
+
+
+if __name__ == "__main__":  # pragma: no cover  (the fallback a timer runs when no net is found)
+    main()

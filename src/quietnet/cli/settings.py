@@ -10,10 +10,12 @@ from quietnet.cli.options import Json, Yes
 from quietnet.core.records import CIRCLES
 from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.settings import preset as find
+from quietnet.core.words import WORDS
 from quietnet.ops import settings as doing
 from quietnet.render.console import to_json
 from quietnet.render.wording import capacity_lines, rhythm_phrase
 from quietnet.store import settings as stored
+from quietnet.store import words
 
 app = typer.Typer()
 settings_app = typer.Typer(invoke_without_command=True)
@@ -61,6 +63,7 @@ def show(
 
     with context.get(ctx).read() as s:
         current = stored.load(s)
+        worded = words.every(s) if all_ else {}
     values, defaults = current.to_dict(), DEFAULT.to_dict()
     if json_:
         say(to_json(values))
@@ -82,6 +85,10 @@ def show(
         value = values[key]
         mark = "" if value == defaults[key] else f"  (default {_show(defaults[key])})"
         say(f"{key:<{width}}  {_show(value):>6}  {about}{mark}")
+    say("")
+    for key, word in WORDS.items():
+        mark = "" if worded[key] == word.default else f"  (default {word.default or 'none'})"
+        say(f"{key:<{width}}  {worded[key] or 'none':>6}  {word.about}{mark}")
 
 
 def _show(value: object) -> str:
@@ -102,7 +109,14 @@ def set_(
       net settings set weekly_energy 6
       net settings set cadence.close 45
       net settings set daily_max 2
+      net settings set review_day friday
     """
+    if key in WORDS:
+        word = WORDS[key].check(value)
+        with context.get(ctx).write("settings") as s:
+            doing.change_word(s, key, word, summary=f"Set {key}")
+        say(f"{key} is now {word or 'none'}.")
+        return
     with context.get(ctx).read() as s:
         current = stored.load(s)
     new = current.with_value(key, value)
@@ -126,11 +140,20 @@ def reset(
       net settings reset weekly_energy
       net settings reset --yes
     """
+    if key in WORDS:
+        word = WORDS[key].default
+        with context.get(ctx).write("settings") as s:
+            doing.change_word(s, key, word, summary=f"Reset {key}")
+        say(f"{key} is back to {word or 'none'}.")
+        return
     with context.get(ctx).read() as s:
         current = stored.load(s)
     if key is None:
         context.confirm("Put every setting back to its default?", yes=yes)
-        _store(ctx, DEFAULT, "Reset all settings")
+        with context.get(ctx).write("settings") as s:
+            doing.change(s, DEFAULT, summary="Reset all settings")
+            for name, spec in WORDS.items():
+                words.put(s, name, spec.default)
         say("Every setting is back to its default.")
         return
     default = DEFAULT.to_dict().get(key)

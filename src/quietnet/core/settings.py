@@ -290,9 +290,12 @@ def _find(key: object) -> _Spec:
     if spec is None:
         import difflib
 
-        close = difflib.get_close_matches(str(key), list(_BY_KEY), n=1)
+        from quietnet.core.words import WORDS  # the settings that are words, kept beside these
+
+        names = [*_BY_KEY, *WORDS]
+        close = difflib.get_close_matches(str(key), names, n=1)
         raise InputError(
-            f"Unknown setting '{shown(str(key))}'; the settings are {', '.join(_BY_KEY)}.",
+            f"Unknown setting '{shown(str(key))}'; the settings are {', '.join(names)}.",
             hint=f"Did you mean {close[0]}?" if close else None,
         )
     return spec

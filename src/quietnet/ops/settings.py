@@ -10,7 +10,7 @@ from quietnet.core.circles import Hint, counts, hints
 from quietnet.core.schedule import week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
-from quietnet.store import journal, state
+from quietnet.store import journal, state, words
 from quietnet.store import settings as stored
 
 
@@ -18,6 +18,12 @@ def change(s: Session, new: Settings, *, summary: str) -> None:
     """Save ``new`` and refresh every person's summary: it depends on cadences and weights."""
     stored.save(s, new)
     state.refresh_all(s, new)
+    journal.describe(s, summary)
+
+
+def change_word(s: Session, key: str, value: str, *, summary: str) -> None:
+    """Keep one word setting (``core/words.py``; checked already): nothing else depends on it."""
+    words.put(s, key, value)
     journal.describe(s, summary)
 
 

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from quietnet.core.settings import DEFAULT, Settings
+from quietnet.core.words import OTHER_NAMES
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 
 # Other features keep their settings in the same table under their own prefix
-# (`net event budget` stores `events.monthly_budget`): the scheduler skips them.
+# (`net event budget` stores `events.monthly_budget`), and the word settings
+# (``core/words.py``: review_day, smtp_url, my_emails): the scheduler skips them.
 OTHER_PREFIXES: tuple[str, ...] = ("events.",)
 
 
 def _rows(s: Session) -> list[tuple[str, str]]:
     rows = s.all("SELECT name, value FROM setting")
-    return [(r["name"], r["value"]) for r in rows if not r["name"].startswith(OTHER_PREFIXES)]
+    return [(r["name"], r["value"]) for r in rows if not other(r["name"])]
+
+
+def other(name: str) -> bool:
+    """Whether ``name`` belongs to another feature (events.*, the word settings), not to the model."""
+    return name.startswith(OTHER_PREFIXES) or name in OTHER_NAMES
 
 
 def load(s: Session) -> Settings:

@@ -108,7 +108,8 @@ def _section(name: str, heading: str, body: list[str]) -> list[str]:
     return [f'<section id="{name}">', f"<h2>{_e(heading)}</h2>", *body, "</section>"]
 
 
-def render(r: Review) -> str:
+def render(r: Review, *, today: str | None = None) -> str:
+    """The page; ``today``: what `net today` says, shown first (the reminder email's HTML part)."""
     head = [_p(note, "quiet")] if (note := words.so_far(r)) is not None else []
     if r.quiet:
         head.append(_p(words.QUIET_WEEK))
@@ -126,6 +127,12 @@ def render(r: Review) -> str:
         f"<h1>{_e(words.title(r))}</h1>",
         *head,
     ]
+    if today is not None:
+        out += [
+            '<section id="today">',
+            f'<pre style="white-space: pre-wrap; font: inherit">{_e(today)}</pre>',
+            "</section>",
+        ]
     out += _section("gave", words.GAVE, _gave(r))
     out += _section("came-back", words.CAME_BACK, _came_back(r))
     if r.noted:

@@ -1,0 +1,45 @@
+"""The settings that are words (a day, a URL), kept beside the numbers of ``core/settings.py``.
+
+Each has a default, a line for `net settings --all` and a check of what a user types.
+``my_emails`` (mail capture's setting, a JSON list) is not one of them but lives in the
+same table: ``OTHER_NAMES`` lists every name the numeric settings skip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from quietnet.core.text import shown
+from quietnet.errors import InputError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday(text: str) -> str:
+    """A day of the week as a user types it (``Friday``, ``fri``), as its full lower-case name."""
+    typed = text.strip().casefold()
+    found = [d for d in WEEKDAYS if len(typed) >= 3 and d.startswith(typed)]
+    if len(found) != 1:
+        raise InputError(f"review_day is a day of the week, like monday or friday, not '{shown(text)}'.")
+    return found[0]
+
+
+def _smtp_url(text: str) -> str:
+    from quietnet.core.mailserver import for_setting
+
+    return for_setting(text)
+
+
+class Word(NamedTuple):
+    default: str
+    about: str
+    check: Callable[[str], str]
+
+
+WORDS: dict[str, Word] = {
+    "review_day": Word("monday", "the day net remind email adds the weekly review", weekday),
+    "smtp_url": Word("", "the mail server net remind email sends through (no password in it)", _smtp_url),
+}
+
+OTHER_NAMES: frozenset[str] = frozenset({*WORDS, "my_emails"})
