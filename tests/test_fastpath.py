@@ -52,6 +52,8 @@ FAST = [
     ("helped", "bo"), ("helped", "bo", "x", "-k", "nope"), ("helped", "--what", "x"), ("helped", "-y"),
     ("helped", "--yes"),
     ("helped", "bo", "x", "--on", "yesterday"), ("helped", "bo", "\n"),
+    ("review",), ("review", "--json"), ("review", "--week", "last week"), ("review", "--week", "2030-01-01"),
+    ("review", "--yes"), ("review", "-y", "--week", "2025-06-16", "--json"),
     ("--db", "", "today"),
 ]  # fmt: skip
 
@@ -64,6 +66,7 @@ TYPER = [
     ("log", "edit", "1", "--on", "yesterday"), ("log", "delete", "1", "--yes"), ("log", "Delete", "#1"),
     ("helped", "delete", "1", "--yes"), ("helped", "edit", "1", "--what", "x"), ("helped", "a", "b", "c"),
     ("log", "bo\udcff"), ("due", "--all", "extra"), ("today", "--db", "x.db"), ("log", "edit"),
+    ("review", "--format", "markdown"), ("review", "-o", "week.txt"), ("review", "-f", "text"),
 ]  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 The everyday command lines skip building the Typer application, which alone
 takes longer than the rest of them (docs/performance.md): the simple forms of
-`net today`, `due`, `why`, `log`, `helped`, `show` and `find` run straight away
+`net today`, `due`, `why`, `log`, `helped`, `show`, `find` and `review` run straight away
 (``cli/fastpath.py``), and `net --help` (or `net` alone) in a terminal of 80
 columns or more prints ``cli/overview.txt`` (``cli/bare.txt``), the help Typer
 prints there. Tests check they print exactly what the Typer path prints.

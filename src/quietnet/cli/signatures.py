@@ -52,6 +52,12 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "find": {
         "--json": ("json_", "on"),
     },
+    "review": {
+        "--json": ("json_", "on"),
+        "--week": ("week", "value"),
+        "--yes": ("yes", "on"),
+        "-y": ("yes", "on"),
+    },
 }
 
 # Each command's arguments in order: (parameter, how many words: 1, or -1 for all the rest, required).
@@ -63,4 +69,5 @@ ARGUMENTS: dict[str, tuple[tuple[str, int, bool], ...]] = {
     "helped": (("who", 1, False), ("what", 1, False)),
     "show": (("who", 1, True),),
     "find": (("text", 1, True),),
+    "review": (),
 }
