@@ -181,3 +181,22 @@ def test_the_fast_path_runs_what_the_typer_command_runs(name: str) -> None:
     assert sorted(fast_side, key=str) == sorted(typer_side, key=str)
     assert name in inspect.getsource(command)  # the Typer command calls it
     assert f"{fastpath.FAST[name]}.{name}(" in inspect.getsource(command)
+
+
+def test_the_store_named_before_the_command_is_the_one_read(
+    net: Net,
+    template: bytes,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = tmp_path / "named.db"
+    seed(store, template)
+    monkeypatch.setenv("NET_DB", str(tmp_path / "elsewhere" / "net.db"))
+    for args in (("--db", str(store), "show", "bo"), ("--db", str(store), "log", "bo", "call")):
+        assert fastpath.parse(list(args)) is not None
+        typer_path = net(*args)
+        assert typer_path.code == 0
+        assert _fast(args, capsys, monkeypatch) == (0, typer_path.out, typer_path.err)
+    assert query(store, "SELECT count(*) FROM interaction") == [(4,)]  # the two of SETUP, one each
+    assert not (tmp_path / "elsewhere").exists()
