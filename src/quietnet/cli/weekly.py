@@ -41,8 +41,6 @@ def review(
     yes: bool = False,
 ) -> None:
     """`net review`: the week on one page, printed or saved."""
-    from quietnet.cli.output import target as checked
-    from quietnet.cli.output import write
     from quietnet.core import review as weekly
     from quietnet.core.schedule import week_start
     from quietnet.store import week as stored
@@ -51,7 +49,11 @@ def review(
         raise InputError("Choose one: --json, or --format text, markdown or html.")
     today = context.today()
     day = _week_day(week, today)
-    target = None if output is None else checked(c, output, yes=yes)
+    target = None
+    if output is not None:  # cli/output.py (and the atomic writes of io/files.py) only to save
+        from quietnet.cli.output import target as checked
+
+        target = checked(c, output, yes=yes)
     with c.read() as s:
         rows = stored.gather(s, week=day, today=today)
     result = weekly.build(rows, week=day, today=today)
@@ -63,6 +65,8 @@ def review(
     if target is None or target.printed:
         say(content.rstrip("\n"))
         return
+    from quietnet.cli.output import write
+
     write(target, content)
     say(f"Saved the review of the week of {week_start(day).isoformat()} to {target.shown}.")
 
