@@ -181,6 +181,9 @@ def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, as Rich's ``Text.wrap`` cuts it (one-cell characters)."""
     lines: list[str] = []
     for line in text.split("\n"):
+        if len(line) <= width:  # every word fits: Rich breaks nothing
+            lines.append(line)
+            continue
         starts = [0, *_breaks(line, width)]
         for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
             piece = line[start:end]
