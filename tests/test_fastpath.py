@@ -54,6 +54,7 @@ FAST = [
     ("helped", "bo", "x", "--on", "yesterday"), ("helped", "bo", "\n"),
     ("review",), ("review", "--json"), ("review", "--week", "last week"), ("review", "--week", "2030-01-01"),
     ("review", "--yes"), ("review", "-y", "--week", "2025-06-16", "--json"),
+    ("due", "--as-of", "--json"), ("log", "bo", "--note", "--them"), ("log", "", "call"), ("helped", "", ""),
     ("--db", "", "today"),
 ]  # fmt: skip
 
@@ -66,7 +67,8 @@ TYPER = [
     ("log", "edit", "1", "--on", "yesterday"), ("log", "delete", "1", "--yes"), ("log", "Delete", "#1"),
     ("helped", "delete", "1", "--yes"), ("helped", "edit", "1", "--what", "x"), ("helped", "a", "b", "c"),
     ("log", "bo\udcff"), ("due", "--all", "extra"), ("today", "--db", "x.db"), ("log", "edit"),
-    ("review", "--format", "markdown"), ("review", "-o", "week.txt"), ("review", "-f", "text"),
+    ("helped", "bo", "x", "--kind"), ("review", "--format", "markdown"), ("review", "-o", "week.txt"),
+    ("review", "-f", "text"),
 ]  # fmt: skip
 
 
