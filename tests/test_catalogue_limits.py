@@ -115,11 +115,11 @@ def test_a_snooze_may_not_end_after_the_last_year_kept(
 def test_the_bare_fast_path_says_the_same(
     store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from quietnet.cli.morning import bare
+    from quietnet.cli.fastpath import run
 
     before = files(store)
     monkeypatch.setenv("NET_TODAY", "9999-12-31")
-    assert bare("today") == 3
+    assert run(["today"]) == 3
     message = "NET_TODAY must fall between the years 1900 and 2200, not 9999-12-31.\n"
     assert capsys.readouterr() == ("", message)
     assert files(store) == before

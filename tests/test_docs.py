@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from tools import grammar, manpage, reference
+from tools import grammar, manpage, reference, signatures
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,6 +66,18 @@ def test_the_copy_of_the_top_level_help_is_up_to_date() -> None:
     )
 
 
+def test_the_copy_of_what_net_alone_prints_is_up_to_date() -> None:
+    assert reference.BARE.read_text(encoding="utf-8") == reference.bare(), (
+        "src/quietnet/cli/bare.txt is stale: run python tools/reference.py --write"
+    )
+
+
+def test_the_fast_paths_table_is_up_to_date() -> None:
+    assert signatures.SIGNATURES.read_text(encoding="utf-8") == signatures.render(), (
+        "src/quietnet/cli/signatures.py is stale: run python tools/reference.py --write"
+    )
+
+
 def test_the_overview_leaves_the_environment_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "133")
     before = dict(os.environ)
@@ -79,6 +91,8 @@ def test_write_regenerates_the_reference_the_overview_and_the_table_together(
 ) -> None:
     monkeypatch.setattr(reference, "REFERENCE", tmp_path / "cli.md")
     monkeypatch.setattr(reference, "OVERVIEW", tmp_path / "overview.txt")
+    monkeypatch.setattr(reference, "BARE", tmp_path / "bare.txt")
+    monkeypatch.setattr(signatures, "SIGNATURES", tmp_path / "signatures.py")
     monkeypatch.setattr(reference, "TABLE", tmp_path / "commands.py")
     monkeypatch.setattr(manpage, "PAGE", tmp_path / "net.1")
     monkeypatch.setattr(manpage, "ALIAS", tmp_path / "quietnet.1")
@@ -90,6 +104,8 @@ def test_write_regenerates_the_reference_the_overview_and_the_table_together(
     assert (tmp_path / "commands.py").read_text(encoding="utf-8") == reference.table()
     assert (tmp_path / "cli.md").read_text(encoding="utf-8") == reference.render()
     assert (tmp_path / "overview.txt").read_text(encoding="utf-8") == reference.overview()
+    assert (tmp_path / "bare.txt").read_text(encoding="utf-8") == reference.bare()
+    assert (tmp_path / "signatures.py").read_text(encoding="utf-8") == signatures.render()
     assert reference.main(["--overview"]) == 2
 
 

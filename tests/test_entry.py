@@ -1,4 +1,4 @@
-"""A bare `net today` or `net due` skips Typer (cli/main.py) and must print what the Typer path prints."""
+"""`net today`, `net due`, `net --help` and `net` alone skip Typer (cli/main.py) and print what Typer does."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from tools import reference
 
-from quietnet.cli.main import BARE, main
+from quietnet.cli.main import main
 from tests.helpers import Net
+
+BARE = ("today", "due")
 
 
 def bare(
-    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    command: str | None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[object, str, str]:
-    monkeypatch.setattr(sys, "argv", ["net", command])
+    monkeypatch.setattr(sys, "argv", ["net"] if command is None else ["net", command])
     with pytest.raises(SystemExit) as ended:
         main()
     out, err = capsys.readouterr()
@@ -56,9 +59,22 @@ def test_the_bare_command_refuses_a_foreign_store_in_the_same_words(
 def test_help_in_a_wide_terminal_is_typers_help_without_typer(
     net: Net, flag: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    typer_path = net(flag)
-    assert typer_path.out.startswith("Usage: net [OPTIONS] COMMAND [ARGS]...")
-    assert bare(flag, capsys, monkeypatch) == (0, typer_path.out, "")
+    typer_path = reference._typer_prints(flag)  # a real process: Click's test runner lays help out wider
+    assert typer_path.stdout.startswith("Usage: net [OPTIONS] COMMAND [ARGS]...")
+    assert bare(flag, capsys, monkeypatch) == (0, typer_path.stdout, "")
+
+
+def test_net_alone_in_a_wide_terminal_is_typers_answer_without_typer(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typer_path = reference._typer_prints()
+    assert typer_path.returncode == 2
+    assert typer_path.stderr.startswith("Usage: net [OPTIONS] COMMAND [ARGS]...")
+    assert bare(None, capsys, monkeypatch) == (2, "", typer_path.stderr)
+    monkeypatch.setenv("COLUMNS", "60")  # narrower: Typer lays it out
+    code, out, err = bare(None, capsys, monkeypatch)
+    assert (code, out) == (2, "")
+    assert max(len(line) for line in err.splitlines()) <= 60
 
 
 def test_help_in_a_narrow_terminal_goes_through_typer(
@@ -79,7 +95,7 @@ def test_help_names_the_program_it_was_run_as(
 ) -> None:
     """`quietnet --help` says `Usage: quietnet`, in a wide terminal and a narrow one (issue 17, item 8)."""
     name = Path(program).name
-    wide = net("--help").out.replace("Usage: net ", f"Usage: {name} ", 1)
+    wide = reference._typer_prints("--help").stdout.replace("Usage: net ", f"Usage: {name} ", 1)
     monkeypatch.setattr(sys, "argv", [program, "--help"])
     with pytest.raises(SystemExit):
         main()

@@ -10,7 +10,7 @@ from quietnet.core import review
 from quietnet.core.records import Help, Loop
 from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly
 from quietnet.core.settings import Settings
-from quietnet.render.review import data, html, markdown, text
+from quietnet.render.review import data, html, lines, markdown, text
 
 TODAY = date(2025, 6, 19)
 ANA = Someone(1, "Ana Ruiz", "close")
@@ -111,9 +111,9 @@ def test_the_chart_has_every_week_and_every_circle() -> None:
 
 
 def test_bars_keep_their_length_when_scaled() -> None:
-    halved = text.segments([("core", 1), ("close", 1), ("friends", 1)], 0.5)
+    halved = lines.segments([("core", 1), ("close", 1), ("friends", 1)], 0.5)
     assert sum(cells for _, cells in halved) == round(3 * 0.5)
-    assert text.segments([("core", 3), ("close", 0), ("network", 2)], 1.0) == [("core", 3), ("network", 2)]
+    assert lines.segments([("core", 3), ("close", 0), ("network", 2)], 1.0) == [("core", 3), ("network", 2)]
 
 
 def test_dates_next_week_wrap_into_the_new_year() -> None:

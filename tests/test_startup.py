@@ -32,4 +32,23 @@ def test_the_bare_morning_commands_do_not_load_typer(net: Net, store: Path, comm
     assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2025-01-01").code == 0
     # secrets: io/files.py and the migration machinery (engine/migrate.py) stay off this path
     assert loaded(store, command, heavy=(*HEAVY, "typer", "click", "secrets")) == {"code": 0, "heavy": []}
-    assert loaded(store, command, "--json", heavy=("typer",)) == {"code": 0, "heavy": ["typer"]}
+    assert loaded(store, command, "--as-of=2025-06-01", heavy=("typer",)) == {"code": 0, "heavy": ["typer"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("due", "--json"), ("today", "--as-of", "2025-06-01"), ("why", "ana", "--json"),
+        ("log", "ana", "call"), ("log", "ana", "coffee", "--note", "new job", "--them"),
+        ("helped", "ana", "lent a book", "-k", "favor"), ("helped",), ("show", "ana"),
+        ("find", "climbing", "--json"),
+    ],
+)  # fmt: skip
+def test_the_fast_path_loads_neither_typer_nor_rich(net: Net, store: Path, args: tuple[str, ...]) -> None:
+    """The everyday command lines cli/fastpath.py runs: no Typer, no Click, nothing heavy."""
+    assert (
+        net("add", "Ana Ruiz", "--circle", "close", "--met", "2025-01-01", "--interests", "climbing").code
+        == 0
+    )
+    assert loaded(store, *args, heavy=(*HEAVY, "typer", "click")) == {"code": 0, "heavy": []}

@@ -59,8 +59,8 @@ def test_a_store_path_in_the_environment_that_is_not_utf8_is_refused(
 def test_the_bare_morning_path_says_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from quietnet.cli.morning import bare
+    from quietnet.cli.fastpath import run
 
     monkeypatch.setenv("NET_DB", f"{tmp_path}/\udcfe.db")
-    assert bare("today") == 3
+    assert run(["today"]) == 3
     assert capsys.readouterr().err.startswith(f"The store's path {tmp_path}/\\xfe.db holds bytes")

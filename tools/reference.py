@@ -1,8 +1,9 @@
 """The command reference (docs/cli.md), the stored `net --help` and the command table, from the Typer app.
 
 ``python tools/reference.py --write`` regenerates docs/cli.md, the manual
-page (docs/net.1, tools/manpage.py), src/quietnet/cli/overview.txt and
-src/quietnet/cli/commands.py (which module holds each command) together;
+page (docs/net.1, tools/manpage.py), src/quietnet/cli/overview.txt, cli/bare.txt and
+src/quietnet/cli/commands.py (which module holds each command) and cli/signatures.py (what the
+fast path parses, tools/signatures.py) together;
 without ``--write`` it prints the reference. A test fails when any is stale
 or when a command lacks help or an example.
 """
@@ -10,6 +11,8 @@ or when a command lacks help or an example.
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ a test fails when this file is out of date. Run `net COMMAND --help` for the sam
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "docs" / "cli.md"
 OVERVIEW = ROOT / "src" / "quietnet" / "cli" / "overview.txt"
+BARE = ROOT / "src" / "quietnet" / "cli" / "bare.txt"
 TABLE = ROOT / "src" / "quietnet" / "cli" / "commands.py"
 TABLE_HEADER = '''"""Which module holds each command, so a run imports and builds only that one (cli/app.py).
 
@@ -52,13 +56,29 @@ def overview() -> str:
     building every command (``cli/main.py``); a test fails when it is stale.
     Regenerate with ``python tools/reference.py --write``.
     """
-    from typer.testing import CliRunner
+    return _typer_prints("--help").stdout
 
-    from quietnet.cli.app import app
 
-    # Click lays help out at most 78 wide from 80 columns on. The runner sets
-    # COLUMNS only while it runs the command and restores the environment after.
-    return CliRunner().invoke(app, ["--help"], prog_name="net", env={"COLUMNS": "80"}).stdout
+def bare() -> str:
+    """What `net` alone prints (on stderr, exiting 2) in a terminal of 80 columns or more.
+
+    ``cli/bare.txt`` keeps a copy, as ``cli/overview.txt`` does for `net --help`.
+    """
+    return _typer_prints().stderr
+
+
+def _typer_prints(*args: str) -> subprocess.CompletedProcess[str]:
+    """What the Typer app prints for ``args``, run as `net` runs it, 80 columns wide.
+
+    In a child process: Click's test runner lays help out 80 wide where `net` in
+    an 80-column terminal (or a pipe) uses 78, and both shortcuts must print
+    exactly what Typer prints.
+    """
+    code = "import sys; from quietnet.cli.app import run; sys.argv[0] = 'net'; run()"
+    env = {**os.environ, "COLUMNS": "80", "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False
+    )
 
 
 def _commands() -> tuple[Any, Any, list[tuple[str, Any]]]:
@@ -133,13 +153,15 @@ def _params(cmd: Any, ctx: Any) -> list[str]:
 
 def write() -> None:
     """Regenerate docs/cli.md, the manual page, the stored overview and the command table together."""
-    from tools import grammar, manpage
+    from tools import grammar, manpage, signatures
 
     TABLE.write_text(table(), encoding="utf-8")
     REFERENCE.write_text(render(), encoding="utf-8")
     OVERVIEW.write_text(overview(), encoding="utf-8")
+    BARE.write_text(bare(), encoding="utf-8")
     manpage.write()
     grammar.write()
+    signatures.write()
 
 
 def main(argv: list[str]) -> int:

@@ -8,10 +8,8 @@ from typing import Annotated
 
 import typer
 
-from quietnet.cli import context, morning
-from quietnet.cli.context import say
+from quietnet.cli import context, everyday, morning
 from quietnet.cli.options import AsOf, Json, Name
-from quietnet.render.console import to_json
 
 app = typer.Typer()
 
@@ -69,22 +67,4 @@ def why(ctx: typer.Context, who: Name, as_of: AsOf = None, json_: Json = False) 
       net why "#12" --as-of 2025-06-01
       net why ana --json
     """
-    # net why only: net due and net today, timed every morning, skip these
-    from quietnet.ops.why import explain
-    from quietnet.render import why as render
-
-    day = context.as_of(as_of)
-    with context.get(ctx).read() as s:
-        found = explain(s, who, today=day)
-    person = found.person
-    if found.assessment is None:
-        sentence = f"{person.name} is archived, so not suggested. net unarchive brings them back."
-        if json_:
-            gone = {"as_of": day.isoformat(), "id": person.id, "name": person.name, "listed": False,
-                    "not_listed": "archived", "sentence": sentence}  # fmt: skip
-            say(to_json(gone))
-        else:
-            say(sentence)
-        return
-    explained = render.Why(found.assessment, found.plan, found.code, found.daily_max)
-    say(render.why_json(explained) if json_ else render.why_text(explained))
+    everyday.why(context.get(ctx), who, as_of=as_of, json_=json_)

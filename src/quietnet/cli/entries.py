@@ -5,18 +5,13 @@ when the first word is `edit` or `delete` and the second an id (``12`` or ``#12`
 """
 
 import re
-from dataclasses import replace
-
-import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
-from quietnet.core import fields, kinds
-from quietnet.core.dates import parse_day
-from quietnet.core.fields import clean_text, one_line
-from quietnet.core.text import shown
 from quietnet.errors import InputError
-from quietnet.ops import entries
+
+# `net log` and `net helped` (timed) ask ``wanted`` on every run; what edits and deletes
+# need is imported in the functions that do them.
 
 ACTIONS = ("edit", "delete")
 _ID = re.compile(r"#?([0-9]+)")
@@ -37,7 +32,7 @@ def _nothing(command: str, options: str) -> InputError:
 
 
 def interaction(
-    ctx: typer.Context,
+    c: context.Context,
     action: str,
     interaction_id: int,
     *,
@@ -49,12 +44,20 @@ def interaction(
     yes: bool,
 ) -> None:
     """`net log edit ID` or `net log delete ID`."""
+    from dataclasses import replace
+
+    from quietnet.core import kinds
+    from quietnet.core.dates import parse_day
+    from quietnet.core.fields import clean_text
+    from quietnet.core.text import shown
+    from quietnet.ops import entries
+
     if action == "delete":
         if any(v is not None for v in (on, kind, note, with_, them)):
             raise InputError(
                 "net log delete takes only the id (and --yes); to change an entry use net log edit."
             )
-        _delete(ctx, "log", interaction_id, yes=yes)
+        _delete(c, "log", interaction_id, yes=yes)
         return
     change = entries.InteractionEdit(
         day=None if on is None else parse_day(on, today=context.today()),
@@ -64,7 +67,7 @@ def interaction(
     )
     if change == entries.InteractionEdit() and kind is None:
         raise _nothing(f"net log edit {interaction_id}", "--on, --kind, --note, --with and --them or --me")
-    with context.get(ctx).write("log edit") as s:
+    with c.write("log edit") as s:
         if kind is not None:  # read with the store open: your own kinds count
             found = kinds.lookup(kind)
             if found is None:
@@ -75,7 +78,7 @@ def interaction(
 
 
 def helped(
-    ctx: typer.Context,
+    c: context.Context,
     action: str,
     help_id: int,
     *,
@@ -85,12 +88,17 @@ def helped(
     yes: bool,
 ) -> None:
     """`net helped edit ID` or `net helped delete ID`."""
+    from quietnet.core import fields, kinds
+    from quietnet.core.dates import parse_day
+    from quietnet.core.fields import one_line
+    from quietnet.ops import entries
+
     if action == "delete":
         if any(v is not None for v in (on, kind, what)):
             raise InputError(
                 "net helped delete takes only the id (and --yes); to change one use net helped edit."
             )
-        _delete(ctx, "helped", help_id, yes=yes)
+        _delete(c, "helped", help_id, yes=yes)
         return
     day = None if on is None else parse_day(on, today=context.today())
     help_kind = None if kind is None else fields.choice(kind, kinds.HELP_KINDS, what="a kind of help")
@@ -101,13 +109,14 @@ def helped(
             raise InputError(f'Say what you did, e.g. net helped edit {help_id} --what "intro to Sam".')
     if day is None and help_kind is None and text is None:
         raise _nothing(f"net helped edit {help_id}", "--on, --kind and --what")
-    with context.get(ctx).write("helped edit") as s:
+    with c.write("helped edit") as s:
         changed, words = entries.edit_help(s, help_id, day=day, kind=help_kind, what=text)
     say(f"Changed {words}." if changed else f"Nothing to change: {words} already reads so.")
 
 
-def _delete(ctx: typer.Context, command: str, entry_id: int, *, yes: bool) -> None:
-    c = context.get(ctx)
+def _delete(c: context.Context, command: str, entry_id: int, *, yes: bool) -> None:
+    from quietnet.ops import entries
+
     check = entries.check_interaction if command == "log" else entries.check_help
     remove = entries.delete_interaction if command == "log" else entries.delete_help
     with c.read() as s:

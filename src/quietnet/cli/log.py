@@ -1,50 +1,19 @@
-"""`net log` (an interaction) and `net helped` (a way you helped)."""
+"""`net log` (an interaction) and `net helped` (a way you helped): their parameters and help.
 
-from datetime import date, timedelta
+What they do is in ``cli/everyday.py``, which ``cli/fastpath.py`` also runs without Typer.
+"""
+
 from typing import Annotated
 
 import typer
 
-from quietnet.cli import context, entries
-from quietnet.cli.context import say
+from quietnet.cli import context, everyday
 from quietnet.cli.options import Json, On, Yes
-from quietnet.core import fields, kinds
-from quietnet.core.dates import humanize_days, parse_day
-from quietnet.core.fields import clean_text, one_line
-from quietnet.core.names import listed
-from quietnet.core.text import shown
-from quietnet.errors import InputError
-from quietnet.ops import log as doing
-from quietnet.ops.log import with_article
-from quietnet.render.console import to_json
-from quietnet.store.interactions import helps
+from quietnet.core import kinds
 
 app = typer.Typer()
 
 KIND_HELP = f"What it was: {kinds.alias_summary()}. Default message."
-# How the confirmation of `net helped` names a kind of help ("other" goes unsaid).
-HELP_WORDS = {
-    "intro": "an introduction",
-    "advice": "advice",
-    "referral": "a referral",
-    "resource": "a resource",
-    "recommendation": "a recommendation",
-    "favor": "a favor",
-}
-
-
-def _when(day_text: str | None) -> tuple[str, date]:
-    today = context.today()
-    day = today if day_text is None else parse_day(day_text, today=today)
-    words = "today" if day == today else f"on {day.isoformat()} ({humanize_days((today - day).days)})"
-    return words, day
-
-
-def _also(typed: str, others: list[tuple[str, str]]) -> str:
-    """``  "tom" also matches Tom Hughes (use tom h).``"""
-    named = [f"{name} (use {how})" for name, how in others if how]
-    more = [f"{len(others) - len(named)} more"] if len(others) > len(named) else []
-    return f'  "{shown(typed)}" also matches {listed(named + more)}.'
 
 
 @app.command()
@@ -84,23 +53,7 @@ def log(
       net log edit 12 --on "last friday" --with ana --with tom
       net log delete 12
     """
-    if (found_action := entries.wanted(words)) is not None:
-        action, number = found_action
-        entries.interaction(ctx, action, number, on=on, kind=kind, note=note, with_=with_, them=them, yes=yes)
-        return
-    entries.refuse_extras(with_, yes, "net log")
-    text = clean_text(note, what="A note") or None if note is not None else None
-    today = context.today()
-    with context.get(ctx).write("log") as s:
-        done = doing.log(s, words, kind=kind, on=on, today=today, note=text, by_them=bool(them))
-    when = _when(done.day.isoformat())[0]
-    word = done.kind.noun if done.said in (None, done.kind.name) else done.said  # "a meeting", never "a meet"
-    default = " (the default)" if done.said is None else ""
-    say(f"Logged {with_article(word)}{default} with {listed(done.who)} {when}.")
-    for typed, others in done.also:
-        say(_also(typed, others))
-    for loop in done.promises[:3]:
-        say(f"  You offered {loop.person}: {loop.what} (close it with net done {loop.id}).")
+    everyday.log(context.get(ctx), words, kind=kind, on=on, note=note, them=them, with_=with_, yes=yes)
 
 
 @app.command()
@@ -139,48 +92,6 @@ def helped(
       net helped edit 5 --kind advice --what "read her CV"
       net helped delete 5
     """
-    if (found_action := entries.wanted((who, what))) is not None:
-        action, number = found_action
-        entries.helped(ctx, action, number, on=on, kind=kind, what=what_, yes=yes)
-        return
-    if what_ is not None or yes:
-        raise InputError("--what and --yes are for net helped edit ID and net helped delete ID.")
-    if who is None:
-        _list_helps(ctx, since, json_)
-        return
-
-    if what is None:
-        raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
-    text = one_line(what, what="What you did")
-    if not text:
-        raise InputError('Say what you did, e.g. net helped tom "intro to Sam".')
-    help_kind = fields.choice(kind or "other", kinds.HELP_KINDS, what="a kind of help")
-    when, day = _when(on)
-    with context.get(ctx).write("helped") as s:
-        person, promises, others = doing.helped(s, who, kind=help_kind, what=text, day=day)
-    as_ = f" ({HELP_WORDS[help_kind]})" if help_kind in HELP_WORDS else ""
-    say(f"Noted: you helped {person.name} {when}: {text}{as_}. Thank you for doing it.")
-    if others:
-        say(_also(who, others))
-    for loop in promises[:3]:
-        say(f"  Did this keep your promise ({loop.what})? Close it with net done {loop.id}.")
-
-
-def _list_helps(ctx: typer.Context, since: str | None, json_: bool) -> None:
-    today = context.today()
-    start = today - timedelta(weeks=12) if since is None else parse_day(since, today=today)
-    with context.get(ctx).read() as s:
-        found = helps(s, since=start)
-    if json_:
-        say(to_json([h._asdict() for h in found]))
-        return
-    if not found:
-        say(f'No helps logged since {start.isoformat()}. A small one counts: net helped NAME "what".')
-        return
-    say(f"Ways you helped since {start.isoformat()}:")
-    for h in found:
-        say(
-            f"  {h.day.isoformat()}  {h.person}: {h.what} ({h.kind})"
-            + (f" -> {h.outcome}" if h.outcome else "")
-        )
-    say(f"{len(found)} in all.")
+    everyday.helped(
+        context.get(ctx), who, what, kind=kind, on=on, what_=what_, yes=yes, since=since, json_=json_
+    )

@@ -1,10 +1,11 @@
 """The entry point of the `net` and `quietnet` scripts.
 
-Two command lines skip building the Typer application, which alone takes
-longer than the rest of them (docs/performance.md): a bare `net today` or
-`net due` runs straight away (``cli/morning.py``), and `net --help` in a
-terminal of 80 columns or more prints ``cli/overview.txt``, the help Typer
-prints there. Tests check both print exactly what the Typer path prints.
+The everyday command lines skip building the Typer application, which alone
+takes longer than the rest of them (docs/performance.md): the simple forms of
+`net today`, `due`, `why`, `log`, `helped`, `show`, `find` and `review` run straight away
+(``cli/fastpath.py``), and `net --help` (or `net` alone) in a terminal of 80
+columns or more prints ``cli/overview.txt`` (``cli/bare.txt``), the help Typer
+prints there. Tests check they print exactly what the Typer path prints.
 Every other command line goes to the Typer application (``cli/app.py``).
 """
 
@@ -13,8 +14,7 @@ from __future__ import annotations
 import sys
 
 # Every import below is inside the function that needs it: this module is the start-up
-# path of every command, and the two shortcuts load only what they use (tests/test_startup.py).
-BARE = ("today", "due")
+# path of every command, and the shortcuts load only what they use (tests/test_startup.py).
 HELP = ("--help", "-h")
 
 
@@ -53,23 +53,30 @@ def _dispatch() -> None:
         from quietnet.cli.completing import run as complete
 
         sys.exit(complete(args[1:]))
-    if len(args) == 1 and args[0] in BARE:
-        from quietnet.cli.morning import bare
+    if not args or (len(args) == 1 and args[0] in HELP):
+        _help(args)
+    from quietnet.cli.fastpath import run as fast
 
-        sys.exit(bare(args[0]))
-    if len(args) == 1 and args[0] in HELP:
-        import shutil
-        from pathlib import Path
-
-        from quietnet.cli.context import program
-
-        if shutil.get_terminal_size().columns >= 80:
-            text = Path(__file__).with_name("overview.txt").read_text(encoding="utf-8")
-            sys.stdout.write(text.replace("Usage: net ", f"Usage: {program()} ", 1))
-            sys.exit(0)
+    if (code := fast(args)) is not None:
+        sys.exit(code)
     from quietnet.cli.app import run
 
     run()
+
+
+def _help(args: list[str]) -> None:
+    """`net --help` prints cli/overview.txt; `net` alone cli/bare.txt on stderr, with Click's exit code 2."""
+    import shutil
+    from pathlib import Path
+
+    if shutil.get_terminal_size().columns < 80:  # Click lays help out narrower: Typer does it
+        return
+    from quietnet.cli.context import program
+
+    stored = Path(__file__).with_name("overview.txt" if args else "bare.txt").read_text(encoding="utf-8")
+    text = stored.replace("Usage: net ", f"Usage: {program()} ", 1)
+    (sys.stdout if args else sys.stderr).write(text)
+    sys.exit(0 if args else 2)
 
 
 if __name__ == "__main__":  # pragma: no cover  (the fallback a timer runs when no net is found)

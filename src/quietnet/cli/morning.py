@@ -1,16 +1,15 @@
 """What `net due` and `net today` do, without Typer: read the store, render, say.
 
-The Typer commands in ``cli/due.py`` call these; so does ``cli/main.py`` for a
-bare `net today` or `net due` (the forms a shell alias runs every morning),
-which skips building a command line at all: importing Typer alone takes longer
-than the rest of the command (docs/performance.md). The use cases themselves
+The Typer commands in ``cli/due.py`` call these; so does ``cli/fastpath.py`` for
+the simple forms of `net today` and `net due` (what a shell alias runs every
+morning), which skips building a command line at all: importing Typer alone
+takes longer than the rest of the command (docs/performance.md). The use cases themselves
 (the plan, and what the morning view gathers) are in ``ops/morning.py``.
 """
 
 from __future__ import annotations
 
 from quietnet.cli import context
-from quietnet.cli.boundary import EXPECTED, calm
 from quietnet.cli.context import say
 from quietnet.core.text import escaped_all
 from quietnet.ops.morning import gather, make_plan
@@ -39,16 +38,3 @@ def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) 
             shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
             morning = escaped_all(shown)
         say(render.morning_text(morning, ink), fitted=True, marked=ink.marked)
-
-
-def bare(command: str) -> int:
-    """Run `net today` or `net due` with no options, behind the same error boundary as Typer's."""
-    c = context.Context()
-    run = today if command == "today" else due
-    try:
-        run(c)
-    except EXPECTED as exc:
-        return calm(exc)
-    finally:
-        c.close()
-    return 0

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from quietnet.cli import context
+from quietnet.cli import context, everyday
 from quietnet.cli.context import say
 from quietnet.cli.fields import (
     Birthday,
@@ -27,7 +27,7 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
-from quietnet.core.fields import choice, clean_name, person_name
+from quietnet.core.fields import choice, person_name
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.core.text import escaped_all, shown
 from quietnet.engine.sqlite import Session
@@ -180,24 +180,7 @@ def show(ctx: typer.Context, who: Name, json_: Json = False) -> None:
       net show ana
       net show "#12" --json
     """
-    from quietnet.render import helping
-    from quietnet.store import interactions, loops, people, profile
-
-    today = context.today()
-    with context.get(ctx).read() as s:
-        person = people.get(s, people.resolve_id(s, who))
-        timeline = interactions.timeline(s, person.id)
-        open_loops = loops.open_loops(s, person_id=person.id)
-        extras = profile.extras(s, person.id)
-    if json_:
-        say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
-    else:
-        sections = helping.extras_sections(extras, today=today, person_id=person.id)
-        ink = context.ink()
-        if ink.marked:  # every stored string escaped first: the marks are the only controls left
-            person, timeline, open_loops, sections = escaped_all((person, timeline, open_loops, sections))
-        text = render.profile_text(person, timeline, open_loops, today=today, sections=sections, ink=ink)
-        say(text, fitted=True, marked=ink.marked)
+    everyday.show(context.get(ctx), who, json_=json_)
 
 
 @app.command("list")
@@ -278,15 +261,7 @@ def find(
       net find climbing
       net find "zoe"
     """
-    from quietnet.store import search
-
-    query = clean_name(text, what="What to find")
-    with context.get(ctx).read() as s:
-        hits = search.find(s, query)
-    if json_:
-        say(render.hits_json(hits))
-    else:
-        say(render.hits_text(hits, query), fitted=True)
+    everyday.find(context.get(ctx), text, json_=json_)
 
 
 @app.command()
