@@ -25,8 +25,8 @@ from quietnet.engine.sqlite import Session
 from quietnet.store.state import (
     CANDIDATE_COLUMNS,
     CANDIDATES_FROM,
-    CANDIDATES_SQL,
     PREFILTER,
+    SIDE_COLUMNS,
     from_rows,
     prefilter,
 )
@@ -132,7 +132,8 @@ def read_ids(s: Session, settings: Settings, *, today: date, ids: Iterable[int])
     among = ", ".join(str(int(i)) for i in ids)
     if not among:
         return []
-    return from_rows(s, s.all(f"{CANDIDATES_SQL} AND p.id IN ({among})"), settings, today, few=True)
+    sql = f"SELECT {CANDIDATE_COLUMNS}, {SIDE_COLUMNS} {CANDIDATES_FROM} WHERE p.archived_at IS NULL"
+    return from_rows(s, s.all(f"{sql} AND p.id IN ({among})"), settings, today, side=True)
 
 
 def by_bound(s: Session, settings: Settings, *, today: date, first: int = 16) -> Iterator[Page]:
@@ -148,13 +149,13 @@ def by_bound(s: Session, settings: Settings, *, today: date, first: int = 16) ->
         f" WHERE p.archived_at IS NULL{where} ORDER BY bound DESC, p.id LIMIT ? OFFSET ?"
     )
     sql = (
-        f"SELECT r.bound, {CANDIDATE_COLUMNS} FROM ({ranked}) r JOIN person p ON p.id = r.id"
+        f"SELECT r.bound, {CANDIDATE_COLUMNS}, {SIDE_COLUMNS} FROM ({ranked}) r JOIN person p ON p.id = r.id"
         " JOIN person_state st ON st.person_id = p.id ORDER BY r.bound DESC, r.id"
     )
     offset, size = 0, first
     while True:
         rows = s.all(sql, (*more, *params, size, offset))
-        found = from_rows(s, [r[1:] for r in rows], settings, today, few=True)
+        found = from_rows(s, [r[1:] for r in rows], settings, today, side=True)
         yield [(float(r[0]), c) for r, c in zip(rows, found, strict=True)]
         if len(rows) < size:
             return

@@ -228,32 +228,57 @@ def reconnected_between(s: Session, start: date, end: date) -> bool:
     )
 
 
+# What ``from_rows`` otherwise reads apart, as four more columns of a few rows (``store/ranking.py``).
+SIDE_COLUMNS = """
+EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+        WHERE pt.person_id = p.id AND t.name = 'novel'),
+(SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.closed_on IS NULL AND l.type = 'promise'
+ ORDER BY l.opened_on, l.id LIMIT 1),
+(SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.closed_on IS NULL AND l.type = 'need'
+ ORDER BY l.opened_on, l.id LIMIT 1),
+EXISTS (SELECT 1 FROM yearly_date y WHERE y.person_id = p.id)
+"""
+
+
 def from_rows(
-    s: Session, rows: list[Any], settings: Settings, today: date, *, few: bool = False
+    s: Session, rows: list[Any], settings: Settings, today: date, *, side: bool = False
 ) -> list[Candidate]:
     """Candidates from CANDIDATES_SQL rows, with their oldest open promise and need and novel tag.
 
     Those with an interaction after ``today`` get a summary of the interactions
-    up to ``today``, all read in one query. ``few``: the tags, loops and yearly
-    dates are read for these rows' people only (a page of ``store/ranking.py``).
+    up to ``today``, all read in one query. ``side``: each row ends with the
+    ``SIDE_COLUMNS``, and only the yearly dates of those who have some are read.
     """
-    among = f" IN ({', '.join(str(int(r[0])) for r in rows) or 'NULL'})" if few else ""
-    only = f" AND person_id{among}" if few else ""
-    novel = {r[0] for r in s.all(
-        "SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = 'novel'"
-        + (f" AND pt.person_id{among}" if few else "")
-    )}  # fmt: skip
+    novel: set[int] = set()
     oldest: dict[tuple[int, str], str] = {}
-    for person_id, type_, what in s.all(
-        "SELECT person_id, type, what FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need')"
-        f"{only} ORDER BY opened_on DESC, id DESC"
-    ):
-        oldest[person_id, type_] = what  # the last written is the oldest
+    dated: list[int] | None = None
+    if side:
+        dated = []
+        for r in rows:
+            if r[23]:
+                novel.add(r[0])
+            for type_, what in (("promise", r[24]), ("need", r[25])):
+                if what is not None:
+                    oldest[r[0], type_] = what
+            if r[26]:
+                dated.append(r[0])
+        rows = [r[:23] for r in rows]
+    else:
+        novel = {r[0] for r in s.all(
+            "SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = 'novel'"
+        )}  # fmt: skip
+        for person_id, type_, what in s.all(
+            "SELECT person_id, type, what FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need')"
+            " ORDER BY opened_on DESC, id DESC"
+        ):
+            oldest[person_id, type_] = what  # the last written is the oldest
     dates: dict[int, tuple[tuple[str, int, int], ...]] = {}
-    for person_id, label, yearly in s.all(
-        f"SELECT person_id, label, day FROM yearly_date WHERE 1 = 1{only} ORDER BY id"
-    ):
-        dates[person_id] = (*dates.get(person_id, ()), (label, int(yearly[-5:-3]), int(yearly[-2:])))
+    if dated is None or dated:
+        among = "" if dated is None else f" WHERE person_id IN ({', '.join(str(int(i)) for i in dated)})"
+        for person_id, label, yearly in s.all(
+            f"SELECT person_id, label, day FROM yearly_date{among} ORDER BY id"
+        ):
+            dates[person_id] = (*dates.get(person_id, ()), (label, int(yearly[-5:-3]), int(yearly[-2:])))
     day = today.isoformat()
     earlier: dict[int, list[Touch]] | None = None
     found = []
