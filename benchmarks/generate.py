@@ -48,7 +48,7 @@ from functools import cache
 from pathlib import Path
 
 from quietnet.core.kinds import HELP_KINDS
-from quietnet.core.rhythm import time_window
+from quietnet.core.rhythm import clock_start, rest_days, time_window
 from quietnet.core.schedule import Touch, summarise, week_start
 from quietnet.core.settings import DEFAULT, Settings
 from quietnet.core.text import fold
@@ -583,18 +583,20 @@ def state_rows(
 ) -> Iterator[tuple[object, ...]]:
     """``person_state`` rows, as ``store/state.py`` ``refresh`` computes and stores them."""
     for p in people:
-        today = max([p.met, *(t.on for t in p.touches)])
+        start = clock_start(p.met_on, p.created, min((t.on for t in p.touches), default=None))
+        today = max([start, *(t.on for t in p.touches)])
         summary = summarise(
             p.touches,
-            met=p.met,
+            met=start,
             circle=p.circle,
             kin=p.kin,
             has_override=p.cadence_days is not None,
             settings=settings,
             today=today,
         )
-        window = time_window(summary, met=p.met, circle=p.circle, kin=p.kin, closeness=closeness[p.id],
+        window = time_window(summary, met=start, circle=p.circle, kin=p.kin, closeness=closeness[p.id],
                              override=p.cadence_days, settings=settings)  # fmt: skip
+        last_real = summary.last_real
         yield (
             p.id,
             summary.eff,
@@ -610,6 +612,11 @@ def state_rows(
             window.end,
             window.cadence,
             window.source,
+            start.isoformat(),
+            _iso(last_real),
+            summary.last_real_kind,
+            (last_real or start).toordinal() + settings.dormant_days,
+            None if last_real is None else last_real.toordinal() + rest_days(window.cadence, settings),
         )
 
 
@@ -724,7 +731,8 @@ INSERTS: dict[str, str] = {
     # The columns of store/state.py refresh, in the same order.
     "person_state": "INSERT INTO person_state (person_id, eff, last_touch, last_touch_kind,"
     " last_touch_said, last_full, last_full_kind, full_days, episodes, reconnected, due_start, due_end,"
-    " cadence, cadence_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " cadence, cadence_source, clock_start, last_real, last_real_kind, dormant_from, rest_until)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 # Secondary indexes rebuilt after the load (CREATE INDEX sorts once, instead of
 # inserting 2 million keys in random order); their SQL is read back from the schema.

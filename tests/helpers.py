@@ -87,6 +87,13 @@ def seed(path: Path, content: bytes) -> None:
         assert result.code == 0, result
 
 
+# The indexes migration 0013 adds: a test that makes an older store drops them.
+INDEXES_0013 = (
+    "ix_person_state_last_touch", "ix_person_state_reconnected", "ix_person_snoozed_until",
+    "ix_person_birthday_day",
+)  # fmt: skip
+
+
 # Words the tool never says to the user (design.md, "Calm words").
 BANNED = re.compile(r"\b(overdue|neglected|failed|should|behind|streak|lead|prospect)s?\b", re.I)
 

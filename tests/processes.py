@@ -175,7 +175,7 @@ def stored_state_rows(s: Session) -> dict[int, tuple[Any, ...]]:
     rows = s.all(
         "SELECT person_id, eff, last_touch, last_touch_kind, last_touch_said, last_full,"
         " last_full_kind, full_days, episodes, reconnected, due_start, due_end, cadence, cadence_source,"
-        " clock_start, last_real, last_real_kind FROM person_state"
+        " clock_start, last_real, last_real_kind, dormant_from, rest_until FROM person_state"
     )
     return {r[0]: tuple(r[1:]) for r in rows}
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.core.text import escaped_all
-from quietnet.ops.morning import gather, make_plan
+from quietnet.ops.morning import gather, make_list, make_plan
 from quietnet.render import due as render
 
 
 def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, json_: bool = False) -> None:
     day = context.as_of(as_of)
     with c.read() as s:
-        result, _ = make_plan(s, today=day, show_all=all_)
+        result, _ = make_plan(s, today=day, show_all=True) if all_ else make_list(s, today=day)
     if json_:
         say(render.plan_json(result))
     else:

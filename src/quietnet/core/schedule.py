@@ -109,8 +109,11 @@ class DuePlan(NamedTuple):
     spent: int
     remaining: int
     suggestions: tuple[Suggestion, ...]
-    ranked: tuple[Assessment, ...]  # every eligible person after the dormant rule, in order
+    ranked: tuple[Assessment, ...]  # every eligible person after the dormant rule, in order (but see whole)
     rest: bool  # no energy left this week: the kind "rest" line
+    # False: ``ranked`` holds only the start of that order, enough for the list, and the others read
+    # whole that are surely in it (a date near); ``shortlist.py`` reads no further (net due, net today)
+    whole: bool = True
 
 
 def week_start(d: date) -> date:
@@ -298,8 +301,50 @@ def preferred_action(a: Assessment) -> str:
 # -- the plan ----------------------------------------------------------------------
 
 
-def _rank_key(a: Assessment) -> tuple[float, float, str, int]:
+def rank_key(a: Assessment) -> tuple[float, float, str, int]:
+    """Section 7.1: score (high first), then ratio (high first), then name case-insensitively, then id."""
     return (-a.score, -a.ratio, a.name.casefold(), a.id)
+
+
+def eligible_today(c: Candidate, settings: Settings, today: date) -> Assessment | None:
+    """The assessment of c when c is eligible on ``today``, else None (found as early as possible)."""
+    return _evaluate(c, _context(settings), today, quick=True)
+
+
+def keep_one_quiet_tie(eligible: Iterable[Assessment], reconnected: bool) -> list[Assessment]:
+    """Section 7.2 over the eligible in rank order; whether one is kept depends only on those before it."""
+    ranked: list[Assessment] = []
+    dormant_taken = reconnected  # a reconnection this week means no dormant tie today
+    for a in eligible:
+        if a.quiet_tie:  # loops and near events are kept and use no slot
+            if dormant_taken:
+                continue
+            dormant_taken = True
+        ranked.append(a)
+    return ranked
+
+
+def list_size(settings: Settings, spent: int) -> int:
+    """Section 7.3: at most how many people the list shows, whoever is ranked."""
+    remaining, unit = max(0, settings.weekly_energy - spent), BY_NAME["message"].energy
+    return min(settings.daily_max, remaining // unit if unit else remaining)
+
+
+def fit_budget(ranked: list[Assessment], settings: Settings, spent: int) -> tuple[Suggestion, ...]:
+    """Sections 7.3-7.4: the first of ``ranked`` the budget allows, each with its action."""
+    unit = BY_NAME["message"].energy  # every suggestion is budgeted at one message
+    count = min(list_size(settings, spent), len(ranked))
+    spare = max(0, settings.weekly_energy - spent) - count * unit  # what dearer actions may use on top
+    suggestions: list[Suggestion] = []
+    for i, a in enumerate(ranked[:count]):
+        action = preferred_action(a)
+        extra = BY_NAME[action].energy - unit
+        if extra > spare:
+            action = "message"
+        elif extra > 0:
+            spare -= extra
+        suggestions.append(Suggestion(a, action, i + 1))
+    return tuple(suggestions)
 
 
 def plan(
@@ -316,7 +361,8 @@ def plan(
     ``spent`` is the energy of interactions dated this Monday..today (``energy_spent``).
     With ``show_all`` every ranked person is suggested with their preferred action.
     ``candidates`` may leave out people who cannot be eligible today; ``reconnected``
-    says whether one of those reconnected this week (section 7.2).
+    says whether one of those reconnected this week (section 7.2). ``shortlist.py``
+    makes the same list from the few people it shows.
     """
     monday = week_start(today)
     eligible: list[Assessment] = []
@@ -328,36 +374,15 @@ def plan(
         a = _evaluate(c, ctx, today, quick=True)
         if a is not None:
             eligible.append(a)
-    eligible.sort(key=_rank_key)
-
-    ranked: list[Assessment] = []
-    dormant_taken = reconnected  # a reconnection this week means no dormant tie today
-    for a in eligible:
-        if a.quiet_tie:  # loops and near events are kept and use no slot
-            if dormant_taken:
-                continue
-            dormant_taken = True
-        ranked.append(a)
-
+    eligible.sort(key=rank_key)
+    ranked = keep_one_quiet_tie(eligible, reconnected)
     remaining = max(0, settings.weekly_energy - spent)
-    unit = BY_NAME["message"].energy  # every suggestion is budgeted at one message
-    suggestions: list[Suggestion] = []
     if show_all:
-        suggestions = [Suggestion(a, preferred_action(a), i + 1) for i, a in enumerate(ranked)]
+        suggestions = tuple(Suggestion(a, preferred_action(a), i + 1) for i, a in enumerate(ranked))
     else:
-        count = min(settings.daily_max, remaining // unit if unit else remaining, len(ranked))
-        spare = remaining - count * unit  # what dearer actions may use on top
-        for i, a in enumerate(ranked[:count]):
-            action = preferred_action(a)
-            extra = BY_NAME[action].energy - unit
-            if extra > spare:
-                action = "message"
-            elif extra > 0:
-                spare -= extra
-            suggestions.append(Suggestion(a, action, i + 1))
+        suggestions = fit_budget(ranked, settings, spent)
     return DuePlan(today=today, weekly=settings.weekly_energy, spent=spent, remaining=remaining,
-                suggestions=tuple(suggestions), ranked=tuple(ranked),
-                rest=remaining <= 0)  # fmt: skip
+                   suggestions=suggestions, ranked=tuple(ranked), rest=remaining <= 0)  # fmt: skip
 
 
 def read_on(a: Assessment, planned: date, day: date) -> Assessment:

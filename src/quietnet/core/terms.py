@@ -14,7 +14,9 @@ terms table follows it (tests/test_terms.py checks both).
 
 Adding a term: an entry here (a ``prefilter`` is required; ``None`` only when it
 admits no one on its own), its coefficient in ``settings.py``, a row in
-docs/scheduling.md; when it admits someone, a clause in ``store/state.py``
+docs/scheduling.md, an entry in ``store/ranking.py`` ``BOUND`` (SQL giving at
+least its points: `net due` ranks in SQL by their sum; tests/test_shortlist.py
+checks it); when it admits someone, a clause in ``store/state.py``
 ``PREFILTER`` and a witness in tests/test_terms.py.
 """
 

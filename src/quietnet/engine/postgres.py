@@ -230,13 +230,20 @@ class PgDatabase:
         self.url = url
         self.conn = conn
         self._now = now
-        found: dict[str, set[str]] = {}
-        for table, column in conn.execute(
-            "SELECT table_name, column_name FROM information_schema.columns"
-            " WHERE table_schema = current_schema() AND data_type = 'boolean'"
-        ):
-            found.setdefault(table, set()).add(column)
-        self._booleans: BoolColumns = {t: frozenset(c) for t, c in found.items()}
+        self._booleans: BoolColumns | None = None  # read at the first write: reading never needs them
+
+    def _boolean_columns(self) -> BoolColumns:
+        """The boolean columns of each table (a write turns 0 and 1 into booleans for them)."""
+        if self._booleans is None:
+            found: dict[str, set[str]] = {}
+            for table, column in self.conn.execute(
+                "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                " WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind = 'r'"
+                " AND a.atttypid = 'boolean'::regtype AND a.attnum > 0 AND NOT a.attisdropped"
+            ):
+                found.setdefault(table, set()).add(column)
+            self._booleans = {t: frozenset(c) for t, c in found.items()}
+        return self._booleans
 
     @property
     def location(self) -> str:
@@ -253,7 +260,8 @@ class PgDatabase:
         try:
             with self._errors():
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            session = PgSession(self.conn, now=self._now(), command=command, booleans=self._booleans)
+                booleans = self._boolean_columns()
+            session = PgSession(self.conn, now=self._now(), command=command, booleans=booleans)
             with self._errors():
                 yield session
                 session.advance_ids()
@@ -268,7 +276,7 @@ class PgDatabase:
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             with self._errors():
-                yield PgSession(self.conn, now=self._now(), command="read", booleans=self._booleans)
+                yield PgSession(self.conn, now=self._now(), command="read", booleans={})
         finally:
             self._end()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from quietnet.engine import schema_more  # noqa: F401  (registers the tables of what you give and keep)
@@ -30,6 +30,9 @@ class Person(SQLModel, table=True):
     __table_args__ = (
         Index("ix_person_search_key", "search_key"),
         Index("ix_person_card_uid", "card_uid"),
+        Index("ix_person_snoozed_until", "snoozed_until"),  # net today: snoozes ending
+        # net today and the review: birthdays by month and day ("MM-DD", with or without a year)
+        Index("ix_person_birthday_day", text("substr(birthday, length(birthday) - 4)")),
         {"sqlite_autoincrement": True},
     )
 
@@ -150,6 +153,10 @@ class PersonState(SQLModel, table=True):
     """What the scheduler needs per person, kept current in each write's transaction."""
 
     __tablename__ = "person_state"
+    __table_args__ = (
+        Index("ix_person_state_last_touch", "last_touch"),  # whether anything was logged after a day
+        Index("ix_person_state_reconnected", "reconnected"),  # who reconnected this week
+    )
 
     person_id: int = Field(sa_column=key("person.id"))
     eff: float  # effective last contact, as a date ordinal with a fraction
@@ -169,6 +176,10 @@ class PersonState(SQLModel, table=True):
     clock_start: date | None = None  # where the effective-contact clock starts (scheduling.md section 3)
     last_real: date | None = None  # the latest real contact: a message or heavier, either direction
     last_real_kind: str | None = None
+    # What ranking in SQL reads (store/ranking.py): the first day they count as a quiet tie, and the
+    # day (an ordinal with a fraction) until which they rest after a real contact (None: never).
+    dormant_from: int | None = None
+    rest_until: float | None = None
 
 
 class Setting(SQLModel, table=True):

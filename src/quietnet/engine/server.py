@@ -39,9 +39,8 @@ def connect(url: ServerUrl) -> psycopg.Connection[Any]:
         raise store_error(exc, url) from None
     except Exception as exc:  # a malformed option in the URL is refused by libpq before connecting
         raise StoreError(f"The database URL {url.shown} could not be used: {url.scrub(str(exc))}.") from None
-    try:
-        conn.execute("SET TIME ZONE 'UTC'")
-        conn.execute(f"SET lock_timeout = '{LOCK_WAIT}'")
+    try:  # one round trip for both (no parameters: the simple protocol takes several statements)
+        conn.execute(f"SET TIME ZONE 'UTC'; SET lock_timeout = '{LOCK_WAIT}'")
     except psycopg.Error as exc:
         conn.close()
         raise store_error(exc, url) from None
@@ -56,15 +55,17 @@ def stored_version(conn: psycopg.Connection[Any], url: ServerUrl) -> int:
     import psycopg
 
     try:
-        tables = {
-            r[0]
-            for r in conn.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-            )
-        }
-        marker = None
-        if "quietnet_meta" in tables:
+        try:  # a store: one query (connections are in autocommit, so a failure spoils nothing)
             marker = conn.execute("SELECT application, schema_version FROM quietnet_meta").fetchone()
+            tables = {"quietnet_meta"}
+        except psycopg.errors.UndefinedTable:
+            marker = None
+            tables = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                )
+            }
     except psycopg.Error as exc:
         raise store_error(exc, url) from None
     if not tables:

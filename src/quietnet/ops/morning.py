@@ -7,19 +7,21 @@ morning (docs/performance.md): it imports no Typer, no Rich and no SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from quietnet.core.morning import Morning, heads_up, upcoming
 from quietnet.core.schedule import DuePlan, Suggestion, energy_spent, plan, week_start
 from quietnet.core.settings import Settings
+from quietnet.core.shortlist import shortlist
 from quietnet.engine.sqlite import Session
+from quietnet.store import ranking, state
 from quietnet.store import settings as stored
-from quietnet.store import state
 
 
 def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
-    """Gather what the scheduler needs in a handful of queries and run it."""
+    """The whole ranking (`net due --all`, `net why`): everyone who may be eligible, scored."""
     settings = stored.load(s)
     people = state.eligible_candidates(s, settings, today=today)
     monday = week_start(today)
@@ -29,18 +31,42 @@ def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePl
     return made, settings
 
 
+def make_list(
+    s: Session, *, today: date, whole: Iterable[int] = (), settings: Settings | None = None
+) -> tuple[DuePlan, Settings]:
+    """The list `net due` and `net today` show, the same as ``make_plan``'s, scoring only the few it needs.
+
+    The store orders who may be due by a bound of their score (``store/ranking.py``) and
+    ``core/shortlist.py`` reads them as far as the list needs, so the plan's ``ranked`` is
+    partial: it also holds those of ``whole`` (ids) that are surely ranked.
+    """
+    settings = settings or stored.load(s)
+    latest = state.latest_touch(s)
+    if not ranking.usable(settings) or (latest is not None and latest > today):
+        return make_plan(s, today=today)  # a day in the past (--as-of): the whole ranking, as it was
+    monday = week_start(today)
+    spent = energy_spent(state.kinds_between(s, monday, today))
+    back = state.reconnected_between(s, monday, today)
+    first = ranking.read_ids(s, settings, today=today, ids=whole)
+    pages = ranking.by_bound(s, settings, today=today)
+    return shortlist(first, pages, settings=settings, today=today, spent=spent, reconnected=back), settings
+
+
 def gather(s: Session, *, today: date) -> Morning:
     """The morning view: the plan, birthdays ahead, promises, snoozes ending, introductions, events."""
     from quietnet.store import events, intros, loops  # net today only: net due (timed) does without them
 
-    result, settings = make_plan(s, today=today)
-    ahead = settings.heads_up
+    settings = stored.load(s)
+    ahead = max(settings.heads_up, settings.event_window)
     found = upcoming(state.yearly_dates(s, today=today, days=ahead), today=today, days=ahead)
+    near = {u.id for u in found if u.days <= settings.event_window}  # heads_up asks if they are ranked
+    result, _ = make_list(s, today=today, whole=sorted(near), settings=settings)
+    found = [u for u in found if u.days <= settings.heads_up]
     birthdays = heads_up(found, result, window=settings.event_window)
     empty = not state.anyone(s)
     follow_ups = tuple(events.follow_ups(s, today=today))
     from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
-    promises = [loop for loop in loops.open_loops(s) if loop.type == "promise" and loop.id not in from_events]
+    promises = [loop for loop in loops.open_loops(s, type_="promise") if loop.id not in from_events]
     snoozes = state.snoozes_ending(s, today)
     waiting = tuple(intros.waiting(s, today=today))
     return Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)

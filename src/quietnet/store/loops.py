@@ -49,12 +49,15 @@ def get(s: Session, loop_id: int) -> Loop:
     return loop_from_row(row)
 
 
-def open_loops(s: Session, *, person_id: int | None = None) -> list[Loop]:
-    """Open loops, promises first, oldest first."""
-    where, params = "l.closed_on IS NULL", []
+def open_loops(s: Session, *, person_id: int | None = None, type_: str | None = None) -> list[Loop]:
+    """Open loops (of one type: ``promise``, ``need``), promises first, oldest first."""
+    where, params = "l.closed_on IS NULL", list[object]()
     if person_id is not None:
         where += " AND l.person_id = ?"
         params.append(person_id)
+    if type_ is not None:
+        where += " AND l.type = ?"
+        params.append(type_)
     rows = s.all(
         f"{LOOP_SELECT} WHERE {where} AND p.archived_at IS NULL ORDER BY l.type = 'need', l.opened_on, l.id",
         params,

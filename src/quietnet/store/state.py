@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
+from quietnet.core.rhythm import Summary, Touch, Window, clock_start, rest_days, summarise, time_window
 from quietnet.core.schedule import Candidate, days_ahead, energy_spent
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
@@ -74,6 +74,8 @@ def said_of_last(s: Session, person_id: int) -> str | None:
 def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, Any]:
     """The ``person_state`` row a person should have now, without ``person_id``."""
     summary, window, start = _compute(s, person_id, settings)
+    last_real = summary.last_real
+    rest_until = None if last_real is None else last_real.toordinal() + rest_days(window.cadence, settings)
     return {
         "eff": summary.eff,
         "last_touch": _iso(summary.last_touch),
@@ -91,6 +93,9 @@ def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, An
         "clock_start": start.isoformat(),
         "last_real": _iso(summary.last_real),
         "last_real_kind": summary.last_real_kind,
+        # for ranking in SQL (store/ranking.py): when they turn quiet, until when they rest
+        "dormant_from": (last_real or start).toordinal() + settings.dormant_days,
+        "rest_until": rest_until,
     }
 
 
@@ -117,14 +122,14 @@ def _iso(d: date | None) -> str | None:
     return None if d is None else d.isoformat()
 
 
-CANDIDATES_SQL = """
-SELECT p.id, p.name, p.circle, p.closeness, p.kin, p.cadence_days, p.met_on, p.created_at,
-       p.birthday, p.snoozed_until, st.eff, st.last_touch, st.last_touch_kind, st.last_full,
-       st.last_full_kind, st.full_days, st.episodes, st.reconnected, st.cadence, st.cadence_source,
-       st.clock_start, st.last_real, st.last_real_kind
-FROM person p JOIN person_state st ON st.person_id = p.id
-WHERE p.archived_at IS NULL
+CANDIDATE_COLUMNS = """
+p.id, p.name, p.circle, p.closeness, p.kin, p.cadence_days, p.met_on, p.created_at,
+p.birthday, p.snoozed_until, st.eff, st.last_touch, st.last_touch_kind, st.last_full,
+st.last_full_kind, st.full_days, st.episodes, st.reconnected, st.cadence, st.cadence_source,
+st.clock_start, st.last_real, st.last_real_kind
 """
+CANDIDATES_FROM = "FROM person p JOIN person_state st ON st.person_id = p.id"
+CANDIDATES_SQL = f"SELECT {CANDIDATE_COLUMNS} {CANDIDATES_FROM} WHERE p.archived_at IS NULL"
 
 
 def _birthday(text: str | None) -> tuple[int, int] | None:
@@ -144,7 +149,7 @@ def candidates(
     recomputed from the raw interactions so that later ones change nothing.
     """
     sql = CANDIDATES_SQL + (" AND p.id = ?" if person_id is not None else "")
-    return _candidates(s, s.all(sql, () if person_id is None else (person_id,)), settings, today)
+    return from_rows(s, s.all(sql, () if person_id is None else (person_id,)), settings, today)
 
 
 # THE PREFILTER: the rows ``net due`` and ``net today`` read (``eligible_candidates``). It must
@@ -154,11 +159,11 @@ def candidates(
 # ``person p`` and ``person_state st`` with its parameters, for one day.
 PREFILTER: dict[str, Callable[[date, Settings], tuple[str, tuple[object, ...]]]] = {
     # Time alone (time apart, a quiet tie): the stored window holds today. A margin of a millionth
-    # of a day: the window's start is a sum of floats, the ratio a quotient. People with
-    # interactions after ``today`` are kept: their summary is recomputed, as in ``candidates``.
+    # of a day: the window's start is a sum of floats, the ratio a quotient. (People with
+    # interactions after ``today`` are let through by ``prefilter``'s ``later``.)
     "time_window": lambda today, _: (
-        "(st.due_start <= ? AND (st.due_end IS NULL OR st.due_end > ?)) OR st.last_touch > ?",
-        (today.toordinal() + 1e-6, today.toordinal(), today.isoformat()),
+        "st.due_start <= ? AND (st.due_end IS NULL OR st.due_end > ?)",
+        (today.toordinal() + 1e-6, today.toordinal()),
     ),
     # An open promise or need.
     "loop": lambda today, _: (
@@ -176,11 +181,17 @@ PREFILTER: dict[str, Callable[[date, Settings], tuple[str, tuple[object, ...]]]]
 
 
 def prefilter(
-    today: date, settings: Settings, clauses: Iterable[str] = PREFILTER
+    today: date,
+    settings: Settings,
+    clauses: Iterable[str] = PREFILTER,
+    *,
+    later: bool = True,
 ) -> tuple[str, tuple[object, ...]]:
     """The condition (after ``CANDIDATES_SQL``) for who may be eligible on ``today``, and its parameters.
 
-    Snoozed people never are; then any of the ``clauses`` of PREFILTER (all of them for ``net due``).
+    Snoozed people never are; then any of the ``clauses`` of PREFILTER (all of them for ``net due``),
+    or, with ``later``, interactions after ``today`` (their summary is recomputed, as in
+    ``candidates``; ``store/ranking.py`` does without them).
     """
     parts: list[str] = []
     params: list[object] = [today.isoformat()]
@@ -188,13 +199,21 @@ def prefilter(
         sql, args = PREFILTER[name](today, settings)
         parts.append(f"({sql})")
         params += args
+    if later:
+        parts.append("st.last_touch > ?")
+        params.append(today.isoformat())
     return f" AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?) AND ({' OR '.join(parts)})", tuple(params)
 
 
 def eligible_candidates(s: Session, settings: Settings, *, today: date) -> list[Candidate]:
     """Only those who may be eligible on ``today``: a superset of ``plan``'s eligible (PREFILTER)."""
     where, params = prefilter(today, settings)
-    return _candidates(s, s.all(CANDIDATES_SQL + where, params), settings, today)
+    return from_rows(s, s.all(CANDIDATES_SQL + where, params), settings, today)
+
+
+def latest_touch(s: Session) -> date | None:
+    """The day of the latest interaction of anyone (``ix_person_state_last_touch``)."""
+    return to_date(s.scalar("SELECT max(last_touch) FROM person_state"))
 
 
 def reconnected_between(s: Session, start: date, end: date) -> bool:
@@ -209,24 +228,57 @@ def reconnected_between(s: Session, start: date, end: date) -> bool:
     )
 
 
-def _candidates(s: Session, rows: list[Any], settings: Settings, today: date) -> list[Candidate]:
+# What ``from_rows`` otherwise reads apart, as four more columns of a few rows (``store/ranking.py``).
+SIDE_COLUMNS = """
+EXISTS (SELECT 1 FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+        WHERE pt.person_id = p.id AND t.name = 'novel'),
+(SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.closed_on IS NULL AND l.type = 'promise'
+ ORDER BY l.opened_on, l.id LIMIT 1),
+(SELECT l.what FROM loop l WHERE l.person_id = p.id AND l.closed_on IS NULL AND l.type = 'need'
+ ORDER BY l.opened_on, l.id LIMIT 1),
+EXISTS (SELECT 1 FROM yearly_date y WHERE y.person_id = p.id)
+"""
+
+
+def from_rows(
+    s: Session, rows: list[Any], settings: Settings, today: date, *, side: bool = False
+) -> list[Candidate]:
     """Candidates from CANDIDATES_SQL rows, with their oldest open promise and need and novel tag.
 
     Those with an interaction after ``today`` get a summary of the interactions
-    up to ``today``, all read in one query.
+    up to ``today``, all read in one query. ``side``: each row ends with the
+    ``SIDE_COLUMNS``, and only the yearly dates of those who have some are read.
     """
-    novel = {r[0] for r in s.all(
-        "SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = 'novel'"
-    )}  # fmt: skip
+    novel: set[int] = set()
     oldest: dict[tuple[int, str], str] = {}
-    for person_id, type_, what in s.all(
-        "SELECT person_id, type, what FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need')"
-        " ORDER BY opened_on DESC, id DESC"
-    ):
-        oldest[person_id, type_] = what  # the last written is the oldest
+    dated: list[int] | None = None
+    if side:
+        dated = []
+        for r in rows:
+            if r[23]:
+                novel.add(r[0])
+            for type_, what in (("promise", r[24]), ("need", r[25])):
+                if what is not None:
+                    oldest[r[0], type_] = what
+            if r[26]:
+                dated.append(r[0])
+        rows = [r[:23] for r in rows]
+    else:
+        novel = {r[0] for r in s.all(
+            "SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = 'novel'"
+        )}  # fmt: skip
+        for person_id, type_, what in s.all(
+            "SELECT person_id, type, what FROM loop WHERE closed_on IS NULL AND type IN ('promise', 'need')"
+            " ORDER BY opened_on DESC, id DESC"
+        ):
+            oldest[person_id, type_] = what  # the last written is the oldest
     dates: dict[int, tuple[tuple[str, int, int], ...]] = {}
-    for person_id, label, yearly in s.all("SELECT person_id, label, day FROM yearly_date ORDER BY id"):
-        dates[person_id] = (*dates.get(person_id, ()), (label, int(yearly[-5:-3]), int(yearly[-2:])))
+    if dated is None or dated:
+        among = "" if dated is None else f" WHERE person_id IN ({', '.join(str(int(i)) for i in dated)})"
+        for person_id, label, yearly in s.all(
+            f"SELECT person_id, label, day FROM yearly_date{among} ORDER BY id"
+        ):
+            dates[person_id] = (*dates.get(person_id, ()), (label, int(yearly[-5:-3]), int(yearly[-2:])))
     day = today.isoformat()
     earlier: dict[int, list[Touch]] | None = None
     found = []
@@ -288,8 +340,10 @@ def yearly_dates(s: Session, *, today: date, days: int) -> list[tuple[int, str, 
         "SELECT id, name, birthday, 'birthday', 0 FROM person WHERE archived_at IS NULL"
         f" AND substr(birthday, length(birthday) - 4) IN ({near})"
         " UNION ALL SELECT p.id, p.name, y.day, y.label, y.id FROM yearly_date y"
-        " JOIN person p ON p.id = y.person_id"
-        f" WHERE p.archived_at IS NULL AND substr(y.day, length(y.day) - 4) IN ({near}) ORDER BY 1, 5"
+        " CROSS JOIN person p"  # SQLite: the few yearly dates first, never a scan of every person
+        " WHERE p.id = y.person_id AND p.archived_at IS NULL"
+        f" AND substr(y.day, length(y.day) - 4) IN ({near})"
+        " ORDER BY 1, 5"
     )
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
