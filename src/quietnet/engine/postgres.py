@@ -158,6 +158,9 @@ class PgSession(Session):
     def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return self._rows(self._run(sql, params))
 
+    def each(self, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
+        return iter(self.all(sql, params))
+
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         rows = self._rows(self._run(sql, params))
         return rows[0] if rows else None

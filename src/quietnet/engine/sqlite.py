@@ -67,6 +67,14 @@ class Session:
         except OverflowError:
             return []
 
+    def each(self, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
+        """The rows one at a time from the cursor, for results too large to hold (exports)."""
+        try:
+            cursor = self.conn.execute(sql, params)
+        except OverflowError:
+            return iter(())
+        return iter(cursor)
+
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         try:
             row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
