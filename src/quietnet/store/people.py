@@ -271,8 +271,9 @@ def listing(
         )
         params.append(tag)
     # Sorted by the server on the whole folded key (name, then nickname): the rows of one folded
-    # name come together, and are put in id order here, as if sorted by (name, id).
-    order = f"p.search_key COLLATE {s.BINARY}, p.id"
+    # name come together, and are put in id order here, as if sorted by (name, id). Sorting
+    # (|| '': not along the index) reads the table in order, twice as fast as 50,000 lookups.
+    order = f"(p.search_key || '') COLLATE {s.BINARY}, p.id"
     if sort == "last":  # longest since last contact first, never-contacted before all
         order = f"st.last_touch IS NOT NULL, st.last_touch, {order}"
     rows = s.each(
@@ -291,6 +292,7 @@ def listing(
     found: list[Listed] = []
     group: list[Listed] = []  # the rows of one (last contact, folded name), to be put in id order
     key: tuple[str | None, str] | None = None
+    days: dict[str, date] = {}  # a few thousand different days: each parsed once
     for r in rows:
         if wanted_city is not None and fold(r[4] or "") != wanted_city:
             continue
@@ -298,10 +300,11 @@ def listing(
         if here != key:
             found += sorted(group) if len(group) > 1 else group
             group, key = [], here
+        last = days.get(r[8])
+        if last is None and r[8] is not None:
+            last = days[r[8]] = date.fromisoformat(str(r[8])[:10])  # as journal.to_date reads it
         group.append(
-            Listed(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[8]), r[7] is not None, tags.get(r[0], ())
-            )
+            Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], last, r[7] is not None, tags.get(r[0], ()))
         )
     found += sorted(group) if len(group) > 1 else group
     return found
