@@ -171,13 +171,20 @@ class Runner:
         return self.out.read().decode(errors="replace")
 
 
-def empty_server(url: str) -> None:
-    """The benchmark's database on the server, emptied (its public schema dropped and made again)."""
-    import psycopg
+EMPTY = """
+import sys, psycopg
+with psycopg.connect(sys.argv[1].replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as c:
+    c.execute("DROP SCHEMA IF EXISTS public CASCADE")
+    c.execute("CREATE SCHEMA public")
+"""
 
-    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as conn:
-        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.execute("CREATE SCHEMA public")
+
+def empty_server(url: str) -> None:
+    """The benchmark's database on the server, emptied (its public schema dropped and made again).
+
+    In a child process: psycopg imported here would grow this process, and a child's peak
+    memory (``ru_maxrss``) starts from this process's size when it is spawned."""
+    subprocess.run([sys.executable, "-c", EMPTY, url], check=True)
 
 
 def measure(
