@@ -4,6 +4,9 @@
     python benchmarks/run.py --out docs/performance.md
     python benchmarks/run.py --quick               # small stores, 3 runs: a smoke test
     python benchmarks/run.py --explain             # the query plans of the hot queries
+    python benchmarks/run.py --only list,export    # only the rows whose key starts so (bench_cases.py)
+    NET_BENCH_PG_URL=postgresql+psycopg://... python benchmarks/run.py --only pg   # the PostgreSQL rows
+    PATH=/tmp/peers/bin:$PATH python benchmarks/run.py --peers --only peer          # khard, jrnl, todoman
 
 The stores are built once by ``generate.py`` and kept in ``benchmarks/out/``
 (git-ignored), named by their size and a hash of the generator and the
@@ -21,184 +24,50 @@ memory is the child's ``ru_maxrss`` from ``os.wait4``.
 ``net log`` writes: each run gets a fresh copy of the store (copied and synced
 to disk outside the timed part), so every run logs into the same 200,000
 interactions. ``net import vcard`` gets a fresh path each run, so it creates
-and migrates the store too, as a first import does. A command that ``net --help`` does not list is skipped and
-the table says so.
+and migrates the store too, as a first import does. ``net export json`` writes to a
+file removed before each run. With ``NET_BENCH_PG_URL`` (a database the benchmark may
+empty: its ``public`` schema is dropped before each `net copy`), the 5k store is
+copied to the server and `net today` runs there, its ratio taken to `net today` on SQLite.
+The rows (bench_cases.py), the stores (bench_stores.py), the peers (bench_peers.py) and
+the query plans (bench_explain.py) live beside this file. A command that ``net --help``
+does not list is skipped and the table says so.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import platform
 import re
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-OUT = HERE / "out"
-TODAY = date(2025, 6, 19)  # a Thursday: the week's Monday to Wednesday are quiet in the stores
-SEED = 1
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-FIND_TEXT = "climbing"
-
-
-@dataclass(frozen=True)
-class Size:
-    people: int
-    interactions: int
-
-    @property
-    def label(self) -> str:
-        return f"{_short(self.people)} / {_short(self.interactions)}"
-
-
-FULL = {"everyday": Size(5_000, 200_000), "stress": Size(50_000, 2_000_000)}
-QUICK = {"everyday": Size(500, 20_000), "stress": Size(2_000, 80_000)}
-
-
-@dataclass(frozen=True)
-class Case:
-    """One command line to time, on which store, against which target."""
-
-    label: str  # as shown in the table
-    args: tuple[str, ...]  # after `net`; NAME and CARDS are filled in
-    store: str  # "everyday", "stress" or "empty" (a fresh path each run)
-    target_ms: float
-    ratio: float | None = None  # at most this many times `python -c pass`
-    memory_mb: float | None = None  # peak RSS at most this
-    requires: tuple[str, ...] = ()  # command words that must be listed by --help
-    copy: bool = False  # the command writes: a fresh copy of the store for each run
-
-
-CASES: tuple[Case, ...] = (
-    Case("net --help", ("--help",), "everyday", 150),
-    Case("net today", ("today",), "everyday", 150, ratio=15, requires=("today",)),
-    Case("net due", ("due",), "everyday", 150, ratio=15, requires=("due",)),
-    Case("net log NAME call", ("log", "NAME", "call"), "everyday", 200, requires=("log",), copy=True),
-    Case("net show NAME", ("show", "NAME"), "everyday", 300, requires=("show",)),
-    Case("net list", ("list",), "everyday", 300, requires=("list",)),
-    Case(f"net find {FIND_TEXT}", ("find", FIND_TEXT), "everyday", 300, requires=("find",)),
-    Case("net review", ("review",), "everyday", 500, requires=("review",)),
-    # A Tab: `net log a<Tab>` (about 700 names start a word with a) and `net show <Tab>` (everyone).
-    Case("Tab after net log a", ("__complete", "log", "a"), "everyday", 150, requires=("completion",)),
-    Case("Tab after net show", ("__complete", "show", ""), "everyday", 150, requires=("completion",)),
-    Case("net due", ("due",), "stress", 1000, memory_mb=300, requires=("due",)),
-    Case(
-        "net import vcard CARDS", ("import", "vcard", "CARDS"), "empty", 10_000, requires=("import", "vcard")
-    ),
+import bench_peers
+from bench_cases import (
+    CASES,
+    FULL,
+    PG_CASES,
+    QUICK,
+    Case,
+    Result,
+    Size,
+    selected,
+    store_text,
+    target_text,
+    verdict,
 )
+from bench_explain import explain
+from bench_stores import TODAY, Stores, ensure_stores, pick_name
 
-
-@dataclass
-class Result:
-    case: Case
-    skipped: str | None = None
-    times: list[float] = field(default_factory=list)  # seconds
-    rss_kb: list[int] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.times) * 1000
-
-    @property
-    def peak_mb(self) -> float:
-        return max(self.rss_kb) / 1024
-
-
-@dataclass(frozen=True)
-class Stores:
-    everyday: Path
-    stress: Path
-    cards: Path
-    sizes: dict[str, Size]
-
-
-# -- stores ------------------------------------------------------------------------------
-
-
-def _short(n: int) -> str:
-    for unit, size in (("M", 1_000_000), ("k", 1_000)):
-        if n >= size and n % (size // 10) == 0:
-            return f"{n / size:g}{unit}"
-    return f"{n:,}"
-
-
-def cache_key() -> str:
-    """Changes whenever the generator or the schema (the migrations) change."""
-    digest = hashlib.sha256((HERE / "generate.py").read_bytes())
-    versions = ROOT / "src" / "quietnet" / "migrations" / "versions"
-    for path in sorted(versions.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    digest.update(f"{SEED} {TODAY}".encode())
-    return digest.hexdigest()[:10]
-
-
-def ensure_store(size: Size, *, cards: Path | None, fresh: bool) -> Path:
-    """The cached store of this size, generated first when missing or stale."""
-    OUT.mkdir(exist_ok=True)
-    stem = f"store-{size.people}-{size.interactions}"
-    path = OUT / f"{stem}-{cache_key()}.db"
-    for old in OUT.glob(f"{stem}-*.db*"):
-        if fresh or not old.name.startswith(path.name):
-            old.unlink()
-    if cards is not None and (fresh or not path.exists()):
-        shutil.rmtree(cards, ignore_errors=True)
-    if path.exists():
-        return path
-    argv = [sys.executable, str(HERE / "generate.py"), "--people", str(size.people)]
-    argv += ["--interactions", str(size.interactions), "--db", str(path), "--seed", str(SEED)]
-    argv += ["--today", TODAY.isoformat()]
-    if cards is not None:
-        argv += ["--vcards", str(cards)]
-    print(f"Generating {size.label} at {path.name} ...", file=sys.stderr, flush=True)
-    subprocess.run(argv, check=True)
-    return path
-
-
-def ensure_stores(sizes: dict[str, Size], *, fresh: bool) -> Stores:
-    everyday = sizes["everyday"]
-    cards = OUT / f"vcards-{everyday.people}-{cache_key()}"
-    for old in OUT.glob(f"vcards-{everyday.people}-*"):
-        if old != cards:
-            shutil.rmtree(old)
-    small = ensure_store(everyday, cards=cards, fresh=fresh)
-    if not cards.exists():  # a store kept from a run that did not write the cards
-        small.unlink()
-        small = ensure_store(everyday, cards=cards, fresh=True)
-    big = ensure_store(sizes["stress"], cards=None, fresh=fresh)
-    return Stores(small, big, cards, sizes)
-
-
-def pick_name(store: Path) -> str:
-    """A core person's full name that no one else shares (exact match, nothing ambiguous)."""
-    conn = sqlite3.connect(f"{store.as_uri()}?mode=ro", uri=True)
-    try:
-        rows = conn.execute(
-            "SELECT p.name, p.circle, p.archived_at IS NULL, st.full_days FROM person p"
-            " JOIN person_state st ON st.person_id = p.id ORDER BY p.id"
-        ).fetchall()
-    finally:
-        conn.close()
-    counts = Counter(name.casefold() for name, *_ in rows)
-    for name, circle, active, _ in sorted(rows, key=lambda r: -r[3]):
-        if circle == "core" and active and counts[name.casefold()] == 1:
-            return str(name)
-    raise SystemExit(f"No core person with a unique name in {store}.")
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 # -- running -----------------------------------------------------------------------------
@@ -255,14 +124,25 @@ class Runner:
         self.name = pick_name(stores.everyday)
         self.out: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
         self.runs = 0
+        self.pg_url = os.environ.get("NET_BENCH_PG_URL", "")
+        self.peers: dict[str, dict[str, str]] = {}  # a peer's row key -> its environment
 
     def argv(self, case: Case) -> list[str]:
-        words = {"NAME": self.name, "CARDS": str(self.stores.cards)}
-        return [str(self.net), *(words.get(a, a) for a in case.args)]
+        words = {"NAME": self.name, "CARDS": str(self.stores.cards), "OUTPUT": str(self.work / "export.json")}
+        words["PGURL"] = self.pg_url
+        program = [bench_peers.find(case.program[0]) or case.program[0]] if case.program else [str(self.net)]
+        return [*program, *(words.get(a, a) for a in case.args)]
 
     def prepare(self, case: Case) -> dict[str, str]:
         """The environment of one run, after copying or clearing its store (not timed)."""
         self.runs += 1
+        (self.work / "export.json").unlink(missing_ok=True)
+        if case.program:
+            return {**self.env, **self.peers[case.key]}
+        if case.before == "pg-empty":
+            empty_server(self.pg_url)
+        if case.store == "pg-everyday":
+            return {**self.env, "NET_DATABASE_URL": self.pg_url}
         if case.store == "empty":
             folder = self.work / f"empty-{self.runs}"
             folder.mkdir()
@@ -291,33 +171,57 @@ class Runner:
         return self.out.read().decode(errors="replace")
 
 
-def measure(runner: Runner, cases: Sequence[Case], runs: int) -> tuple[list[Result], Result]:
+EMPTY = """
+import sys, psycopg
+with psycopg.connect(sys.argv[1].replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as c:
+    c.execute("DROP SCHEMA IF EXISTS public CASCADE")
+    c.execute("CREATE SCHEMA public")
+"""
+
+
+def empty_server(url: str) -> None:
+    """The benchmark's database on the server, emptied (its public schema dropped and made again).
+
+    In a child process: psycopg imported here would grow this process, and a child's peak
+    memory (``ru_maxrss``) starts from this process's size when it is spawned."""
+    subprocess.run([sys.executable, "-c", EMPTY, url], check=True)
+
+
+def measure(
+    runner: Runner, cases: Sequence[Case], runs: int, skips: dict[str, str]
+) -> tuple[list[Result], Result]:
     listed = listed_commands(runner.net, runner.env, runner.stores.everyday)
-    baseline = Case("python -c pass", (), "everyday", 0)
-    base = Result(baseline)
+    base = Result(Case("python", "python -c pass", (), "everyday"))
     pass_argv = [sys.executable, "-c", "pass"]
     results = []
     for case in cases:
-        missing = [word for word in case.requires if word not in listed]
-        skipped = f"skipped: `net --help` does not list {' '.join(missing)}" if missing else None
+        missing = [word for word in case.requires if word not in listed and not case.program]
+        skipped = skips.get(case.key) or (
+            f"skipped: `net --help` does not list {' '.join(missing)}" if missing else None
+        )
         results.append(Result(case, skipped=skipped))
     active = [r for r in results if r.skipped is None]
     spawn(pass_argv, runner.env, runner.out)  # warm-up, and the .pyc files
     for result in active:
+        if result.case.runs is not None and result.case.runs < 3:
+            continue  # a slow row: no warm-up (the .pyc files are written by now)
         _, _, code = runner.run(result.case)
-        if code != 0:
+        if code != result.case.exit_code:
             result.error = f"exit {code}: {runner.output().strip()[-300:]}"
             print(f"{result.case.label}: {result.error}", file=sys.stderr)
     active = [r for r in active if r.error is None]
     for n in range(runs):
         print(f"run {n + 1} of {runs}", file=sys.stderr, flush=True)
         for result in active:
+            if n >= min(runs, result.case.runs or runs) or result.error is not None:
+                continue
             seconds, rss, _ = spawn(pass_argv, runner.env, runner.out)
             base.times.append(seconds)
             base.rss_kb.append(rss)
             seconds, rss, code = runner.run(result.case)
-            if code != 0 and result.error is None:
+            if code != result.case.exit_code:
                 result.error = f"exit {code}: {runner.output().strip()[-300:]}"
+                print(f"{result.case.label}: {result.error}", file=sys.stderr)
             result.times.append(seconds)
             result.rss_kb.append(rss)
     return results, base
@@ -326,41 +230,9 @@ def measure(runner: Runner, cases: Sequence[Case], runs: int) -> tuple[list[Resu
 # -- the table ---------------------------------------------------------------------------
 
 
-def verdict(result: Result, base_ms: float) -> str:
-    case = result.case
-    if result.skipped:
-        return result.skipped
-    if result.error:
-        return f"error ({result.error.split(':')[0]})"
-    failed = []
-    if result.median_ms > case.target_ms:
-        failed.append("time")
-    if case.ratio is not None and result.median_ms > case.ratio * base_ms:
-        failed.append("ratio")
-    if case.memory_mb is not None and result.peak_mb > case.memory_mb:
-        failed.append("memory")
-    return "pass" if not failed else "**FAIL** (" + ", ".join(failed) + ")"
-
-
-def target_text(case: Case) -> str:
-    parts = [f"≤ {case.target_ms:,.0f} ms"]
-    if case.ratio is not None:
-        parts.append(f"≤ {case.ratio:g}× python")  # noqa: RUF001
-    if case.memory_mb is not None:
-        parts.append(f"≤ {case.memory_mb:g} MB")
-    return ", ".join(parts)
-
-
-def store_text(case: Case, sizes: dict[str, Size]) -> str:
-    if case.store == "empty":
-        return f"empty ({_short(sizes['everyday'].people)} cards)"
-    if case.args == ("--help",):
-        return "any"
-    return sizes[case.store].label
-
-
 def table(results: Sequence[Result], base: Result, sizes: dict[str, Size]) -> str:
     base_ms = base.median_ms
+    medians = {r.case.key: r.median_ms for r in results if r.times and not r.error and not r.case.program}
     lines = [
         "| command | store (people / interactions) | median ms | min ms | ratio to `python -c pass`"
         " | peak RSS MB | target | result |",
@@ -372,12 +244,17 @@ def table(results: Sequence[Result], base: Result, sizes: dict[str, Size]) -> st
         label = f"`{r.case.label}`"
         store = store_text(r.case, sizes)
         if r.skipped or not r.times:
-            lines.append(f"| {label} | {store} | | | | | {target_text(r.case)} | {verdict(r, base_ms)} |")
+            lines.append(
+                f"| {label} | {store} | | | | | {target_text(r.case)} | {verdict(r, base_ms, medians)} |"
+            )
             continue
+        ratio = f"{r.median_ms / base_ms:.1f}"
+        if r.case.versus and medians.get(r.case.versus):
+            ratio += f" ({r.median_ms / medians[r.case.versus]:.1f}× `{r.case.versus}`)"  # noqa: RUF001
         lines.append(
             f"| {label} | {store} | {r.median_ms:.0f} | {min(r.times) * 1000:.0f}"
-            f" | {r.median_ms / base_ms:.1f} | {r.peak_mb:.0f} | {target_text(r.case)}"
-            f" | {verdict(r, base_ms)} |"
+            f" | {ratio} | {r.peak_mb:.0f} | {target_text(r.case)}"
+            f" | {verdict(r, base_ms, medians)} |"
         )
     return "\n".join(lines)
 
@@ -400,16 +277,24 @@ def machine() -> str:
 
 
 def report(
-    results: Sequence[Result], base: Result, sizes: dict[str, Size], runs: int, name: str, load: str
+    results: Sequence[Result],
+    base: Result,
+    sizes: dict[str, Size],
+    runs: int,
+    name: str,
+    load: str,
+    took: float,
 ) -> str:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return "\n".join(
         [
-            f"Measured {when} by `python benchmarks/run.py` on {machine()}; load average {load}.",
-            f"Median of {runs} runs of each command as a whole process, each run preceded by"
+            f"Measured {when} by `python benchmarks/run.py` on {machine()}; load average {load};"
+            f" the run took {took / 60:.0f} min.",
+            f"Median of {runs} runs of each command as a whole process (fewer for the slow rows: 3 for"
+            " `export json` at 5k, 1 at 50k and for `net copy`), each run preceded by"
             f" `python -c pass` ({base.median_ms:.0f} ms median over {len(base.times)} runs);"
-            f" NET_TODAY={TODAY.isoformat()}, NAME is {name!r}; `net log` runs on a fresh copy"
-            " of the store each time.",
+            f" NET_TODAY={TODAY.isoformat()}, NAME is {name!r}; `net log` and `net helped` run on a"
+            " fresh copy of the store each time.",
             "",
             table(results, base, sizes),
         ]
@@ -427,61 +312,6 @@ def write_section(path: Path, text: str) -> None:
     else:
         updated = current.rstrip("\n") + ("\n\n" if current else "") + block + "\n"
     path.write_text(updated)
-
-
-# -- query plans -------------------------------------------------------------------------
-
-
-def explain(store: Path) -> str:
-    """EXPLAIN QUERY PLAN of every statement the hot store functions run, captured as run."""
-    from quietnet.core.schedule import week_start
-    from quietnet.engine.opening import open_database
-    from quietnet.store import interactions, people, search, state
-    from quietnet.store import settings as stored
-
-    name = pick_name(store)
-    work = Path(tempfile.mkdtemp(prefix="quietnet-explain-"))
-    copy = work / "net.db"
-    shutil.copyfile(store, copy)
-    database = open_database(copy, now=lambda: datetime.now(UTC))
-    statements: list[str] = []
-    out: list[str] = []
-    try:
-        with database.read() as s:
-            person_id = people.resolve_id(s, name)
-            settings = stored.load(s)
-            calls: dict[str, Callable[[], object]] = {
-                "name resolution (people.name_keys)": lambda: people.resolve_id(s, name),
-                "state.eligible_candidates (net due)": lambda: state.eligible_candidates(
-                    s, settings, today=TODAY
-                ),
-                "state.reconnected_between (net due)": lambda: state.reconnected_between(
-                    s, week_start(TODAY), TODAY
-                ),
-                "search.find (net find)": lambda: search.find(s, FIND_TEXT),
-                "state.kinds_between": lambda: state.kinds_between(s, week_start(TODAY), TODAY),
-                "interactions.timeline": lambda: interactions.timeline(s, person_id),
-                "state.said_of_last (each write)": lambda: state.said_of_last(s, person_id),
-                "state.touches (each write)": lambda: state.touches(s, person_id),
-                "people.same_name (net add)": lambda: people.same_name(s, name),
-            }
-            for title, call in calls.items():
-                statements.clear()
-                database.conn.set_trace_callback(statements.append)
-                call()
-                database.conn.set_trace_callback(None)
-                out.append(f"### {title}\n")
-                for sql in dict.fromkeys(x for x in statements if x.lstrip().upper().startswith("SELECT")):
-                    out.append("    " + " ".join(sql.split()))
-                    depth: dict[int, int] = {}
-                    for node, parent, _, detail in database.conn.execute(f"EXPLAIN QUERY PLAN {sql}"):
-                        depth[node] = depth.get(parent, -1) + 1
-                        out.append(f"      {'  ' * depth[node]}{detail}")
-                out.append("")
-    finally:
-        database.close()
-        shutil.rmtree(work, ignore_errors=True)
-    return "\n".join(out)
 
 
 # -- main --------------------------------------------------------------------------------
@@ -503,6 +333,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--fresh", action="store_true", help="regenerate the cached stores")
     parser.add_argument("--explain", action="store_true", help="print the query plans of the hot queries")
     parser.add_argument(
+        "--only", metavar="ROWS", help="only these rows: keys or their beginnings, comma-separated"
+    )
+    parser.add_argument("--peers", action="store_true", help="also time khard, jrnl and todoman if installed")
+    parser.add_argument(
         "--wait-idle",
         type=float,
         default=0,
@@ -522,14 +356,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     wait_idle(args.wait_idle)
     before = os.getloadavg()[0]
+    started = time.monotonic()
+    pg = os.environ.get("NET_BENCH_PG_URL")
+    skips = {c.key: "skipped: NET_BENCH_PG_URL is not set" for c in PG_CASES if not pg}
     with tempfile.TemporaryDirectory(prefix="quietnet-bench-") as work:
         runner = Runner(stores, Path(work))
+        peers = bench_peers.cases(Path(work) / "peers") if args.peers else []
+        for case, env, why in peers:
+            if why is not None:
+                skips[case.key] = why
+            elif env is not None:
+                runner.peers[case.key] = env
+        cases = selected((*CASES, *PG_CASES, *(case for case, _, _ in peers)), args.only)
         try:
-            results, base = measure(runner, CASES, runs)
+            results, base = measure(runner, cases, runs, skips)
         finally:
             runner.close()
     load = f"{before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the machine slows every row)"
-    text = report(results, base, sizes, runs, runner.name, load)
+    text = report(results, base, sizes, runs, runner.name, load, time.monotonic() - started)
     print(text)
     if args.out is not None:
         write_section(args.out, text)

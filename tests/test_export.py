@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -120,6 +121,32 @@ def test_json_export_import_export_is_identical(net: Net, filled: Path, tmp_path
     for args in (("due", "--all", "--json"), ("show", "ana", "--json"), ("list", "--archived", "--json")):
         assert net("--db", str(other), *args).out == net(*args).out
     assert net("--db", str(other), "doctor").code == 0
+
+
+def test_json_export_is_written_as_it_is_read_with_the_bytes_of_the_whole_document(
+    net: Net, filled: Path, tmp_path: Path
+) -> None:
+    from quietnet.cli.context import location, now
+    from quietnet.engine.opening import open_database
+    from quietnet.engine.server import open_pg
+    from quietnet.io import jsonfile
+    from quietnet.store import dump as documents
+
+    net("log", "ana", "bo", "coffee")  # a second interaction of several people, listed by id
+    written = tmp_path / "out.json"
+    result = net("export", "json", "--output", str(written))
+    assert result.code == 0, result
+    assert result.out == f"Wrote 5 people and their history to {written}.\n"
+    url = os.environ.get("NET_DATABASE_URL")
+    where = location(url) if url else filled
+    database = open_database(where, now=now) if isinstance(where, Path) else open_pg(where, now=now)
+    try:
+        with database.read() as s:
+            whole = jsonfile.render(documents.dump(s))  # json.dumps of the document held in memory
+    finally:
+        database.close()
+    assert written.read_text(encoding="utf-8") == whole
+    assert net("export", "json").out == whole
 
 
 @pytest.mark.sqlite_only

@@ -13,12 +13,12 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Yes
-from quietnet.cli.output import Output, target, write
+from quietnet.cli.output import Output, target, write, write_pieces
 from quietnet.cli.output import folder as output_folder
 from quietnet.core.relations import anniversaries, vcard_related
 from quietnet.core.text import plural
 from quietnet.errors import InputError
-from quietnet.io import csvfile, ics, jsonfile, vcardexport
+from quietnet.io import csvfile, ics, jsontext, vcardexport
 from quietnet.io.files import write_atomic
 from quietnet.ops.morning import calendar
 from quietnet.render import wording
@@ -79,13 +79,11 @@ def export_json(ctx: typer.Context, output: OutputFile = None, yes: Yes = False)
       net export json | gzip > quietnet.json.gz
     """
     out = checked(ctx, output, yes)
-    with context.get(ctx).read() as s:
-        document = dump.dump(s)
-    write_out(
-        jsonfile.render(document),
-        out,
-        f"{plural(len(document['people']), 'person', 'people')} and their history",
-    )
+    with context.get(ctx).read() as s:  # written as it is read: the store is never held whole
+        people = dump.people_count(s)
+        write_pieces(out or Output("-"), jsontext.chunks(dump.document(s)))
+    if out is not None and not out.printed:
+        say(f"Wrote {plural(people, 'person', 'people')} and their history to {out.shown}.")
 
 
 @exporting.command("vcard")

@@ -23,6 +23,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from quietnet.cli.context import confirm
 from quietnet.core.text import path_problem
 from quietnet.engine.snapshot import backups_folder
 from quietnet.errors import InputError
-from quietnet.io.files import write_atomic, write_failure
+from quietnet.io.files import encoded, write_all, write_atomic_pieces, write_failure
 
 if TYPE_CHECKING:
     from quietnet.cli.context import Context
@@ -144,13 +145,19 @@ def _inode(path: Path) -> tuple[int, int] | None:
 
 def write(out: Output, text: str) -> None:
     """Write ``text`` where ``out`` says: printed, straight into a stream, or atomically to a file."""
+    write_pieces(out, (text,))
+
+
+def write_pieces(out: Output, pieces: Iterable[str]) -> None:
+    """``write`` for text made as it is written (``net export json``): never held whole in memory."""
     if out.path is None:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
-    data = text.encode("utf-8")
+    data = encoded(pieces)
     if not out.stream:
-        write_atomic(out.path, data, shown=out.shown)
+        write_atomic_pieces(out.path, data, shown=out.shown)
         return
     try:
         fd = os.open(out.path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
@@ -160,9 +167,7 @@ def write(out: Output, text: str) -> None:
         raise InputError(f"Could not write {out.shown}: {exc.strerror}; nothing was written.") from None
     try:
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, data)
     except OSError as exc:
         raise write_failure(exc, out.shown) from None
     finally:

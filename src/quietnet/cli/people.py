@@ -1,5 +1,6 @@
 """`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
 
+from itertools import islice
 from typing import Annotated
 
 import typer
@@ -243,8 +244,9 @@ def list_(
     else:
         ink = context.ink()
         rows = escaped_all(found) if ink.marked else found  # then the marks are the only controls
-        text = render.listing_text(rows, today=context.today(), ink=ink, width=context.width())
-        say(text, fitted=True, marked=ink.marked)
+        lines = render.listing_lines(rows, today=context.today(), ink=ink, width=context.width())
+        while batch := list(islice(lines, 2000)):  # never the whole page as one text
+            say("\n".join(batch), fitted=True, marked=ink.marked)
 
 
 @app.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ class Session:
     """
 
     IntegrityError: type[Exception] = sqlite3.IntegrityError
+    BINARY = "BINARY"  # the collation that orders text by code point, as Python's sort does
 
     def __init__(self, conn: sqlite3.Connection, *, now: datetime, command: str) -> None:
         self.conn = conn
@@ -66,6 +67,14 @@ class Session:
             return self.conn.execute(sql, params).fetchall()
         except OverflowError:
             return []
+
+    def each(self, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
+        """The rows one at a time from the cursor, for results too large to hold (exports)."""
+        try:
+            cursor = self.conn.execute(sql, params)
+        except OverflowError:
+            return iter(())
+        return iter(cursor)
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         try:
@@ -88,6 +97,19 @@ class Session:
             return self.conn.execute(sql, params)
         except OverflowError:
             raise InputError(TOO_LARGE) from None
+
+    def bulk(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert many rows with the same columns at once, ids as given (``net copy``), unjournalled."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [[row[c] for c in columns] for row in rows],
+        )
+
+    def analyze(self, tables: Sequence[str]) -> None:
+        """Let the planner know the tables just filled (SQLite's plans need no statistics)."""
 
     def tables(self) -> set[str]:
         """The names of the store's tables."""

@@ -14,10 +14,12 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from quietnet.errors import InputError
 
+BATCH = 1 << 20  # characters gathered before each write of a file made piece by piece
 BOMS = {
     codecs.BOM_UTF32_LE: "utf-32",
     codecs.BOM_UTF32_BE: "utf-32",
@@ -87,15 +89,19 @@ def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
     ``shown`` is how messages name the file (as the user typed it; ``path`` by default).
     Where a command may write is checked before, in one place (``cli/output.py``).
     """
+    write_atomic_pieces(path, (data,), shown=shown)
+
+
+def write_atomic_pieces(path: Path, pieces: Iterable[bytes], *, shown: str | None = None) -> None:
+    """``write_atomic`` for data made as it is written (``net export json``): the same temp file,
+    fsync and rename, so a reader still sees the old file or the whole new one."""
     name = str(path) if shown is None else shown
     folder = path.parent
     temp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            write_all(fd, pieces)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -106,6 +112,31 @@ def write_atomic(path: Path, data: bytes, *, shown: str | None = None) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def write_all(fd: int, pieces: Iterable[bytes]) -> None:
+    """Every piece written to ``fd``, in order."""
+    for piece in pieces:
+        _write(fd, piece)
+
+
+def encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Text made piece by piece as UTF-8, gathered into blocks of about a megabyte."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= BATCH:
+            yield "".join(held).encode("utf-8")
+            held, size = [], 0
+    yield "".join(held).encode("utf-8")
+
+
+def _write(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def write_failure(exc: OSError, name: str) -> InputError:

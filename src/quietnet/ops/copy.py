@@ -86,30 +86,22 @@ def open_target(
 
 def write(target: Database | PgDatabase, source: Source, *, replace: bool) -> int:
     """Fill the target from the source and verify it, all in one transaction; the rows copied."""
-    from quietnet.store import dump
+    from quietnet.store import bulk, dump
 
     with target.write("copy") as s:
         if replace:
             dump.clear(s)
         elif any(held(s).values()):  # filled since we looked: leave it as it is
             raise InputError("The target store is no longer empty; nothing was copied.")
-        _insert(s, "tag", source.rows["tag"])  # first, so people's tags link to the same ids
-        dump.load(s, source.document)
-        s.execute("DELETE FROM change_row")  # the history as it was, in place of the rows load journalled
+        s.execute("DELETE FROM change_row")  # the history as it was, in place of any the target had
         s.execute("DELETE FROM change")
+        s.bulk("tag", source.rows["tag"])  # first, so people's tags link to the same ids
+        bulk.load(s, source.document)  # in bulk, not journalled: the source's journal follows
         for table in JOURNAL:
-            _insert(s, table, source.rows[table])
+            s.bulk(table, source.rows[table])
         if dump.dump(s) != source.document:
             raise StoreError(
                 "The copy did not export exactly as the source does, so it was not kept; "
                 "the target is as it was. Run net doctor on the source."
             )
         return sum(held(s).values())
-
-
-def _insert(s: Session, table: str, rows: list[dict[str, Any]]) -> None:
-    """Rows as they are, ids kept (so `net undo` works on the copy as on the source)."""
-    for row in rows:
-        columns = ", ".join(row)
-        marks = ", ".join(f":{c}" for c in row)
-        s.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", row)

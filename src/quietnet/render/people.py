@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -137,42 +137,75 @@ def listing_json(found: list[Listed]) -> str:
 
 
 def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN, width: int | None = None) -> str:
+    """``listing_lines`` as one text."""
+    return "\n".join(listing_lines(found, today=today, ink=ink, width=width))
+
+
+def listing_lines(
+    found: list[Listed], *, today: date, ink: Ink = PLAIN, width: int | None = None
+) -> Iterator[str]:
     """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows); ``ink``: bold
     headings and names, a dim count. Narrower than ``width`` allows, tags then city are left
-    out (``net show`` has them) and "last contact" becomes "last": it still reads as a table."""
+    out (``net show`` has them) and "last contact" becomes "last": it still reads as a table.
+
+    The lines are made one at a time, so 50,000 people are never held as a page of text: a
+    first pass over ``found`` measures each column, the second pads each line to them."""
     if not found:
-        return 'No one here yet. Add someone with: net add "Name"'
-    header = ("id", "name", "circle", "last contact", "city", "tags")
-    rows = [header] + [
-        (
-            f"#{p.id}",
-            p.name,
-            p.circle,
-            humanize_days((today - p.last_touch).days) if p.last_touch else "-",
-            p.city or "",
-            ", ".join(p.tags),
-        )
-        for p in found
-    ]
-    columns = list(zip(*rows, strict=True))
-    while width is not None and len(columns) > 4 and _table_width(columns) > width:
-        columns.pop()  # tags, then city
-    if width is not None and _table_width(columns) > width:
-        columns[3] = ("last", *columns[3][1:])  # "last contact" says no more than "last" there
-    padded = [_pad(column) for column in columns[:-1]]
-    if ink.marked:  # the marks go round the text, not the padding
-        names = padded[1]
-        padded[1] = [names[0]] + [
-            ink.strong(c.rstrip(" ")) + " " * (len(c) - len(c.rstrip(" "))) for c in names[1:]
-        ]
-    lines = ["  ".join(cells).rstrip() for cells in zip(*padded, columns[-1], strict=True)]
-    lines[0] = ink.strong(lines[0])
-    lines.append(ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}"))
-    return "\n".join(lines)
+        yield 'No one here yet. Add someone with: net add "Name"'
+        return
+    from rich.cells import cell_len
 
+    header = ["id", "name", "circle", "last contact", "city", "tags"]
+    ago: dict[date | None, str] = {None: "-"}  # a few thousand different days at most: each worded once
 
-def _table_width(columns: list[tuple[str, ...]]) -> int:
-    return sum(max(size(cell) for cell in column) for column in columns) + 2 * (len(columns) - 1)
+    def cells(p: Listed) -> tuple[str, str, str, str, str, str]:
+        last = ago.get(p.last_touch)
+        if last is None:
+            assert p.last_touch is not None
+            last = ago[p.last_touch] = humanize_days((today - p.last_touch).days)
+        return (f"#{p.id}", p.name, p.circle, last, p.city or "", ", ".join(p.tags))
+
+    fits = [0] * 6  # the widest cell of each column on screen (wide characters count two)
+    pads = [0] * 6  # the same as padding counts it (cell_len; len when ASCII)
+    for p in found:
+        for n, cell in enumerate(cells(p)):
+            if cell.isascii():
+                if len(cell) > pads[n]:
+                    pads[n] = len(cell)
+                    fits[n] = max(fits[n], pads[n])
+            elif (wide := cell_len(cell)) > pads[n] or width is not None:
+                pads[n] = max(pads[n], wide)
+                if width is not None:  # only a terminal's width may leave columns out
+                    fits[n] = max(fits[n], size(cell))
+
+    def table(shown: int) -> int:
+        return sum(max(fits[n], size(header[n])) for n in range(shown)) + 2 * (shown - 1)
+
+    shown = 6
+    while width is not None and shown > 4 and table(shown) > width:
+        shown -= 1  # tags, then city
+    if width is not None and table(shown) > width:
+        header[3] = "last"  # "last contact" says no more than "last" there
+    header = header[:shown]
+    widths = [max(pads[n], len(header[n])) for n in range(shown)]
+
+    def line(row: Sequence[str], heading: bool) -> str:
+        parts = []
+        for n in range(shown - 1):
+            cell = row[n]
+            gap = " " * (widths[n] - (len(cell) if cell.isascii() else cell_len(cell)))
+            if n == 1 and ink.marked and not heading:  # the marks go round the text, not the padding
+                bare = cell.rstrip(" ")
+                parts.append(ink.strong(bare) + " " * (len(cell) - len(bare)) + gap)
+            else:
+                parts.append(cell + gap)
+        parts.append(row[shown - 1])
+        return "  ".join(parts).rstrip()
+
+    yield ink.strong(line(header, True))
+    for p in found:
+        yield line(cells(p), False)
+    yield ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
 
 
 def listing_none_between(since: date | None, not_since: date | None) -> str:
@@ -182,18 +215,6 @@ def listing_none_between(since: date | None, not_since: date | None) -> str:
     if not_since is None:
         return f"No one here has been in touch since {since}."
     return f"No one here was last in touch between {since} and {not_since}."
-
-
-def _pad(column: Sequence[str]) -> list[str]:
-    """A column's cells padded to one width on screen (wide and combining characters counted right)."""
-    from rich.cells import cell_len
-
-    if "".join(column).isascii():
-        width = max(map(len, column))
-        return [cell.ljust(width) for cell in column]
-    sizes = [cell_len(cell) for cell in column]
-    width = max(sizes)
-    return [cell + " " * (width - size) for cell, size in zip(column, sizes, strict=True)]
 
 
 def hits_json(hits: list[Hit]) -> str:

@@ -10,7 +10,7 @@ documents are identical.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from quietnet.core.records import FORMAT, FORMAT_VERSION
@@ -48,6 +48,11 @@ def counts(s: Session) -> dict[str, int]:
     return {t: int(s.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
 
 
+def people_count(s: Session) -> int:
+    """How many people the store holds (archived ones too)."""
+    return int(s.scalar("SELECT count(*) FROM person"))
+
+
 def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
     for derived in folded.DERIVED:
         row.pop(derived, None)
@@ -57,57 +62,79 @@ def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
 
 
 def dump(s: Session) -> dict[str, Any]:
+    """The whole document in memory (``net copy`` compares two of them)."""
+    return {
+        key: {t: list(rows) for t, rows in value.items()} if key == "tables" else _listed(value)
+        for key, value in document(s).items()
+    }
+
+
+def _listed(value: Any) -> Any:
+    return list(value) if isinstance(value, Iterator) else value
+
+
+def document(s: Session) -> dict[str, Any]:
+    """The document with each table's records as an iterator over a cursor, read as it is written.
+
+    ``io.jsontext.chunks`` writes it one record at a time (``net export json``);
+    the iterators read ``s``, so write it before the session ends, and only once.
+    """
     tags: dict[int, list[str]] = {}
     for pid, tag in s.all("SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"):
         tags.setdefault(pid, []).append(tag)
-    persons = [_person(dict(r), tags.get(r["id"], [])) for r in s.all("SELECT * FROM person ORDER BY id")]
-    uuid_of = {p["id"]: p["uuid"] for p in persons}
-    taking: dict[int, list[str]] = {}
-    for pid, iid in s.all("SELECT person_id, interaction_id FROM interaction_person ORDER BY person_id"):
-        taking.setdefault(iid, []).append(uuid_of[pid])
-    interactions = []
-    for r in s.all("SELECT * FROM interaction ORDER BY id"):
-        row = dict(r)
-        for derived in folded.DERIVED:
-            row.pop(derived, None)
-        row["by_them"] = bool(row["by_them"])
-        row["people"] = taking.get(r["id"], [])
-        interactions.append(row)
-    helps = [
-        {
-            "id": r["id"], "day": r["day"], "person": uuid_of[r["person_id"]], "kind": r["kind"],
-            "what": r["what"], "outcome": r["outcome"], "outcome_on": r["outcome_on"],
-            "interaction": r["interaction_id"], "created_at": r["created_at"],
-        }
-        for r in s.all("SELECT * FROM help ORDER BY id")
-    ]  # fmt: skip
-    loops = [
-        {
-            "id": r["id"], "person": uuid_of[r["person_id"]], "type": r["type"], "what": r["what"],
-            "opened_on": r["opened_on"], "closed_on": r["closed_on"], "help": r["help_id"],
-            "created_at": r["created_at"],
-        }
-        for r in s.all("SELECT * FROM loop ORDER BY id")
-    ]  # fmt: skip
-    settings = {r[0]: json.loads(r[1]) for r in s.all("SELECT name, value FROM setting ORDER BY name")}
-    tables = {
-        t: [
-            {c: v for c, v in dict(r).items() if c not in folded.DERIVED}
-            for r in s.all(f"SELECT * FROM {t} ORDER BY {', '.join(journal.KEYS[t])}")
-        ]
-        for t in extra_tables(s)
-    }
+    uuid_of: dict[int, str] = {r[0]: r[1] for r in s.all("SELECT id, uuid FROM person")}
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "people": persons,
-        "interactions": interactions,
-        "helps": helps,
-        "loops": loops,
-        "settings": settings,
-        "tables": tables,
-    }
+        "people": (
+            _person(dict(r), tags.get(r["id"], [])) for r in s.each("SELECT * FROM person ORDER BY id")
+        ),
+        "interactions": _interactions(s, uuid_of),
+        "helps": (
+            {
+                "id": r["id"], "day": r["day"], "person": uuid_of[r["person_id"]], "kind": r["kind"],
+                "what": r["what"], "outcome": r["outcome"], "outcome_on": r["outcome_on"],
+                "interaction": r["interaction_id"], "created_at": r["created_at"],
+            }
+            for r in s.each("SELECT * FROM help ORDER BY id")
+        ),
+        "loops": (
+            {
+                "id": r["id"], "person": uuid_of[r["person_id"]], "type": r["type"], "what": r["what"],
+                "opened_on": r["opened_on"], "closed_on": r["closed_on"], "help": r["help_id"],
+                "created_at": r["created_at"],
+            }
+            for r in s.each("SELECT * FROM loop ORDER BY id")
+        ),
+        "settings": {r[0]: json.loads(r[1]) for r in s.all("SELECT name, value FROM setting ORDER BY name")},
+        "tables": {
+            t: (
+                {c: v for c, v in dict(r).items() if c not in folded.DERIVED}
+                for r in s.each(f"SELECT * FROM {t} ORDER BY {', '.join(journal.KEYS[t])}")
+            )
+            for t in extra_tables(s)
+        },
+    }  # fmt: skip
+
+
+def _interactions(s: Session, uuid_of: dict[int, str]) -> Iterator[dict[str, Any]]:
+    """Each interaction with the uuids of its people (by id), the links read alongside in step."""
+    columns = [c for c in s.columns("interaction") if c not in folded.DERIVED]
+    links = iter(s.each("SELECT interaction_id, person_id FROM interaction_person ORDER BY interaction_id"))
+    link = next(links, None)
+    for values in s.each(f"SELECT {', '.join(columns)} FROM interaction ORDER BY id"):
+        row = dict(zip(columns, values, strict=True))
+        row["by_them"] = bool(row["by_them"])
+        here = row["id"]
+        taking = []
+        while link is not None and link[0] <= here:
+            if link[0] == here:
+                taking.append(link[1])
+            link = next(links, None)
+        taking.sort()
+        row["people"] = [uuid_of[p] for p in taking]
+        yield row
 
 
 def clear(s: Session) -> None:

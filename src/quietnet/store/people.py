@@ -272,27 +272,41 @@ def listing(
             "p.id IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = ?)"
         )
         params.append(tag)
-    rows = s.all(
+    # Sorted by the server on the whole folded key (name, then nickname): the rows of one folded
+    # name come together, and are put in id order here, as if sorted by (name, id). Sorting
+    # (|| '': not along the index) reads the table in order, twice as fast as 50,000 lookups.
+    order = f"(p.search_key || '') COLLATE {s.BINARY}, p.id"
+    if sort == "last":  # longest since last contact first, never-contacted before all
+        order = f"st.last_touch IS NOT NULL, st.last_touch, {order}"
+    rows = s.each(
         "SELECT p.id, p.name, p.nickname, p.circle, p.city, p.origin, p.company,"
         " p.archived_at, st.last_touch, p.search_key"
         " FROM person p LEFT JOIN person_state st ON st.person_id = p.id"
-        f" WHERE {' AND '.join(where)}",
+        f" WHERE {' AND '.join(where)} ORDER BY {order}",
         params,
     )
-    tags: dict[int, list[str]] = {}
+    tags: dict[int, tuple[str, ...]] = {}
     for person_id, name in s.all(
         "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id ORDER BY t.name"
     ):
-        tags.setdefault(person_id, []).append(name)
+        tags[person_id] = (*tags.get(person_id, ()), name)
     wanted_city = fold(city) if city else None
-    keyed = []
+    found: list[Listed] = []
+    group: list[Listed] = []  # the rows of one (last contact, folded name), to be put in id order
+    key: tuple[str | None, str] | None = None
+    days: dict[str, date] = {}  # a few thousand different days: each parsed once
     for r in rows:
-        if wanted_city is None or fold(r[4] or "") == wanted_city:
-            listed = Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_date(r[8]), r[7] is not None,
-                            tuple(tags.get(r[0], ())))  # fmt: skip
-            keyed.append((r[9].partition("\n")[0], listed))  # by the folded name
-    if sort == "last":
-        keyed.sort(key=lambda k: (k[1].last_touch or date.min, k[0], k[1].id))
-    else:
-        keyed.sort(key=lambda k: (k[0], k[1].id))
-    return [listed for _, listed in keyed]
+        if wanted_city is not None and fold(r[4] or "") != wanted_city:
+            continue
+        here = (r[8] if sort == "last" else None, r[9].partition("\n")[0])
+        if here != key:
+            found += sorted(group) if len(group) > 1 else group
+            group, key = [], here
+        last = days.get(r[8])
+        if last is None and r[8] is not None:
+            last = days[r[8]] = date.fromisoformat(str(r[8])[:10])  # as journal.to_date reads it
+        group.append(
+            Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], last, r[7] is not None, tags.get(r[0], ()))
+        )
+    found += sorted(group) if len(group) > 1 else group
+    return found
