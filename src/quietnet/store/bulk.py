@@ -15,11 +15,12 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from quietnet.core.rhythm import Summary, Touch, Window, clock_start, summarise, time_window
+from quietnet.core.rhythm import Touch, clock_start, summarise, time_window
 from quietnet.engine.sqlite import Session
 from quietnet.store import dump, folded, kinds, people
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load as load_settings
+from quietnet.store.state import state_row
 
 # The tables the per-person summaries read, and the ones the check after a copy reads.
 ANALYZED = ("person", "tag", "person_tag", "interaction", "interaction_person", "help", "loop", "setting")
@@ -109,30 +110,7 @@ def summaries(s: Session) -> Iterator[dict[str, Any]]:
             settings=settings,
         )  # fmt: skip
         last = max(rows, default=None)  # the latest day, and of that day the latest interaction
-        yield {"person_id": r["id"], **_row(summary, window, met, None if last is None else last[3])}
-
-
-def _row(summary: Summary, window: Window, start: date, said: str | None) -> dict[str, Any]:
-    """The columns of ``state.expected_row``, in its order."""
-    return {
-        "eff": summary.eff,
-        "last_touch": _iso(summary.last_touch),
-        "last_touch_kind": summary.last_touch_kind,
-        "last_touch_said": said,
-        "last_full": _iso(summary.last_full),
-        "last_full_kind": summary.last_full_kind,
-        "full_days": summary.full_days,
-        "episodes": ",".join(d.isoformat() for d in summary.episodes),
-        "reconnected": _iso(summary.reconnected),
-        "due_start": window.start,
-        "due_end": window.end,
-        "cadence": window.cadence,
-        "cadence_source": window.source,
-        "clock_start": start.isoformat(),
-        "last_real": _iso(summary.last_real),
-        "last_real_kind": summary.last_real_kind,
-    }
-
-
-def _iso(d: date | None) -> str | None:
-    return None if d is None else d.isoformat()
+        yield {
+            "person_id": r["id"],
+            **state_row(summary, window, met, None if last is None else last[3], settings),
+        }

@@ -74,13 +74,20 @@ def said_of_last(s: Session, person_id: int) -> str | None:
 def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, Any]:
     """The ``person_state`` row a person should have now, without ``person_id``."""
     summary, window, start = _compute(s, person_id, settings)
+    return state_row(summary, window, start, said_of_last(s, person_id), settings)
+
+
+def state_row(
+    summary: Summary, window: Window, start: date, said: str | None, settings: Settings
+) -> dict[str, Any]:
+    """The columns of a ``person_state`` row, in order: one definition for each write and `net copy`'s bulk load."""
     last_real = summary.last_real
     rest_until = None if last_real is None else last_real.toordinal() + rest_days(window.cadence, settings)
     return {
         "eff": summary.eff,
         "last_touch": _iso(summary.last_touch),
         "last_touch_kind": summary.last_touch_kind,
-        "last_touch_said": said_of_last(s, person_id),
+        "last_touch_said": said,
         "last_full": _iso(summary.last_full),
         "last_full_kind": summary.last_full_kind,
         "full_days": summary.full_days,
@@ -91,7 +98,7 @@ def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, An
         "cadence": window.cadence,
         "cadence_source": window.source,
         "clock_start": start.isoformat(),
-        "last_real": _iso(summary.last_real),
+        "last_real": _iso(last_real),
         "last_real_kind": summary.last_real_kind,
         # for ranking in SQL (store/ranking.py): when they turn quiet, until when they rest
         "dormant_from": (last_real or start).toordinal() + settings.dormant_days,
