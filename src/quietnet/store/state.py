@@ -80,7 +80,7 @@ def expected_row(s: Session, person_id: int, settings: Settings) -> dict[str, An
 def state_row(
     summary: Summary, window: Window, start: date, said: str | None, settings: Settings
 ) -> dict[str, Any]:
-    """The columns of a ``person_state`` row, in order: one definition for each write and `net copy`'s bulk load."""
+    """The columns of a ``person_state`` row, in order: each write and `net copy`'s bulk load use it."""
     last_real = summary.last_real
     rest_until = None if last_real is None else last_real.toordinal() + rest_days(window.cadence, settings)
     return {
