@@ -95,3 +95,14 @@ def record(s: Session, *, source: str, key: str, person_id: int, day: date, into
             "interaction_id": into, "created_at": stamp(s),
         },
     )  # fmt: skip
+
+
+def before_merge(s: Session, keep_id: int, drop_id: int) -> None:
+    """Forget the dropped person's captures the kept one already has (a message to both of them)."""
+    journal.delete(
+        s,
+        "captured",
+        "person_id = ? AND EXISTS (SELECT 1 FROM captured k WHERE k.person_id = ?"
+        " AND k.source = captured.source AND k.key = captured.key)",
+        (drop_id, keep_id),
+    )
