@@ -33,30 +33,43 @@ You wrote to 1 person you have not added (1 message):
 )
 
 
-@pytest.fixture(scope="module")
-def known(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+pytestmark = pytest.mark.both  # on SQLite and on PostgreSQL (conftest.py)
+
+TOMAS = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tomás Ruiz\r\nN:Ruiz;Tomás;;;\r\n"
+    "EMAIL;TYPE=home:tomas.home@example.com\r\nitem1.EMAIL:Tomas@Example.com\r\nEND:VCARD\r\n"
+)
+
+
+def _setup(net: Net, folder: Path, *db: str) -> None:
     """Ana and Jörg (an address each), Tomás (his addresses only in his vCard), and my_emails."""
-    path = tmp_path_factory.mktemp("template") / "net.db"
-    card = tmp_path_factory.mktemp("cards") / "tomas.vcf"
-    card.write_text(
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tomás Ruiz\r\nN:Ruiz;Tomás;;;\r\n"
-        "EMAIL;TYPE=home:tomas.home@example.com\r\nitem1.EMAIL:Tomas@Example.com\r\nEND:VCARD\r\n",
-        encoding="utf-8",
-    )
+    card = folder / "tomas.vcf"
+    card.write_text(TOMAS, encoding="utf-8")
     for args in (
         ("add", "Ana Reyes", "--email", "ana@example.org"),
         ("import", "vcard", str(card)),
         ("add", "Jörg Müller", "--email", "Jorg@Example.de"),
         ("settings", "set", "my_emails", "Me@Example.net, me.too@example.net"),
     ):
-        assert Net()("--db", str(path), *args).code == 0
+        assert net(*db, *args).code == 0
+
+
+@pytest.fixture(scope="module")
+def known(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("template") / "net.db"
+    _setup(Net(), tmp_path_factory.mktemp("cards"), "--db", str(path))
     return path.read_bytes()
 
 
 @pytest.fixture(autouse=True)
-def fresh(store: Path, known: bytes, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fresh(
+    store: Path, known: bytes, monkeypatch: pytest.MonkeyPatch, backend: str, net: Net, tmp_path: Path
+) -> Iterator[None]:
     """The template store; the fixtures' days are UTC days, so read them in UTC."""
-    seed(store, known)
+    if backend == "sqlite":
+        seed(store, known)
+    else:
+        _setup(net, tmp_path)
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield
@@ -72,6 +85,14 @@ def mail(tmp_path: Path) -> tuple[str, str]:
     return str(tmp_path / "Mail"), str(tmp_path / "All.mbox")
 
 
+def capture(net: Net, *args: str) -> str:
+    """`net capture mail ARGS`, which must succeed; its stdout (stderr names the snapshot, if any)."""
+    result = net("capture", "mail", *args)
+    assert result.code == 0, result
+    assert result.err == "" or result.err.startswith("A snapshot of the store before this capture: "), result
+    return result.out
+
+
 def interactions(store: Path) -> list[tuple[object, ...]]:
     return query(
         store,
@@ -83,19 +104,17 @@ def interactions(store: Path) -> list[tuple[object, ...]]:
 
 def test_a_dry_run_shows_the_plan_and_writes_nothing(net: Net, store: Path, mail: tuple[str, str]) -> None:
     before = files(store)
-    out = ok(net, "capture", "mail", *mail, "--dry-run")
+    out = capture(net, *mail, "--dry-run")
     assert out == PLAN + "A dry run: nothing was written.\n"
     assert files(store) == before
 
 
 def test_capture_writes_one_interaction_per_person_and_day(
-    net: Net, store: Path, mail: tuple[str, str]
+    net: Net, store: Path, mail: tuple[str, str], backend: str
 ) -> None:
-    out = ok(net, "capture", "mail", *mail, "--yes")
-    assert out.startswith(PLAN)
-    assert out.splitlines()[-1].startswith(
-        "Added 5 interactions with 3 people from mail. net undo takes it back. Snapshot: "
-    )
+    result = net("capture", "mail", *mail, "--yes")
+    assert result.out == PLAN + "Added 5 interactions with 3 people from mail. net undo takes it back.\n"
+    assert result.err.startswith("A snapshot of the store before this capture: ") or backend == "pg"
     assert interactions(store) == [
         ("Ana Reyes", "2025-06-16", "message", "email", 1, "Lunch on Tuesday?"),
         ("Ana Reyes", "2025-06-17", "message", "email", 0, "Your talk"),
@@ -110,9 +129,9 @@ def test_capture_writes_one_interaction_per_person_and_day(
 
 
 def test_a_second_run_adds_nothing(net: Net, store: Path, mail: tuple[str, str]) -> None:
-    ok(net, "capture", "mail", *mail, "--yes")
+    capture(net, *mail, "--yes")
     before = interactions(store)
-    out = ok(net, "capture", "mail", *mail, "--yes", "--since", "2025-06-01")
+    out = capture(net, *mail, "--yes", "--since", "2025-06-01")
     assert "Nothing new to add.\n" in out
     assert "Captured before: 8 messages.\n" in out
     assert "Added" not in out
@@ -121,7 +140,7 @@ def test_a_second_run_adds_nothing(net: Net, store: Path, mail: tuple[str, str])
 
 def test_a_typed_log_that_day_wins(net: Net, store: Path, mail: tuple[str, str]) -> None:
     ok(net, "log", "ana", "coffee", "--on", "2025-06-18")
-    out = ok(net, "capture", "mail", *mail, "--yes")
+    out = capture(net, *mail, "--yes")
     assert "Left as logged: 1 day that already had an interaction.\n" in out
     assert [r for r in interactions(store) if r[0] == "Ana Reyes" and r[1] == "2025-06-18"] == [
         ("Ana Reyes", "2025-06-18", "meet", "coffee", 0, None)
@@ -129,7 +148,7 @@ def test_a_typed_log_that_day_wins(net: Net, store: Path, mail: tuple[str, str])
 
 
 def test_undo_takes_the_whole_capture_back(net: Net, store: Path, mail: tuple[str, str]) -> None:
-    ok(net, "capture", "mail", *mail, "--yes")
+    capture(net, *mail, "--yes")
     out = ok(net, "undo", "--yes")
     assert "Undid: Captured 5 interactions with 3 people from mail.\n" in out
     assert interactions(store) == []
@@ -141,10 +160,10 @@ def test_capture_on_two_days_adds_only_what_is_new(
     net: Net, store: Path, mail: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NET_TODAY", "2025-06-17")
-    ok(net, "capture", "mail", *mail, "--yes")
+    capture(net, *mail, "--yes")
     assert [r[1] for r in interactions(store)] == ["2025-06-16", "2025-06-17", "2025-06-17"]
     monkeypatch.setenv("NET_TODAY", "2025-06-19")
-    out = ok(net, "capture", "mail", *mail, "--yes", "--since", "2025-06-10")
+    out = capture(net, *mail, "--yes", "--since", "2025-06-10")
     assert "To add: 2 interactions, one per person and day.\n" in out
     assert [r[1] for r in interactions(store)] == [
         "2025-06-16",
@@ -159,10 +178,10 @@ def test_learn_keeps_an_address_only_for_exactly_one_person_named_so(
     net: Net, store: Path, mail: tuple[str, str]
 ) -> None:
     ok(net, "add", "Sam Lee")
-    out = ok(net, "capture", "mail", *mail, "--dry-run", "--learn")
+    out = capture(net, *mail, "--dry-run", "--learn")
     assert "sam@example.com becomes Sam Lee's address (--learn).\n" in out
     assert query(store, "SELECT email FROM person WHERE name = 'Sam Lee'") == [(None,)]
-    ok(net, "capture", "mail", *mail, "--yes", "--learn")
+    capture(net, *mail, "--yes", "--learn")
     assert query(store, "SELECT email FROM person WHERE name = 'Sam Lee'") == [("sam@example.com",)]
     assert ("Sam Lee", "2025-06-17", "message", "email", 0, "The photos") in interactions(store)
 
@@ -170,13 +189,13 @@ def test_learn_keeps_an_address_only_for_exactly_one_person_named_so(
 def test_learn_leaves_a_name_shared_by_two_people(net: Net, store: Path, mail: tuple[str, str]) -> None:
     ok(net, "add", "Sam Lee")
     ok(net, "add", "Sam Lee", "--nickname", "sammy", "--yes")
-    out = ok(net, "capture", "mail", *mail, "--dry-run", "--learn")
+    out = capture(net, *mail, "--dry-run", "--learn")
     assert "becomes" not in out
     assert "  net add 'Sam Lee' --email sam@example.com   (1)\n" in out
 
 
 def test_json_plan(net: Net, store: Path, mail: tuple[str, str]) -> None:
-    plan = json.loads(ok(net, "capture", "mail", *mail, "--dry-run", "--json"))
+    plan = json.loads(capture(net, *mail, "--dry-run", "--json"))
     assert plan["written"] is False
     assert [(i["name"], i["day"], i["by_them"]) for i in plan["interactions"]][:2] == [
         ("Ana Reyes", "2025-06-16", True),
@@ -188,7 +207,7 @@ def test_json_plan(net: Net, store: Path, mail: tuple[str, str]) -> None:
 
 
 def test_me_overrides_the_setting(net: Net, store: Path, mail: tuple[str, str]) -> None:
-    out = ok(net, "capture", "mail", mail[0], "--dry-run", "--me", "nobody@example.org")
+    out = capture(net, mail[0], "--dry-run", "--me", "nobody@example.org")
     # every message now comes from someone to someone else: Ana's are "theirs", Sent ones are from Me
     assert "you wrote first" not in out
 
@@ -251,12 +270,12 @@ def test_refused_without_a_terminal_and_without_yes(net: Net, store: Path, mail:
 def test_merging_two_people_captured_from_one_message_keeps_one_capture(
     net: Net, store: Path, mail: tuple[str, str]
 ) -> None:
-    ok(net, "capture", "mail", *mail, "--yes")
+    capture(net, *mail, "--yes")
     assert net("merge", "tomas", "ana", "--yes").code == 0  # (it names its snapshot on stderr)
     assert query(store, "SELECT count(*) FROM captured WHERE key = '<CAB=takeout-1@mail.gmail.com>'") == [
         (1,)
     ]
-    assert "Nothing new to add." in ok(net, "capture", "mail", *mail, "--yes", "--since", "2025-06-01")
+    assert "Nothing new to add." in capture(net, *mail, "--yes", "--since", "2025-06-01")
 
 
 # -- my_emails ---------------------------------------------------------------------------------
@@ -293,3 +312,33 @@ def test_my_emails_travel_with_an_export(net: Net, store: Path, tmp_path: Path) 
         f'{tmp_path / "bad.json"}: "not an address" does not look like an email address.'
         " Nothing was imported.\n",
     )
+
+
+def test_refused_before_there_is_a_store_which_it_does_not_create(
+    net: Net, tmp_path: Path, mail: tuple[str, str]
+) -> None:
+    new = tmp_path / "new.db"
+    result = net("--db", str(new), "capture", "mail", mail[0], "--me", "me@example.net", "--dry-run")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "There is no store here yet, so no one to match; add people first (net add, net import).\n",
+    )
+    assert not new.exists()
+
+
+def test_a_later_message_on_a_captured_day_joins_that_day(net: Net, store: Path, tmp_path: Path) -> None:
+    box = tmp_path / "box"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    head = (
+        "From: ana@example.org\nTo: me@example.net\nDate: Mon, 16 Jun 2025 {} +0000\nMessage-ID: <{}@x>\n\n"
+    )
+    (box / "cur" / "1:2,S").write_text(head.format("09:00:00", "morning"), encoding="utf-8")
+    capture(net, str(box), "--yes")
+    (box / "new" / "2").write_text(head.format("18:00:00", "evening"), encoding="utf-8")
+    out = capture(net, str(box), "--yes")
+    assert out.splitlines()[-1] == "Nothing new to add; 1 message joined what was captured before."
+    assert len(interactions(store)) == 1
+    assert query(store, "SELECT key FROM captured ORDER BY id") == [("<morning@x>",), ("<evening@x>",)]
+    assert "Undid: Remembered 1 more from mail for interactions captured before." in ok(net, "undo", "--yes")

@@ -149,3 +149,15 @@ def test_a_copied_maildir_without_tmp_still_reads(tmp_path: Path) -> None:
 def test_card_emails_reads_every_email_of_a_vcard() -> None:
     card = "BEGIN:VCARD\r\nEMAIL;TYPE=home:A@x.org\r\nitem1.EMAIL:b@y.c\r\n om\r\nNOTE:x@y\r\nEND:VCARD\r\n"
     assert card_emails(card) == ["a@x.org", "b@y.com"]
+
+
+def test_a_message_that_cannot_be_read_is_counted(tmp_path: Path) -> None:
+    import os
+
+    box = maildir(tmp_path / "box")
+    message(box / "cur" / "1", ANA + MONDAY)
+    message(box / "cur" / "2", ANA + MONDAY + "Message-ID: <2@x>\n")
+    (box / "cur" / "2").chmod(0)
+    if os.access(box / "cur" / "2", os.R_OK):
+        pytest.skip("running as root: every file can be read")
+    assert scan([box], me=ME, **JUNE).skipped == {"could not be read": 1}

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from quietnet.cli import context
-from quietnet.cli.context import say
+from quietnet.cli.context import note, say
 from quietnet.cli.options import Json, Yes
 from quietnet.core.capture import CapturePlan, Scan
 from quietnet.core.me import MY_EMAILS, parse_emails
@@ -73,6 +73,7 @@ NO_ADDRESS = (
     "Your own addresses are not set, so capture can't tell which messages you wrote; nothing was captured."
 )
 
+NO_STORE = "There is no store here yet, so no one to match; add people first (net add, net import)."
 SET_ADDRESS = f'Set them with: net settings set {MY_EMAILS} "you@example.org" (or give --me).'
 
 
@@ -95,6 +96,8 @@ def run(
     where = context.get(ctx)
     start = parse_day(since, today=today) if since is not None else None
     given = parse_emails(me) if me else ()
+    if not where.exists():  # a dry run creates nothing, not even the store; and no one is known yet
+        raise InputError(NO_STORE)
     with where.read() as s:
         addresses = given or tuple(mine.emails(s))
         if not addresses:
@@ -124,7 +127,9 @@ def run(
     if json_:
         say(to_json(_json(made, written=True)))
         return
-    say(words.done_line(made, added, snapshot))
+    if snapshot:
+        note(f"A snapshot of the store before this capture: {snapshot}")
+    say(words.done_line(made, added))
 
 
 def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:

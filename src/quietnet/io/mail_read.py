@@ -19,9 +19,6 @@ import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from email.header import decode_header, make_header
-from email.message import Message
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -39,8 +36,7 @@ NO_DATE = "no usable date"
 MAILING_LIST = "mailing list or bulk"
 MANY = f"more than {MAX_RECIPIENTS} recipients"
 SPAM = "spam or trash"
-
-_PARSER = BytesHeaderParser(policy=compat32)
+UNREADABLE = "could not be read"
 
 
 def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date) -> Scan:
@@ -51,7 +47,7 @@ def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date
     skipped: dict[str, int] = {}
     seen: set[str] = set()  # the same message in two folders (INBOX and All Mail) counts once
     for head in _heads(paths):
-        outcome = _read(head, mine, since=since, until=until)
+        outcome = UNREADABLE if head is None else _read(head, mine, since=since, until=until)
         if isinstance(outcome, str):
             skipped[outcome] = skipped.get(outcome, 0) + 1
         elif outcome is not None and outcome.key not in seen:
@@ -63,8 +59,9 @@ def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date
 # -- where the messages are -------------------------------------------------------------------
 
 
-def _heads(paths: Sequence[Path]) -> Iterator[bytes]:
-    """The header block of each message; every path is checked before any is read."""
+def _heads(paths: Sequence[Path]) -> Iterator[bytes | None]:
+    """The header block of each message (None for one that can't be read); every path is checked
+    before any is read."""
     import mailbox
 
     boxes: list[mailbox.Mailbox] = [box for path in paths for box in _boxes(path)]
@@ -75,6 +72,8 @@ def _heads(paths: Sequence[Path]) -> Iterator[bytes]:
                     yield _head(handle)
             except FileNotFoundError:  # moved by a running sync since it was listed
                 continue
+            except OSError:  # a message file without permission, a folder where a file should be
+                yield None
 
 
 def _boxes(path: Path) -> list[Any]:
@@ -129,39 +128,77 @@ def _head(handle: Iterable[bytes]) -> bytes:
 # -- one message ----------------------------------------------------------------------------
 
 
+WANTED = frozenset(
+    {"from", "to", "cc", "date", "subject", "message-id", "list-id", "precedence", "x-gmail-labels"}
+)
+
+
+def _fields(head: bytes) -> dict[str, list[str]]:
+    """The headers a capture reads (lower-case name -> values, folded lines joined), as text:
+    UTF-8, or Latin-1 for a value in another 8-bit charset (RFC 2047 words stay encoded)."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):
+            if current is not None:
+                current[-1] += " " + _text(line.strip())
+            continue
+        name, colon, value = line.partition(b":")
+        key = name.strip().lower().decode("latin-1") if colon else ""
+        if key in WANTED:
+            current = found.setdefault(key, [])
+            current.append(_text(value.strip()))
+        else:
+            current = None
+    return found
+
+
+def _text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | str | None:
     """The message as a Found, the reason it is left out, or None when it goes unsaid."""
-    msg = _PARSER.parsebytes(head)
-    if msg.get("List-Id") is not None or _plain(msg, "Precedence").lower() in LIST_PRECEDENCE:
+    fields = _fields(head)
+
+    def one(name: str) -> str:
+        return fields[name][0] if name in fields else ""
+
+    if "list-id" in fields or one("precedence").lower() in LIST_PRECEDENCE:
         return MAILING_LIST
-    labels = {label.strip().lower() for label in _plain(msg, "X-Gmail-Labels").split(",")}
-    if labels & GMAIL_LEFT_OUT:
+    if {label.strip().lower() for label in one("x-gmail-labels").split(",")} & GMAIL_LEFT_OUT:
         return SPAM
-    moment = _moment(_plain(msg, "Date"))
+    moment = _moment(one("date"))
     if moment is None:
         return NO_DATE
     day = moment.date()
     if not since <= day <= until:
         return None
-    senders = _addresses(msg, "From")
-    recipients = _addresses(msg, "To") + _addresses(msg, "Cc")
-    if len(recipients) > MAX_RECIPIENTS:
+    recipients = fields.get("to", []) + fields.get("cc", [])
+    if (
+        sum(value.count("@") for value in recipients) > MAX_RECIPIENTS
+        and len(_pairs(recipients)) > MAX_RECIPIENTS
+    ):
         return MANY
+    senders = _pairs(fields.get("from", []))
     from_me = any(a in mine for a, _ in senders)
-    others = recipients if from_me else senders[:1]
-    side = {a: n for a, n in others if a not in mine}
+    others = _pairs(recipients) if from_me else senders[:1]
+    side = {a: _title(_decoded(n)) for a, n in others if a not in mine}
     if not side:
         return None  # a note to yourself, or a message without a sender
     return Found(
         source="mail",
-        key=_key(msg, head),
+        key=_key(fields),
         day=day,
         moment=moment.timestamp(),
         kind="message",
         mine=from_me,
         emails=tuple(side),
         names=tuple(side.values()),
-        title=_title(_decoded(msg.get("Subject"))),
+        title=_title(_decoded(one("subject"))),
     )
 
 
@@ -180,53 +217,25 @@ def _moment(text: str) -> datetime | None:
     return moment
 
 
-def _key(msg: Message, head: bytes) -> str:
-    found = _plain(msg, "Message-ID").strip()
+def _key(fields: dict[str, list[str]]) -> str:
+    found = fields["message-id"][0].strip() if "message-id" in fields else ""
     if found and len(found) <= 500:
         return found
     digest = hashlib.sha256()
-    for name in ("From", "To", "Cc", "Date", "Subject"):
-        digest.update(_plain(msg, name).encode("utf-8", "surrogateescape") + b"\0")
+    for name in ("from", "to", "cc", "date", "subject"):
+        digest.update("\n".join(fields.get(name, [])).encode("utf-8") + b"\0")
     return "sha256:" + digest.hexdigest()[:32]
 
 
-def _plain(msg: Message, name: str) -> str:
-    value = msg.get(name)
-    return "" if value is None else str(value)
+def _pairs(values: list[str]) -> list[tuple[str, str]]:
+    """(address lower-case, display name as written) for each address of these header values."""
+    return [(a.strip().lower(), n) for n, a in getaddresses(values) if "@" in a]
 
 
-def _addresses(msg: Message, name: str) -> list[tuple[str, str]]:
-    """(address lower-case, display name decoded) for each address of a header."""
-    values = msg.get_all(name) or []
-    pairs = getaddresses([_undecoded(v) for v in values])
-    return [(a.strip().lower(), _title(_decoded(n))) for n, a in pairs if "@" in a]
-
-
-def _undecoded(value: Any) -> str:
-    """A raw header value as text; 8-bit bytes (not RFC 2047) read as UTF-8, else Latin-1."""
-    text = str(value) if not hasattr(value, "_chunks") else _raw_chunks(value)
-    if any("\udc80" <= c <= "\udcff" for c in text):
-        raw = text.encode("ascii", "surrogateescape")
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
-    return text
-
-
-def _raw_chunks(value: Any) -> str:
-    return "".join(
-        chunk.decode("utf-8", "replace") if isinstance(chunk, bytes) else str(chunk)
-        for chunk, _ in value._chunks
-    )
-
-
-def _decoded(value: Any) -> str:
+def _decoded(value: str) -> str:
     """A header with RFC 2047 encoded words (``=?iso-8859-1?q?J=F6rg?=``) as text; an unknown
     charset or broken bytes never stop the scan."""
-    if value is None:
-        return ""
-    text = _undecoded(value)
+    text = value
     if "=?" not in text:
         return text
     try:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from quietnet.core.capture import Attached, CapturePlan, Found, Learned, Planned, Scan, Stranger
-from quietnet.core.text import fold
+from quietnet.core.text import fold, plural
 from quietnet.engine.sqlite import Session
 from quietnet.io.mail_read import card_emails
 from quietnet.store import capture, interactions, journal, people, state
@@ -116,11 +116,15 @@ def apply(s: Session, made: CapturePlan) -> int:
     state.refresh(s, [p.person_id for p in made.planned])
     count = len(made.planned)
     who = len({p.person_id for p in made.planned})
-    journal.describe(
-        s,
-        f"Captured {count} {'interaction' if count == 1 else 'interactions'} with {who}"
-        f" {'person' if who == 1 else 'people'} from {made.source}",
-    )
+    if count:
+        summary = (
+            f"Captured {plural(count, 'interaction')} with {plural(who, 'person', 'people')} from {source}"
+        )
+    elif made.learned:
+        summary = f"Learned {plural(len(made.learned), 'address', 'addresses')} from {source}"
+    else:
+        summary = f"Remembered {len(made.attached)} more from {source} for interactions captured before"
+    journal.describe(s, summary)
     return count
 
 

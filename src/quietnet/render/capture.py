@@ -83,11 +83,13 @@ def stranger_lines(made: CapturePlan) -> list[str]:
     return lines
 
 
-def done_line(made: CapturePlan, added: int, snapshot: str | None) -> str:
+def done_line(made: CapturePlan, added: int) -> str:
+    if not added and not made.learned:
+        return (
+            f"Nothing new to add; {_things(made.source, len(made.attached))} joined what was captured before."
+        )
     who = len({p.person_id for p in made.planned})
     line = f"Added {plural(added, 'interaction')} with {plural(who, 'person', 'people')} from {made.source}."
     if added or made.learned:
         line += " net undo takes it back."
-    if snapshot:
-        line += f" Snapshot: {snapshot}"
     return line
