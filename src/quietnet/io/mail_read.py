@@ -4,7 +4,9 @@ A path is a Maildir (``cur/`` and ``new/``, as mbsync and offlineimap keep
 one per folder), a folder holding Maildirs at any depth (an mbsync account),
 or an mbox file (Google Takeout, Thunderbird, mutt). The standard library's
 ``mailbox`` lists the messages; each one is read only up to the blank line
-that ends its headers (an mbox is scanned once for its ``From`` lines).
+that ends its headers (an mbox is scanned once for its ``From`` lines), and
+only the headers a capture needs are split out (``_fields``: measured about
+twice as fast as ``email.parser``, which builds every header of every message).
 
 What is left out is counted by reason: no usable Date, a mailing list
 (``List-Id``, ``Precedence: bulk|list|junk``), more than ``MAX_RECIPIENTS``
@@ -167,16 +169,16 @@ def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | s
     def one(name: str) -> str:
         return fields[name][0] if name in fields else ""
 
-    if "list-id" in fields or one("precedence").lower() in LIST_PRECEDENCE:
-        return MAILING_LIST
-    if {label.strip().lower() for label in one("x-gmail-labels").split(",")} & GMAIL_LEFT_OUT:
-        return SPAM
     moment = _moment(one("date"))
     if moment is None:
         return NO_DATE
     day = moment.date()
     if not since <= day <= until:
-        return None
+        return None  # outside the days asked for: not counted as left out
+    if "list-id" in fields or one("precedence").lower() in LIST_PRECEDENCE:
+        return MAILING_LIST
+    if {label.strip().lower() for label in one("x-gmail-labels").split(",")} & GMAIL_LEFT_OUT:
+        return SPAM
     recipients = fields.get("to", []) + fields.get("cc", [])
     if (
         sum(value.count("@") for value in recipients) > MAX_RECIPIENTS
