@@ -342,3 +342,25 @@ def test_a_later_message_on_a_captured_day_joins_that_day(net: Net, store: Path,
     assert len(interactions(store)) == 1
     assert query(store, "SELECT key FROM captured ORDER BY id") == [("<morning@x>",), ("<evening@x>",)]
     assert "Undid: Remembered 1 more from mail for interactions captured before." in ok(net, "undo", "--yes")
+
+
+def test_the_plan_shows_someone_s_latest_five_days(net: Net, store: Path, tmp_path: Path) -> None:
+    box = tmp_path / "box"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    for day in range(10, 17):
+        (box / "cur" / f"{day}:2,S").write_text(
+            f"From: ana@example.org\nTo: me@example.net\nSubject: day {day}\n"
+            f"Date: {day} Jun 2025 12:00:00 +0000\nMessage-ID: <{day}@x>\n\n",
+            encoding="utf-8",
+        )
+    assert capture(net, str(box), "--dry-run").splitlines()[1:9] == [
+        "To add: 7 interactions, one per person and day.",
+        "  Ana Reyes",
+        "    (2 earlier days; --json lists every one)",
+        "    2025-06-12  they wrote first  day 12",
+        "    2025-06-13  they wrote first  day 13",
+        "    2025-06-14  they wrote first  day 14",
+        "    2025-06-15  they wrote first  day 15",
+        "    2025-06-16  they wrote first  day 16",
+    ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shlex
 
-from quietnet.core.capture import CapturePlan
+from quietnet.core.capture import CapturePlan, Planned
 from quietnet.core.text import plural
 
+MAX_DAYS = 5  # days shown per person, the latest; --json has them all
 MAX_STRANGERS = 20  # unknown correspondents listed with a `net add` line; the rest are counted
 WHAT = {"mail": ("message", "messages"), "calendar": ("event", "events")}
 
@@ -31,17 +32,14 @@ def plan_lines(made: CapturePlan) -> list[str]:
     lines = [read_line(made)]
     if made.planned:
         lines.append(f"To add: {plural(len(made.planned), 'interaction')}, one per person and day.")
-        current = None
+        by_person: dict[int, list[Planned]] = {}
         for p in made.planned:
-            if p.person_id != current:
-                lines.append(f"  {p.name}")
-                current = p.person_id
-            started = "they wrote first" if p.by_them else "you wrote first"
-            if made.source != "mail":
-                started = p.kind
-            more = f" (+{len(p.keys) - 1})" if len(p.keys) > 1 else ""
-            title = f"  {p.title}" if p.title else ""
-            lines.append(f"    {p.day.isoformat()}  {started}{more}{title}")
+            by_person.setdefault(p.person_id, []).append(p)
+        for days in by_person.values():
+            lines.append(f"  {days[0].name}")
+            if len(days) > MAX_DAYS:
+                lines.append(f"    ({len(days) - MAX_DAYS} earlier days; --json lists every one)")
+            lines += [_day(made.source, p) for p in days[-MAX_DAYS:]]
     else:
         lines.append("Nothing new to add.")
     lines += left_alone(made)
@@ -49,6 +47,13 @@ def plan_lines(made: CapturePlan) -> list[str]:
         lines.append(f"{learning.email} becomes {learning.name}'s address (--learn).")
     lines += stranger_lines(made)
     return lines
+
+
+def _day(source: str, p: Planned) -> str:
+    started = ("they wrote first" if p.by_them else "you wrote first") if source == "mail" else p.kind
+    more = f" (+{len(p.keys) - 1})" if len(p.keys) > 1 else ""
+    title = f"  {p.title}" if p.title else ""
+    return f"    {p.day.isoformat()}  {started}{more}{title}"
 
 
 def left_alone(made: CapturePlan) -> list[str]:
