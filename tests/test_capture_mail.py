@@ -204,6 +204,11 @@ def test_json_plan(net: Net, store: Path, mail: tuple[str, str]) -> None:
     assert plan["skipped"] == {
         "mailing list or bulk": 2, "more than 8 recipients": 1, "no usable date": 1, "spam or trash": 1,
     }  # fmt: skip
+    written = json.loads(capture(net, *mail, "--yes", "--json"))  # checked against its schema by Net
+    assert written == {**plan, "written": True}
+    assert written["interactions"][0]["keys"] == [
+        "<lunch-1@example.org>", "<lunch-2@example.net>", "<lunch-3@example.org>",
+    ]  # fmt: skip
 
 
 def test_me_overrides_the_setting(net: Net, store: Path, mail: tuple[str, str]) -> None:

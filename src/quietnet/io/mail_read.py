@@ -39,6 +39,7 @@ MAILING_LIST = "mailing list or bulk"
 MANY = f"more than {MAX_RECIPIENTS} recipients"
 SPAM = "spam or trash"
 UNREADABLE = "could not be read"
+REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE)  # every reason a message is left out
 
 
 def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date) -> Scan:
