@@ -369,3 +369,17 @@ def test_the_plan_shows_someone_s_latest_five_days(net: Net, store: Path, tmp_pa
         "    2025-06-15  they wrote first  day 15",
         "    2025-06-16  they wrote first  day 16",
     ]
+
+
+def test_my_emails_and_the_capture_ledger_travel_with_net_copy(
+    net: Net, store: Path, tmp_path: Path, mail: tuple[str, str]
+) -> None:
+    capture(net, *mail, "--yes")
+    other = str(tmp_path / "copy.db")
+    assert net("copy", "--to", other).code == 0
+    copied = net("--db", other, "capture", "mail", *mail, "--dry-run", "--since", "2025-06-01")
+    assert copied.code == 0
+    assert "Nothing new to add.\nCaptured before: 8 messages.\n" in copied.out
+    assert json.loads(ok(net, "--db", other, "export", "json"))["settings"]["my_emails"] == [
+        "me@example.net", "me.too@example.net",
+    ]  # fmt: skip
