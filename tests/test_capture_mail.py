@@ -383,3 +383,21 @@ def test_my_emails_and_the_capture_ledger_travel_with_net_copy(
     assert json.loads(ok(net, "--db", other, "export", "json"))["settings"]["my_emails"] == [
         "me@example.net", "me.too@example.net",
     ]  # fmt: skip
+
+
+def test_an_address_no_one_could_add_is_not_listed(net: Net, store: Path, tmp_path: Path) -> None:
+    box = tmp_path / "box"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True)
+    for n, address in enumerate(("x" * 300 + "@example.org", "a\x07b@example.org", "sam@example.com")):
+        (box / "cur" / f"{n}:2,S").write_text(
+            f"From: me@example.net\nTo: Someone <{address}>\nDate: 16 Jun 2025 12:00:00 +0000\n"
+            f"Message-ID: <{n}@x>\n\n",
+            encoding="utf-8",
+        )
+    out = capture(net, str(box), "--dry-run", "--learn")
+    assert out.splitlines()[2:] == [
+        "You wrote to 1 person you have not added (1 message):",
+        "  net add Someone --email sam@example.com   (1)",
+        "A dry run: nothing was written.",
+    ]

@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from quietnet.core import fields
 from quietnet.core.capture import Attached, CapturePlan, Found, Learned, Planned, Scan, Stranger
 from quietnet.core.text import fold, plural
 from quietnet.engine.sqlite import Session
+from quietnet.errors import InputError
 from quietnet.io.mail_read import card_emails
 from quietnet.store import capture, interactions, journal, people, state
 
@@ -132,7 +134,7 @@ def _strangers(found: Iterable[Found], owners: dict[str, set[int]]) -> list[Stra
     counts: dict[str, list[object]] = {}
     for f in sorted(found, key=lambda f: f.moment):
         for address, name in zip(f.emails, f.names, strict=False):
-            if address in owners:
+            if address in owners or not _usable(address):
                 continue
             seen = counts.setdefault(address, ["", 0, False])
             seen[0] = name or seen[0]
@@ -140,6 +142,14 @@ def _strangers(found: Iterable[Found], owners: dict[str, set[int]]) -> list[Stra
             seen[2] = bool(seen[2]) or f.mine
     listed = [Stranger(a, str(n), int(str(c)), bool(w)) for a, (n, c, w) in counts.items()]
     return sorted(listed, key=lambda x: (-x.messages, x.email))
+
+
+def _usable(address: str) -> bool:
+    """An address `net add --email` would take (a hostile header can hold anything)."""
+    try:
+        return fields.email(address) == address
+    except InputError:
+        return False
 
 
 def _learnable(s: Session, strangers: list[Stranger]) -> list[Learned]:
