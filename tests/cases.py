@@ -39,7 +39,7 @@ SETTINGS = (
     "rhythm.clamp_high, time_apart.span, coefficient.time_apart, coefficient.strength, coefficient.event, "
     "coefficient.loop, coefficient.dormant, coefficient.novelty, loop.promise, loop.need, event.window, "
     "event.logged_before, event.heads_up, dormant.days, dormant.tie_days, dormant.tie_closeness, "
-    "rest.share, rest.min_days, weekly_energy, daily_max, review_day, smtp_url."
+    "rest.share, rest.min_days, weekly_energy, daily_max, review_day, smtp_url, my_emails."
 )
 
 
@@ -79,6 +79,12 @@ ECHOED = [
     Refusal(("remind", "email", "--to", "\x1b[2J@x"), '"\\x1b[2J@x" does not look like an email address.'),
     Refusal(("remind", "install", "--at", "\x1b[2J", "--email"),
             "--at takes a time of day as HH:MM, like 08:30 or 18:05, not '\\x1b[2J'."),
+    Refusal(("settings", "set", "my_emails", "ana@x.org, \x1b[2J"),
+            '"\\x1b[2J" does not look like an email address.'),
+    Refusal(("capture", "mail", "/nowhere/\x1b[2J", "--me", "me@x.org", "--yes"),
+            "/nowhere/\\x1b[2J does not exist; nothing was captured."),
+    Refusal(("capture", "mail", "/", "--me", "\x1b[2J", "--yes"),
+            '"\\x1b[2J" does not look like an email address.'),
     Refusal(("restore", "\x1b[2J.db"),
             "The path \\x1b[2J.db holds a line break or another control character; "
             "choose or rename it to one without. Nothing was written."),

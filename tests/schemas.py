@@ -1,8 +1,8 @@
 """The JSON Schemas in docs/schemas/, checked against what `net` prints (issue 16).
 
 ``Net`` (tests/helpers.py) calls ``conform`` after every successful command, so
-every `net export json`, `due --json`, `today --json`, `why --json` and
-`review --json` the test suite runs is checked against its published schema.
+every `net export json`, `due --json`, `today --json`, `why --json`,
+`review --json` and `capture mail --json` the test suite runs is checked against its published schema.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 FOLDER = Path(__file__).resolve().parent.parent / "docs" / "schemas"
-NAMES = ("export", "due", "today", "why", "review")  # docs/schemas/<name>.schema.json
+NAMES = ("export", "due", "today", "why", "review", "capture")  # docs/schemas/<name>.schema.json
 FLAGGED = ("due", "today", "why", "review")  # commands whose --json output has the schema of their name
 
 
@@ -41,6 +41,8 @@ def schema_for(args: list[str]) -> str | None:
         words.remove(args[args.index("--db") + 1])
     if words[:2] == ["export", "json"]:
         return "export"
+    if words[:1] == ["capture"] and "--json" in args:
+        return "capture"
     if words and words[0] in FLAGGED and "--json" in args:
         return words[0]
     return None

@@ -19,6 +19,7 @@ from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.core.schedule import REASONS
 from quietnet.core.why import NOT_LISTED
+from quietnet.io import mail_read
 from quietnet.io.jsonfile import LOOP_TYPES, SHAPES
 from quietnet.store.folded import DERIVED
 from tests.helpers import APPLE, Net, ok
@@ -71,6 +72,14 @@ def everything(net: Net, tmp_path: Path) -> None:
     book.mkdir()
     (book / "ida.vcf").write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ida\r\nFN:Ida Berg\r\nEND:VCARD\r\n")
     assert net("sync", "vdir", str(book), "--yes").code == 0  # (it names its snapshot)
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_text(
+        "From x Tue Jun 17 10:00:00 2025\nFrom: Mia Holt <mia@example.org>\nTo: me@example.net\n"
+        "Date: Tue, 17 Jun 2025 12:00:00 +0000\nMessage-ID: <hello@example.org>\nSubject: Hello\n\nhi\n",
+        encoding="utf-8",
+    )
+    ok(net, "settings", "set", "my_emails", "me@example.net")
+    assert net("capture", "mail", str(mbox), "--learn", "--yes").code == 0  # (it names its snapshot)
 
 
 def errors(name: str, document: Any) -> list[str]:
@@ -163,7 +172,7 @@ def test_the_export_schema_names_every_field_and_table_the_code_writes() -> None
 
 
 def test_the_schemas_lists_are_the_codes() -> None:
-    export, due, today, why, review = (load(n) for n in NAMES)
+    export, due, today, why, review, capture = (load(n) for n in NAMES)
     person, interaction = (export["$defs"][t]["properties"] for t in ("person", "interaction"))
     assert person["circle"]["enum"] == list(CIRCLES)
     assert person["origin"]["enum"] == [*ORIGINS, None]
@@ -177,6 +186,7 @@ def test_the_schemas_lists_are_the_codes() -> None:
     numbers = review["properties"]["numbers"]["properties"]
     assert numbers["by_kind"]["propertyNames"]["anyOf"][0]["enum"] == list(KIND_NAMES)
     assert numbers["by_circle"]["propertyNames"]["enum"] == list(CIRCLES)
+    assert capture["properties"]["skipped"]["propertyNames"]["enum"] == list(mail_read.REASONS)
 
 
 def test_moving_in_links_every_schema() -> None:
@@ -191,7 +201,8 @@ def test_moving_in_links_every_schema() -> None:
      (["due", "--json"], "due"), (["--db", "due", "today", "--json"], "today"),
      (["why", "ana", "--json"], "why"),
      (["review", "--json", "--week", "2025-06-09"], "review"), (["due"], None), (["export", "csv"], None),
-     (["list", "--json"], None)],
+     (["list", "--json"], None), (["capture", "mail", "x", "--dry-run", "--json"], "capture"),
+     (["capture", "mail", "x", "--dry-run"], None)],
 )  # fmt: skip
 def test_the_runner_knows_which_outputs_have_a_schema(args: list[str], name: str | None) -> None:
     from tests.schemas import schema_for

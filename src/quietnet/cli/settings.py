@@ -7,10 +7,11 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.me import MY_EMAILS
 from quietnet.core.records import CIRCLES
 from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.settings import preset as find
-from quietnet.core.words import WORDS
+from quietnet.core.words import SEPARATOR, WORDS
 from quietnet.ops import settings as doing
 from quietnet.render.console import to_json
 from quietnet.render.wording import capacity_lines, rhythm_phrase
@@ -63,10 +64,11 @@ def show(
 
     with context.get(ctx).read() as s:
         current = stored.load(s)
-        worded = words.every(s) if all_ else {}
+        worded = words.every(s) if all_ or json_ else {}
     values, defaults = current.to_dict(), DEFAULT.to_dict()
-    if json_:
-        say(to_json(values))
+    if json_:  # the word settings too; one that holds several (my_emails) as a list
+        several = {k: v.split(SEPARATOR) if v else [] for k, v in worded.items() if WORDS[k].many}
+        say(to_json({**values, **worded, **several}))
         return
 
     def was(key: str) -> str:
@@ -110,6 +112,7 @@ def set_(
       net settings set cadence.close 45
       net settings set daily_max 2
       net settings set review_day friday
+      net settings set my_emails "ana@example.org, ana.r@work.example"
     """
     if key in WORDS:
         word = WORDS[key].check(value)
@@ -153,7 +156,8 @@ def reset(
         with context.get(ctx).write("settings") as s:
             doing.change(s, DEFAULT, summary="Reset all settings")
             for name, spec in WORDS.items():
-                words.put(s, name, spec.default)
+                if name != MY_EMAILS:  # your addresses are who you are, not a tuning: kept
+                    words.put(s, name, spec.default)
         say("Every setting is back to its default.")
         return
     default = DEFAULT.to_dict().get(key)

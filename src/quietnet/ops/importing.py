@@ -102,15 +102,20 @@ def run_import(
 def check(document: dict[str, Any], *, source: str) -> None:
     """What can be checked before a store is opened (or made): the settings and the table names."""
     from quietnet.core.settings import Settings
-    from quietnet.core.words import WORDS
+    from quietnet.core.words import SEPARATOR, WORDS
     from quietnet.store.settings import other
 
     try:
         given = document.get("settings", {})
         given = given if isinstance(given, dict) else {}  # io/jsonfile.py words a "settings" that is not
         Settings.from_dict({k: v for k, v in given.items() if not other(k)})
-        for key, word in WORDS.items():  # review_day, smtp_url: checked as `net settings set` checks them
-            if key in given and (not isinstance(given[key], str) or word.check(given[key]) != given[key]):
+        for key, word in WORDS.items():  # review_day, smtp_url, my_emails: as `net settings set` checks them
+            if key not in given:
+                continue
+            value = given[key]
+            several = word.many and isinstance(value, list) and all(isinstance(v, str) for v in value)
+            text = SEPARATOR.join(value) if several else value
+            if not isinstance(text, str) or (word.many and not several) or word.check(text) != text:
                 raise InputError(f"The setting {key} holds a value net settings set {key} would refuse.")
         dump.check_tables(document.get("tables", {}))
     except InputError as exc:

@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "relationship": ("id",),
     "yearly_date": ("id",),
     "kind": ("id",),
+    "captured": ("id",),
     "card_sync": ("id",),
 }
 
