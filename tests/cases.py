@@ -71,6 +71,12 @@ ECHOED = [
     Refusal(("settings", "set", "weekly_energy", "\x1b[2J"),
             "weekly_energy must be a whole number, 0 or more, not '\\x1b[2J'."),
     Refusal(("settings", "preset", LONG), f"Unknown preset '{CUT}'; the presets are default, sivers."),
+    Refusal(("settings", "set", "my_emails", "ana@x.org, \x1b[2J"),
+            '"\\x1b[2J" does not look like an email address.'),
+    Refusal(("capture", "mail", "/nowhere/\x1b[2J", "--me", "me@x.org", "--yes"),
+            "/nowhere/\\x1b[2J does not exist; nothing was captured."),
+    Refusal(("capture", "mail", "/", "--me", "\x1b[2J", "--yes"),
+            '"\\x1b[2J" does not look like an email address.'),
     Refusal(("restore", "\x1b[2J.db"),
             "The path \\x1b[2J.db holds a line break or another control character; "
             "choose or rename it to one without. Nothing was written."),

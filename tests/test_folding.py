@@ -82,6 +82,7 @@ def test_an_older_store_rebuilds_its_keys_when_it_migrates(net: Net, store: Path
         conn.execute("DROP TABLE relationship")  # added by 0008
         conn.execute("DROP TABLE yearly_date")  # added by 0009
         conn.execute("DROP TABLE kind")  # added by 0010
+        conn.execute("DROP TABLE captured")  # added by 0011
         conn.execute("UPDATE alembic_version SET version_num = '0005'")
         conn.execute("PRAGMA user_version = 5")
     assert ok(net, "show", "soren").splitlines()[0] == "Søren Kierkegaard  #1"

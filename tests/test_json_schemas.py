@@ -67,6 +67,14 @@ def everything(net: Net, tmp_path: Path) -> None:
         ok(net, *args)
     assert net("import", "vcard", str(card), "--circle", "network").code == 0  # (it names its snapshot)
     ok(net, "archive", "tom")
+    mbox = tmp_path / "mail.mbox"
+    mbox.write_text(
+        "From x Tue Jun 17 10:00:00 2025\nFrom: Mia Holt <mia@example.org>\nTo: me@example.net\n"
+        "Date: Tue, 17 Jun 2025 12:00:00 +0000\nMessage-ID: <hello@example.org>\nSubject: Hello\n\nhi\n",
+        encoding="utf-8",
+    )
+    ok(net, "settings", "set", "my_emails", "me@example.net")
+    ok(net, "capture", "mail", str(mbox), "--learn", "--yes")
 
 
 def errors(name: str, document: Any) -> list[str]:

@@ -129,6 +129,7 @@ def test_an_old_store_gets_the_new_cached_columns_after_migrating(net: Net, stor
         conn.execute("DROP TABLE relationship")  # added by 0008
         conn.execute("DROP TABLE yearly_date")  # added by 0009
         conn.execute("DROP TABLE kind")  # added by 0010
+        conn.execute("DROP TABLE captured")  # added by 0011
         conn.execute("UPDATE alembic_version SET version_num = '0004'")
         conn.execute("PRAGMA user_version = 4")
     assert due(net) == [("Zed", "time_apart", "call")]

@@ -76,7 +76,8 @@ def main_options(
 # command (COMMANDS, so a run builds only that one) is derived from them.
 MODULES: tuple[str, ...] = (
     "due", "people", "relate", "yearly", "log", "kinds", "notes", "loops", "settings", "transfer", "merge",
-    "export", "backups", "undo", "give", "intro", "events", "work", "review", "demo", "copy", "completion",
+    "export", "backups", "undo", "capture", "give", "intro", "events", "work", "review", "demo", "copy",
+    "completion",
 )  # fmt: skip
 # Commands that run other commands (the demo's tour) are given the whole app to run them with,
 # so their module never imports this one (that was an import cycle).

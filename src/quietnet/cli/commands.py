@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "restore": "backups",
     "doctor": "backups",
     "undo": "undo",
+    "capture": "capture",
     "give": "give",
     "intro": "intro",
     "events": "events",

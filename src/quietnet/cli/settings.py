@@ -7,12 +7,14 @@ import typer
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.cli.options import Json, Yes
+from quietnet.core.me import MY_EMAILS, parse_emails
 from quietnet.core.records import CIRCLES
 from quietnet.core.settings import DEFAULT, KEYS, Settings
 from quietnet.core.settings import preset as find
 from quietnet.ops import settings as doing
 from quietnet.render.console import to_json
 from quietnet.render.wording import capacity_lines, rhythm_phrase
+from quietnet.store import me
 from quietnet.store import settings as stored
 
 app = typer.Typer()
@@ -61,6 +63,7 @@ def show(
 
     with context.get(ctx).read() as s:
         current = stored.load(s)
+        mine = me.emails(s)
     values, defaults = current.to_dict(), DEFAULT.to_dict()
     if json_:
         say(to_json(values))
@@ -82,6 +85,8 @@ def show(
         value = values[key]
         mark = "" if value == defaults[key] else f"  (default {_show(defaults[key])})"
         say(f"{key:<{width}}  {_show(value):>6}  {about}{mark}")
+    say("")
+    say(f"{MY_EMAILS}: {', '.join(mine) if mine else 'none yet'} (your own addresses, for net capture mail)")
 
 
 def _show(value: object) -> str:
@@ -102,7 +107,14 @@ def set_(
       net settings set weekly_energy 6
       net settings set cadence.close 45
       net settings set daily_max 2
+      net settings set my_emails "ana@example.org, ana.r@work.example"
     """
+    if key == MY_EMAILS:
+        addresses = parse_emails(value)
+        with context.get(ctx).write("settings") as s:
+            doing.set_emails(s, addresses)
+        say(f"{MY_EMAILS} is now {', '.join(addresses)}." if addresses else f"{MY_EMAILS} is now empty.")
+        return
     with context.get(ctx).read() as s:
         current = stored.load(s)
     new = current.with_value(key, value)
@@ -126,6 +138,11 @@ def reset(
       net settings reset weekly_energy
       net settings reset --yes
     """
+    if key == MY_EMAILS:
+        with context.get(ctx).write("settings") as s:
+            doing.set_emails(s, ())
+        say(f"{MY_EMAILS} is now empty.")
+        return
     with context.get(ctx).read() as s:
         current = stored.load(s)
     if key is None:

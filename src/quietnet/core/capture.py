@@ -32,3 +32,58 @@ class Scan(NamedTuple):
 
     found: list[Found]
     skipped: dict[str, int]
+
+
+# -- what `net capture` plans to write (ops/capture.py makes it, render/capture.py words it) --
+
+
+class Planned(NamedTuple):
+    """One interaction to write: a person's day."""
+
+    person_id: int
+    name: str
+    day: date
+    kind: str
+    by_them: bool  # they wrote first that day
+    title: str  # the first subject (or event) of the day
+    keys: tuple[str, ...]  # every message (or occurrence) that makes it
+    moment: float
+
+
+class Attached(NamedTuple):
+    """A new message on a day an earlier capture already holds: remembered, nothing added."""
+
+    key: str
+    person_id: int
+    day: date
+    interaction_id: int
+
+
+class Stranger(NamedTuple):
+    """An address the store does not know, and how many messages it was on."""
+
+    email: str
+    name: str  # the display name it was given most recently ("" when none)
+    messages: int
+    wrote_to: bool  # you wrote to them at least once
+
+
+class Learned(NamedTuple):
+    """An unknown address to keep as someone's (only with --learn)."""
+
+    person_id: int
+    name: str
+    email: str
+
+
+class CapturePlan(NamedTuple):
+    source: str
+    planned: list[Planned]
+    attached: list[Attached]
+    learned: list[Learned]
+    strangers: list[Stranger]  # not learned, sorted by messages then address
+    used: int  # (message, person) pairs an earlier capture already took
+    typed: int  # person-days left alone: an interaction was already logged that day
+    shared: int  # messages on an address several people share (left alone)
+    found: int  # messages (or occurrences) the reader found
+    skipped: dict[str, int]

@@ -213,3 +213,32 @@ class OwnKind(SQLModel, table=True):
     weight: float
     energy: int
     created_at: datetime = Field(sa_column=stamp())
+
+
+# -- issue 18: what `net capture` turned into interactions -------------------------------
+
+
+class Captured(SQLModel, table=True):
+    """One message or calendar occurrence that became (part of) an interaction with one person.
+
+    `net capture` never uses the same (source, key, person) twice; the latest
+    ``created_at`` of a source is where its next run starts by default.
+    """
+
+    __tablename__ = "captured"
+    __table_args__ = (
+        UniqueConstraint("source", "key", "person_id", name="uq_captured_key"),
+        Index("ix_captured_person", "person_id"),
+        Index("ix_captured_interaction", "interaction_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str  # "mail" or "calendar"
+    key: str  # a Message-ID (or a hash of the headers), or "UID/YYYY-MM-DD"
+    person_id: int = Field(sa_column=fk("person.id"))
+    day: date
+    interaction_id: int | None = Field(
+        default=None, sa_column=fk("interaction.id", nullable=True, ondelete="SET NULL")
+    )  # kept when the interaction is deleted: a re-run does not bring it back
+    created_at: datetime = Field(sa_column=stamp())

@@ -101,10 +101,15 @@ def run_import(
 
 def check(document: dict[str, Any], *, source: str) -> None:
     """What can be checked before a store is opened (or made): the settings and the table names."""
+    from quietnet.core.me import MY_EMAILS, parse_emails
     from quietnet.core.settings import Settings
+    from quietnet.store.settings import OTHER_PREFIXES
 
+    given = document.get("settings", {})
     try:
-        Settings.from_dict(document.get("settings", {}))
+        Settings.from_dict({k: v for k, v in given.items() if not str(k).startswith(OTHER_PREFIXES)})
+        if MY_EMAILS in given:
+            parse_emails(given[MY_EMAILS] if isinstance(given[MY_EMAILS], list) else [given[MY_EMAILS]])
         dump.check_tables(document.get("tables", {}))
     except InputError as exc:
         raise InputError(f"{source}: {exc.message} Nothing was imported.") from None

@@ -10,7 +10,7 @@ from quietnet.core.circles import Hint, counts, hints
 from quietnet.core.schedule import week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
-from quietnet.store import journal, state
+from quietnet.store import journal, me, state
 from quietnet.store import settings as stored
 
 
@@ -19,6 +19,12 @@ def change(s: Session, new: Settings, *, summary: str) -> None:
     stored.save(s, new)
     state.refresh_all(s, new)
     journal.describe(s, summary)
+
+
+def set_emails(s: Session, addresses: tuple[str, ...]) -> None:
+    """Keep your own addresses (checked by ``core.me.parse_emails``); none forgets them."""
+    me.set_emails(s, addresses)
+    journal.describe(s, "Set my_emails" if addresses else "Reset my_emails")
 
 
 class Circles(NamedTuple):

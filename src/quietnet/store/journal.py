@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "relationship": ("id",),
     "yearly_date": ("id",),
     "kind": ("id",),
+    "captured": ("id",),
 }
 
 # Columns whose new value the journal leaves out: the row itself holds it, and undo reads only

@@ -18,7 +18,7 @@ from typing import Any
 from quietnet.core.records import CIRCLES
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import journal, people, relationships, state
+from quietnet.store import capture, journal, people, relationships, state
 from quietnet.store.journal import stamp
 
 FILLED = ("nickname", "cadence_days", "how_met", "origin", "company", "role", "city", "email", "phone",
@@ -140,6 +140,7 @@ def merge(s: Session, plan: MergePlan) -> None:
         for (row_id,) in s.all(f"SELECT id FROM {table} WHERE person_id = ? ORDER BY id", (drop_id,)):
             journal.update(s, table, (row_id,), {"person_id": keep_id})
     relationships.before_merge(s, keep_id, drop_id)
+    capture.before_merge(s, keep_id, drop_id)
     _move_links(s, drop_id, keep_id)
     people.change_tags(s, keep_id, add=plan.tags)
     journal.delete(s, "person_tag", "person_id = ?", (drop_id,))

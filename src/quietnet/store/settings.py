@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from quietnet.core.me import MY_EMAILS
 from quietnet.core.settings import DEFAULT, Settings
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 
 # Other features keep their settings in the same table under their own prefix
-# (`net event budget` stores `events.monthly_budget`): the scheduler skips them.
-OTHER_PREFIXES: tuple[str, ...] = ("events.",)
+# (`net event budget` stores `events.monthly_budget`, your addresses are `my_emails`): the
+# scheduler skips them.
+OTHER_PREFIXES: tuple[str, ...] = ("events.", MY_EMAILS)
 
 
 def _rows(s: Session) -> list[tuple[str, str]]:

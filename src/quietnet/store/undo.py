@@ -84,6 +84,7 @@ NOUNS = {
     "relationship": ("relationship", "relationships"),
     "yearly_date": ("yearly date", "yearly dates"),
     "kind": ("kind of contact", "kinds of contact"),
+    "captured": ("captured message or event", "captured messages and events"),
 }
 
 
