@@ -256,47 +256,34 @@ def test_a_broken_event_costs_only_itself(tmp_path: Path) -> None:
 # Refusals: a PATH named on its own that can't be read, or is not a calendar.
 
 TMP = "TMP"
-EXPORT = "export the calendar as iCalendar and give that file."
+
+
+NOT_ICS = "TMP/{}.ics is not a calendar: an .ics file holds BEGIN:VCALENDAR ... END:VCALENDAR; "
+NOTHING = "nothing was captured."
 
 
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        ("missing", "TMP/missing.ics does not exist."),
-        (
-            "broken",
-            "TMP/broken.ics is not an iCalendar file (.ics); export the calendar as iCalendar and give "
-            "that file.",
-        ),
-        (
-            "card",
-            "TMP/card.ics is not an iCalendar file (.ics); export the calendar as iCalendar and give "
-            "that file.",
-        ),
-        (
-            "empty",
-            "TMP/empty.ics is not an iCalendar file (.ics); export the calendar as iCalendar and give "
-            "that file.",
-        ),
-        ("latin1", "TMP/latin1.ics is not an iCalendar file: line 5 holds a byte that is not UTF-8."),
+        ("missing", "TMP/missing.ics does not exist; nothing was captured."),
+        ("broken", NOT_ICS.format("broken") + NOTHING),
+        ("card", NOT_ICS.format("card") + NOTHING),
+        ("empty", NOT_ICS.format("empty") + NOTHING),
+        ("latin1", "TMP/latin1.ics is not a calendar: line 5 holds a byte that is not UTF-8; " + NOTHING),
         (
             "folder",
-            "TMP/folder holds no calendar files (.ics); give an .ics file or a folder of them, such as a "
-            "khal or vdirsyncer calendar.",
+            "TMP/folder is not a calendar: no .ics file inside it (khal and vdirsyncer keep one per event); "
+            + NOTHING,
         ),
-        (
-            "pipe",
-            "TMP/pipe is not a regular file (a pipe or a device); save the calendar to a file and give that.",
-        ),
+        ("pipe", "TMP/pipe is not a regular file (a pipe or a device); nothing was captured."),
         (
             "huge",
-            "TMP/huge.ics is more than 32 MB, more than one calendar file is read; export a shorter span "
-            "of time.",
+            "TMP/huge.ics is larger than 32 MB, the most one calendar file may be; nothing was captured.",
         ),
         (
             "line\nbreak",
             "The path TMP/line\\x0abreak holds a line break or another control character; choose or rename "
-            "it to one without.",
+            "it to one without. Nothing was captured.",
         ),
     ],
 )
@@ -359,7 +346,7 @@ def test_a_damaged_calendar_never_ends_in_a_traceback(data: st.DataObject) -> No
         except InputError as refused:
             days, refusal = set(), refused.message
     assert all(SINCE <= day <= UNTIL for day in days)
-    assert refusal in ("", f"{folder}/damaged.ics is not an iCalendar file (.ics); {EXPORT}")
+    assert refusal in ("", NOT_ICS.replace(TMP, folder).format("damaged") + NOTHING)
 
 
 # The kind: a conference link, else the word call or phone in the summary, else a meeting.

@@ -108,19 +108,19 @@ class _Reader:
     def path(self, path: Path) -> None:
         """Read one PATH: a file (refused when it is not a calendar) or a folder of them."""
         if (problem := path_problem(str(path))) is not None:
-            raise InputError(problem)
+            raise InputError(f"{problem} Nothing was captured.")
         try:
             found = os.stat(path)
         except FileNotFoundError:
-            raise InputError(f"{path} does not exist.") from None
+            raise InputError(f"{path} does not exist; nothing was captured.") from None
         except OSError as exc:
-            raise InputError(f"{path} could not be read: {exc.strerror}.") from None
+            raise _unreadable(path, exc) from None
         if stat.S_ISDIR(found.st_mode):
             files = list(_calendar_files(path))
             if not files:
                 raise InputError(
-                    f"{path} holds no calendar files (.ics); give an .ics file or a folder of them, "
-                    "such as a khal or vdirsyncer calendar."
+                    f"{path} is not a calendar: no .ics file inside it (khal and vdirsyncer keep one per "
+                    "event); nothing was captured."
                 )
             for file in files:
                 try:
@@ -130,10 +130,7 @@ class _Reader:
         elif stat.S_ISREG(found.st_mode):
             self.calendars(_read(path))
         else:
-            raise InputError(
-                f"{path} is not a regular file (a pipe or a device); save the calendar to a file and "
-                "give that."
-            )
+            raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
 
     def calendars(self, calendars: list[Component]) -> None:
         import recurring_ical_events
@@ -320,16 +317,17 @@ def _read(path: Path) -> list[Component]:
     try:
         found = os.stat(path)
         if not stat.S_ISREG(found.st_mode):
-            raise InputError(f"{path} is not a regular file.")
+            raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
         if found.st_size > MAX_FILE:
             raise InputError(
-                f"{path} is more than {MAX_FILE // (1024 * 1024)} MB, more than one calendar file is read; "
-                "export a shorter span of time."
+                f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB, the most one calendar file may be;"
+                " nothing was captured.",
+                hint="Export a shorter span of time and capture that.",
             )
         with open(path, "rb") as stream:
             data = stream.read(MAX_FILE + 1)
     except OSError as exc:
-        raise InputError(f"{path} could not be read: {exc.strerror}.") from None
+        raise _unreadable(path, exc) from None
     # Unfolded as bytes first: a long line may be folded inside a UTF-8 character (RFC 5545 3.1).
     data = re.sub(rb"\r?\n[ \t]", b"", data)
     try:
@@ -337,10 +335,11 @@ def _read(path: Path) -> list[Component]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{path} is not an iCalendar file: line {line} holds a byte that is not UTF-8."
+            f"{path} is not a calendar: line {line} holds a byte that is not UTF-8; nothing was captured."
         ) from None
     not_calendar = InputError(
-        f"{path} is not an iCalendar file (.ics); export the calendar as iCalendar and give that file."
+        f"{path} is not a calendar: an .ics file holds BEGIN:VCALENDAR ... END:VCALENDAR; "
+        "nothing was captured."
     )
     try:
         components = Calendar.from_ical(text, multiple=True)
@@ -350,3 +349,8 @@ def _read(path: Path) -> list[Component]:
     if not calendars:
         raise not_calendar
     return calendars
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    why = (exc.strerror or "an error").lower()
+    return InputError(f"{path} can't be read ({why}); nothing was captured.")
