@@ -246,7 +246,7 @@ def _address(who: Any) -> str:
     text = str(who).strip()
     if text[:7].lower() == "mailto:":
         text = text[7:].strip()
-    if "@" not in text or any(c.isspace() for c in text):
+    if "@" not in text or len(text.split()) != 1:  # a space inside: not one address
         return ""
     return text.lower()
 
