@@ -213,6 +213,22 @@ def test_who_started_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_summary_and_a_name_are_one_clean_line(tmp_path: Path) -> None:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:test",
+        *event(
+            "c", "Tea \x1b[2J with\\nAna\x07 " + "x" * 300, 'ATTENDEE;CN="  Ana   Ruiz ":mailto:a@r.example'
+        ),
+        "END:VCALENDAR",
+    ]
+    (found,) = read(written(tmp_path, lines)).found
+    assert found.title == "Tea [2J with Ana " + "x" * 182 + "…"
+    assert len(found.title) == 200
+    assert found.names == ("Ana Ruiz",)
+
+
 def test_an_event_without_a_uid_keeps_the_same_key(tmp_path: Path) -> None:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test", *event("", "Tea with Lea"), "END:VCALENDAR"]
     first, again = (

@@ -23,6 +23,8 @@ Each occurrence whose local day lies in [since, until], and that started before
   rooms and resources (CUTYPE), addresses that are not e-mail addresses, and
   attendees who declined (they were not there); a name that is just the
   address again (Google's CN) counts as no name;
+- ``title`` and ``names``: one line, control characters made spaces, at most
+  ``MAX_TITLE`` characters, as mail's subjects;
 - ``kind``: see ``kind_of``.
 
 Left out and counted by reason: "declined" (your PARTSTAT), "not answered"
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from icalendar import Component
 
 MAX_FILE = 32 * 1024 * 1024  # one calendar file, as one import (io/reading.py): parsed whole in memory
+MAX_TITLE = 200  # a summary (the interaction's note) or a name is kept to this many characters
 
 # A conference link: Zoom (and its subdomains), Google Meet, Microsoft Teams, Jitsi (meet.jit.si or
 # any host named for it). Looked for in LOCATION, DESCRIPTION, URL and the conference properties.
@@ -168,7 +171,7 @@ class _Reader:
         if answer is not None:
             self.skipped[answer] += 1
             return
-        summary = " ".join(str(event.get("SUMMARY", "")).split())
+        summary = _line(str(event.get("SUMMARY", "")))
         planned = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else start
         key = f"{_uid(event, summary, start)}/{self.local(planned)[0].isoformat()}"
         if key in self.keys:
@@ -217,10 +220,16 @@ class _Reader:
                 or str(params.get("PARTSTAT", "")).upper() == "DECLINED"
             ):
                 continue
-            name = " ".join(str(params.get("CN", "")).split())
+            name = _line(str(params.get("CN", "")))
             emails.append(email)
             names.append("" if name.lower() in (email, f"mailto:{email}") else name)
         return emails, names
+
+
+def _line(text: str) -> str:
+    """One line without control characters, at most ``MAX_TITLE`` characters (as mail's subjects)."""
+    line = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1] + "…"
 
 
 def _answer(mine: list[Any], *, organised: bool) -> str | None:
