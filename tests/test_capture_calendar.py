@@ -73,6 +73,14 @@ def calendars(tmp_path: Path) -> str:
     return str(folder)
 
 
+def captured(net: Net, *args: str) -> str:
+    """Run `net capture calendar ... --yes`; its stdout (stderr may only name the snapshot taken)."""
+    result = net("capture", "calendar", *args, "--yes")
+    assert result.code == 0, result
+    assert result.err == "" or result.err.startswith("A snapshot of the store before this capture: "), result
+    return result.out
+
+
 def interactions(store: Path) -> list[tuple[object, ...]]:
     """(day, kind, started by them, note, people) of each interaction, by day."""
     return query(
@@ -94,11 +102,9 @@ def test_a_dry_run_shows_the_plan_and_writes_nothing(net: Net, store: Path, cale
 def test_each_event_becomes_one_interaction_with_everyone_in_it(
     net: Net, store: Path, calendars: str
 ) -> None:
-    out = ok(net, "capture", "calendar", calendars, "--yes")
+    out = captured(net, calendars)
     assert out.startswith(PLAN)
-    assert out.splitlines()[-1].startswith(
-        "Added 15 interactions with 5 people from your calendar. net undo takes it back. Snapshot: "
-    )
+    assert "\nAdded 15 interactions with 5 people from your calendar. net undo takes it back." in out
     rows = interactions(store)
     assert len(rows) == 15
     assert rows[3] == ("2025-06-02", "video", 1, "Call with Sam", "Sam Okafor")  # Sam organised it
@@ -115,9 +121,9 @@ def test_each_event_becomes_one_interaction_with_everyone_in_it(
 
 
 def test_a_second_run_adds_nothing(net: Net, store: Path, calendars: str) -> None:
-    ok(net, "capture", "calendar", calendars, "--yes")
+    captured(net, calendars)
     before = interactions(store)
-    out = ok(net, "capture", "calendar", calendars, "--yes", "--since", "2025-03-21")
+    out = captured(net, calendars, "--since", "2025-03-21")
     assert "Nothing new to add.\n" in out
     assert "Captured before: 17 events.\n" in out  # (event, person) pairs: the intro counts twice
     assert "Added" not in out
@@ -128,17 +134,17 @@ def test_a_calendar_that_grew_adds_only_what_is_new(
     net: Net, store: Path, calendars: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NET_TODAY", "2025-06-10")
-    ok(net, "capture", "calendar", calendars, "--yes")
+    captured(net, calendars)
     assert len(interactions(store)) == 10
     monkeypatch.setenv("NET_TODAY", "2025-06-19")
-    out = ok(net, "capture", "calendar", calendars, "--yes")  # from a week before the last capture
+    out = captured(net, calendars)  # from a week before the last capture
     assert "To add: 5 interactions, one per event, with everyone in it.\n" in out
     assert len(interactions(store)) == 15
 
 
 def test_a_typed_log_that_day_wins(net: Net, store: Path, calendars: str) -> None:
     ok(net, "log", "ana", "coffee", "--on", "2025-06-09", "--note", "Kaffeehaus")
-    out = ok(net, "capture", "calendar", calendars, "--yes")
+    out = captured(net, calendars)
     assert "Left as logged: 1 day that already had an interaction.\n" in out
     assert [r for r in interactions(store) if r[0] == "2025-06-09"] == [
         ("2025-06-09", "meet", 0, "Kaffeehaus", "Ana Ruiz")
@@ -146,7 +152,7 @@ def test_a_typed_log_that_day_wins(net: Net, store: Path, calendars: str) -> Non
 
 
 def test_undo_takes_the_whole_capture_back(net: Net, store: Path, calendars: str) -> None:
-    ok(net, "capture", "calendar", calendars, "--yes")
+    captured(net, calendars)
     out = ok(net, "undo", "--yes")
     assert "Undid: Captured 15 interactions with 5 people from calendar.\n" in out
     assert interactions(store) == []
