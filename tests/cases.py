@@ -85,6 +85,11 @@ ECHOED = [
             "/nowhere/\\x1b[2J does not exist; nothing was captured."),
     Refusal(("capture", "mail", "/", "--me", "\x1b[2J", "--yes"),
             '"\\x1b[2J" does not look like an email address.'),
+    Refusal(("capture", "calendar", "/nowhere/\x1b[2J.ics", "--me", "me@x.org", "--yes"),
+            "The path /nowhere/\\x1b[2J.ics holds a line break or another control character; "
+            "choose or rename it to one without. Nothing was captured."),
+    Refusal(("capture", "calendar", "/", "--me", "\x1b[2J", "--yes"),
+            '"\\x1b[2J" does not look like an email address.'),
     Refusal(("restore", "\x1b[2J.db"),
             "The path \\x1b[2J.db holds a line break or another control character; "
             "choose or rename it to one without. Nothing was written."),

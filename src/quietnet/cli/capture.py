@@ -30,11 +30,12 @@ app.add_typer(capture_app, name="capture")
 
 @capture_app.callback()
 def capture() -> None:
-    """Interactions proposed from your mail, read where your sync tools leave it, then added on a yes.
+    """Interactions proposed from your mail and calendars, read where your sync tools leave them,
+    then added on a yes.
 
-    Nothing is sent anywhere: the files are read on this machine, headers only.
+    Nothing is sent anywhere: the files are read on this machine (of mail, headers only).
     A second run adds nothing twice, and net undo takes a whole capture back.
-    See docs/capture.md for mbsync, offlineimap, Google Takeout and Thunderbird.
+    See docs/capture.md for mbsync, offlineimap, Google Takeout, Thunderbird, khal and vdirsyncer.
 
     Examples:
 
@@ -42,6 +43,7 @@ def capture() -> None:
       net settings set my_emails "you@example.org"
       net capture mail ~/Mail --dry-run
       net capture mail ~/Mail --yes
+      net capture calendar ~/.calendars --yes
     """
 
 
@@ -74,6 +76,11 @@ NO_ADDRESS = (
 )
 
 NO_STORE = "There is no store here yet, so no one to match; add people first (net add, net import)."
+
+NO_ADDRESS_CALENDAR = (
+    "Your own addresses are not set, so capture can't tell which events you went to; nothing was captured."
+)
+
 SET_ADDRESS = f'Set them with: net settings set {MY_EMAILS} "you@example.org" (or give --me).'
 
 
@@ -88,6 +95,7 @@ def run(
     yes: bool,
     learn: bool,
     json_: bool,
+    by_name: bool = False,
 ) -> None:
     """Plan from what ``reader`` finds, show it, ask, then snapshot and write it in one transaction."""
     from quietnet.core.dates import parse_day
@@ -101,11 +109,11 @@ def run(
     with where.read() as s:
         addresses = given or tuple(mine.emails(s))
         if not addresses:
-            raise InputError(NO_ADDRESS, hint=SET_ADDRESS)
+            raise InputError(NO_ADDRESS if source == "mail" else NO_ADDRESS_CALENDAR, hint=SET_ADDRESS)
         start = start or capturing.since_default(s, source=source, today=today)
     scan = reader(addresses, start, today)
     with where.read() as s:
-        made = capturing.plan(s, scan, source=source, since=start, learn=learn)
+        made = capturing.plan(s, scan, source=source, since=start, learn=learn, by_name=by_name)
     if json_ and dry_run:
         say(to_json(_json(made, written=False)))
         return
@@ -122,7 +130,8 @@ def run(
     context.confirm(f"Add {'these' if len(made.planned) != 1 else 'this'} to your store?", yes=yes)
     snapshot = where.snapshot(f"before-capture-{source}") if made.planned else None
     with where.write(f"capture {source}") as s:
-        made = capturing.plan(s, scan, source=source, since=start, learn=learn)  # the store as it is now
+        # the store as it is now
+        made = capturing.plan(s, scan, source=source, since=start, learn=learn, by_name=by_name)
         added = capturing.apply(s, made)
     if json_:
         say(to_json(_json(made, written=True)))
@@ -191,4 +200,48 @@ def mail(
     run(
         ctx, source="mail", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=learn,
         json_=json_,
+    )  # fmt: skip
+
+
+@capture_app.command("calendar")
+def calendar(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help="An .ics file (a Google, Outlook or Apple export) or a folder of them (khal, vdirsyncer).",
+        ),
+    ],
+    since: Since = None,
+    me: Me = None,
+    dry_run: DryRun = False,
+    yes: Yes = False,
+) -> None:
+    """Propose interactions from the events in your calendars, then add them on a yes.
+
+    An event that has begun, whose attendees or organiser are people you know,
+    or whose summary names someone by full name or nickname, becomes one
+    interaction with all of them: a video call with a Zoom, Meet, Teams or
+    Jitsi link, a call when its summary says call or phone, else a meeting.
+    Recurring events count each time they happened. Events you declined or
+    never answered, cancelled ones, and all-day events that name no one are
+    left out; a day you already logged stays as you logged it; a second run
+    adds nothing twice.
+
+    Examples:
+
+    \b
+      net capture calendar ~/.calendars --dry-run
+      net capture calendar ~/.calendars --yes
+      net capture calendar ~/Downloads/you@gmail.com.ics --since 2025-01-01
+    """
+    from quietnet.io import calendar_read
+
+    def reader(addresses: tuple[str, ...], start: date, until: date) -> Scan:
+        return calendar_read.scan(paths, me=addresses, since=start, until=until, now=context.now())
+
+    run(
+        ctx, source="calendar", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=False,
+        json_=False, by_name=True,
     )  # fmt: skip

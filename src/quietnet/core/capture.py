@@ -87,3 +87,15 @@ class CapturePlan(NamedTuple):
     shared: int  # messages on an address several people share (left alone)
     found: int  # messages (or occurrences) the reader found
     skipped: dict[str, int]
+
+
+def together(planned: list[Planned]) -> list[list[Planned]]:
+    """The interactions a calendar plan writes: everyone whose day begins with the same event shares one.
+
+    Each person still has one interaction a day; an event with Ana and Mei is one interaction with
+    both of them, in the order the events happened.
+    """
+    groups: dict[tuple[date, str], list[Planned]] = {}
+    for p in planned:
+        groups.setdefault((p.day, p.keys[0]), []).append(p)
+    return sorted(groups.values(), key=lambda group: (group[0].day, group[0].moment, group[0].keys[0]))

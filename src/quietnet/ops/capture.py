@@ -12,6 +12,11 @@ typed log wins); a (source, key, person) used once is never used again; people
 are matched on any of their addresses, case-insensitively, and nobody is added.
 With ``learn``, an unknown address whose display name is the full name of exactly
 one person who has no address yet becomes that person's address.
+
+Calendars (``by_name``) also match an event whose summary names someone by full
+name or nickname (``core/mentions.py``); an all-day event counts only when it
+names someone; and an event is one interaction with everyone matched in it
+(``core.capture.together``), not one per person.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from quietnet.core import fields
-from quietnet.core.capture import Attached, CapturePlan, Found, Learned, Planned, Scan, Stranger
+from quietnet.core.capture import Attached, CapturePlan, Found, Learned, Planned, Scan, Stranger, together
+from quietnet.core.mentions import name_keys, named_in
 from quietnet.core.text import fold, plural
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
@@ -30,6 +36,8 @@ from quietnet.store import capture, interactions, journal, people, state
 DEFAULT_DAYS = 90  # how far back a first capture looks
 MARGIN_DAYS = 7  # a later run looks back this far before the last one: mail synced late still counts
 SAID = {"mail": "email"}  # the word an interaction of each source is logged with
+TOGETHER = {"calendar"}  # sources whose record (an event) is one interaction with everyone in it
+ALL_DAY_UNNAMED = "all-day naming no one"  # the reason an all-day event is left out
 
 
 def since_default(s: Session | None, *, source: str, today: date) -> date:
@@ -52,10 +60,24 @@ def addresses(s: Session) -> dict[str, set[int]]:
     return found
 
 
-def plan(s: Session, scan: Scan, *, source: str, since: date, learn: bool = False) -> CapturePlan:
-    """What `net capture` would write from ``scan`` (found on or after ``since``)."""
+def plan(
+    s: Session, scan: Scan, *, source: str, since: date, learn: bool = False, by_name: bool = False
+) -> CapturePlan:
+    """What `net capture` would write from ``scan`` (found on or after ``since``); ``by_name``: match
+    summaries naming someone too (calendars)."""
     owners = addresses(s)
-    strangers = _strangers(scan.found, owners)
+    index = name_keys(capture.known_names(s)) if by_name else {}
+    skipped = dict(scan.skipped)
+    kept: list[tuple[Found, set[int]]] = []  # each record and whom its title names
+    for found in scan.found:
+        named = named_in(found.title, index) if by_name else set()
+        if found.all_day and not named:
+            skipped[ALL_DAY_UNNAMED] = skipped.get(ALL_DAY_UNNAMED, 0) + 1
+        else:
+            kept.append((found, named))
+    strangers = _strangers([found for found, _ in kept], owners)
+    if by_name:  # a new address of someone known by name is not a stranger's: no `net add` for them
+        strangers = [x for x in strangers if not x.name or fold(x.name) not in index]
     learned = _learnable(s, strangers) if learn else []
     for learning in learned:
         owners[learning.email] = {learning.person_id}
@@ -63,17 +85,19 @@ def plan(s: Session, scan: Scan, *, source: str, since: date, learn: bool = Fals
     taken = capture.used(s, source=source, since=since)
     by_day: dict[tuple[int, date], list[Found]] = {}
     used = shared = 0
-    for found in scan.found:
+    for found, named in kept:
+        here = set(named)
         for address in found.emails:
             ids = owners.get(address, set())
             if len(ids) > 1:
                 shared += 1
                 continue
-            for person_id in ids:
-                if (found.key, person_id) in taken:
-                    used += 1
-                else:
-                    by_day.setdefault((person_id, found.day), []).append(found)
+            here |= ids
+        for person_id in sorted(here):
+            if (found.key, person_id) in taken:
+                used += 1
+            else:
+                by_day.setdefault((person_id, found.day), []).append(found)
     held = capture.days_held(s, {p for p, _ in by_day}, since=since)
     names = {person_id: name for person_id, name, _, _ in capture.named(s)} if by_day else {}
     planned: list[Planned] = []
@@ -95,8 +119,7 @@ def plan(s: Session, scan: Scan, *, source: str, since: date, learn: bool = Fals
             typed += 1
     planned.sort(key=lambda p: (p.name.casefold(), p.person_id, p.day))
     return CapturePlan(
-        source, planned, attached, learned, strangers, used, typed, shared, len(scan.found),
-        dict(scan.skipped),
+        source, planned, attached, learned, strangers, used, typed, shared, len(kept), skipped
     )  # fmt: skip
 
 
@@ -106,17 +129,22 @@ def apply(s: Session, made: CapturePlan) -> int:
     source = made.source
     for learning in made.learned:
         people.edit(s, learning.person_id, {"email": learning.email})
-    for p in made.planned:
+    groups = together(made.planned) if source in TOGETHER else [[p] for p in made.planned]
+    for group in groups:
+        first = group[0]
         interaction_id = interactions.log(
-            s, person_ids=[p.person_id], kind=p.kind, day=p.day, said=SAID.get(made.source),
-            note=p.title or None, by_them=p.by_them, refresh=False,
+            s, person_ids=[p.person_id for p in group], kind=first.kind, day=first.day,
+            said=SAID.get(made.source), note=first.title or None, by_them=first.by_them, refresh=False,
         )  # fmt: skip
-        for key in p.keys:
-            capture.record(s, source=source, key=key, person_id=p.person_id, day=p.day, into=interaction_id)
+        for p in group:
+            for key in p.keys:
+                capture.record(
+                    s, source=source, key=key, person_id=p.person_id, day=p.day, into=interaction_id
+                )
     for a in made.attached:
         capture.record(s, source=source, key=a.key, person_id=a.person_id, day=a.day, into=a.interaction_id)
     state.refresh(s, [p.person_id for p in made.planned])
-    count = len(made.planned)
+    count = len(groups)
     who = len({p.person_id for p in made.planned})
     if count:
         summary = (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shlex
 
-from quietnet.core.capture import CapturePlan, Planned
+from quietnet.core.capture import CapturePlan, Planned, together
+from quietnet.core.kinds import lookup
 from quietnet.core.text import plural
 
 MAX_DAYS = 5  # days shown per person, the latest; --json has them all
@@ -28,9 +29,12 @@ def read_line(made: CapturePlan) -> str:
 
 
 def plan_lines(made: CapturePlan) -> list[str]:
-    """The plan, person by person, then what it leaves alone and whom it does not know."""
+    """The plan, person by person (event by event for a calendar), then what it leaves alone and
+    whom it does not know."""
     lines = [read_line(made)]
-    if made.planned:
+    if made.planned and made.source == "calendar":
+        lines += event_lines(made)
+    elif made.planned:
         lines.append(f"To add: {plural(len(made.planned), 'interaction')}, one per person and day.")
         by_person: dict[int, list[Planned]] = {}
         for p in made.planned:
@@ -56,6 +60,19 @@ def _day(source: str, p: Planned) -> str:
     return f"    {p.day.isoformat()}  {started}{more}{title}"
 
 
+def event_lines(made: CapturePlan) -> list[str]:
+    """A calendar's plan: one line per interaction (an event and everyone in it), by day."""
+    groups = together(made.planned)
+    lines = [f"To add: {plural(len(groups), 'interaction')}, one per event, with everyone in it."]
+    for group in groups:
+        first = group[0]
+        kind = lookup(first.kind)
+        who = ", ".join(p.name for p in group)
+        title = f"  {first.title}" if first.title else ""
+        lines.append(f"  {first.day.isoformat()}  {kind.noun if kind else first.kind}: {who}{title}")
+    return lines
+
+
 def left_alone(made: CapturePlan) -> list[str]:
     lines = []
     if made.typed:
@@ -73,8 +90,9 @@ def stranger_lines(made: CapturePlan) -> list[str]:
     lines = []
     if wrote_to:
         total = sum(x.messages for x in wrote_to)
+        did = "invited" if made.source == "calendar" else "wrote to"
         lines.append(
-            f"You wrote to {plural(len(wrote_to), 'person', 'people')} you have not added"
+            f"You {did} {plural(len(wrote_to), 'person', 'people')} you have not added"
             f" ({_things(made.source, total)}):"
         )
         for x in wrote_to[:MAX_STRANGERS]:
@@ -84,7 +102,8 @@ def stranger_lines(made: CapturePlan) -> list[str]:
             lines.append(f"  and {len(wrote_to) - MAX_STRANGERS} more.")
     others = len(made.strangers) - len(wrote_to)
     if others:
-        lines.append(f"Also {plural(others, 'address', 'addresses')} you have not added wrote to you.")
+        did = "invited you or came along" if made.source == "calendar" else "wrote to you"
+        lines.append(f"Also {plural(others, 'address', 'addresses')} you have not added {did}.")
     return lines
 
 
@@ -94,7 +113,8 @@ def done_line(made: CapturePlan, added: int) -> str:
             f"Nothing new to add; {_things(made.source, len(made.attached))} joined what was captured before."
         )
     who = len({p.person_id for p in made.planned})
-    line = f"Added {plural(added, 'interaction')} with {plural(who, 'person', 'people')} from {made.source}."
+    where = "your calendar" if made.source == "calendar" else made.source
+    line = f"Added {plural(added, 'interaction')} with {plural(who, 'person', 'people')} from {where}."
     if added or made.learned:
         line += " net undo takes it back."
     return line

@@ -106,3 +106,9 @@ def before_merge(s: Session, keep_id: int, drop_id: int) -> None:
         " AND k.source = captured.source AND k.key = captured.key)",
         (drop_id, keep_id),
     )
+
+
+def known_names(s: Session) -> list[tuple[int, str, str | None]]:
+    """Everyone by (id, name, nickname): whom an event's summary can name."""
+    rows = s.all("SELECT id, name, nickname FROM person ORDER BY id")
+    return [(r["id"], r["name"], r["nickname"]) for r in rows]
