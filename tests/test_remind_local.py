@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -218,7 +219,7 @@ def test_uninstall_asks_to_disable_an_enabled_timer_first(net: Net, store: Path,
     (wants / timer.TIMER).symlink_to(units / timer.TIMER)
     assert refused(net, store, "remind", "uninstall") == (
         "The reminder timer is still enabled: run systemctl --user disable --now "
-        "quietnet-remind.timer first, then net remind uninstall.\n"
+        "quietnet-remind.timer first, then net remind uninstall, then systemctl --user daemon-reload.\n"
     )
     assert (units / timer.TIMER).exists()
 
@@ -353,8 +354,37 @@ def test_notify_dry_run_shows_the_command_and_runs_nothing(net: Net, news: str, 
     result = net("remind", "notify", "--dry-run")
     assert result.code == 0, result
     program = Path(os.environ["PATH"]) / "notify-send"
-    assert result.out.startswith(f"{program} --app-name=quietnet Thursday 19 June 2025 A few people")
+    assert result.out.startswith(f"{program} --app-name=quietnet 'Thursday 19 June 2025' 'A few people")
     assert not notifier.exists()
+
+
+def test_notify_dry_run_is_shell_quoted(net: Net, store: Path, notifier: Path) -> None:
+    assert net("add", "Ana $(rm -rf ~) Ruiz", "--circle", "close").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-03-01").code == 0
+    result = net("remind", "notify", "--dry-run")
+    assert result.code == 0, result
+    words = shlex.split(result.out)
+    assert words[1:3] == ["--app-name=quietnet", "Thursday 19 June 2025"]
+    assert "Ana $(rm -rf ~) Ruiz" in words[3]
+    assert len(words) == 4
+    assert not notifier.exists()
+
+
+def test_notify_send_body_is_markup_escaped_and_bidi_free(net: Net, store: Path, notifier: Path) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-03-01").code == 0
+    with sqlite3.connect(store) as db:  # what an older version or another program may have stored
+        db.execute("UPDATE person SET name = ?", ("Ana <b>&</b> \"R\u202eiz\u2066\u2069'",))
+    assert net("remind", "notify").code == 0
+    body = notifier.read_text(encoding="utf-8").split(SEP)[2]
+    assert "Ana &lt;b&gt;&amp;&lt;/b&gt; &quot;Riz&#39;:" in body
+    assert not any(c in body for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069<>")
+
+
+def test_clean_removes_bidi_controls_and_osascript_gets_no_entities() -> None:
+    assert clean("a\u202eb\u2067c\u202ad") == "abcd"
+    said = arguments(Path("/usr/bin/osascript"), "T", "a & <b>")
+    assert said[-1] == "a & <b>"
 
 
 def test_a_store_on_a_server_is_not_written_into_the_service(

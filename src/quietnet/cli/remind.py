@@ -168,7 +168,9 @@ def notify(ctx: typer.Context, always: Always = False, dry_run: DryRun = False) 
     title, _, body = morning_text(found.morning).partition("\n")
     body = body.strip("\n")
     if dry_run:
-        say(" ".join(showing.arguments(program, title, body)))
+        import shlex
+
+        say(shlex.join(showing.arguments(program, title, body)))
         return
     showing.show(program, title, body)
     say(f"Shown with {program.name}.")
@@ -250,21 +252,22 @@ def uninstall(ctx: typer.Context) -> None:
     \b
       systemctl --user disable --now quietnet-remind.timer
       net remind uninstall
+      systemctl --user daemon-reload
     """
     from quietnet.ops import timer as files_of
 
     folder = _folder()
     if (folder / "timers.target.wants" / timer.TIMER).is_symlink():
         raise InputError(
-            "The reminder timer is still enabled: run systemctl --user disable --now "
-            "quietnet-remind.timer first, then net remind uninstall."
+            f"The reminder timer is still enabled: run {timer.DISABLE} first, then net remind "
+            f"uninstall, then {timer.RELOAD}."
         )
     removed, kept = files_of.uninstall(folder)
     for path in kept:
         say(f"Left {path} as it is: net remind install did not write it.")
     if removed:
         say("Removed " + " and ".join(str(p) for p in removed) + ".")
-        say("Then: systemctl --user daemon-reload")
+        say(f"Then: {timer.RELOAD}")
     elif not kept:
         say(f"No reminder timer to remove (none in {folder}).")
 
