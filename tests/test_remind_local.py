@@ -121,12 +121,15 @@ def units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "config" / "systemd" / "user"
 
 
+EMAIL = ("--email", "--to", "me@example.org", "--smtp", "smtp+plain://127.0.0.1:25")
+
+
 def _net_path() -> str:
     return str(Path(sys.executable).parent / "net")
 
 
 def test_install_writes_the_service_and_timer(net: Net, store: Path, units: Path) -> None:
-    result = net("remind", "install", "--at", "8:05", "--email")
+    result = net("remind", "install", "--at", "8:05", *EMAIL)
     assert (result.code, result.err) == (0, "")
     service, timer_file = units / timer.SERVICE, units / timer.TIMER
     assert result.out == (
@@ -135,7 +138,8 @@ def test_install_writes_the_service_and_timer(net: Net, store: Path, units: Path
     )
     assert service.read_text() == (
         f"{timer.MARK}\n[Unit]\nDescription=quietnet: today's list by email\n\n[Service]\nType=oneshot\n"
-        f'Environment="NET_DB={store}"\nExecStart="{_net_path()}" "remind" "email"\n'
+        f'Environment="NET_DB={store}"\nExecStart="{_net_path()}" "remind" "email" "--to" "me@example.org" '
+        '"--smtp" "smtp+plain://127.0.0.1:25"\n'
     )
     assert timer_file.read_text() == (
         f"{timer.MARK}\n[Unit]\nDescription=quietnet: today's list by email at 08:05\n\n[Timer]\n"
@@ -177,16 +181,17 @@ def test_dry_run_prints_the_files_and_writes_nothing(net: Net, units: Path) -> N
 
 
 def test_cron_prints_the_line_and_writes_nothing(net: Net, store: Path, units: Path) -> None:
-    result = net("remind", "install", "--at", "07:45", "--email", "--cron")
+    result = net("remind", "install", "--at", "07:45", *EMAIL, "--cron")
     assert result.code == 0, result
     assert result.out == (
-        f"45 7 * * * NET_DB={store} {_net_path()} remind email\n\nAdd it to your crontab with crontab -e.\n"
+        f"45 7 * * * NET_DB={store} {_net_path()} remind email --to me@example.org "
+        "--smtp smtp+plain://127.0.0.1:25\n\nAdd it to your crontab with crontab -e.\n"
     )
     assert not units.exists()
 
 
 def test_uninstall_removes_only_what_install_wrote(net: Net, units: Path) -> None:
-    assert net("remind", "install", "--at", "08:30", "--email").code == 0
+    assert net("remind", "install", "--at", "08:30", *EMAIL).code == 0
     other = units / "other.timer"
     other.write_text("[Timer]\n")
     result = net("remind", "uninstall")
@@ -202,7 +207,7 @@ def test_a_unit_written_by_hand_is_never_replaced_or_removed(net: Net, store: Pa
     units.mkdir(parents=True)
     mine = units / timer.SERVICE
     mine.write_text("[Service]\nExecStart=/bin/true\n")
-    assert refused(net, store, "remind", "install", "--at", "08:30", "--email") == (
+    assert refused(net, store, "remind", "install", "--at", "08:30", *EMAIL) == (
         f"{mine} is already there and was not written by net remind install; nothing was written. "
         "Move it away first, or keep using it.\n"
     )
@@ -213,7 +218,7 @@ def test_a_unit_written_by_hand_is_never_replaced_or_removed(net: Net, store: Pa
 
 
 def test_uninstall_asks_to_disable_an_enabled_timer_first(net: Net, store: Path, units: Path) -> None:
-    assert net("remind", "install", "--at", "08:30", "--email").code == 0
+    assert net("remind", "install", "--at", "08:30", *EMAIL).code == 0
     wants = units / "timers.target.wants"
     wants.mkdir()
     (wants / timer.TIMER).symlink_to(units / timer.TIMER)
@@ -391,7 +396,7 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
     net: Net, units: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NET_DATABASE_URL", "postgresql+psycopg://me:secret@db.example.org/quietnet")
-    result = net("remind", "install", "--at", "08:30", "--email", "--dry-run")
+    result = net("remind", "install", "--at", "08:30", "--notify", "--dry-run")
     assert result.code == 0, result
     assert result.out.startswith(
         "Your store is on a database server: add NET_DATABASE_URL to the service yourself "
@@ -406,8 +411,8 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
     [
         (
             ["--smtp", "smtp+plain://127.0.0.1:25"],
-            "Who is the reminder for? Give --to you@example.org, or keep your address in the "
-            "my_emails setting (docs/reminders.md).",
+            "Who is the reminder for? Give --to you@example.org, or keep your address with "
+            "net settings set my_emails you@example.org.",
         ),
         (
             ["--to", "me@example.org"],
@@ -424,10 +429,25 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
             "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
             "(a relay on this machine), not https://mail.example.org.",
         ),
-        (["--to", "nobody"], '"nobody" does not look like an email address.'),
+        (["--to", "nobody"], "--to takes one email address, like you@example.org, not 'nobody'."),
+        (
+            ["--to", "a@x.org,b@y.org"],
+            "--to takes one email address, like you@example.org, not 'a@x.org,b@y.org'.",
+        ),
+        (["--to", "@"], "--to takes one email address, like you@example.org, not '@'."),
+        (["--to", "me@example"], "--to takes one email address, like you@example.org, not 'me@example'."),
+        (
+            ["--to", "Ana <a@x.org>"],
+            "--to takes one email address, like you@example.org, not 'Ana <a@x.org>'.",
+        ),
+        (["--to", "a..b@x.org"], "--to takes one email address, like you@example.org, not 'a..b@x.org'."),
+        (
+            ["--to", "me@example.org", "--from", "me@x.org;b@y.org"],
+            "--from takes one email address, like you@example.org, not 'me@x.org;b@y.org'.",
+        ),
         (
             ["--to", "me@example.org", "--from", "me\x1b[31m@x"],
-            '"me\\x1b[31m@x" does not look like an email address.',
+            "--from takes one email address, like you@example.org, not 'me\\x1b[31m@x'.",
         ),
     ],
 )
@@ -435,3 +455,60 @@ def test_email_refusals_say_one_sentence_and_change_nothing(
     net: Net, store: Path, news: str, args: list[str], said: str
 ) -> None:
     assert refused(net, store, "remind", "email", *args) == said + "\n"
+
+
+def test_one_address_is_accepted_with_localhost_and_letters_beyond_ascii() -> None:
+    from quietnet.core.mailaddress import address
+
+    assert address(" me@localhost ", what="--to") == "me@localhost"
+    assert address("søren@bücher.example", what="--to") == "søren@bücher.example"
+    assert address("a.b+tag@sub.example.org", what="--to") == "a.b+tag@sub.example.org"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--email", "--smtp", "smtp+plain://127.0.0.1:25"],
+            "The timer would not know who the reminder is for: give --to you@example.org, or keep your "
+            "address with net settings set my_emails you@example.org; nothing was written.",
+        ),
+        (
+            ["--email", "--to", "me@example.org"],
+            "The timer would not know which mail server to use (it does not see NET_SMTP_URL): give "
+            "--smtp smtps://you@host:465, or keep it with net settings set smtp_url smtps://you@host:465; "
+            "nothing was written.",
+        ),
+        (
+            ["--email", "--to", "a@x.org,b@y.org", "--smtp", "smtp+plain://127.0.0.1:25"],
+            "--to takes one email address, like you@example.org, not 'a@x.org,b@y.org'.",
+        ),
+        (
+            ["--email", "--to", "me@example.org", "--smtp", "smtps://me:secret@mail.example.org"],
+            "The store keeps no passwords: set smtp_url to smtps://me@mail.example.org:465 and keep the "
+            "password in NET_SMTP_PASSWORD or the system keyring (docs/reminders.md).",
+        ),
+        (["--notify", "--to", "me@example.org"], "--to, --from and --smtp go with --email, not --notify."),
+    ],
+)
+def test_install_email_refuses_a_timer_that_could_never_send(
+    net: Net, store: Path, units: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.setenv("NET_SMTP_URL", "smtp+plain://127.0.0.1:25")  # a timer never sees it
+    assert refused(net, store, "remind", "install", "--at", "08:30", *args) == said + "\n"
+    assert not units.exists()
+
+
+def test_install_email_uses_the_settings_and_quotes_to_and_from(
+    net: Net, store: Path, units: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert net("settings", "set", "smtp_url", "smtps://me@mail.example.org:465").code == 0
+    result = net(
+        "remind", "install", "--at", "08:30", "--email", "--to", "o'neil@example.org",
+        "--from", "me@example.org", "--cron",
+    )  # fmt: skip
+    assert result.code == 0, result
+    assert result.out.startswith(
+        f"30 8 * * * NET_DB={store} {_net_path()} remind email --to 'o'\"'\"'neil@example.org' "
+        "--from me@example.org\n"
+    )

@@ -10,7 +10,7 @@ from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.core import remind as rules
 from quietnet.core import timer
-from quietnet.core.fields import email as checked_email
+from quietnet.core.mailaddress import address
 from quietnet.core.mailserver import MailServer, parse
 from quietnet.core.text import visible
 from quietnet.errors import InputError
@@ -100,6 +100,8 @@ def email_(
 
     day = context.today()
     given = parse(smtp) if smtp is not None else None  # a bad --smtp is refused before the store opens
+    if sender is not None:
+        address(sender, what="--from")
     with context.get(ctx).read() as s:
         found = doing.content(s, today=day, review=True, force_review=review)
         recipient = doing.recipient(s, to)
@@ -116,7 +118,7 @@ def email_(
         text = today_text + "\n\n" + plain(found.review).rstrip("\n")
         html = html_page(found.review, today=today_text)
     subject = rules.subject(day, review=found.review is not None)
-    origin = checked_email(sender) if sender is not None else recipient
+    origin = address(sender, what="--from") if sender is not None else recipient
     message = mail.compose(
         text=text, html=html, sender=origin, to=recipient, subject=subject, now=context.now()
     )
@@ -195,27 +197,48 @@ def install(
     cron: Annotated[
         bool, typer.Option("--cron", help="Print the crontab line instead of writing systemd files.")
     ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="ADDRESS", help="With --email: who gets it (default: my_emails)."),
+    ] = None,
+    sender: Annotated[
+        str | None, typer.Option("--from", metavar="ADDRESS", help="With --email: who it is from.")
+    ] = None,
+    smtp: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp", metavar="URL", help="With --email: the mail server (default: the smtp_url setting)."
+        ),
+    ] = None,
     dry_run: DryRun = False,
 ) -> None:
     """Run net remind every day: a systemd user timer (or a crontab line with --cron).
 
     Writes quietnet-remind.service and quietnet-remind.timer into your systemd
     user folder (~/.config/systemd/user), with this net's full path and NET_DB
-    when it is set; then says the systemctl line that starts the timer.
+    when it is set; then says the systemctl line that starts the timer. With
+    --email, the recipient (--to, else my_emails) and the server (--smtp, else
+    the smtp_url setting) must be known now: a timer does not see NET_SMTP_URL.
 
     Examples:
 
     \b
       net remind install --at 08:30 --email
       net remind install --at 07:45 --notify --dry-run
-      net remind install --at 08:30 --email --cron
+      net remind install --at 08:30 --email --to me@example.org --cron
     """
     when = timer.at(at)
     if by_email == by_notify:
         raise InputError("Choose one: --email or --notify.")
     what = "email" if by_email else "notify"
-    command = [*context.program_path(), "remind", what]
     c = context.get(ctx)
+    options: list[str] = []
+    if by_notify and (to, sender, smtp) != (None, None, None):
+        raise InputError("--to, --from and --smtp go with --email, not --notify.")
+    if by_email:
+        with c.read() as s:
+            options = doing.timer_options(s, to=to, sender=sender, smtp=smtp)
+    command = [*context.program_path(), "remind", what, *options]
     db = _db(c)
     if not isinstance(c.store()[0], Path):
         say(
