@@ -8,11 +8,12 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.cli.morning import printable
 from quietnet.core import remind as rules
 from quietnet.core import timer
 from quietnet.core.mailaddress import address
 from quietnet.core.mailserver import MailServer, parse
-from quietnet.core.text import visible
+from quietnet.core.text import escaped_all, visible
 from quietnet.errors import InputError
 from quietnet.ops import remind as doing
 from quietnet.render.due import morning_text
@@ -109,14 +110,16 @@ def email_(
     if not found.news and not always:
         say("A quiet day: nothing to send (--always sends it anyway).")
         return
-    today_text = visible(morning_text(found.morning), keep="\n\t")
+    # every stored string escaped as net today shows it, in the text and the HTML alike
+    today_text = visible(morning_text(printable(found.morning)), keep="\n\t")
     text, html = today_text, None
     if found.review is not None:
         from quietnet.render.review.html import render as html_page
         from quietnet.render.review.text import plain
 
-        text = today_text + "\n\n" + plain(found.review).rstrip("\n")
-        html = html_page(found.review, today=today_text)
+        week = escaped_all(found.review)
+        text = today_text + "\n\n" + visible(plain(week).rstrip("\n"), keep="\n")
+        html = html_page(week, today=today_text)
     subject = rules.subject(day, review=found.review is not None)
     origin = address(sender, what="--from") if sender is not None else recipient
     message = mail.compose(
