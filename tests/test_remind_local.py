@@ -512,3 +512,15 @@ def test_install_email_uses_the_settings_and_quotes_to_and_from(
         f"30 8 * * * NET_DB={store} {_net_path()} remind email --to 'o'\"'\"'neil@example.org' "
         "--from me@example.org\n"
     )
+
+
+def test_install_with_to_and_smtp_opens_no_store(
+    net: Net, units: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = tmp_path / "none-yet" / "net.db"
+    monkeypatch.setenv("NET_DB", str(fresh))
+    result = net("remind", "install", "--at", "08:30", *EMAIL, "--dry-run")
+    assert (result.code, result.err) == (0, ""), result
+    assert '"--to" "me@example.org" "--smtp" "smtp+plain://127.0.0.1:25"' in result.out
+    assert not fresh.exists()
+    assert not units.exists()

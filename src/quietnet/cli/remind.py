@@ -238,7 +238,9 @@ def install(
     options: list[str] = []
     if by_notify and (to, sender, smtp) != (None, None, None):
         raise InputError("--to, --from and --smtp go with --email, not --notify.")
-    if by_email:
+    if by_email and to is not None and smtp is not None:  # nothing to look up in the store
+        options = doing.timer_options(None, to=to, sender=sender, smtp=smtp)
+    elif by_email:
         with c.read() as s:
             options = doing.timer_options(s, to=to, sender=sender, smtp=smtp)
     command = [*context.program_path(), "remind", what, *options]

@@ -56,16 +56,17 @@ def recipient(s: Session, given: str | None) -> str:
     return address(mine[0], what="The first address in my_emails")
 
 
-def timer_options(s: Session, *, to: str | None, sender: str | None, smtp: str | None) -> list[str]:
+def timer_options(s: Session | None, *, to: str | None, sender: str | None, smtp: str | None) -> list[str]:
     """What `net remind install --email` adds to the command it writes: a timer sees no shell.
 
     Refused unless the timer will know who the mail is for (``--to`` or ``my_emails``) and
     which server takes it (``--smtp`` or the ``smtp_url`` setting; NET_SMTP_URL it never sees).
+    ``s`` may be None when both --to and --smtp are given: the store is not needed then.
     """
     options = []
     if to is not None:
         options += ["--to", address(to, what="--to")]
-    elif not me.emails(s):
+    elif s is None or not me.emails(s):
         raise InputError(
             "The timer would not know who the reminder is for: give --to you@example.org, or keep "
             f"your address with {MY_EMAILS}; nothing was written."
@@ -74,7 +75,7 @@ def timer_options(s: Session, *, to: str | None, sender: str | None, smtp: str |
         options += ["--from", address(sender, what="--from")]
     if smtp is not None:
         options += ["--smtp", for_setting(smtp)]
-    elif not words.get(s, "smtp_url").strip():
+    elif s is None or not words.get(s, "smtp_url").strip():
         raise InputError(
             "The timer would not know which mail server to use (it does not see NET_SMTP_URL): give "
             "--smtp smtps://you@host:465, or keep it with net settings set smtp_url "
