@@ -76,7 +76,8 @@ ECHOED = [
     Refusal(("settings", "set", "smtp_url", "\x1b[2J" + LONG),
             "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
             f"(a relay on this machine), not \\x1b[2J{'x' * 75}…."),
-    Refusal(("remind", "email", "--to", "\x1b[2J@x"), '"\\x1b[2J@x" does not look like an email address.'),
+    Refusal(("remind", "email", "--to", "\x1b[2J@x"),
+            "--to takes one email address, like you@example.org, not '\\x1b[2J@x'."),
     Refusal(("remind", "install", "--at", "\x1b[2J", "--email"),
             "--at takes a time of day as HH:MM, like 08:30 or 18:05, not '\\x1b[2J'."),
     Refusal(("settings", "set", "my_emails", "ana@x.org, \x1b[2J"),

@@ -379,3 +379,50 @@ def test_the_recipient_defaults_to_my_first_address(net: Net, smtp: Start, news:
     result = net("remind", "email", "--smtp", f"smtp+plain://127.0.0.1:{port}")
     assert result.out == f"Sent today's list to ana@example.org through smtp+plain://127.0.0.1:{port}.\n"
     assert _message(inbox.received[0])["To"] == "ana@example.org"
+
+
+def test_a_user_given_to_a_server_without_login_says_so(
+    net: Net, smtp: Start, news: str, store: Path
+) -> None:
+    inbox, port = smtp()  # aiosmtpd offers AUTH only over TLS: on plain text it offers none
+    before = files(store)
+    result = net("remind", "email", "--to", USER, "--smtp", f"smtp+plain://{LOGIN}@127.0.0.1:{port}")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"The mail server at 127.0.0.1:{port} offers no login here, so {USER} cannot log in; for a relay "
+        "that takes mail without one, leave the user out of the URL. Nothing was sent.\n"
+    )
+    assert inbox.received == []
+    assert files(store) == before
+
+
+def test_an_address_beyond_ascii_without_smtputf8_says_so(
+    net: Net, smtp: Start, news: str, store: Path
+) -> None:
+    inbox, port = smtp(auth_require_tls=False, enable_SMTPUTF8=False)
+    before = files(store)
+    result = net(
+        "remind", "email", "--to", "søren@bücher.example", "--smtp", f"smtp+plain://127.0.0.1:{port}"
+    )
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"The mail server at 127.0.0.1:{port} does not take addresses with letters beyond ASCII "
+        "(it offers no SMTPUTF8); use an ASCII address, or another server. Nothing was sent.\n"
+    )
+    assert inbox.received == []
+    assert files(store) == before
+
+
+def test_an_address_beyond_ascii_goes_through_smtputf8_with_an_ascii_message_id(
+    net: Net, smtp: Start, news: str
+) -> None:
+    inbox, port = smtp(auth_require_tls=False, enable_SMTPUTF8=True)
+    result = net(
+        "remind", "email", "--to", "søren@bücher.example", "--smtp", f"smtp+plain://127.0.0.1:{port}"
+    )
+    assert (result.code, result.err) == (0, "")
+    [raw] = inbox.received
+    message = _message(raw)
+    assert message["To"] == "søren@bücher.example"
+    assert message["Message-ID"].endswith("@xn--bcher-kva.example>")
+    assert message["Message-ID"].isascii()

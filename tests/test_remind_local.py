@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -120,12 +121,15 @@ def units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "config" / "systemd" / "user"
 
 
+EMAIL = ("--email", "--to", "me@example.org", "--smtp", "smtp+plain://127.0.0.1:25")
+
+
 def _net_path() -> str:
     return str(Path(sys.executable).parent / "net")
 
 
 def test_install_writes_the_service_and_timer(net: Net, store: Path, units: Path) -> None:
-    result = net("remind", "install", "--at", "8:05", "--email")
+    result = net("remind", "install", "--at", "8:05", *EMAIL)
     assert (result.code, result.err) == (0, "")
     service, timer_file = units / timer.SERVICE, units / timer.TIMER
     assert result.out == (
@@ -134,7 +138,8 @@ def test_install_writes_the_service_and_timer(net: Net, store: Path, units: Path
     )
     assert service.read_text() == (
         f"{timer.MARK}\n[Unit]\nDescription=quietnet: today's list by email\n\n[Service]\nType=oneshot\n"
-        f'Environment="NET_DB={store}"\nExecStart="{_net_path()}" "remind" "email"\n'
+        f'Environment="NET_DB={store}"\nExecStart="{_net_path()}" "remind" "email" "--to" "me@example.org" '
+        '"--smtp" "smtp+plain://127.0.0.1:25"\n'
     )
     assert timer_file.read_text() == (
         f"{timer.MARK}\n[Unit]\nDescription=quietnet: today's list by email at 08:05\n\n[Timer]\n"
@@ -176,16 +181,17 @@ def test_dry_run_prints_the_files_and_writes_nothing(net: Net, units: Path) -> N
 
 
 def test_cron_prints_the_line_and_writes_nothing(net: Net, store: Path, units: Path) -> None:
-    result = net("remind", "install", "--at", "07:45", "--email", "--cron")
+    result = net("remind", "install", "--at", "07:45", *EMAIL, "--cron")
     assert result.code == 0, result
     assert result.out == (
-        f"45 7 * * * NET_DB={store} {_net_path()} remind email\n\nAdd it to your crontab with crontab -e.\n"
+        f"45 7 * * * NET_DB={store} {_net_path()} remind email --to me@example.org "
+        "--smtp smtp+plain://127.0.0.1:25\n\nAdd it to your crontab with crontab -e.\n"
     )
     assert not units.exists()
 
 
 def test_uninstall_removes_only_what_install_wrote(net: Net, units: Path) -> None:
-    assert net("remind", "install", "--at", "08:30", "--email").code == 0
+    assert net("remind", "install", "--at", "08:30", *EMAIL).code == 0
     other = units / "other.timer"
     other.write_text("[Timer]\n")
     result = net("remind", "uninstall")
@@ -201,7 +207,7 @@ def test_a_unit_written_by_hand_is_never_replaced_or_removed(net: Net, store: Pa
     units.mkdir(parents=True)
     mine = units / timer.SERVICE
     mine.write_text("[Service]\nExecStart=/bin/true\n")
-    assert refused(net, store, "remind", "install", "--at", "08:30", "--email") == (
+    assert refused(net, store, "remind", "install", "--at", "08:30", *EMAIL) == (
         f"{mine} is already there and was not written by net remind install; nothing was written. "
         "Move it away first, or keep using it.\n"
     )
@@ -212,13 +218,13 @@ def test_a_unit_written_by_hand_is_never_replaced_or_removed(net: Net, store: Pa
 
 
 def test_uninstall_asks_to_disable_an_enabled_timer_first(net: Net, store: Path, units: Path) -> None:
-    assert net("remind", "install", "--at", "08:30", "--email").code == 0
+    assert net("remind", "install", "--at", "08:30", *EMAIL).code == 0
     wants = units / "timers.target.wants"
     wants.mkdir()
     (wants / timer.TIMER).symlink_to(units / timer.TIMER)
     assert refused(net, store, "remind", "uninstall") == (
         "The reminder timer is still enabled: run systemctl --user disable --now "
-        "quietnet-remind.timer first, then net remind uninstall.\n"
+        "quietnet-remind.timer first, then net remind uninstall, then systemctl --user daemon-reload.\n"
     )
     assert (units / timer.TIMER).exists()
 
@@ -353,15 +359,44 @@ def test_notify_dry_run_shows_the_command_and_runs_nothing(net: Net, news: str, 
     result = net("remind", "notify", "--dry-run")
     assert result.code == 0, result
     program = Path(os.environ["PATH"]) / "notify-send"
-    assert result.out.startswith(f"{program} --app-name=quietnet Thursday 19 June 2025 A few people")
+    assert result.out.startswith(f"{program} --app-name=quietnet 'Thursday 19 June 2025' 'A few people")
     assert not notifier.exists()
+
+
+def test_notify_dry_run_is_shell_quoted(net: Net, store: Path, notifier: Path) -> None:
+    assert net("add", "Ana $(rm -rf ~) Ruiz", "--circle", "close").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-03-01").code == 0
+    result = net("remind", "notify", "--dry-run")
+    assert result.code == 0, result
+    words = shlex.split(result.out)
+    assert words[1:3] == ["--app-name=quietnet", "Thursday 19 June 2025"]
+    assert "Ana $(rm -rf ~) Ruiz" in words[3]
+    assert len(words) == 4
+    assert not notifier.exists()
+
+
+def test_notify_send_body_is_markup_escaped_and_bidi_free(net: Net, store: Path, notifier: Path) -> None:
+    assert net("add", "Ana Ruiz", "--circle", "close").code == 0
+    assert net("log", "ana", "coffee", "--on", "2025-03-01").code == 0
+    with sqlite3.connect(store) as db:  # what an older version or another program may have stored
+        db.execute("UPDATE person SET name = ?", ("Ana <b>&</b> \"R\u202eiz\u2066\u2069'",))
+    assert net("remind", "notify").code == 0
+    body = notifier.read_text(encoding="utf-8").split(SEP)[2]
+    assert "Ana &lt;b&gt;&amp;&lt;/b&gt; &quot;Riz&#39;:" in body
+    assert not any(c in body for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069<>")
+
+
+def test_clean_removes_bidi_controls_and_osascript_gets_no_entities() -> None:
+    assert clean("a\u202eb\u2067c\u202ad") == "abcd"
+    said = arguments(Path("/usr/bin/osascript"), "T", "a & <b>")
+    assert said[-1] == "a & <b>"
 
 
 def test_a_store_on_a_server_is_not_written_into_the_service(
     net: Net, units: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NET_DATABASE_URL", "postgresql+psycopg://me:secret@db.example.org/quietnet")
-    result = net("remind", "install", "--at", "08:30", "--email", "--dry-run")
+    result = net("remind", "install", "--at", "08:30", "--notify", "--dry-run")
     assert result.code == 0, result
     assert result.out.startswith(
         "Your store is on a database server: add NET_DATABASE_URL to the service yourself "
@@ -376,8 +411,8 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
     [
         (
             ["--smtp", "smtp+plain://127.0.0.1:25"],
-            "Who is the reminder for? Give --to you@example.org, or keep your address in the "
-            "my_emails setting (docs/reminders.md).",
+            "Who is the reminder for? Give --to you@example.org, or keep your address with "
+            "net settings set my_emails you@example.org.",
         ),
         (
             ["--to", "me@example.org"],
@@ -394,10 +429,25 @@ def test_a_store_on_a_server_is_not_written_into_the_service(
             "A mail server URL starts with smtp:// (STARTTLS), smtps:// (TLS) or smtp+plain:// "
             "(a relay on this machine), not https://mail.example.org.",
         ),
-        (["--to", "nobody"], '"nobody" does not look like an email address.'),
+        (["--to", "nobody"], "--to takes one email address, like you@example.org, not 'nobody'."),
+        (
+            ["--to", "a@x.org,b@y.org"],
+            "--to takes one email address, like you@example.org, not 'a@x.org,b@y.org'.",
+        ),
+        (["--to", "@"], "--to takes one email address, like you@example.org, not '@'."),
+        (["--to", "me@example"], "--to takes one email address, like you@example.org, not 'me@example'."),
+        (
+            ["--to", "Ana <a@x.org>"],
+            "--to takes one email address, like you@example.org, not 'Ana <a@x.org>'.",
+        ),
+        (["--to", "a..b@x.org"], "--to takes one email address, like you@example.org, not 'a..b@x.org'."),
+        (
+            ["--to", "me@example.org", "--from", "me@x.org;b@y.org"],
+            "--from takes one email address, like you@example.org, not 'me@x.org;b@y.org'.",
+        ),
         (
             ["--to", "me@example.org", "--from", "me\x1b[31m@x"],
-            '"me\\x1b[31m@x" does not look like an email address.',
+            "--from takes one email address, like you@example.org, not 'me\\x1b[31m@x'.",
         ),
     ],
 )
@@ -405,3 +455,72 @@ def test_email_refusals_say_one_sentence_and_change_nothing(
     net: Net, store: Path, news: str, args: list[str], said: str
 ) -> None:
     assert refused(net, store, "remind", "email", *args) == said + "\n"
+
+
+def test_one_address_is_accepted_with_localhost_and_letters_beyond_ascii() -> None:
+    from quietnet.core.mailaddress import address
+
+    assert address(" me@localhost ", what="--to") == "me@localhost"
+    assert address("søren@bücher.example", what="--to") == "søren@bücher.example"
+    assert address("a.b+tag@sub.example.org", what="--to") == "a.b+tag@sub.example.org"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--email", "--smtp", "smtp+plain://127.0.0.1:25"],
+            "The timer would not know who the reminder is for: give --to you@example.org, or keep your "
+            "address with net settings set my_emails you@example.org; nothing was written.",
+        ),
+        (
+            ["--email", "--to", "me@example.org"],
+            "The timer would not know which mail server to use (it does not see NET_SMTP_URL): give "
+            "--smtp smtps://you@host:465, or keep it with net settings set smtp_url smtps://you@host:465; "
+            "nothing was written.",
+        ),
+        (
+            ["--email", "--to", "a@x.org,b@y.org", "--smtp", "smtp+plain://127.0.0.1:25"],
+            "--to takes one email address, like you@example.org, not 'a@x.org,b@y.org'.",
+        ),
+        (
+            ["--email", "--to", "me@example.org", "--smtp", "smtps://me:secret@mail.example.org"],
+            "The store keeps no passwords: set smtp_url to smtps://me@mail.example.org:465 and keep the "
+            "password in NET_SMTP_PASSWORD or the system keyring (docs/reminders.md).",
+        ),
+        (["--notify", "--to", "me@example.org"], "--to, --from and --smtp go with --email, not --notify."),
+    ],
+)
+def test_install_email_refuses_a_timer_that_could_never_send(
+    net: Net, store: Path, units: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.setenv("NET_SMTP_URL", "smtp+plain://127.0.0.1:25")  # a timer never sees it
+    assert refused(net, store, "remind", "install", "--at", "08:30", *args) == said + "\n"
+    assert not units.exists()
+
+
+def test_install_email_uses_the_settings_and_quotes_to_and_from(
+    net: Net, store: Path, units: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert net("settings", "set", "smtp_url", "smtps://me@mail.example.org:465").code == 0
+    result = net(
+        "remind", "install", "--at", "08:30", "--email", "--to", "o'neil@example.org",
+        "--from", "me@example.org", "--cron",
+    )  # fmt: skip
+    assert result.code == 0, result
+    assert result.out.startswith(
+        f"30 8 * * * NET_DB={store} {_net_path()} remind email --to 'o'\"'\"'neil@example.org' "
+        "--from me@example.org\n"
+    )
+
+
+def test_install_with_to_and_smtp_opens_no_store(
+    net: Net, units: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = tmp_path / "none-yet" / "net.db"
+    monkeypatch.setenv("NET_DB", str(fresh))
+    result = net("remind", "install", "--at", "08:30", *EMAIL, "--dry-run")
+    assert (result.code, result.err) == (0, ""), result
+    assert '"--to" "me@example.org" "--smtp" "smtp+plain://127.0.0.1:25"' in result.out
+    assert not fresh.exists()
+    assert not units.exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.core.morning import Morning
 from quietnet.core.text import escaped_all
 from quietnet.ops.morning import gather, make_list, make_plan
 from quietnet.render import due as render
@@ -34,7 +35,14 @@ def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) 
         say(render.morning_json(morning))
     else:
         ink = context.ink()
-        if ink.marked:  # every stored string escaped first: the marks are the only controls left
-            shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
-            morning = escaped_all(shown)
-        say(render.morning_text(morning, ink), fitted=True, marked=ink.marked)
+        say(render.morning_text(printable(morning), ink), fitted=True, marked=ink.marked)
+
+
+def printable(morning: Morning) -> Morning:
+    """What `net today` (and the reminder) shows: every stored string on one line, escapes visible.
+
+    A name with a line break reads the same under each heading, and the marks of
+    ``render/ink.py`` are the only control characters left in the rendered text.
+    """
+    shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
+    return escaped_all(shown)

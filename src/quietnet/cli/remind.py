@@ -8,11 +8,12 @@ import typer
 
 from quietnet.cli import context
 from quietnet.cli.context import say
+from quietnet.cli.morning import printable
 from quietnet.core import remind as rules
 from quietnet.core import timer
-from quietnet.core.fields import email as checked_email
+from quietnet.core.mailaddress import address
 from quietnet.core.mailserver import MailServer, parse
-from quietnet.core.text import visible
+from quietnet.core.text import escaped_all, visible
 from quietnet.errors import InputError
 from quietnet.ops import remind as doing
 from quietnet.render.due import morning_text
@@ -100,6 +101,8 @@ def email_(
 
     day = context.today()
     given = parse(smtp) if smtp is not None else None  # a bad --smtp is refused before the store opens
+    if sender is not None:
+        address(sender, what="--from")
     with context.get(ctx).read() as s:
         found = doing.content(s, today=day, review=True, force_review=review)
         recipient = doing.recipient(s, to)
@@ -107,16 +110,18 @@ def email_(
     if not found.news and not always:
         say("A quiet day: nothing to send (--always sends it anyway).")
         return
-    today_text = visible(morning_text(found.morning), keep="\n\t")
+    # every stored string escaped as net today shows it, in the text and the HTML alike
+    today_text = visible(morning_text(printable(found.morning)), keep="\n\t")
     text, html = today_text, None
     if found.review is not None:
         from quietnet.render.review.html import render as html_page
         from quietnet.render.review.text import plain
 
-        text = today_text + "\n\n" + plain(found.review).rstrip("\n")
-        html = html_page(found.review, today=today_text)
+        week = escaped_all(found.review)
+        text = today_text + "\n\n" + visible(plain(week).rstrip("\n"), keep="\n")
+        html = html_page(week, today=today_text)
     subject = rules.subject(day, review=found.review is not None)
-    origin = checked_email(sender) if sender is not None else recipient
+    origin = address(sender, what="--from") if sender is not None else recipient
     message = mail.compose(
         text=text, html=html, sender=origin, to=recipient, subject=subject, now=context.now()
     )
@@ -168,7 +173,9 @@ def notify(ctx: typer.Context, always: Always = False, dry_run: DryRun = False) 
     title, _, body = morning_text(found.morning).partition("\n")
     body = body.strip("\n")
     if dry_run:
-        say(" ".join(showing.arguments(program, title, body)))
+        import shlex
+
+        say(shlex.join(showing.arguments(program, title, body)))
         return
     showing.show(program, title, body)
     say(f"Shown with {program.name}.")
@@ -193,27 +200,50 @@ def install(
     cron: Annotated[
         bool, typer.Option("--cron", help="Print the crontab line instead of writing systemd files.")
     ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="ADDRESS", help="With --email: who gets it (default: my_emails)."),
+    ] = None,
+    sender: Annotated[
+        str | None, typer.Option("--from", metavar="ADDRESS", help="With --email: who it is from.")
+    ] = None,
+    smtp: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp", metavar="URL", help="With --email: the mail server (default: the smtp_url setting)."
+        ),
+    ] = None,
     dry_run: DryRun = False,
 ) -> None:
     """Run net remind every day: a systemd user timer (or a crontab line with --cron).
 
     Writes quietnet-remind.service and quietnet-remind.timer into your systemd
     user folder (~/.config/systemd/user), with this net's full path and NET_DB
-    when it is set; then says the systemctl line that starts the timer.
+    when it is set; then says the systemctl line that starts the timer. With
+    --email, the recipient (--to, else my_emails) and the server (--smtp, else
+    the smtp_url setting) must be known now: a timer does not see NET_SMTP_URL.
 
     Examples:
 
     \b
       net remind install --at 08:30 --email
       net remind install --at 07:45 --notify --dry-run
-      net remind install --at 08:30 --email --cron
+      net remind install --at 08:30 --email --to me@example.org --cron
     """
     when = timer.at(at)
     if by_email == by_notify:
         raise InputError("Choose one: --email or --notify.")
     what = "email" if by_email else "notify"
-    command = [*context.program_path(), "remind", what]
     c = context.get(ctx)
+    options: list[str] = []
+    if by_notify and (to, sender, smtp) != (None, None, None):
+        raise InputError("--to, --from and --smtp go with --email, not --notify.")
+    if by_email and to is not None and smtp is not None:  # nothing to look up in the store
+        options = doing.timer_options(None, to=to, sender=sender, smtp=smtp)
+    elif by_email:
+        with c.read() as s:
+            options = doing.timer_options(s, to=to, sender=sender, smtp=smtp)
+    command = [*context.program_path(), "remind", what, *options]
     db = _db(c)
     if not isinstance(c.store()[0], Path):
         say(
@@ -250,21 +280,22 @@ def uninstall(ctx: typer.Context) -> None:
     \b
       systemctl --user disable --now quietnet-remind.timer
       net remind uninstall
+      systemctl --user daemon-reload
     """
     from quietnet.ops import timer as files_of
 
     folder = _folder()
     if (folder / "timers.target.wants" / timer.TIMER).is_symlink():
         raise InputError(
-            "The reminder timer is still enabled: run systemctl --user disable --now "
-            "quietnet-remind.timer first, then net remind uninstall."
+            f"The reminder timer is still enabled: run {timer.DISABLE} first, then net remind "
+            f"uninstall, then {timer.RELOAD}."
         )
     removed, kept = files_of.uninstall(folder)
     for path in kept:
         say(f"Left {path} as it is: net remind install did not write it.")
     if removed:
         say("Removed " + " and ".join(str(p) for p in removed) + ".")
-        say("Then: systemctl --user daemon-reload")
+        say(f"Then: {timer.RELOAD}")
     elif not kept:
         say(f"No reminder timer to remove (none in {folder}).")
 

@@ -61,7 +61,7 @@ def review(
     if target is None and chosen == "text":
         _print(escaped_all(result))
         return
-    content = _render(result, chosen)
+    content = _render(result if chosen == "json" else escaped_all(result), chosen)
     if target is None or target.printed:
         say(content.rstrip("\n"))
         return
@@ -129,7 +129,10 @@ def _week_day(text: str | None, today: date) -> date:
 
 
 def _render(result: Review, chosen: str) -> str:
-    """The review as one string; only the chosen renderer is imported (Rich only if it must lay it out)."""
+    """The review as one string; only the chosen renderer is imported (Rich only if it must lay it out).
+
+    Every string in ``result`` is already escaped (``escaped_all``) but for JSON, which escapes its own.
+    """
     if chosen == "json":
         from quietnet.render.review.data import render
     elif chosen == "markdown":

@@ -17,6 +17,8 @@ SERVICE = "quietnet-remind.service"
 TIMER = "quietnet-remind.timer"
 MARK = "# Written by net remind install (quietnet); net remind uninstall removes it."
 ENABLE = "systemctl --user daemon-reload && systemctl --user enable --now quietnet-remind.timer"
+DISABLE = "systemctl --user disable --now quietnet-remind.timer"  # before net remind uninstall
+RELOAD = "systemctl --user daemon-reload"  # after it
 
 
 def at(text: str) -> time:

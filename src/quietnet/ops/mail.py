@@ -29,11 +29,19 @@ def compose(
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
-    message["Message-ID"] = make_msgid("quietnet", domain=sender.rpartition("@")[2] or "localhost")
+    message["Message-ID"] = make_msgid("quietnet", domain=_ascii_domain(sender.rpartition("@")[2]))
     message.set_content(text + "\n")
     if html is not None:
         message.add_alternative(html, subtype="html")
     return message
+
+
+def _ascii_domain(domain: str) -> str:
+    """The domain as a Message-ID carries it: ASCII (IDNA, bücher.example is xn--bcher-kva.example)."""
+    try:
+        return domain.encode("idna").decode("ascii") if domain else "localhost"
+    except UnicodeError:
+        return "localhost"
 
 
 def password(server: MailServer, *, given: str | None) -> str | None:
@@ -102,8 +110,21 @@ def send(message: EmailMessage, server: MailServer, secret: str | None, *, timeo
                     )
                 client.starttls(context=ssl.create_default_context())
                 client.ehlo()
+            client.ehlo_or_helo_if_needed()
             if server.user is not None and secret is not None:
+                if not client.has_extn("auth"):
+                    raise ReachError(
+                        f"The mail server at {where} offers no login here, so {server.user} cannot log in; "
+                        "for a relay that takes mail without one, leave the user out of the URL. "
+                        "Nothing was sent."
+                    )
                 _login(client, server, server.user, secret)
+            addresses = [str(message["From"]), str(message["To"])]
+            if not all(a.isascii() for a in addresses) and not client.has_extn("smtputf8"):
+                raise ReachError(
+                    f"The mail server at {where} does not take addresses with letters beyond ASCII "
+                    "(it offers no SMTPUTF8); use an ASCII address, or another server. Nothing was sent."
+                )
             client.send_message(message)
     except ReachError:
         raise

@@ -10,6 +10,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+from quietnet.core.text import BIDI_CONTROLS
 from quietnet.errors import ReachError
 
 # osascript receives the words as arguments of a script, so nothing in them is AppleScript.
@@ -17,16 +18,28 @@ APPLESCRIPT = ["-e", "on run argv", "-e", "display notification (item 2 of argv)
                "-e", "end run"]  # fmt: skip
 
 
+def _kept(c: str) -> bool:
+    return unicodedata.category(c) != "Cc" and c not in BIDI_CONTROLS and c not in "\u2028\u2029"
+
+
 def clean(text: str) -> str:
-    """Control characters removed (line breaks kept, a tab a space): a notification shows text only."""
+    """Control and bidirectional characters removed (line breaks kept, a tab a space): text only."""
     lines = text.replace("\t", " ").split("\n")
-    return "\n".join("".join(c for c in line if unicodedata.category(c) != "Cc") for line in lines)
+    return "\n".join("".join(c for c in line if _kept(c)) for line in lines)
+
+
+def markup_escaped(text: str) -> str:
+    """The body as notify-send's daemons read it: a little markup, so & < > and quotes escaped."""
+    for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;")):
+        text = text.replace(raw, entity)
+    return text
 
 
 def arguments(program: Path, title: str, body: str) -> list[str]:
     if program.name == "osascript":
         return [str(program), *APPLESCRIPT, clean(title), clean(body)]
-    return [str(program), "--app-name=quietnet", clean(title), clean(body)]
+    # the summary is shown as plain text; the body as markup by most notification daemons
+    return [str(program), "--app-name=quietnet", clean(title), markup_escaped(clean(body))]
 
 
 def show(program: Path, title: str, body: str, *, timeout: float = 10) -> None:
