@@ -15,6 +15,7 @@ bytes and exit the same for a broad table of command lines.
 from __future__ import annotations
 
 import importlib
+import os
 
 from quietnet.cli.signatures import ARGUMENTS, OPTIONS
 
@@ -30,6 +31,7 @@ FAST: dict[str, str] = {
     "find": "everyday",
     "review": "weekly",
 }
+CLICK_COMPLETION = ("_NET_COMPLETE", "_QUIETNET_COMPLETE")  # set by a Click-style completion script
 ASKS = {"log": ("edit", "delete"), "helped": ("edit", "delete")}  # first words that may ask a question
 
 Parsed = tuple[str, dict[str, object], dict[str, object]]
@@ -109,6 +111,8 @@ def _arguments(wanted: tuple[tuple[str, int, bool], ...], words: list[str], into
 
 def run(args: list[str]) -> int | None:
     """Run ``args`` if the fast path can; its exit code, or None to leave it to Typer."""
+    if any(name in os.environ for name in CLICK_COMPLETION):  # Click's own completion hook: Typer answers it
+        return None
     found = parse(args)
     if found is None:
         return None

@@ -19,6 +19,7 @@ HELP = ("--help", "-h")
 
 
 def main() -> None:
+    _streams()
     try:
         _dispatch()
     except SystemExit as done:
@@ -31,6 +32,18 @@ def main() -> None:
         _finish(code)
         sys.exit(code)
     _finish(0)
+
+
+def _streams() -> None:
+    """A closed stdout or stderr (`net today >&-`) prints nowhere; what its encoding can't hold is escaped."""
+    import os
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (open for the whole run)
+        elif hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _finish(code: object) -> None:
