@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -221,6 +222,25 @@ def test_export_new_writes_a_card_named_for_its_new_uid(net: Net, store: Path, b
     assert f"UID:{uid}\r\n" in text
     assert "EMAIL;TYPE=INTERNET:cleo@example.org\r\n" in text
     assert synced(net, book) == f"Nothing to sync: {book} and the store agree.\n"
+
+
+def test_a_new_card_carries_only_the_fields_net_owns(net: Net, store: Path, book: Path) -> None:
+    private = ("--note", "going through a divorce", "--tag", "therapy-referral", "--city", "Oslo")
+    owned = ("--email", "sp@example.org", "--role", "Pilot", "--birthday", "1990-04-12")
+    ok(net, "add", "Secret Person", *private, *owned)
+    synced(net, book, "--yes")
+    synced(net, book, "--export-new")
+    (new,) = set(cards(book)) - {"ana.vcf", "ben.vcf"}
+    text = (book / new).read_bytes().decode()
+    uid = new.removesuffix(".vcf")
+    assert re.fullmatch(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//quietnet//quietnet//EN\r\nN:Person;Secret;;;\r\n"
+        f"FN:Secret Person\r\nUID:{uid}\r\nTITLE:Pilot\r\nEMAIL;TYPE=INTERNET:sp@example.org\r\n"
+        "BDAY:1990-04-12\r\nREV:\\d{8}T\\d{6}Z\r\nEND:VCARD\r\n",
+        text,
+    ), text
+    for word in ("divorce", "therapy", "Oslo", "NOTE", "CATEGORIES", "ADR"):
+        assert word not in text
 
 
 def test_the_sync_state_survives_export_and_import_json(

@@ -105,6 +105,7 @@ def sync_vdir(
         delete=delete,
         export_new=export_new,
         circle=circle.strip().casefold(),
+        rev=context.now().strftime("%Y%m%dT%H%M%SZ"),
     )
     found = vdirfolder.read(real, today=context.today())
     if found.problems and not skip_bad:

@@ -229,6 +229,18 @@ _CHANGE = {
 }
 
 
+def new_card(uid: str, values: Mapping[str, Any], *, rev: str) -> str:
+    """A card for someone who has none: only the fields `net` owns, with UID, VERSION, PRODID and REV.
+
+    Never notes, tags, address or anything else of the store's: those stay private.
+    """
+    from quietnet.io import vcardexport
+
+    person = {key: values.get(key) for key in OWNED} | {"card_uid": uid}
+    text = vcardexport.write(person, ())
+    return text.replace("END:VCARD\r\n", f"REV:{rev}\r\nEND:VCARD\r\n") if rev else text
+
+
 def read_one(text: str, href: str, *, today: date) -> Contact | Problem | None:
     """The person one card file describes, why it can't be read, or None (a group, a company)."""
     found = vcard.read(text, href, today=today)

@@ -26,7 +26,7 @@ from typing import Any
 from quietnet.core.details import Contact
 from quietnet.core.text import plural
 from quietnet.engine.sqlite import Session
-from quietnet.io import vcardexport, vdir
+from quietnet.io import vdir
 from quietnet.ops.importing import Where
 from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, write_card
 from quietnet.store import cardsync, journal, people, transfer
@@ -80,6 +80,7 @@ class Options:
     delete: bool = False
     export_new: bool = False
     circle: str = "acquaintance"
+    rev: str = ""  # REV of a card written now (20261206T224900Z); the CLI reads the clock
 
 
 def sync(
@@ -300,8 +301,7 @@ class _Run:
             taken.add(href)
             self.plan.exported.append((href, person["name"]))
             if self.apply:
-                card = vcardexport.write({**person, "card_uid": uid}, people.tags_of(s, person["id"]))
-                self.writes[href] = card
+                self.writes[href] = vdir.new_card(uid, vdir.of_person(person), rev=self.options.rev)
                 fields = vdir.hashes(uid, vdir.of_person(person))
                 self.records[href] = {
                     "uid": uid,
