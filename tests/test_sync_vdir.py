@@ -4,6 +4,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import typer
@@ -415,3 +416,50 @@ def test_a_card_that_cant_be_written_leaves_the_store_as_it_was(
     assert result.err.endswith("Could not write ana.vcf: the disk is full; the store was left as it was.\n")
     assert people(store)["Ben Ode"]["email"] == "ben@example.org"  # the incoming change was rolled back
     assert cards(book) == before
+
+
+def test_a_card_edited_or_removed_while_net_asks_is_left_for_the_next_run(
+    net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quietnet.cli import sync
+
+    ok(net, "add", "Cleo Park")
+    edited = BEN.replace("ben@example.org", "ben@ode.net")
+
+    def meanwhile(question: str, *, yes: bool) -> None:  # the user edits the folder while net waits
+        (book / "ben.vcf").write_text(edited, newline="")
+        (book / "ana.vcf").unlink()
+
+    monkeypatch.setattr(sync, "confirm", meanwhile)
+    out = synced(net, book, "--export-new")
+    changed = "it changed while we were asking; run net sync vdir again"
+    assert out.endswith(f"Not synced: ana.vcf: {changed}\nNot synced: ben.vcf: {changed}\n"
+                        "1 person has no card in the folder (--export-new writes one each).\n")  # fmt: skip
+    assert sorted(people(store)) == ["Cleo Park"]
+    assert cards(book) == {"ben.vcf": edited.encode()}  # not overwritten, ana.vcf not recreated
+
+
+def test_a_card_edited_while_a_conflict_is_asked_is_not_overwritten(
+    net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quietnet.cli import sync
+
+    synced(net, book, "--yes")
+    ok(net, "edit", "ana", "--phone", "+48 5")
+    ok(net, "edit", "ben", "--role", "Pilot")
+    (book / "ana.vcf").write_text(ANA.replace("+48 600 100 200", "+48 6"), newline="")
+    edited = ANA.replace("+48 600 100 200", "+48 7")
+
+    def meanwhile(conflicts: object) -> dict[tuple[str, str], str]:
+        (book / "ana.vcf").write_text(edited, newline="")
+        return {("ana.vcf", "phone"): "store"}
+
+    monkeypatch.setattr(sync, "ask", meanwhile)
+    monkeypatch.setattr(sync, "sys", SimpleNamespace(stdin=SimpleNamespace(isatty=lambda: True)))
+    out = synced(net, book)
+    assert out == (
+        f'Synced {book}: 1 card updated.\n  out      Ben Ode (ben.vcf): role "Pilot"\n'
+        "Not synced: ana.vcf: it changed while we were asking; run net sync vdir again\n"
+    )
+    assert (book / "ana.vcf").read_bytes() == edited.encode()
+    assert people(store)["Ana Lima"]["phone"] == "+48 5"

@@ -120,6 +120,19 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
         found.cards.append(FolderCard(name, uid, vdir.digest(data), text, read))
 
 
+def unchanged(folder: Path, card: FolderCard) -> bool:
+    """Whether the card's file still holds the bytes read (not edited, removed or replaced since)."""
+    try:
+        fd = os.open(
+            folder / card.href, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_CARD + 1)
+    except OSError:
+        return False
+    return vdir.digest(data) == card.digest
+
+
 def write_card(folder: Path, href: str, text: str) -> str:
     """Write one card atomically (its mode kept); returns the new file's hash."""
     data = text.encode("utf-8")

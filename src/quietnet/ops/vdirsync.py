@@ -24,16 +24,18 @@ from datetime import date
 from typing import Any
 
 from quietnet.core.details import Contact
-from quietnet.core.text import plural
+from quietnet.core.text import plural, visible
 from quietnet.engine.sqlite import Session
+from quietnet.errors import InputError
 from quietnet.io import vdir
 from quietnet.ops.importing import Where
-from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, write_card
+from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, unchanged, write_card
 from quietnet.store import cardsync, journal, people, transfer
 from quietnet.store.cardsync import CardState
 from quietnet.store.transfer import ImportPlan
 
 _FAR = date(2200, 12, 31)  # cards carry no relative dates: any today will do
+CHANGED = "it changed while we were asking; run net sync vdir again"
 Choices = Mapping[tuple[str, str], str]  # (href, field) -> "store" | "folder"
 
 
@@ -126,7 +128,7 @@ class _Run:
                 continue
             used.add(row.id)
             if row.person_id is None:
-                self._forgotten(row, card.href)
+                self._forgotten(row, card)
             else:
                 self._merge(card, row, persons[row.person_id], None)
         self._fresh(fresh)
@@ -147,16 +149,26 @@ class _Run:
         if s is not None:
             self._without(s)
         if self.apply and s is not None:
+            read = {c.href: c for c in self.folder.cards}
             for href, text in self.writes.items():
+                if href in read and not unchanged(self.folder.path, read[href]):  # in the last instant
+                    raise InputError(
+                        f"{visible(href)} changed while we were writing; the store was left as it was. "
+                        "Run net sync vdir again."
+                    )
                 self.records[href]["card_hash"] = write_card(self.folder.path, href, text)
             for href, values in self.records.items():
                 cardsync.record(s, vdir=self.vdir_key, href=href, **values)
             for href in self.removals:  # the folder last: a failure before leaves it as it was
                 remove_card(self.folder.path, href)
 
-    def _forgotten(self, row: CardState, href: str) -> None:
+    def _forgotten(self, row: CardState, card: FolderCard) -> None:
+        href = card.href
         if not self.options.delete:
             self.plan.forgotten.append(href)
+            return
+        if self.apply and not unchanged(self.folder.path, card):
+            self.plan.skipped.append((href, CHANGED))
             return
         self.plan.removed.append(href)
         if self.apply and self.s is not None:
@@ -221,15 +233,19 @@ class _Run:
                     else:
                         final.pop(key, None)
                 outgoing, text = {}, card.text
-        if incoming:
-            plan.incoming.append((card.href, person["name"], incoming))
-        if outgoing:
-            plan.outgoing.append((card.href, person["name"], outgoing))
         new_state = (
             row is None or row.fields != final or row.href != card.href or row.card_hash != card.digest
         )
         if not (new_state or outgoing):
             return
+        if self.apply and not unchanged(self.folder.path, card):  # edited while we were asking
+            plan.skipped.append((card.href, CHANGED))
+            plan.conflicts = [c for c in plan.conflicts if c.href != card.href]
+            return
+        if incoming:
+            plan.incoming.append((card.href, person["name"], incoming))
+        if outgoing:
+            plan.outgoing.append((card.href, person["name"], outgoing))
         plan.state_writes += 1
         self.claimed.add(person["id"])
         if not self.apply or self.s is None:
@@ -252,6 +268,11 @@ class _Run:
         if not fresh:
             return
         s, plan = self.s, self.plan
+        if self.apply:  # a card edited or removed while we were asking is left for the next run
+            plan.skipped += [(c.href, CHANGED) for c in fresh if not unchanged(self.folder.path, c)]
+            fresh = [c for c in fresh if (c.href, CHANGED) not in plan.skipped]
+            if not fresh:
+                return
         planned = transfer.plan(s, [c.contact for c in fresh], circle=self.options.circle)
         adds = []
         for card, step in zip(fresh, planned.steps, strict=True):
@@ -291,7 +312,8 @@ class _Run:
         for person in cardsync.unlinked(s, vdir=self.vdir_key):
             if person["id"] in self.claimed:
                 continue
-            if not self.options.export_new:
+            if not self.options.export_new or any(why == CHANGED for _, why in self.plan.skipped):
+                # a card edited while we were asking may be theirs: no new card for anyone this run
                 self.plan.without.append(person["name"])
                 continue
             uid = str(uuids.uuid4())
