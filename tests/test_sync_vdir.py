@@ -463,3 +463,31 @@ def test_a_card_edited_while_a_conflict_is_asked_is_not_overwritten(
     )
     assert (book / "ana.vcf").read_bytes() == edited.encode()
     assert people(store)["Ana Lima"]["phone"] == "+48 5"
+
+
+def test_a_file_name_that_is_not_utf8_is_left_alone(net: Net, store: Path, book: Path) -> None:
+    latin = book / os.fsdecode(b"latin\xe9.vcf")
+    latin.write_bytes(BEN.replace("ben-2", "lat").replace("Ben Ode", "Lat In").encode())
+    before = cards(book)
+    out = synced(net, book, "--yes")
+    assert out == (
+        f"Synced {book}: 2 people added.\n  new      Ana Lima (ana.vcf)\n  new      Ben Ode (ben.vcf)\n"
+        "Left as it is: latin\\xe9.vcf (its name is not UTF-8; rename it to sync it).\n"
+    )
+    assert sorted(people(store)) == ["Ana Lima", "Ben Ode"]
+    assert cards(book) == before
+
+
+def test_every_line_naming_a_file_escapes_its_control_characters(net: Net, store: Path, book: Path) -> None:
+    (book / "evil\n\x1b[31mred\t.vcf").write_bytes(
+        BEN.replace("ben", "eve").replace("Ben Ode", "Eve").encode()
+    )
+    (book / "bad\n.vcf").write_bytes(b"BEGIN:VCARD\r\n")
+    out = synced(net, book, "--dry-run", "--skip-bad-cards")
+    assert "  new      Eve (evil\\x0a\\x1b[31mred\\x09.vcf)\n" in out
+    assert "\n  bad\\x0a.vcf, line 1:" in out
+    assert "\x1b" not in out
+    assert "\t" not in out
+    assert len(out.splitlines()) == 7, out
+    err = refused(net, store, "sync", "vdir", str(book))
+    assert err.startswith("bad\\x0a.vcf, line 1: ")

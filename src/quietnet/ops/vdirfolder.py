@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from quietnet.core.details import Contact
+from quietnet.core.text import visible
 from quietnet.errors import InputError
 from quietnet.io import vdir
 from quietnet.io.cards import MAX_CARD
@@ -52,6 +53,12 @@ class Folder:
         return {c.href for c in self.cards} | {h for h, _ in self.left} | {p.source for p in self.problems}
 
 
+def file_name(name: str) -> str:
+    """A card's file name on one line: bytes that are not UTF-8 as \\xe9, control characters escaped."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return visible(raw.decode("utf-8", "backslashreplace"))
+
+
 def read(path: Path, *, today: date) -> Folder:
     """Every card file of the folder; refused when there are more, or more bytes, than an import takes."""
     found = Folder(path)
@@ -68,6 +75,11 @@ def read(path: Path, *, today: date) -> Folder:
     used = 0
     for entry in names:
         name = entry.name
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # the store keeps names as text: such a file can't be synced
+            found.left.append((name, "its name is not UTF-8; rename it to sync it"))
+            continue
         if entry.is_symlink():
             found.left.append((name, "it is a symbolic link, which a sync never follows"))
             continue
@@ -169,8 +181,8 @@ def refusal(problems: list[Problem]) -> InputError:
     hint = "Fix them and run again, or add --skip-bad-cards to sync the rest (those stay as they are)."
     if len(problems) == 1:
         p = problems[0]
-        return InputError(f"{p.source}, line {p.line}: {p.reason} Nothing was changed.", hint=hint)
-    lines = [f"  {p.source}, line {p.line}: {p.reason}" for p in problems[:10]]
+        return InputError(f"{file_name(p.source)}, line {p.line}: {p.reason} Nothing was changed.", hint=hint)
+    lines = [f"  {file_name(p.source)}, line {p.line}: {p.reason}" for p in problems[:10]]
     if len(problems) > 10:
         lines.append(f"  ... and {len(problems) - 10} more.")
     head = f"{len(problems)} cards could not be read, so nothing was changed:"

@@ -24,12 +24,12 @@ from datetime import date
 from typing import Any
 
 from quietnet.core.details import Contact
-from quietnet.core.text import plural, visible
+from quietnet.core.text import plural
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
 from quietnet.io import vdir
 from quietnet.ops.importing import Where
-from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, unchanged, write_card
+from quietnet.ops.vdirfolder import Folder, FolderCard, file_name, remove_card, unchanged, write_card
 from quietnet.store import cardsync, journal, people, transfer
 from quietnet.store.cardsync import CardState
 from quietnet.store.transfer import ImportPlan
@@ -153,7 +153,7 @@ class _Run:
             for href, text in self.writes.items():
                 if href in read and not unchanged(self.folder.path, read[href]):  # in the last instant
                     raise InputError(
-                        f"{visible(href)} changed while we were writing; the store was left as it was. "
+                        f"{file_name(href)} changed while we were writing; the store was left as it was. "
                         "Run net sync vdir again."
                     )
                 self.records[href]["card_hash"] = write_card(self.folder.path, href, text)
