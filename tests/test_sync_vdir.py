@@ -491,3 +491,50 @@ def test_every_line_naming_a_file_escapes_its_control_characters(net: Net, store
     assert len(out.splitlines()) == 7, out
     err = refused(net, store, "sync", "vdir", str(book))
     assert err.startswith("bad\\x0a.vcf, line 1: ")
+
+
+TWO = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:two\r\nFN:Tom Two\r\nNICKNAME:Tommy,TT\r\n"
+    "EMAIL;TYPE=pref:tom@one.org\r\nEMAIL:tom@two.org\r\nTITLE:Clerk\r\nEND:VCARD\r\n"
+)
+
+
+def test_a_field_cleared_here_that_the_card_holds_twice_does_not_stop_the_rest(
+    net: Net, store: Path, book: Path
+) -> None:
+    (book / "two.vcf").write_bytes(TWO.encode())
+    synced(net, book, "--yes")
+    ok(net, "edit", "tom", "--email", "", "--role", "Boss", "--nickname", "")
+    out = synced(net, book)
+    assert out == (
+        f"Synced {book}: 1 card brought details in, 1 card updated.\n"
+        '  in       Tom Two (two.vcf): nickname "TT", email "tom@two.org"\n'
+        '  out      Tom Two (two.vcf): nickname nothing, role "Boss", email nothing\n'
+        'two.vcf: its next NICKNAME "TT" is the one net keeps now; remove it there to have none\n'
+        'two.vcf: its next EMAIL "tom@two.org" is the one net keeps now; remove it there to have none\n'
+    )
+    assert (book / "two.vcf").read_bytes().decode() == (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:two\r\nFN:Tom Two\r\nNICKNAME:TT\r\n"
+        "EMAIL:tom@two.org\r\nTITLE:Boss\r\nEND:VCARD\r\n"
+    )
+    tom = people(store)["Tom Two"]
+    assert (tom["email"], tom["nickname"], tom["role"]) == ("tom@two.org", "TT", "Boss")
+    assert synced(net, book) == f"Nothing to sync: {book} and the store agree.\n"
+
+
+def test_a_field_that_would_not_read_back_is_named_and_the_others_go_out(
+    net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quietnet.io import vdir
+
+    synced(net, book, "--yes")
+    ok(net, "edit", "ben", "--email", "ben@new.org", "--role", "Pilot")
+    broken = dict(vdir._CHANGE, email=lambda items, value, version: None)  # an EMAIL that can't be written
+    monkeypatch.setattr(vdir, "_CHANGE", broken)
+    out = synced(net, book)
+    assert out == (
+        f"Synced {book}: 1 card updated.\n"
+        '  out      Ben Ode (ben.vcf): role "Pilot"\n'
+        "Not synced: ben.vcf: its EMAIL would not read back as sent; change it in the card\n"
+    )
+    assert b"TITLE:Pilot\r\n" in (book / "ben.vcf").read_bytes()

@@ -51,6 +51,7 @@ def notes(plan: VdirPlan, folder: Folder, *, prefer: str | None) -> list[str]:
         for href in plan.forgotten
     ]
     lines += [f"Not synced: {file(href)}: {why}" for href, why in plan.skipped]
+    lines += [f"{file(href)}: {what}" for href, what in plan.told]
     lines += [f"Left as it is: {file(href)} ({why})." for href, why in folder.left]
     if folder.problems:
         lines.append(f"Not synced ({plural(len(folder.problems), 'card')} could not be read):")

@@ -25,6 +25,7 @@ from quietnet.io.contentline import BadLine, Line, escape
 OWNED = ("name", "nickname", "company", "role", "email", "phone", "birthday")
 PROPERTIES = {"name": "FN and N", "nickname": "NICKNAME", "company": "ORG", "role": "TITLE",
               "email": "EMAIL", "phone": "TEL", "birthday": "BDAY"}  # fmt: skip
+_SEPARATORS = re.compile(r"[\s.()-]")
 _PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
@@ -41,6 +42,13 @@ def owned(contact: Contact) -> dict[str, Any]:
 def of_person(row: Mapping[str, Any]) -> dict[str, Any]:
     """The values of the fields `net` owns, as the store holds them."""
     return {key: row.get(key) or None for key in OWNED}
+
+
+def same(key: str, a: Any, b: Any) -> bool:
+    """Whether two values of a field are the same (a phone's spaces, dashes, dots and brackets aside)."""
+    if key == "phone" and isinstance(a, str) and isinstance(b, str):
+        return _SEPARATORS.sub("", a) == _SEPARATORS.sub("", b)
+    return bool(a == b)
 
 
 def hashed(uid: str, key: str, value: Any) -> str:

@@ -64,6 +64,7 @@ class VdirPlan:
     without: list[str] = field(default_factory=list)  # names of people with no card (not written)
     exported: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new cards
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (href, why)
+    told: list[tuple[str, str]] = field(default_factory=list)  # (href, what happened to it besides)
     first: bool = False  # this folder was never synced with this store
     state_writes: int = 0  # rows of sync state that change
 
@@ -195,7 +196,7 @@ class _Run:
         for key in vdir.OWNED:
             here, there = mine[key], theirs[key]
             was = base.get(key)
-            if here == there:
+            if vdir.same(key, here, there):
                 final[key] = vdir.hashed(uid, key, here)
                 continue
             if was is not None and vdir.hashed(uid, key, here) == was:
@@ -223,16 +224,7 @@ class _Run:
                     final[key] = was
         text = card.text
         if outgoing:
-            text = vdir.rewrite(card.text, outgoing)
-            back = vdir.read_one(text, card.href, today=_FAR)
-            if not isinstance(back, Contact) or any(vdir.owned(back)[k] != v for k, v in outgoing.items()):
-                plan.skipped.append((card.href, "its new details would not read back the same"))
-                for key in outgoing:
-                    if key in base:
-                        final[key] = base[key]
-                    else:
-                        final.pop(key, None)
-                outgoing, text = {}, card.text
+            outgoing, text = self._sendable(card, outgoing, incoming, final, base)
         new_state = (
             row is None or row.fields != final or row.href != card.href or row.card_hash != card.digest
         )
@@ -262,6 +254,59 @@ class _Run:
             "card_hash": card.digest,
             "row_id": row_id,
         }
+
+    def _sendable(
+        self,
+        card: FolderCard,
+        outgoing: dict[str, Any],
+        incoming: dict[str, Any],
+        final: dict[str, str],
+        base: dict[str, str],
+    ) -> tuple[dict[str, Any], str]:
+        """The outgoing fields that read back as sent (each tried alone, then together), and the card.
+
+        A field that would not read back is left out and named; a field cleared here that the
+        card holds more of (a second EMAIL, NICKNAME) loses its first value, and the next one,
+        which an import now reads, comes in.
+        """
+        sent: dict[str, Any] = {}
+        for key, value in outgoing.items():
+            got = _read_back(vdir.rewrite(card.text, {key: value}), card.href, key)
+            if got is not _UNREAD and vdir.same(key, got, value):
+                sent[key] = value
+            elif value is None and got is not _UNREAD:
+                sent[key] = None
+                incoming[key] = got
+                final[key] = vdir.hashed(card.uid, key, got)
+                what = vdir.PROPERTIES[key]
+                self.plan.told.append(
+                    (
+                        card.href,
+                        f'its next {what} "{got}" is the one net keeps now; remove it there to have none',
+                    )
+                )
+            else:
+                self.plan.skipped.append(
+                    (
+                        card.href,
+                        f"its {vdir.PROPERTIES[key]} would not read back as sent; change it in the card",
+                    )
+                )
+                _restore(final, base, key)
+        if not sent:
+            return {}, card.text
+        text = vdir.rewrite(card.text, sent)
+        back = vdir.read_one(text, card.href, today=_FAR)
+        wanted = {k: incoming[k] if v is None and k in incoming else v for k, v in sent.items()}
+        if not isinstance(back, Contact) or any(
+            not vdir.same(k, vdir.owned(back)[k], v) for k, v in wanted.items()
+        ):  # the fields read back one by one, not together: none of them goes out
+            self.plan.skipped.append((card.href, "its new details would not read back the same"))
+            for key in sent:
+                incoming.pop(key, None)
+                _restore(final, base, key)
+            return {}, card.text
+        return sent, text
 
     def _fresh(self, fresh: list[FolderCard]) -> None:
         """Cards the store has no state for: matched (UID, email, exact name) or someone new."""
@@ -332,6 +377,22 @@ class _Run:
                     "card_hash": "",
                     "row_id": None,
                 }
+
+
+_UNREAD = object()  # a card that would not read back at all
+
+
+def _read_back(text: str, href: str, key: str) -> Any:
+    back = vdir.read_one(text, href, today=_FAR)
+    return vdir.owned(back)[key] if isinstance(back, Contact) else _UNREAD
+
+
+def _restore(final: dict[str, str], base: Mapping[str, str], key: str) -> None:
+    """The field's state as last synced (it did not go out)."""
+    if key in base:
+        final[key] = base[key]
+    else:
+        final.pop(key, None)
 
 
 def _person(s: Session, person_id: int) -> dict[str, Any]:
