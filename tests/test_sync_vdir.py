@@ -133,7 +133,7 @@ def test_a_detail_changed_on_both_sides_is_listed_not_lost(net: Net, store: Path
         '  Ben Ode (ben.vcf), email: here "ben@here.org", in the card "ben@there.org"\n'
     )
     assert synced(net, book) == f"Synced {book}: the sync state brought up to date.\n" + listed
-    assert synced(net, book) == f"Nothing to sync: {book} and the store agree.\n" + listed
+    assert synced(net, book) == f"Nothing to sync in {book} but what is listed below.\n" + listed
     assert people(store)["Ben Ode"]["email"] == "ben@here.org"
     assert "ben@there.org" in (book / "ben.vcf").read_text()
     out = synced(net, book, "--prefer", "store")
@@ -178,7 +178,7 @@ def test_a_card_gone_is_reported_and_archives_only_when_asked(net: Net, store: P
     synced(net, book, "--yes")
     (book / "ben.vcf").unlink()
     assert synced(net, book) == (
-        f"Nothing to sync: {book} and the store agree.\n"
+        f"Nothing to sync in {book} but what is listed below.\n"
         "Ben Ode's card (ben.vcf) is no longer in the folder; they stay in your store"
         " (--archive-missing archives them).\n"
     )
@@ -194,7 +194,7 @@ def test_a_forgotten_persons_card_is_removed_only_with_delete(net: Net, store: P
     ok(net, "forget", "ben", "--yes")
     assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben.vcf", None)]
     assert synced(net, book) == (
-        f"Nothing to sync: {book} and the store agree.\n"
+        f"Nothing to sync in {book} but what is listed below.\n"
         "ben.vcf is the card of someone you forgot; it stays (--delete removes it).\n"
     )
     assert "Ben Ode" not in people(store)  # never brought back in
@@ -538,3 +538,26 @@ def test_a_field_that_would_not_read_back_is_named_and_the_others_go_out(
         "Not synced: ben.vcf: its EMAIL would not read back as sent; change it in the card\n"
     )
     assert b"TITLE:Pilot\r\n" in (book / "ben.vcf").read_bytes()
+
+
+def test_after_a_merge_two_cards_of_one_person_are_never_overwritten_without_a_pick(
+    net: Net, store: Path, book: Path
+) -> None:
+    other = BEN.replace("ben-2", "ben-3").replace("Ben Ode", "Benjamin Ode").replace("ben@", "benj@")
+    (book / "benj.vcf").write_bytes(other.encode())
+    synced(net, book, "--yes")
+    assert net("merge", "ben ode", "benjamin", "--yes").code == 0
+    before = cards(book)
+    out = synced(net, book)
+    assert cards(book) == before
+    listed = (
+        "Changed on both sides since the last sync, left as they are (--prefer store or --prefer folder "
+        'picks a side):\n  Ben Ode (benj.vcf), name: here "Ben Ode", in the card "Benjamin Ode"\n'
+        '  Ben Ode (benj.vcf), email: here "ben@example.org", in the card "benj@example.org"\n'
+    )
+    assert out == f"Synced {book}: the sync state brought up to date.\n" + listed
+    assert synced(net, book) == f"Nothing to sync in {book} but what is listed below.\n" + listed
+    (book / "benj.vcf").write_bytes(other.replace("benj@", "b@").encode())
+    out = synced(net, book)
+    assert '  Ben Ode (benj.vcf), email: here "ben@example.org", in the card "b@example.org"\n' in out
+    assert people(store)["Ben Ode"]["email"] == "ben@example.org"

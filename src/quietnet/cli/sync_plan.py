@@ -75,6 +75,8 @@ def result(plan: VdirPlan, where: str, *, dry_run: bool) -> str:
     ]
     said = ", ".join(d for d in done if d)
     if not plan.writes:
+        if plan.conflicts or plan.gone or plan.forgotten or plan.skipped:
+            return f"Nothing to sync in {where} but what is listed below."
         return f"Nothing to sync: {where} and the store agree."
     if not said:
         said = "the sync state brought up to date"

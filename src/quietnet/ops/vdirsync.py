@@ -18,6 +18,7 @@ as it was and the cards already written equal to it.
 from __future__ import annotations
 
 import uuid as uuids
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,6 +109,7 @@ class _Run:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # href -> the row to record
     claimed: set[int] = field(default_factory=set)  # people with a card in the folder after this run
     removals: list[str] = field(default_factory=list)  # cards removed last, with the writes
+    shared: set[int] = field(default_factory=set)  # people linked to more than one card of the folder
 
     def go(self) -> None:
         s, plan = self.s, self.plan
@@ -117,6 +119,8 @@ class _Run:
         by_uid = {r.uid: r for r in rows}
         persons = cardsync.person_rows(s, [r.person_id for r in rows if r.person_id]) if s is not None else {}
         self.claimed = {r.person_id for r in rows if r.person_id is not None}
+        linked = Counter(r.person_id for r in rows if r.person_id is not None and r.href in self.folder.hrefs)
+        self.shared = {person_id for person_id, n in linked.items() if n > 1}
         present = self.folder.hrefs
         used: set[int] = set()
         fresh: list[FolderCard] = []
@@ -189,6 +193,8 @@ class _Run:
             base: dict[str, str] = dict(row.fields)
         else:
             base = vdir.hashes(uid, base_values) if base_values is not None else {}
+        if person["id"] in self.shared:  # two cards, one person (net merge): nothing goes without a pick
+            base = {}
         mine, theirs = vdir.of_person(person), vdir.owned(card.contact)
         incoming: dict[str, Any] = {}
         outgoing: dict[str, Any] = {}
