@@ -92,12 +92,29 @@ def _items(text: str) -> tuple[list[_Item], str]:
     return items, ending
 
 
-def rewrite(text: str, changes: Mapping[str, Any]) -> str:
-    """The card with the owned fields in ``changes`` set (None removes them); all else as it was."""
+def rewrite(text: str, changes: Mapping[str, Any], *, rev: str = "") -> str:
+    """The card with the owned fields in ``changes`` set (None removes them); all else as it was.
+
+    A card that has a REV gets ``rev`` in it. In a vCard 2.1 a changed line is written as
+    UTF-8 text (its quoted-printable encoding dropped) with ``CHARSET=UTF-8`` when it is not
+    ASCII, as 2.1 readers expect.
+    """
     items, ending = _items(text)
     version = next((i.line.value.strip() for i in items if i.line and i.line.name == "VERSION"), "3.0")
     for key, value in changes.items():
         _CHANGE[key](items, value, version)
+    if rev and changes and (revs := _named(items, "REV")):
+        revs[0].line, revs[0].text = Line("REV", rev, (), revs[0].line.group if revs[0].line else ""), None
+    if version.startswith("2"):
+        for item in items:
+            line = item.line
+            if (
+                item.text is None
+                and line is not None
+                and not line.value.isascii()
+                and not line.values("CHARSET")
+            ):
+                item.line = replace(line, params=(*line.params, ("CHARSET", ("UTF-8",))))
     out = []
     for item in items:
         if item.text is not None:
@@ -125,6 +142,11 @@ def _put(items: list[_Item], item: _Item | None, name: str, value: str | None, p
     if item is not None and item.line is not None:
         if value is None:
             items.remove(item)
+            group = item.line.group
+            if group and not any(
+                i.line and i.line.group == group and not i.line.name.startswith("X-") for i in items
+            ):
+                items[:] = [i for i in items if not (i.line and i.line.group == group)]  # its X-ABLabel too
         else:
             item.line, item.text = _plain(item.line, value), None
     elif value is not None:
@@ -188,8 +210,10 @@ def _preferred(prop: str, kind: str) -> Any:
             found = [i for i in found if i.line and contentline.text(i.line).strip()]
         first = found[0] if found else None
         if first is not None and first.line is not None and value:
-            prefix = "tel:" if first.line.value.lower().startswith("tel:") else ""
-            _put(items, first, prop, prefix + escape(value))
+            if first.line.value.lower().startswith("tel:"):  # a tel URI (RFC 3966): no spaces
+                _put(items, first, prop, "tel:" + "-".join(value.split()))
+            else:
+                _put(items, first, prop, escape(value))
         else:
             _put(items, first, prop, escape(value) if value else None, (("TYPE", (kind,)),))
 
@@ -210,6 +234,11 @@ def _birthday(items: list[_Item], value: str | None, version: str) -> None:
     if not value:
         _put(items, first, "BDAY", None)
         return
+    texts = _named(items, "BDAY")
+    was = texts[0].line if texts else None
+    if first is None and was is not None:  # a text BDAY ("circa 1800"): the date replaces it
+        first = texts[0]
+        first.line = replace(was, params=tuple(p for p in was.params if p[0] != "VALUE"))
     line = first.line if first is not None else None
     omit = line.values("X-APPLE-OMIT-YEAR") if line is not None else []
     if len(value) == 10:

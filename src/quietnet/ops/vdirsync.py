@@ -301,7 +301,7 @@ class _Run:
                 _restore(final, base, key)
         if not sent:
             return {}, card.text
-        text = vdir.rewrite(card.text, sent)
+        text = vdir.rewrite(card.text, sent, rev=self.options.rev)
         back = vdir.read_one(text, card.href, today=_FAR)
         wanted = {k: incoming[k] if v is None and k in incoming else v for k, v in sent.items()}
         if not isinstance(back, Contact) or any(
