@@ -251,45 +251,45 @@ def test_a_symbolic_link_is_never_followed(net: Net, store: Path, book: Path, tm
 BAD = {
     "control": (
         BEN.replace("FN:Ben Ode", "FN:Ben\x1bOde"),
-        "ben.vcf, line 4: FN: A name can't contain control characters",
+        "ben.vcf, line 4: FN: A name can't contain control characters (such as tabs, newlines or NUL).",
     ),
-    "two cards": (
-        BEN + BEN,
-        "ben.vcf, line 1: It holds 2 cards; a vdir holds one card per file. Nothing was changed.",
-    ),
-    "not utf-8": (
-        BEN.replace("Ben", "B\udcffn"),
-        "ben.vcf, line 4: Byte 0xFF is not valid UTF-8. Nothing was changed.",
-    ),
+    "two cards": (BEN + BEN, "ben.vcf, line 1: It holds 2 cards; a vdir holds one card per file."),
+    "not utf-8": (BEN.replace("Ben", "B\udcffn"), "ben.vcf, line 4: Byte 0xFF is not valid UTF-8."),
     "no name": (BEN.replace("FN:Ben Ode\r\n", ""), "ben.vcf, line 1: This card has no name (no FN or N)."),
+    "empty": ("", "ben.vcf, line 1: It is empty."),
+    "not a card": ("hello\r\n", "ben.vcf, line 1: It is not a vCard file (it has no BEGIN:VCARD line)."),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_a_card_that_cant_be_read_refuses_the_sync(net: Net, store: Path, book: Path, case: str) -> None:
+def test_a_card_that_cant_be_read_is_left_alone_and_listed(
+    net: Net, store: Path, book: Path, case: str
+) -> None:
     synced(net, book, "--yes")
     ok(net, "edit", "ana", "--phone", "+48 5")
     text, said = BAD[case]
     (book / "ben.vcf").write_bytes(text.encode("utf-8", "surrogateescape"))
-    before = cards(book)
-    err = refused(net, store, "sync", "vdir", str(book))
-    assert err.startswith(said)
-    assert cards(book) == before
-    out = synced(net, book, "--skip-bad-cards")
-    assert f"Synced {book}: 1 card updated." in out
-    assert "Not synced (1 card could not be read):\n  " + said.split(" Nothing")[0] in out
+    before = cards(book)["ben.vcf"]
+    assert synced(net, book) == (
+        f'Synced {book}: 1 card updated.\n  out      Ana Lima (ana.vcf): phone "+48 5"\nLeft alone: {said}\n'
+    )
+    assert cards(book)["ben.vcf"] == before
+    assert people(store)["Ben Ode"]["email"] == "ben@example.org"
+    assert synced(net, book, "--skip-bad-cards") == (  # still accepted; changes nothing
+        f"Nothing to sync in {book} but what is listed below.\nLeft alone: {said}\n"
+    )
 
 
-def test_a_card_over_the_size_bound_is_refused(
+def test_a_card_over_the_size_bound_is_left_alone(
     net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ok(net, "add", "Cleo Park")
     monkeypatch.setattr(vdirfolder, "MAX_CARD", 200)
     before = cards(book)
-    err = refused(net, store, "sync", "vdir", str(book), "--yes")
-    assert err.startswith(
-        "ana.vcf, line 1: This card is larger than 16 MB, too large to sync. Nothing was changed."
+    assert synced(net, book, "--yes") == (
+        f"Synced {book}: 1 person added.\n  new      Ben Ode (ben.vcf)\n"
+        "Left alone: ana.vcf, line 1: This card is larger than 16 MB, too large to sync.\n"
     )
+    assert sorted(people(store)) == ["Ben Ode"]
     assert cards(book) == before
 
 

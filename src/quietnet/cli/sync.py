@@ -72,7 +72,8 @@ def sync_vdir(
     skip_bad: Annotated[
         bool,
         typer.Option(
-            "--skip-bad-cards", help="Sync the good cards and list the bad ones (left as they are)."
+            "--skip-bad-cards",
+            help="Accepted for old scripts: cards that can't be read are always left alone and listed.",
         ),
     ] = False,
     yes: Yes = False,
@@ -108,8 +109,7 @@ def sync_vdir(
         rev=context.now().strftime("%Y%m%dT%H%M%SZ"),
     )
     found = vdirfolder.read(real, today=context.today())
-    if found.problems and not skip_bad:
-        raise vdirfolder.refusal(found.problems)
+    del skip_bad  # accepted as before: a card that can't be read is always left alone and listed
     key = str(real)
     if dry_run and not c.exists():  # a dry run creates nothing, not even the store
         plan = vdirsync.sync(None, found, vdir_key=key, options=options, choices={}, apply=False)
@@ -120,7 +120,7 @@ def sync_vdir(
         say(f"Syncing {where} (dry run):")
         for line in plan_lines(plan) + notes(plan, found, prefer=options.prefer):
             say(line)
-        say(result(plan, where, dry_run=True))
+        say(result(plan, where, dry_run=True, listed=bool(found.problems or found.left)))
         return
     asked = plan.first and plan.writes and not yes
     if asked:
@@ -135,7 +135,7 @@ def sync_vdir(
         plan, snap = vdirsync.write(c, found, vdir_key=key, shown=where, options=options, choices=choices)
         if snap:
             note(f"A snapshot of the store before this sync: {snap}")
-    say(result(plan, where, dry_run=False))
+    say(result(plan, where, dry_run=False, listed=bool(found.problems or found.left)))
     for line in ([] if asked else plan_lines(plan)) + notes(plan, found, prefer=options.prefer):
         say(line)
 

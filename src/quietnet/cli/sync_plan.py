@@ -53,17 +53,15 @@ def notes(plan: VdirPlan, folder: Folder, *, prefer: str | None) -> list[str]:
     lines += [f"Not synced: {file(href)}: {why}" for href, why in plan.skipped]
     lines += [f"{file(href)}: {what}" for href, what in plan.told]
     lines += [f"Left as it is: {file(href)} ({why})." for href, why in folder.left]
-    if folder.problems:
-        lines.append(f"Not synced ({plural(len(folder.problems), 'card')} could not be read):")
-        lines += [f"  {file(p.source)}, line {p.line}: {p.reason}" for p in folder.problems]
+    lines += [f"Left alone: {file(p.source)}, line {p.line}: {p.reason}" for p in folder.problems]
     if plan.without:
         who = plural(len(plan.without), "person has", "people have")
         lines.append(f"{who} no card in the folder (--export-new writes one each).")
     return lines
 
 
-def result(plan: VdirPlan, where: str, *, dry_run: bool) -> str:
-    """The summary line."""
+def result(plan: VdirPlan, where: str, *, dry_run: bool, listed: bool = False) -> str:
+    """The summary line (``listed``: the folder has files left alone, named below)."""
     done = [
         plural(len(plan.incoming), "card") + " brought details in" if plan.incoming else "",
         plural(len(plan.outgoing), "card") + " updated" if plan.outgoing else "",
@@ -75,7 +73,7 @@ def result(plan: VdirPlan, where: str, *, dry_run: bool) -> str:
     ]
     said = ", ".join(d for d in done if d)
     if not plan.writes:
-        if plan.conflicts or plan.gone or plan.forgotten or plan.skipped:
+        if listed or plan.conflicts or plan.gone or plan.forgotten or plan.skipped:
             return f"Nothing to sync in {where} but what is listed below."
         return f"Nothing to sync: {where} and the store agree."
     if not said:

@@ -121,7 +121,8 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
     try:
         read = vdir.read_one(text, name, today=today)
     except InputError as exc:
-        found.problems.append(Problem(name, 1, exc.message.removeprefix(f"{name} ").capitalize()))
+        what = exc.message.removeprefix(f"{name} ").removesuffix("; nothing was imported.")
+        found.problems.append(Problem(name, 1, f"It {what}."))  # "It is empty."
         return
     if isinstance(read, Problem):
         found.problems.append(read)
@@ -174,16 +175,3 @@ def remove_card(folder: Path, href: str) -> None:
         message = write_failure(exc, href).message
         raise InputError(message.replace("nothing was written.", "the store was left as it was.")) from None
     sync_folder(folder)
-
-
-def refusal(problems: list[Problem]) -> InputError:
-    """The cards that could not be read, as one refusal: nothing was changed on either side."""
-    hint = "Fix them and run again, or add --skip-bad-cards to sync the rest (those stay as they are)."
-    if len(problems) == 1:
-        p = problems[0]
-        return InputError(f"{file_name(p.source)}, line {p.line}: {p.reason} Nothing was changed.", hint=hint)
-    lines = [f"  {file_name(p.source)}, line {p.line}: {p.reason}" for p in problems[:10]]
-    if len(problems) > 10:
-        lines.append(f"  ... and {len(problems) - 10} more.")
-    head = f"{len(problems)} cards could not be read, so nothing was changed:"
-    return InputError("\n".join([head, *lines]), hint=hint)
