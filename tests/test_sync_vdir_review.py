@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.helpers import Net, ok, people
+from tests.helpers import Net, files, ok, people
 from tests.test_sync_vdir import ANA, BEN, book, cards, synced
 
 __all__ = ["book"]  # the fixture, shared with test_sync_vdir.py
@@ -184,3 +184,29 @@ def test_a_rewritten_card_gets_a_new_rev(net: Net, store: Path, book: Path) -> N
     text = (book / "ben.vcf").read_bytes().decode()
     assert re.search("\r\nREV:\\d{8}T\\d{6}Z\r\nTITLE:Pilot\r\nEND:VCARD\r\n$", text), text
     assert "REV:20200101T000000Z" not in text
+
+
+def test_ctrl_d_at_the_question_says_nothing_was_changed(
+    net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    from quietnet.cli import sync
+
+    def ctrl_d(question: str, *, yes: bool) -> None:
+        raise typer.Abort
+
+    monkeypatch.setattr(sync, "confirm", ctrl_d)
+    ok(net, "add", "Cleo Park")
+    before, stored = cards(book), files(store)
+    result = net("sync", "vdir", str(book))  # the plan is shown, then the question
+    assert (result.code, result.err) == (1, "Nothing was changed.\n")
+    assert (cards(book), files(store)) == (before, stored)
+
+
+def test_undo_list_says_what_a_sync_did(net: Net, store: Path, book: Path) -> None:
+    synced(net, book, "--yes")
+    (book / "ben.vcf").unlink()
+    ok(net, "add", "Cleo Park")
+    synced(net, book, "--archive-missing", "--export-new")
+    assert f"Synced the cards in {book} (1 new card, 1 archived)" in ok(net, "undo", "--list")

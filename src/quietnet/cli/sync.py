@@ -127,10 +127,16 @@ def sync_vdir(
         say(f"The first sync of {where} with this store:")
         for line in plan_lines(plan):
             say(line)
-        confirm(f"Sync {where} with the store as above?", yes=yes)
+        try:
+            confirm(f"Sync {where} with the store as above?", yes=yes)
+        except typer.Abort:  # Ctrl-D or Ctrl-C at the question
+            raise InputError("Nothing was changed.") from None
     choices: vdirsync.Choices = {}
     if plan.conflicts and options.prefer is None and not yes and sys.stdin.isatty():
-        choices = ask(plan.conflicts)
+        try:
+            choices = ask(plan.conflicts)
+        except typer.Abort:
+            raise InputError("Nothing was changed.") from None
     if plan.writes or choices:
         plan, snap = vdirsync.write(c, found, vdir_key=key, shown=where, options=options, choices=choices)
         if snap:

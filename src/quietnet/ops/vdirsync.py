@@ -426,6 +426,9 @@ def summary(plan: VdirPlan, shown: str) -> str:
         f"{len(plan.outgoing)} out" if plan.outgoing else "",
         f"{len(plan.added)} added" if plan.added else "",
         plural(len(plan.exported), "new card") if plan.exported else "",
+        f"{len(plan.linked)} matched" if plan.linked else "",
+        f"{len(plan.archived)} archived" if plan.archived else "",
+        f"{len(plan.removed)} removed" if plan.removed else "",
     ]
     said = ", ".join(d for d in done if d)
     return f"Synced the cards in {shown}" + (f" ({said})" if said else "")
