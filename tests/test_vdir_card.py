@@ -106,3 +106,19 @@ def test_a_card_with_a_rev_gets_the_new_one() -> None:
     )
     assert vdir.rewrite(card, {}, rev="20261206T230000Z") == card  # nothing changed: REV neither
     assert "REV" not in vdir.rewrite(V4, {"role": "Pilot"}, rev="20261206T230000Z")  # none: none added
+
+
+def test_a_rename_keeps_a_double_surname_and_a_middle_name() -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gabriel García Márquez\r\n"
+        "N:García Márquez;Gabriel;;Dr.;\r\nEND:VCARD\r\n"
+    )
+    assert vdir.rewrite(card, {"name": "Gabo García Márquez"}) == card.replace("Gabriel", "Gabo")
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Maria Lima\r\nN:Lima;Ana;Maria;;\r\nEND:VCARD\r\n"
+    assert vdir.rewrite(card, {"name": "Ana Maria Costa"}) == card.replace("Lima", "Costa")
+    assert vdir.rewrite(card, {"name": "Bea Lima"}) == card.replace("Ana Maria", "Bea").replace(
+        "Ana;Maria", "Bea;"
+    )
+    assert vdir.rewrite(card, {"name": "Zoe Quinn"}) == card.replace("Ana Maria Lima", "Zoe Quinn").replace(
+        "Lima;Ana;Maria", "Quinn;Zoe;"
+    )

@@ -163,13 +163,33 @@ def _name(items: list[_Item], name: str | None, version: str) -> None:
     else:
         at = next((n + 1 for n, i in enumerate(items) if i.line and i.line.name == "VERSION"), 1)
         items.insert(at, _Item(None, Line("FN", escape(name))))
-    words = name.split()
-    family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else ("", name)
     for item in _named(items, "N")[:1]:
         assert item.line is not None
         parts = (contentline.split_on(contentline.decoded(item.line), ";") + [""] * 5)[:5]
-        parts[:3] = [escape(family), escape(given), ""]
+        parts[:3] = [escape(" ".join(words)) for words in _n_of(parts, name)]
         _put(items, item, "N", ";".join(parts))
+
+
+def _n_of(parts: list[str], name: str) -> tuple[list[str], list[str], list[str]]:
+    """N's family, given and middle names for ``name``, keeping the card's split where it still fits.
+
+    A double surname or a middle name the card had stays where it was when the new name keeps
+    it (Gabriel García Márquez renamed Gabo García Márquez keeps García Márquez as the family
+    name); otherwise the last word is the family name, as an export writes it.
+    """
+    family, given, middle = (contentline.unescape(p).replace(",", " ").split() for p in parts[:3])
+    words = name.split()
+    if family and len(words) > len(family) and words[-len(family) :] == family:
+        rest = words[: -len(family)]
+        if middle and len(rest) > len(middle) and rest[-len(middle) :] == middle:
+            return family, rest[: -len(middle)], middle
+        return family, rest, []
+    if given and len(words) > len(given) and words[: len(given)] == given:
+        rest = words[len(given) :]
+        if middle and len(rest) > len(middle) and rest[: len(middle)] == middle:
+            return rest[len(middle) :], given, middle
+        return rest, given, []
+    return (words[-1:], words[:-1], []) if len(words) > 1 else ([], words, [])
 
 
 def _listed_first(prop: str) -> Any:
