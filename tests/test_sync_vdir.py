@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from quietnet.ops import vdirfolder
-from tests.helpers import Net, files, ok, people, refused
+from tests.helpers import Net, files, ok, people, query, refused
 
 ANA = (
     "BEGIN:VCARD\r\n"
@@ -190,14 +190,18 @@ def test_a_card_gone_is_reported_and_archives_only_when_asked(net: Net, store: P
 def test_a_forgotten_persons_card_is_removed_only_with_delete(net: Net, store: Path, book: Path) -> None:
     synced(net, book, "--yes")
     ok(net, "forget", "ben", "--yes")
-    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben.vcf", None)]
+    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("forgotten:2", None)]
+    (kept,) = query(store, "SELECT uid, card_hash, fields FROM card_sync WHERE person_id IS NULL")
+    assert (len(kept[0]), kept[1:]) == (81, ("", None))  # a salted hash of the UID, nothing else
+    assert "ben" not in kept[0]
     assert synced(net, book) == (
         f"Nothing to sync in {book} but what is listed below.\n"
         "ben.vcf is the card of someone you forgot; it stays (--delete removes it).\n"
     )
     assert "Ben Ode" not in people(store)  # never brought back in
+    (book / "ben.vcf").rename(book / "b.vcf")  # known by its UID's salted hash alone
     assert synced(net, book, "--delete") == (
-        f"Synced {book}: 1 card removed.\n  removed  ben.vcf: the card of someone you forgot\n"
+        f"Synced {book}: 1 card removed.\n  removed  b.vcf: the card of someone you forgot\n"
     )
     assert sorted(cards(book)) == ["ana.vcf"]
 

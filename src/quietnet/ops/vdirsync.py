@@ -117,6 +117,7 @@ class _Run:
         plan.first = not rows
         by_href = {r.href: r for r in rows}
         by_uid = {r.uid: r for r in rows}
+        sealed = [r for r in rows if r.person_id is None and "$" in r.uid]
         persons = cardsync.person_rows(s, [r.person_id for r in rows if r.person_id]) if s is not None else {}
         self.claimed = {r.person_id for r in rows if r.person_id is not None}
         linked = Counter(r.person_id for r in rows if r.person_id is not None and r.href in self.folder.hrefs)
@@ -128,6 +129,8 @@ class _Run:
             row = by_href.get(card.href)
             if row is None and (other := by_uid.get(card.uid)) is not None and other.href not in present:
                 row = other  # the file was renamed
+            if row is None:  # the card of someone forgotten: known by a salted hash of its UID only
+                row = next((r for r in sealed if cardsync.is_sealed(r.uid, card.uid)), None)
             if row is None:
                 fresh.append(card)
                 continue
