@@ -210,3 +210,12 @@ def test_undo_list_says_what_a_sync_did(net: Net, store: Path, book: Path) -> No
     ok(net, "add", "Cleo Park")
     synced(net, book, "--archive-missing", "--export-new")
     assert f"Synced the cards in {book} (1 new card, 1 archived)" in ok(net, "undo", "--list")
+
+
+def test_the_store_keeps_a_card_without_its_photo(net: Net, store: Path, book: Path) -> None:
+    synced(net, book, "--yes")
+    kept = people(store)["Ana Lima"]["vcard"]
+    assert "PHOTO" not in kept
+    assert "/9j/" not in kept
+    assert "NOTE:Met at the climbing wall" in kept
+    assert b"PHOTO;ENCODING=b;TYPE=JPEG:/9j/" in (book / "ana.vcf").read_bytes()  # the folder keeps it

@@ -25,6 +25,7 @@ from quietnet.io.contentline import BadLine, Line, escape
 OWNED = ("name", "nickname", "company", "role", "email", "phone", "birthday")
 PROPERTIES = {"name": "FN and N", "nickname": "NICKNAME", "company": "ORG", "role": "TITLE",
               "email": "EMAIL", "phone": "TEL", "birthday": "BDAY"}  # fmt: skip
+_BINARY = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
 _SEPARATORS = re.compile(r"[\s.()-]")
 _PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -296,6 +297,12 @@ def new_card(uid: str, values: Mapping[str, Any], *, rev: str) -> str:
     person = {key: values.get(key) for key in OWNED} | {"card_uid": uid}
     text = vcardexport.write(person, ())
     return text.replace("END:VCARD\r\n", f"REV:{rev}\r\nEND:VCARD\r\n") if rev else text
+
+
+def without_binary(text: str) -> str:
+    """The card without its PHOTO, LOGO, SOUND and KEY lines: the folder keeps them, the store need not."""
+    items, _ = _items(text)
+    return "".join(i.text or "" for i in items if not (i.line and i.line.name in _BINARY))
 
 
 def read_one(text: str, href: str, *, today: date) -> Contact | Problem | None:

@@ -130,6 +130,8 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
         found.left.append((name, "it is a group or a company, not a person"))
     else:
         uid = (read.uid or "").strip() or Path(name).stem
+        if read.card:  # the person's card as the store keeps it: no 12 MB photo
+            read.card = vdir.without_binary(read.card)
         found.cards.append(FolderCard(name, uid, vdir.digest(data), text, read))
 
 
