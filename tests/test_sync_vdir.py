@@ -361,7 +361,7 @@ def test_on_a_terminal_each_conflict_is_asked(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from quietnet.cli import sync_plan
-    from quietnet.ops.vdirsync import Conflict
+    from quietnet.ops.vdirplan import Conflict
 
     answers = iter(["x", "h", "card", ""])
     monkeypatch.setattr(typer, "prompt", lambda *a, **k: next(answers) or k["default"])

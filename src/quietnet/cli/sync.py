@@ -16,7 +16,7 @@ from quietnet.core.records import CIRCLES
 from quietnet.core.text import shown
 from quietnet.errors import InputError
 from quietnet.ops import vdirfolder, vdirsync
-from quietnet.ops.vdirsync import Options
+from quietnet.ops.vdirplan import Choices, Options
 
 app = typer.Typer()
 sync_app = typer.Typer(no_args_is_help=True)
@@ -131,7 +131,7 @@ def sync_vdir(
             confirm(f"Sync {where} with the store as above?", yes=yes)
         except typer.Abort:  # Ctrl-D or Ctrl-C at the question
             raise InputError("Nothing was changed.") from None
-    choices: vdirsync.Choices = {}
+    choices: Choices = {}
     if plan.conflicts and options.prefer is None and not yes and sys.stdin.isatty():
         try:
             choices = ask(plan.conflicts)

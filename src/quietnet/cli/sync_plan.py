@@ -8,7 +8,7 @@ from quietnet.cli.context import say
 from quietnet.core.text import plural
 from quietnet.ops.vdirfolder import Folder
 from quietnet.ops.vdirfolder import file_name as file
-from quietnet.ops.vdirsync import Choices, Conflict, VdirPlan
+from quietnet.ops.vdirplan import Choices, Conflict, VdirPlan
 
 
 def _value(value: Any) -> str:

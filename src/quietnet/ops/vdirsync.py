@@ -31,60 +31,12 @@ from quietnet.errors import InputError
 from quietnet.io import vdir
 from quietnet.ops.importing import Where
 from quietnet.ops.vdirfolder import Folder, FolderCard, file_name, remove_card, unchanged, write_card
+from quietnet.ops.vdirplan import CHANGED, Choices, Conflict, Options, VdirPlan
 from quietnet.store import cardsync, journal, people, transfer
 from quietnet.store.cardsync import CardState
 from quietnet.store.transfer import ImportPlan
 
 _FAR = date(2200, 12, 31)  # cards carry no relative dates: any today will do
-CHANGED = "it changed while we were asking; run net sync vdir again"
-Choices = Mapping[tuple[str, str], str]  # (href, field) -> "store" | "folder"
-
-
-@dataclass(frozen=True)
-class Conflict:
-    href: str
-    name: str
-    field: str
-    store: Any
-    folder: Any
-
-
-@dataclass
-class VdirPlan:
-    """What a sync does (or, on a dry run, would do)."""
-
-    incoming: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (href, name, values)
-    outgoing: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    added: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new people
-    linked: list[tuple[str, str]] = field(default_factory=list)  # (href, name): matched for the first time
-    conflicts: list[Conflict] = field(default_factory=list)  # left as they are
-    gone: list[tuple[str, str]] = field(default_factory=list)  # (href, name): card no longer in the folder
-    archived: list[tuple[str, str]] = field(default_factory=list)
-    forgotten: list[str] = field(default_factory=list)  # cards of people forgotten, kept
-    removed: list[str] = field(default_factory=list)  # cards of people forgotten, removed
-    without: list[str] = field(default_factory=list)  # names of people with no card (not written)
-    exported: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new cards
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (href, why)
-    told: list[tuple[str, str]] = field(default_factory=list)  # (href, what happened to it besides)
-    first: bool = False  # this folder was never synced with this store
-    state_writes: int = 0  # rows of sync state that change
-
-    @property
-    def writes(self) -> bool:
-        return bool(
-            self.incoming or self.outgoing or self.added or self.linked or self.archived or self.removed
-            or self.exported or self.state_writes
-        )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Options:
-    prefer: str | None = None  # "store" | "folder"
-    archive_missing: bool = False
-    delete: bool = False
-    export_new: bool = False
-    circle: str = "acquaintance"
-    rev: str = ""  # REV of a card written now (20261206T224900Z); the CLI reads the clock
 
 
 def sync(
