@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from quietnet.ops import vdirfolder
-from tests.helpers import Net, files, ok, people, refused
+from tests.helpers import Net, files, ok, people, query, refused
 
 ANA = (
     "BEGIN:VCARD\r\n"
@@ -131,7 +131,7 @@ def test_a_detail_changed_on_both_sides_is_listed_not_lost(net: Net, store: Path
         '  Ben Ode (ben.vcf), email: here "ben@here.org", in the card "ben@there.org"\n'
     )
     assert synced(net, book) == f"Synced {book}: the sync state brought up to date.\n" + listed
-    assert synced(net, book) == f"Nothing to sync: {book} and the store agree.\n" + listed
+    assert synced(net, book) == f"Nothing to sync in {book} but what is listed below.\n" + listed
     assert people(store)["Ben Ode"]["email"] == "ben@here.org"
     assert "ben@there.org" in (book / "ben.vcf").read_text()
     out = synced(net, book, "--prefer", "store")
@@ -176,7 +176,7 @@ def test_a_card_gone_is_reported_and_archives_only_when_asked(net: Net, store: P
     synced(net, book, "--yes")
     (book / "ben.vcf").unlink()
     assert synced(net, book) == (
-        f"Nothing to sync: {book} and the store agree.\n"
+        f"Nothing to sync in {book} but what is listed below.\n"
         "Ben Ode's card (ben.vcf) is no longer in the folder; they stay in your store"
         " (--archive-missing archives them).\n"
     )
@@ -190,14 +190,18 @@ def test_a_card_gone_is_reported_and_archives_only_when_asked(net: Net, store: P
 def test_a_forgotten_persons_card_is_removed_only_with_delete(net: Net, store: Path, book: Path) -> None:
     synced(net, book, "--yes")
     ok(net, "forget", "ben", "--yes")
-    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("ben.vcf", None)]
+    assert [tuple(r) for r in _state(store)] == [("ana.vcf", 1), ("forgotten:2", None)]
+    (kept,) = query(store, "SELECT uid, card_hash, fields FROM card_sync WHERE person_id IS NULL")
+    assert (len(kept[0]), kept[1:]) == (81, ("", None))  # a salted hash of the UID, nothing else
+    assert "ben" not in kept[0]
     assert synced(net, book) == (
-        f"Nothing to sync: {book} and the store agree.\n"
+        f"Nothing to sync in {book} but what is listed below.\n"
         "ben.vcf is the card of someone you forgot; it stays (--delete removes it).\n"
     )
     assert "Ben Ode" not in people(store)  # never brought back in
+    (book / "ben.vcf").rename(book / "b.vcf")  # known by its UID's salted hash alone
     assert synced(net, book, "--delete") == (
-        f"Synced {book}: 1 card removed.\n  removed  ben.vcf: the card of someone you forgot\n"
+        f"Synced {book}: 1 card removed.\n  removed  b.vcf: the card of someone you forgot\n"
     )
     assert sorted(cards(book)) == ["ana.vcf"]
 
@@ -251,45 +255,45 @@ def test_a_symbolic_link_is_never_followed(net: Net, store: Path, book: Path, tm
 BAD = {
     "control": (
         BEN.replace("FN:Ben Ode", "FN:Ben\x1bOde"),
-        "ben.vcf, line 4: FN: A name can't contain control characters",
+        "ben.vcf, line 4: FN: A name can't contain control characters (such as tabs, newlines or NUL).",
     ),
-    "two cards": (
-        BEN + BEN,
-        "ben.vcf, line 1: It holds 2 cards; a vdir holds one card per file. Nothing was changed.",
-    ),
-    "not utf-8": (
-        BEN.replace("Ben", "B\udcffn"),
-        "ben.vcf, line 4: Byte 0xFF is not valid UTF-8. Nothing was changed.",
-    ),
+    "two cards": (BEN + BEN, "ben.vcf, line 1: It holds 2 cards; a vdir holds one card per file."),
+    "not utf-8": (BEN.replace("Ben", "B\udcffn"), "ben.vcf, line 4: Byte 0xFF is not valid UTF-8."),
     "no name": (BEN.replace("FN:Ben Ode\r\n", ""), "ben.vcf, line 1: This card has no name (no FN or N)."),
+    "empty": ("", "ben.vcf, line 1: It is empty."),
+    "not a card": ("hello\r\n", "ben.vcf, line 1: It is not a vCard file (it has no BEGIN:VCARD line)."),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_a_card_that_cant_be_read_refuses_the_sync(net: Net, store: Path, book: Path, case: str) -> None:
+def test_a_card_that_cant_be_read_is_left_alone_and_listed(
+    net: Net, store: Path, book: Path, case: str
+) -> None:
     synced(net, book, "--yes")
     ok(net, "edit", "ana", "--phone", "+48 5")
     text, said = BAD[case]
     (book / "ben.vcf").write_bytes(text.encode("utf-8", "surrogateescape"))
-    before = cards(book)
-    err = refused(net, store, "sync", "vdir", str(book))
-    assert err.startswith(said)
-    assert cards(book) == before
-    out = synced(net, book, "--skip-bad-cards")
-    assert f"Synced {book}: 1 card updated." in out
-    assert "Not synced (1 card could not be read):\n  " + said.split(" Nothing")[0] in out
+    before = cards(book)["ben.vcf"]
+    assert synced(net, book) == (
+        f'Synced {book}: 1 card updated.\n  out      Ana Lima (ana.vcf): phone "+48 5"\nLeft alone: {said}\n'
+    )
+    assert cards(book)["ben.vcf"] == before
+    assert people(store)["Ben Ode"]["email"] == "ben@example.org"
+    assert synced(net, book, "--skip-bad-cards") == (  # still accepted; changes nothing
+        f"Nothing to sync in {book} but what is listed below.\nLeft alone: {said}\n"
+    )
 
 
-def test_a_card_over_the_size_bound_is_refused(
+def test_a_card_over_the_size_bound_is_left_alone(
     net: Net, store: Path, book: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ok(net, "add", "Cleo Park")
     monkeypatch.setattr(vdirfolder, "MAX_CARD", 200)
     before = cards(book)
-    err = refused(net, store, "sync", "vdir", str(book), "--yes")
-    assert err.startswith(
-        "ana.vcf, line 1: This card is larger than 16 MB, too large to sync. Nothing was changed."
+    assert synced(net, book, "--yes") == (
+        f"Synced {book}: 1 person added.\n  new      Ben Ode (ben.vcf)\n"
+        "Left alone: ana.vcf, line 1: This card is larger than 16 MB, too large to sync.\n"
     )
+    assert sorted(people(store)) == ["Ben Ode"]
     assert cards(book) == before
 
 
@@ -357,7 +361,7 @@ def test_on_a_terminal_each_conflict_is_asked(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from quietnet.cli import sync_plan
-    from quietnet.ops.vdirsync import Conflict
+    from quietnet.ops.vdirplan import Conflict
 
     answers = iter(["x", "h", "card", ""])
     monkeypatch.setattr(typer, "prompt", lambda *a, **k: next(answers) or k["default"])

@@ -16,7 +16,7 @@ def test_only_the_fields_asked_change() -> None:
         V4, {"nickname": "Oleńka", "company": "Beta", "phone": "+48 2", "birthday": "05-01"}
     )
     assert changed == V4.replace("Olka,Ola", "Oleńka,Ola").replace("ORG:Acme;Lab", "ORG:Beta;Lab").replace(
-        "tel:+48-1", "tel:+48 2"
+        "tel:+48-1", "tel:+48-2"
     ).replace("--0412", "--0501")
 
 
@@ -60,3 +60,65 @@ def test_what_a_card_reads_back_as() -> None:
         "phone": "+48-1", "birthday": "04-12",
     }  # fmt: skip
     assert vdir.hashed("a", "phone", "1") != vdir.hashed("b", "phone", "1")  # salted with the UID
+
+
+def test_a_text_birthday_is_replaced_by_the_date_not_doubled() -> None:
+    card = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Old One\r\nBDAY;VALUE=text:circa 1800\r\nEND:VCARD\r\n"
+    assert vdir.rewrite(card, {"birthday": "1990-01-01"}) == card.replace(
+        "BDAY;VALUE=text:circa 1800", "BDAY:19900101"
+    )
+
+
+def test_a_tel_uri_stays_a_valid_uri() -> None:
+    changed = vdir.rewrite(V4, {"phone": "+1 555 0199"})
+    assert "TEL;VALUE=uri;PREF=1:tel:+1-555-0199\r\n" in changed
+    read = vdir.read_one(changed, "ola.vcf", today=date(2025, 6, 19))
+    assert isinstance(read, Contact)
+    assert vdir.same("phone", vdir.owned(read)["phone"], "+1 555 0199")
+
+
+def test_a_changed_21_line_that_is_not_ascii_says_its_charset() -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Nowak;=C5=81ucja;;;\r\n"
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C5=81ucja Nowak\r\nTEL;CELL:+48 1\r\nEND:VCARD\r\n"
+    )
+    assert vdir.rewrite(card, {"name": "Łucja Kowalska", "phone": "+48 2"}) == (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8:Kowalska;Łucja;;;\r\n"
+        "FN;CHARSET=UTF-8:Łucja Kowalska\r\nTEL;CELL:+48 2\r\nEND:VCARD\r\n"
+    )
+
+
+def test_removing_a_grouped_email_removes_its_label() -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nitem1.EMAIL;TYPE=INTERNET:a@b.org\r\n"
+        "item1.X-ABLabel:_$!<Work>!$_\r\nitem2.URL:https://b.org\r\nitem2.X-ABLabel:site\r\nEND:VCARD\r\n"
+    )
+    assert vdir.rewrite(card, {"email": None}) == card.replace(
+        "item1.EMAIL;TYPE=INTERNET:a@b.org\r\nitem1.X-ABLabel:_$!<Work>!$_\r\n", ""
+    )
+
+
+def test_a_card_with_a_rev_gets_the_new_one() -> None:
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nREV:2020-01-01T00:00:00Z\r\nEND:VCARD\r\n"
+    changed = vdir.rewrite(card, {"role": "Pilot"}, rev="20261206T230000Z")
+    assert changed == card.replace("REV:2020-01-01T00:00:00Z", "REV:20261206T230000Z").replace(
+        "END:", "TITLE:Pilot\r\nEND:"
+    )
+    assert vdir.rewrite(card, {}, rev="20261206T230000Z") == card  # nothing changed: REV neither
+    assert "REV" not in vdir.rewrite(V4, {"role": "Pilot"}, rev="20261206T230000Z")  # none: none added
+
+
+def test_a_rename_keeps_a_double_surname_and_a_middle_name() -> None:
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Gabriel García Márquez\r\n"
+        "N:García Márquez;Gabriel;;Dr.;\r\nEND:VCARD\r\n"
+    )
+    assert vdir.rewrite(card, {"name": "Gabo García Márquez"}) == card.replace("Gabriel", "Gabo")
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Maria Lima\r\nN:Lima;Ana;Maria;;\r\nEND:VCARD\r\n"
+    assert vdir.rewrite(card, {"name": "Ana Maria Costa"}) == card.replace("Lima", "Costa")
+    assert vdir.rewrite(card, {"name": "Bea Lima"}) == card.replace("Ana Maria", "Bea").replace(
+        "Ana;Maria", "Bea;"
+    )
+    assert vdir.rewrite(card, {"name": "Zoe Quinn"}) == card.replace("Ana Maria Lima", "Zoe Quinn").replace(
+        "Lima;Ana;Maria", "Quinn;Zoe;"
+    )

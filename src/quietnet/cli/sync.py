@@ -16,7 +16,7 @@ from quietnet.core.records import CIRCLES
 from quietnet.core.text import shown
 from quietnet.errors import InputError
 from quietnet.ops import vdirfolder, vdirsync
-from quietnet.ops.vdirsync import Options
+from quietnet.ops.vdirplan import Choices, Options
 
 app = typer.Typer()
 sync_app = typer.Typer(no_args_is_help=True)
@@ -72,7 +72,8 @@ def sync_vdir(
     skip_bad: Annotated[
         bool,
         typer.Option(
-            "--skip-bad-cards", help="Sync the good cards and list the bad ones (left as they are)."
+            "--skip-bad-cards",
+            help="Accepted for old scripts: cards that can't be read are always left alone and listed.",
         ),
     ] = False,
     yes: Yes = False,
@@ -105,10 +106,10 @@ def sync_vdir(
         delete=delete,
         export_new=export_new,
         circle=circle.strip().casefold(),
+        rev=context.now().strftime("%Y%m%dT%H%M%SZ"),
     )
     found = vdirfolder.read(real, today=context.today())
-    if found.problems and not skip_bad:
-        raise vdirfolder.refusal(found.problems)
+    del skip_bad  # accepted as before: a card that can't be read is always left alone and listed
     key = str(real)
     if dry_run and not c.exists():  # a dry run creates nothing, not even the store
         plan = vdirsync.sync(None, found, vdir_key=key, options=options, choices={}, apply=False)
@@ -119,22 +120,28 @@ def sync_vdir(
         say(f"Syncing {where} (dry run):")
         for line in plan_lines(plan) + notes(plan, found, prefer=options.prefer):
             say(line)
-        say(result(plan, where, dry_run=True))
+        say(result(plan, where, dry_run=True, listed=bool(found.problems or found.left)))
         return
     asked = plan.first and plan.writes and not yes
     if asked:
         say(f"The first sync of {where} with this store:")
         for line in plan_lines(plan):
             say(line)
-        confirm(f"Sync {where} with the store as above?", yes=yes)
-    choices: vdirsync.Choices = {}
+        try:
+            confirm(f"Sync {where} with the store as above?", yes=yes)
+        except typer.Abort:  # Ctrl-D or Ctrl-C at the question
+            raise InputError("Nothing was changed.") from None
+    choices: Choices = {}
     if plan.conflicts and options.prefer is None and not yes and sys.stdin.isatty():
-        choices = ask(plan.conflicts)
+        try:
+            choices = ask(plan.conflicts)
+        except typer.Abort:
+            raise InputError("Nothing was changed.") from None
     if plan.writes or choices:
         plan, snap = vdirsync.write(c, found, vdir_key=key, shown=where, options=options, choices=choices)
         if snap:
             note(f"A snapshot of the store before this sync: {snap}")
-    say(result(plan, where, dry_run=False))
+    say(result(plan, where, dry_run=False, listed=bool(found.problems or found.left)))
     for line in ([] if asked else plan_lines(plan)) + notes(plan, found, prefer=options.prefer):
         say(line)
 

@@ -25,6 +25,8 @@ from quietnet.io.contentline import BadLine, Line, escape
 OWNED = ("name", "nickname", "company", "role", "email", "phone", "birthday")
 PROPERTIES = {"name": "FN and N", "nickname": "NICKNAME", "company": "ORG", "role": "TITLE",
               "email": "EMAIL", "phone": "TEL", "birthday": "BDAY"}  # fmt: skip
+_BINARY = frozenset(("PHOTO", "LOGO", "SOUND", "KEY"))
+_SEPARATORS = re.compile(r"[\s.()-]")
 _PHYSICAL = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
@@ -41,6 +43,13 @@ def owned(contact: Contact) -> dict[str, Any]:
 def of_person(row: Mapping[str, Any]) -> dict[str, Any]:
     """The values of the fields `net` owns, as the store holds them."""
     return {key: row.get(key) or None for key in OWNED}
+
+
+def same(key: str, a: Any, b: Any) -> bool:
+    """Whether two values of a field are the same (a phone's spaces, dashes, dots and brackets aside)."""
+    if key == "phone" and isinstance(a, str) and isinstance(b, str):
+        return _SEPARATORS.sub("", a) == _SEPARATORS.sub("", b)
+    return bool(a == b)
 
 
 def hashed(uid: str, key: str, value: Any) -> str:
@@ -84,12 +93,29 @@ def _items(text: str) -> tuple[list[_Item], str]:
     return items, ending
 
 
-def rewrite(text: str, changes: Mapping[str, Any]) -> str:
-    """The card with the owned fields in ``changes`` set (None removes them); all else as it was."""
+def rewrite(text: str, changes: Mapping[str, Any], *, rev: str = "") -> str:
+    """The card with the owned fields in ``changes`` set (None removes them); all else as it was.
+
+    A card that has a REV gets ``rev`` in it. In a vCard 2.1 a changed line is written as
+    UTF-8 text (its quoted-printable encoding dropped) with ``CHARSET=UTF-8`` when it is not
+    ASCII, as 2.1 readers expect.
+    """
     items, ending = _items(text)
     version = next((i.line.value.strip() for i in items if i.line and i.line.name == "VERSION"), "3.0")
     for key, value in changes.items():
         _CHANGE[key](items, value, version)
+    if rev and changes and (revs := _named(items, "REV")):
+        revs[0].line, revs[0].text = Line("REV", rev, (), revs[0].line.group if revs[0].line else ""), None
+    if version.startswith("2"):
+        for item in items:
+            line = item.line
+            if (
+                item.text is None
+                and line is not None
+                and not line.value.isascii()
+                and not line.values("CHARSET")
+            ):
+                item.line = replace(line, params=(*line.params, ("CHARSET", ("UTF-8",))))
     out = []
     for item in items:
         if item.text is not None:
@@ -117,6 +143,11 @@ def _put(items: list[_Item], item: _Item | None, name: str, value: str | None, p
     if item is not None and item.line is not None:
         if value is None:
             items.remove(item)
+            group = item.line.group
+            if group and not any(
+                i.line and i.line.group == group and not i.line.name.startswith("X-") for i in items
+            ):
+                items[:] = [i for i in items if not (i.line and i.line.group == group)]  # its X-ABLabel too
         else:
             item.line, item.text = _plain(item.line, value), None
     elif value is not None:
@@ -133,13 +164,33 @@ def _name(items: list[_Item], name: str | None, version: str) -> None:
     else:
         at = next((n + 1 for n, i in enumerate(items) if i.line and i.line.name == "VERSION"), 1)
         items.insert(at, _Item(None, Line("FN", escape(name))))
-    words = name.split()
-    family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else ("", name)
     for item in _named(items, "N")[:1]:
         assert item.line is not None
         parts = (contentline.split_on(contentline.decoded(item.line), ";") + [""] * 5)[:5]
-        parts[:3] = [escape(family), escape(given), ""]
+        parts[:3] = [escape(" ".join(words)) for words in _n_of(parts, name)]
         _put(items, item, "N", ";".join(parts))
+
+
+def _n_of(parts: list[str], name: str) -> tuple[list[str], list[str], list[str]]:
+    """N's family, given and middle names for ``name``, keeping the card's split where it still fits.
+
+    A double surname or a middle name the card had stays where it was when the new name keeps
+    it (Gabriel García Márquez renamed Gabo García Márquez keeps García Márquez as the family
+    name); otherwise the last word is the family name, as an export writes it.
+    """
+    family, given, middle = (contentline.unescape(p).replace(",", " ").split() for p in parts[:3])
+    words = name.split()
+    if family and len(words) > len(family) and words[-len(family) :] == family:
+        rest = words[: -len(family)]
+        if middle and len(rest) > len(middle) and rest[-len(middle) :] == middle:
+            return family, rest[: -len(middle)], middle
+        return family, rest, []
+    if given and len(words) > len(given) and words[: len(given)] == given:
+        rest = words[len(given) :]
+        if middle and len(rest) > len(middle) and rest[: len(middle)] == middle:
+            return rest[len(middle) :], given, middle
+        return rest, given, []
+    return (words[-1:], words[:-1], []) if len(words) > 1 else ([], words, [])
 
 
 def _listed_first(prop: str) -> Any:
@@ -180,8 +231,10 @@ def _preferred(prop: str, kind: str) -> Any:
             found = [i for i in found if i.line and contentline.text(i.line).strip()]
         first = found[0] if found else None
         if first is not None and first.line is not None and value:
-            prefix = "tel:" if first.line.value.lower().startswith("tel:") else ""
-            _put(items, first, prop, prefix + escape(value))
+            if first.line.value.lower().startswith("tel:"):  # a tel URI (RFC 3966): no spaces
+                _put(items, first, prop, "tel:" + "-".join(value.split()))
+            else:
+                _put(items, first, prop, escape(value))
         else:
             _put(items, first, prop, escape(value) if value else None, (("TYPE", (kind,)),))
 
@@ -202,6 +255,11 @@ def _birthday(items: list[_Item], value: str | None, version: str) -> None:
     if not value:
         _put(items, first, "BDAY", None)
         return
+    texts = _named(items, "BDAY")
+    was = texts[0].line if texts else None
+    if first is None and was is not None:  # a text BDAY ("circa 1800"): the date replaces it
+        first = texts[0]
+        first.line = replace(was, params=tuple(p for p in was.params if p[0] != "VALUE"))
     line = first.line if first is not None else None
     omit = line.values("X-APPLE-OMIT-YEAR") if line is not None else []
     if len(value) == 10:
@@ -227,6 +285,24 @@ _CHANGE = {
     "phone": _preferred("TEL", "CELL"),
     "birthday": _birthday,
 }
+
+
+def new_card(uid: str, values: Mapping[str, Any], *, rev: str) -> str:
+    """A card for someone who has none: only the fields `net` owns, with UID, VERSION, PRODID and REV.
+
+    Never notes, tags, address or anything else of the store's: those stay private.
+    """
+    from quietnet.io import vcardexport
+
+    person = {key: values.get(key) for key in OWNED} | {"card_uid": uid}
+    text = vcardexport.write(person, ())
+    return text.replace("END:VCARD\r\n", f"REV:{rev}\r\nEND:VCARD\r\n") if rev else text
+
+
+def without_binary(text: str) -> str:
+    """The card without its PHOTO, LOGO, SOUND and KEY lines: the folder keeps them, the store need not."""
+    items, _ = _items(text)
+    return "".join(i.text or "" for i in items if not (i.line and i.line.name in _BINARY))
 
 
 def read_one(text: str, href: str, *, today: date) -> Contact | Problem | None:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from quietnet.core.details import Contact
+from quietnet.core.text import visible
 from quietnet.errors import InputError
 from quietnet.io import vdir
 from quietnet.io.cards import MAX_CARD
@@ -52,6 +53,12 @@ class Folder:
         return {c.href for c in self.cards} | {h for h, _ in self.left} | {p.source for p in self.problems}
 
 
+def file_name(name: str) -> str:
+    """A card's file name on one line: bytes that are not UTF-8 as \\xe9, control characters escaped."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return visible(raw.decode("utf-8", "backslashreplace"))
+
+
 def read(path: Path, *, today: date) -> Folder:
     """Every card file of the folder; refused when there are more, or more bytes, than an import takes."""
     found = Folder(path)
@@ -68,6 +75,11 @@ def read(path: Path, *, today: date) -> Folder:
     used = 0
     for entry in names:
         name = entry.name
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # the store keeps names as text: such a file can't be synced
+            found.left.append((name, "its name is not UTF-8; rename it to sync it"))
+            continue
         if entry.is_symlink():
             found.left.append((name, "it is a symbolic link, which a sync never follows"))
             continue
@@ -109,7 +121,8 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
     try:
         read = vdir.read_one(text, name, today=today)
     except InputError as exc:
-        found.problems.append(Problem(name, 1, exc.message.removeprefix(f"{name} ").capitalize()))
+        what = exc.message.removeprefix(f"{name} ").removesuffix("; nothing was imported.")
+        found.problems.append(Problem(name, 1, f"It {what}."))  # "It is empty."
         return
     if isinstance(read, Problem):
         found.problems.append(read)
@@ -117,7 +130,22 @@ def _read_card(found: Folder, file: Path, name: str, today: date) -> None:
         found.left.append((name, "it is a group or a company, not a person"))
     else:
         uid = (read.uid or "").strip() or Path(name).stem
+        if read.card:  # the person's card as the store keeps it: no 12 MB photo
+            read.card = vdir.without_binary(read.card)
         found.cards.append(FolderCard(name, uid, vdir.digest(data), text, read))
+
+
+def unchanged(folder: Path, card: FolderCard) -> bool:
+    """Whether the card's file still holds the bytes read (not edited, removed or replaced since)."""
+    try:
+        fd = os.open(
+            folder / card.href, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(MAX_CARD + 1)
+    except OSError:
+        return False
+    return vdir.digest(data) == card.digest
 
 
 def write_card(folder: Path, href: str, text: str) -> str:
@@ -149,16 +177,3 @@ def remove_card(folder: Path, href: str) -> None:
         message = write_failure(exc, href).message
         raise InputError(message.replace("nothing was written.", "the store was left as it was.")) from None
     sync_folder(folder)
-
-
-def refusal(problems: list[Problem]) -> InputError:
-    """The cards that could not be read, as one refusal: nothing was changed on either side."""
-    hint = "Fix them and run again, or add --skip-bad-cards to sync the rest (those stay as they are)."
-    if len(problems) == 1:
-        p = problems[0]
-        return InputError(f"{p.source}, line {p.line}: {p.reason} Nothing was changed.", hint=hint)
-    lines = [f"  {p.source}, line {p.line}: {p.reason}" for p in problems[:10]]
-    if len(problems) > 10:
-        lines.append(f"  ... and {len(problems) - 10} more.")
-    head = f"{len(problems)} cards could not be read, so nothing was changed:"
-    return InputError("\n".join([head, *lines]), hint=hint)

@@ -18,6 +18,7 @@ as it was and the cards already written equal to it.
 from __future__ import annotations
 
 import uuid as uuids
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,60 +27,16 @@ from typing import Any
 from quietnet.core.details import Contact
 from quietnet.core.text import plural
 from quietnet.engine.sqlite import Session
-from quietnet.io import vcardexport, vdir
+from quietnet.errors import InputError
+from quietnet.io import vdir
 from quietnet.ops.importing import Where
-from quietnet.ops.vdirfolder import Folder, FolderCard, remove_card, write_card
+from quietnet.ops.vdirfolder import Folder, FolderCard, file_name, remove_card, unchanged, write_card
+from quietnet.ops.vdirplan import CHANGED, Choices, Conflict, Options, VdirPlan
 from quietnet.store import cardsync, journal, people, transfer
 from quietnet.store.cardsync import CardState
 from quietnet.store.transfer import ImportPlan
 
 _FAR = date(2200, 12, 31)  # cards carry no relative dates: any today will do
-Choices = Mapping[tuple[str, str], str]  # (href, field) -> "store" | "folder"
-
-
-@dataclass(frozen=True)
-class Conflict:
-    href: str
-    name: str
-    field: str
-    store: Any
-    folder: Any
-
-
-@dataclass
-class VdirPlan:
-    """What a sync does (or, on a dry run, would do)."""
-
-    incoming: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (href, name, values)
-    outgoing: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    added: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new people
-    linked: list[tuple[str, str]] = field(default_factory=list)  # (href, name): matched for the first time
-    conflicts: list[Conflict] = field(default_factory=list)  # left as they are
-    gone: list[tuple[str, str]] = field(default_factory=list)  # (href, name): card no longer in the folder
-    archived: list[tuple[str, str]] = field(default_factory=list)
-    forgotten: list[str] = field(default_factory=list)  # cards of people forgotten, kept
-    removed: list[str] = field(default_factory=list)  # cards of people forgotten, removed
-    without: list[str] = field(default_factory=list)  # names of people with no card (not written)
-    exported: list[tuple[str, str]] = field(default_factory=list)  # (href, name): new cards
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (href, why)
-    first: bool = False  # this folder was never synced with this store
-    state_writes: int = 0  # rows of sync state that change
-
-    @property
-    def writes(self) -> bool:
-        return bool(
-            self.incoming or self.outgoing or self.added or self.linked or self.archived or self.removed
-            or self.exported or self.state_writes
-        )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Options:
-    prefer: str | None = None  # "store" | "folder"
-    archive_missing: bool = False
-    delete: bool = False
-    export_new: bool = False
-    circle: str = "acquaintance"
 
 
 def sync(
@@ -104,6 +61,7 @@ class _Run:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # href -> the row to record
     claimed: set[int] = field(default_factory=set)  # people with a card in the folder after this run
     removals: list[str] = field(default_factory=list)  # cards removed last, with the writes
+    shared: set[int] = field(default_factory=set)  # people linked to more than one card of the folder
 
     def go(self) -> None:
         s, plan = self.s, self.plan
@@ -111,8 +69,11 @@ class _Run:
         plan.first = not rows
         by_href = {r.href: r for r in rows}
         by_uid = {r.uid: r for r in rows}
+        sealed = [r for r in rows if r.person_id is None and "$" in r.uid]
         persons = cardsync.person_rows(s, [r.person_id for r in rows if r.person_id]) if s is not None else {}
         self.claimed = {r.person_id for r in rows if r.person_id is not None}
+        linked = Counter(r.person_id for r in rows if r.person_id is not None and r.href in self.folder.hrefs)
+        self.shared = {person_id for person_id, n in linked.items() if n > 1}
         present = self.folder.hrefs
         used: set[int] = set()
         fresh: list[FolderCard] = []
@@ -120,12 +81,14 @@ class _Run:
             row = by_href.get(card.href)
             if row is None and (other := by_uid.get(card.uid)) is not None and other.href not in present:
                 row = other  # the file was renamed
+            if row is None:  # the card of someone forgotten: known by a salted hash of its UID only
+                row = next((r for r in sealed if cardsync.is_sealed(r.uid, card.uid)), None)
             if row is None:
                 fresh.append(card)
                 continue
             used.add(row.id)
             if row.person_id is None:
-                self._forgotten(row, card.href)
+                self._forgotten(row, card)
             else:
                 self._merge(card, row, persons[row.person_id], None)
         self._fresh(fresh)
@@ -146,16 +109,26 @@ class _Run:
         if s is not None:
             self._without(s)
         if self.apply and s is not None:
+            read = {c.href: c for c in self.folder.cards}
             for href, text in self.writes.items():
+                if href in read and not unchanged(self.folder.path, read[href]):  # in the last instant
+                    raise InputError(
+                        f"{file_name(href)} changed while we were writing; the store was left as it was. "
+                        "Run net sync vdir again."
+                    )
                 self.records[href]["card_hash"] = write_card(self.folder.path, href, text)
             for href, values in self.records.items():
                 cardsync.record(s, vdir=self.vdir_key, href=href, **values)
             for href in self.removals:  # the folder last: a failure before leaves it as it was
                 remove_card(self.folder.path, href)
 
-    def _forgotten(self, row: CardState, href: str) -> None:
+    def _forgotten(self, row: CardState, card: FolderCard) -> None:
+        href = card.href
         if not self.options.delete:
             self.plan.forgotten.append(href)
+            return
+        if self.apply and not unchanged(self.folder.path, card):
+            self.plan.skipped.append((href, CHANGED))
             return
         self.plan.removed.append(href)
         if self.apply and self.s is not None:
@@ -175,6 +148,8 @@ class _Run:
             base: dict[str, str] = dict(row.fields)
         else:
             base = vdir.hashes(uid, base_values) if base_values is not None else {}
+        if person["id"] in self.shared:  # two cards, one person (net merge): nothing goes without a pick
+            base = {}
         mine, theirs = vdir.of_person(person), vdir.owned(card.contact)
         incoming: dict[str, Any] = {}
         outgoing: dict[str, Any] = {}
@@ -182,7 +157,7 @@ class _Run:
         for key in vdir.OWNED:
             here, there = mine[key], theirs[key]
             was = base.get(key)
-            if here == there:
+            if vdir.same(key, here, there):
                 final[key] = vdir.hashed(uid, key, here)
                 continue
             if was is not None and vdir.hashed(uid, key, here) == was:
@@ -210,25 +185,20 @@ class _Run:
                     final[key] = was
         text = card.text
         if outgoing:
-            text = vdir.rewrite(card.text, outgoing)
-            back = vdir.read_one(text, card.href, today=_FAR)
-            if not isinstance(back, Contact) or any(vdir.owned(back)[k] != v for k, v in outgoing.items()):
-                plan.skipped.append((card.href, "its new details would not read back the same"))
-                for key in outgoing:
-                    if key in base:
-                        final[key] = base[key]
-                    else:
-                        final.pop(key, None)
-                outgoing, text = {}, card.text
-        if incoming:
-            plan.incoming.append((card.href, person["name"], incoming))
-        if outgoing:
-            plan.outgoing.append((card.href, person["name"], outgoing))
+            outgoing, text = self._sendable(card, outgoing, incoming, final, base)
         new_state = (
             row is None or row.fields != final or row.href != card.href or row.card_hash != card.digest
         )
         if not (new_state or outgoing):
             return
+        if self.apply and not unchanged(self.folder.path, card):  # edited while we were asking
+            plan.skipped.append((card.href, CHANGED))
+            plan.conflicts = [c for c in plan.conflicts if c.href != card.href]
+            return
+        if incoming:
+            plan.incoming.append((card.href, person["name"], incoming))
+        if outgoing:
+            plan.outgoing.append((card.href, person["name"], outgoing))
         plan.state_writes += 1
         self.claimed.add(person["id"])
         if not self.apply or self.s is None:
@@ -246,11 +216,69 @@ class _Run:
             "row_id": row_id,
         }
 
+    def _sendable(
+        self,
+        card: FolderCard,
+        outgoing: dict[str, Any],
+        incoming: dict[str, Any],
+        final: dict[str, str],
+        base: dict[str, str],
+    ) -> tuple[dict[str, Any], str]:
+        """The outgoing fields that read back as sent (each tried alone, then together), and the card.
+
+        A field that would not read back is left out and named; a field cleared here that the
+        card holds more of (a second EMAIL, NICKNAME) loses its first value, and the next one,
+        which an import now reads, comes in.
+        """
+        sent: dict[str, Any] = {}
+        for key, value in outgoing.items():
+            got = _read_back(vdir.rewrite(card.text, {key: value}), card.href, key)
+            if got is not _UNREAD and vdir.same(key, got, value):
+                sent[key] = value
+            elif value is None and got is not _UNREAD:
+                sent[key] = None
+                incoming[key] = got
+                final[key] = vdir.hashed(card.uid, key, got)
+                what = vdir.PROPERTIES[key]
+                self.plan.told.append(
+                    (
+                        card.href,
+                        f'its next {what} "{got}" is the one net keeps now; remove it there to have none',
+                    )
+                )
+            else:
+                self.plan.skipped.append(
+                    (
+                        card.href,
+                        f"its {vdir.PROPERTIES[key]} would not read back as sent; change it in the card",
+                    )
+                )
+                _restore(final, base, key)
+        if not sent:
+            return {}, card.text
+        text = vdir.rewrite(card.text, sent, rev=self.options.rev)
+        back = vdir.read_one(text, card.href, today=_FAR)
+        wanted = {k: incoming[k] if v is None and k in incoming else v for k, v in sent.items()}
+        if not isinstance(back, Contact) or any(
+            not vdir.same(k, vdir.owned(back)[k], v) for k, v in wanted.items()
+        ):  # the fields read back one by one, not together: none of them goes out
+            self.plan.skipped.append((card.href, "its new details would not read back the same"))
+            for key in sent:
+                incoming.pop(key, None)
+                _restore(final, base, key)
+            return {}, card.text
+        return sent, text
+
     def _fresh(self, fresh: list[FolderCard]) -> None:
         """Cards the store has no state for: matched (UID, email, exact name) or someone new."""
         if not fresh:
             return
         s, plan = self.s, self.plan
+        if self.apply:  # a card edited or removed while we were asking is left for the next run
+            plan.skipped += [(c.href, CHANGED) for c in fresh if not unchanged(self.folder.path, c)]
+            fresh = [c for c in fresh if (c.href, CHANGED) not in plan.skipped]
+            if not fresh:
+                return
         planned = transfer.plan(s, [c.contact for c in fresh], circle=self.options.circle)
         adds = []
         for card, step in zip(fresh, planned.steps, strict=True):
@@ -290,7 +318,8 @@ class _Run:
         for person in cardsync.unlinked(s, vdir=self.vdir_key):
             if person["id"] in self.claimed:
                 continue
-            if not self.options.export_new:
+            if not self.options.export_new or any(why == CHANGED for _, why in self.plan.skipped):
+                # a card edited while we were asking may be theirs: no new card for anyone this run
                 self.plan.without.append(person["name"])
                 continue
             uid = str(uuids.uuid4())
@@ -300,8 +329,7 @@ class _Run:
             taken.add(href)
             self.plan.exported.append((href, person["name"]))
             if self.apply:
-                card = vcardexport.write({**person, "card_uid": uid}, people.tags_of(s, person["id"]))
-                self.writes[href] = card
+                self.writes[href] = vdir.new_card(uid, vdir.of_person(person), rev=self.options.rev)
                 fields = vdir.hashes(uid, vdir.of_person(person))
                 self.records[href] = {
                     "uid": uid,
@@ -310,6 +338,22 @@ class _Run:
                     "card_hash": "",
                     "row_id": None,
                 }
+
+
+_UNREAD = object()  # a card that would not read back at all
+
+
+def _read_back(text: str, href: str, key: str) -> Any:
+    back = vdir.read_one(text, href, today=_FAR)
+    return vdir.owned(back)[key] if isinstance(back, Contact) else _UNREAD
+
+
+def _restore(final: dict[str, str], base: Mapping[str, str], key: str) -> None:
+    """The field's state as last synced (it did not go out)."""
+    if key in base:
+        final[key] = base[key]
+    else:
+        final.pop(key, None)
 
 
 def _person(s: Session, person_id: int) -> dict[str, Any]:
@@ -337,6 +381,9 @@ def summary(plan: VdirPlan, shown: str) -> str:
         f"{len(plan.outgoing)} out" if plan.outgoing else "",
         f"{len(plan.added)} added" if plan.added else "",
         plural(len(plan.exported), "new card") if plan.exported else "",
+        f"{len(plan.linked)} matched" if plan.linked else "",
+        f"{len(plan.archived)} archived" if plan.archived else "",
+        f"{len(plan.removed)} removed" if plan.removed else "",
     ]
     said = ", ".join(d for d in done if d)
     return f"Synced the cards in {shown}" + (f" ({said})" if said else "")

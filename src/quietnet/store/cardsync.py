@@ -8,7 +8,9 @@ the journal, so `net undo` takes a sync's store side back whole.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,3 +100,26 @@ def person_rows(s: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
         return {}
     marks = ", ".join("?" for _ in ids)
     return {r["id"]: dict(r) for r in s.all(f"SELECT * FROM person WHERE id IN ({marks})", ids)}
+
+
+def sealed(uid: str, salt: str | None = None) -> str:
+    """A forgotten person's card UID as the sync state keeps it: salted and hashed (``salt$hash``)."""
+    salt = salt if salt is not None else secrets.token_hex(8)
+    digest = hashlib.sha256(f"{salt}\x00{uid}".encode()).hexdigest()
+    return f"{salt}${digest}"
+
+
+def is_sealed(kept: str, uid: str) -> bool:
+    """Whether a card with this UID is the forgotten card ``kept`` (from ``sealed``) stands for."""
+    salt, _, digest = kept.partition("$")
+    return bool(digest) and sealed(uid, salt) == kept
+
+
+def seal(s: Session, person_id: int) -> None:
+    """A person is forgotten: their cards' rows keep only a salted hash of the UID (never the file
+    name, the card's hash or the fields), enough to know the card and never bring it in again."""
+    for row_id, uid in s.all("SELECT id, uid FROM card_sync WHERE person_id = ?", (person_id,)):
+        s.execute(
+            "UPDATE card_sync SET fields = NULL, card_hash = '', href = ?, uid = ? WHERE id = ?",
+            (f"forgotten:{row_id}", sealed(uid), row_id),
+        )
