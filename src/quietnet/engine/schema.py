@@ -98,10 +98,11 @@ class Interaction(SQLModel, table=True):
 
 
 class InteractionPerson(SQLModel, table=True):
-    """Who took part in an interaction; primary key (person, interaction) serves per-person reads."""
+    """Who took part in an interaction; primary key (person, interaction) serves per-person reads, the
+    index (interaction, person) the reads from interactions to their people, without the table."""
 
     __tablename__ = "interaction_person"
-    __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id"),)
+    __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id", "person_id"),)
 
     person_id: int = Field(sa_column=key("person.id"))
     interaction_id: int = Field(sa_column=key("interaction.id"))

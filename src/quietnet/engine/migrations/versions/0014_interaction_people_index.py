@@ -1,0 +1,36 @@
+"""the index of interaction_person by interaction also holds the person (issue 20, `net review`)
+
+Revision ID: 0014
+Revises: 0013
+Create Date: 2026-12-06
+
+``ix_interaction_person_interaction`` becomes ``(interaction_id, person_id)``: a
+covering index, so a query that goes from interactions to their people (the
+review's twelve weeks of touches by circle, "who else was there") reads the
+index alone instead of a row of ``interaction_person`` for each link. Same name,
+same use; the primary key ``(person_id, interaction_id)`` still serves the
+per-person reads.
+
+Frozen: imports only alembic and sqlalchemy.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision: str = "0014"
+down_revision: str | None = "0013"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+NAME = "ix_interaction_person_interaction"
+
+
+def upgrade() -> None:
+    op.drop_index(NAME, table_name="interaction_person")
+    op.create_index(NAME, "interaction_person", ["interaction_id", "person_id"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index(NAME, table_name="interaction_person")
+    op.create_index(NAME, "interaction_person", ["interaction_id"], unique=False)
