@@ -31,6 +31,7 @@ class Person(SQLModel, table=True):
         Index("ix_person_search_key", "search_key"),
         Index("ix_person_card_uid", "card_uid"),
         Index("ix_person_snoozed_until", "snoozed_until"),  # net today: snoozes ending
+        Index("ix_person_circle", "id", "circle"),  # net review: the circle of each link, without the row
         # net today and the review: birthdays by month and day ("MM-DD", with or without a year)
         Index("ix_person_birthday_day", text("substr(birthday, length(birthday) - 4)")),
         {"sqlite_autoincrement": True},

@@ -144,10 +144,11 @@ def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
 
 def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
     """Touches (one per person per interaction) by day and circle, from ``start`` to ``end``."""
+    circle_of = s.INDEXED_BY.format("ix_person_circle")  # from the index alone, never a whole row
     rows = s.all(
         "SELECT i.day, p.circle, count(*) AS touches"
         " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
-        " JOIN person p ON p.id = ip.person_id"
+        f" JOIN person p{circle_of} ON p.id = ip.person_id"
         " WHERE i.day >= ? AND i.day <= ? GROUP BY i.day, p.circle ORDER BY i.day, p.circle",
         (start.isoformat(), end.isoformat()),
     )
