@@ -236,6 +236,7 @@ def list_(
             sort=sort,
             since=start,
             not_since=end,
+            brief=not json_,
         )
     if json_:
         say(render.listing_json(found))

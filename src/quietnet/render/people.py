@@ -173,6 +173,8 @@ def listing_lines(
                 if len(cell) > pads[n]:
                     pads[n] = len(cell)
                     fits[n] = max(fits[n], pads[n])
+            elif width is None and 2 * len(cell) <= pads[n]:
+                continue  # no character is wider than two cells: it can't widen the column
             elif (wide := cell_len(cell)) > pads[n] or width is not None:
                 pads[n] = max(pads[n], wide)
                 if width is not None:  # only a terminal's width may leave columns out
@@ -190,6 +192,13 @@ def listing_lines(
     widths = [max(pads[n], len(header[n])) for n in range(shown)]
 
     def line(row: Sequence[str], heading: bool) -> str:
+        if not ink.marked or heading:  # each cell padded to its column: by ljust where len counts cells
+            padded = [
+                cell.ljust(w) if cell.isascii() else cell + " " * (w - cell_len(cell))
+                for cell, w in zip(row[: shown - 1], widths, strict=False)
+            ]
+            padded.append(row[shown - 1])
+            return "  ".join(padded).rstrip()
         parts = []
         for n in range(shown - 1):
             cell = row[n]
