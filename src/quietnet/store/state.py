@@ -378,8 +378,12 @@ def spent_by_week(s: Session, *, monday: date, weeks: int) -> list[int]:
         (first.isoformat(), monday.isoformat()),
     )
     kinds: list[list[str]] = [[] for _ in range(weeks)]
+    week_of: dict[object, int] = {}  # a few dozen different days: each read once
     for day, kind in rows:
-        kinds[((to_date(day) or first) - first).days // 7].append(kind)
+        n = week_of.get(day)
+        if n is None:
+            n = week_of[day] = ((to_date(day) or first) - first).days // 7
+        kinds[n].append(kind)
     return [energy_spent(k for k in week if k in BY_NAME) for week in kinds]
 
 
