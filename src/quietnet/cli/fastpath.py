@@ -28,6 +28,7 @@ FAST: dict[str, str] = {
     "helped": "everyday",
     "show": "everyday",
     "find": "everyday",
+    "list": "listing",
     "review": "weekly",
 }
 ASKS = {"log": ("edit", "delete"), "helped": ("edit", "delete")}  # first words that may ask a question
