@@ -36,7 +36,7 @@ class Stores:
 def cache_key() -> str:
     """Changes whenever the generator or the schema (the migrations) change."""
     digest = hashlib.sha256((HERE / "generate.py").read_bytes())
-    versions = ROOT / "src" / "quietnet" / "migrations" / "versions"
+    versions = ROOT / "src" / "quietnet" / "engine" / "migrations" / "versions"
     for path in sorted(versions.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -92,6 +92,7 @@ INDEXES_0013 = (
     "ix_person_state_last_touch", "ix_person_state_reconnected", "ix_person_snoozed_until",
     "ix_person_birthday_day",
 )  # fmt: skip
+INDEXES_0014 = ("ix_person_circle",)  # and 0014's new one (its other index keeps its name)
 
 
 # Words the tool never says to the user (design.md, "Calm words").

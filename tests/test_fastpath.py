@@ -52,6 +52,11 @@ FAST = [
     ("helped", "bo"), ("helped", "bo", "x", "-k", "nope"), ("helped", "--what", "x"), ("helped", "-y"),
     ("helped", "--yes"),
     ("helped", "bo", "x", "--on", "yesterday"), ("helped", "bo", "\n"),
+    ("list",), ("list", "--json"), ("list", "--circle", "close", "--sort", "last"),
+    ("list", "--tag", "climbing"), ("list", "--origin", "friend", "--city", "LISBON"), ("list", "--archived"),
+    ("list", "--since", "2 weeks"),
+    ("list", "--not-since", "2025-06-12", "--json"), ("list", "--sort", "nope"), ("list", "--circle", "x"),
+    ("list", "--since", "2025-06-10", "--not-since", "2025-06-01"), ("list", "--since", "2030-01-01"),
     ("review",), ("review", "--json"), ("review", "--week", "last week"), ("review", "--week", "2030-01-01"),
     ("review", "--yes"), ("review", "-y", "--week", "2025-06-16", "--json"),
     ("due", "--as-of", "--json"), ("log", "bo", "--note", "--them"), ("log", "", "call"), ("helped", "", ""),
@@ -60,8 +65,9 @@ FAST = [
 
 # Command lines the fast path leaves to Typer: help, usage errors, converted values, questions.
 TYPER = [
-    (), ("--help",), ("--version",), ("--debug", "today"), ("--db=x.db", "today"), ("--db",), ("list",),
-    ("log",), ("show",), ("show", "ana", "bo"), ("show", "ana", "--help"), ("show", "-h"), ("why",),
+    (), ("--help",), ("--version",), ("--debug", "today"), ("--db=x.db", "today"), ("--db",),
+    ("list", "extra"), ("log",), ("show",), ("show", "ana", "bo"), ("show", "ana", "--help"), ("show", "-h"),
+    ("why",),
     ("find", "--", "-x"), ("today", "--"), ("due", "--as-of=2025-06-01"), ("due", "--as-of"),
     ("log", "bo", "--bogus"), ("log", "bo", "--note"), ("log", "bo", "-kcall"), ("log", "bo", "-3"),
     ("log", "edit", "1", "--on", "yesterday"), ("log", "delete", "1", "--yes"), ("log", "Delete", "#1"),

@@ -579,3 +579,22 @@ def test_tag_filters_the_list(net: Net) -> None:
 def test_forgetting_a_name_that_ends_in_a_full_stop_says_it_once(net: Net) -> None:
     ok(net, "add", "Ana R.")
     assert ok(net, "forget", "ana", "--yes").endswith("Forgot Ana R.\n")
+
+
+def test_list_pads_wide_and_accented_names_the_same_piped_or_at_a_width(
+    net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Piped, each different cell is measured once; at a terminal's width, every row: the same table."""
+    ok(net, "add", "李雷", "--city", "北京")
+    ok(net, "add", "Zoë Ng", "--city", "São Paulo", "--tag", "café")
+    ok(net, "add", "Al", "--circle", "core")
+    piped = ok(net, "list")
+    assert piped == (
+        "id  name    circle   last contact  city       tags\n"
+        "#3  Al      core     -\n"
+        "#2  Zoë Ng  network  -             São Paulo  cafe\n"
+        "#1  李雷    network  -             北京\n"
+        "3 people\n"
+    )
+    monkeypatch.setenv("COLUMNS", "200")
+    assert ok(net, "list") == piped

@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from quietnet.core import review
 from quietnet.core.morning import heads_up, upcoming
 from quietnet.core.schedule import Assessment, Candidate, DuePlan, Touch, assess, plan, week_start
 from quietnet.core.settings import DEFAULT, Settings
@@ -35,7 +36,7 @@ from quietnet.core.terms import TERM_NAMES
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Database
 from quietnet.ops.morning import gather, make_list, make_plan
-from quietnet.store import ranking, state, yearly
+from quietnet.store import ranking, state, week, yearly
 from quietnet.store import settings as stored
 from tests.helpers import Net, seed, write_raw
 from tests.processes import NOW
@@ -109,6 +110,31 @@ def test_the_list_ranked_in_sql_is_the_list_of_the_whole_ranking(
                     morning = gather(s, today=on)
                     assert morning.plan.suggestions == whole.suggestions
                     assert morning.birthdays == heads_up(found, whole, window=chosen.event_window)
+        finally:
+            db.close()
+
+
+@hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(crowds(max_size=10), st.sampled_from(CHOICES), st.lists(st.integers(-1, 30), max_size=10))
+def test_the_reviews_next_week_ranked_in_sql_is_the_whole_rankings(
+    migrated: bytes, crowd: list[Raw], chosen: Settings, dates: list[int]
+) -> None:
+    """`net review`'s few for next Monday: the shortlist's, or everyone's for a week before the last
+    interaction."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = _store(folder, migrated, chosen, crowd, dates)
+        try:
+            with db.read() as s:
+                latest = state.latest_touch(s)
+                for ahead in (-9, *DAYS):
+                    on = TODAY + timedelta(days=ahead)
+                    rows = week.gather(s, week=on, today=on)
+                    monday = week_start(on) + timedelta(days=7)
+                    assert (rows.next_plan is None) == (latest is not None and latest > monday)
+                    everyone = tuple(state.eligible_candidates(s, chosen, today=monday))
+                    whole = replace(rows, next_plan=None, candidates=everyone)
+                    made = review.build(rows, week=on, today=on)
+                    assert made == review.build(whole, week=on, today=on)
         finally:
             db.close()
 

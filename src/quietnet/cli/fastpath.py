@@ -29,6 +29,7 @@ FAST: dict[str, str] = {
     "helped": "everyday",
     "show": "everyday",
     "find": "everyday",
+    "list": "listing",
     "review": "weekly",
 }
 CLICK_COMPLETION = ("_NET_COMPLETE", "_QUIETNET_COMPLETE")  # set by a Click-style completion script

@@ -1,11 +1,10 @@
 """`net add`, `edit`, `show`, `list`, `find`, `archive`, `unarchive`, `forget`, `tag`."""
 
-from itertools import islice
 from typing import Annotated
 
 import typer
 
-from quietnet.cli import context, everyday
+from quietnet.cli import context, everyday, listing
 from quietnet.cli.context import say
 from quietnet.cli.fields import (
     Birthday,
@@ -28,12 +27,10 @@ from quietnet.cli.fields import (
     collect,
 )
 from quietnet.cli.options import Json, Name, Yes
-from quietnet.core.fields import choice, person_name
+from quietnet.core.fields import person_name
 from quietnet.core.records import CIRCLES, ORIGINS
-from quietnet.core.text import escaped_all, shown
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.render import people as render
 
 # `net show`, `net list` and `net find` are measured (benchmarks/run.py): what not all of
 # this module's commands need is imported inside them (store/people.py brings the
@@ -211,42 +208,10 @@ def list_(
       net list --tag climbing --sort last --json
       net list --not-since "6 months" --circle friends
     """
-    from quietnet.core.dates import parse_since
-    from quietnet.store import people
-
-    circle = choice(circle, CIRCLES, what="a circle") if circle is not None else None
-    origin = choice(origin, ORIGINS, what="an origin") if origin is not None else None
-    if sort not in ("name", "last"):
-        raise InputError(f'Sort by "name" or "last", not "{shown(sort)}".')
-    today = context.today()
-    start = parse_since(since, today=today) if since is not None else None
-    end = parse_since(not_since, today=today) if not_since is not None else None
-    if start is not None and end is not None and start >= end:
-        raise InputError(
-            f"--since ({start}) must come before --not-since ({end}), or no one could be in touch in between."
-        )
-    with context.get(ctx).read() as s:
-        found = people.listing(
-            s,
-            circle=circle,
-            tag=people.clean_tag(tag) if tag else None,
-            origin=origin,
-            city=city,
-            archived=archived,
-            sort=sort,
-            since=start,
-            not_since=end,
-        )
-    if json_:
-        say(render.listing_json(found))
-    elif not found and (start or end):
-        say(render.listing_none_between(start, end))
-    else:
-        ink = context.ink()
-        rows = escaped_all(found) if ink.marked else found  # then the marks are the only controls
-        lines = render.listing_lines(rows, today=context.today(), ink=ink, width=context.width())
-        while batch := list(islice(lines, 2000)):  # never the whole page as one text
-            say("\n".join(batch), fitted=True, marked=ink.marked)
+    listing.list(
+        context.get(ctx), circle=circle, tag=tag, origin=origin, city=city, archived=archived, sort=sort,
+        since=since, not_since=not_since, json_=json_,
+    )  # fmt: skip
 
 
 @app.command()

@@ -52,6 +52,17 @@ OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "find": {
         "--json": ("json_", "on"),
     },
+    "list": {
+        "--archived": ("archived", "on"),
+        "--circle": ("circle", "value"),
+        "--city": ("city", "value"),
+        "--json": ("json_", "on"),
+        "--not-since": ("not_since", "value"),
+        "--origin": ("origin", "value"),
+        "--since": ("since", "value"),
+        "--sort": ("sort", "value"),
+        "--tag": ("tag", "value"),
+    },
     "review": {
         "--json": ("json_", "on"),
         "--week": ("week", "value"),
@@ -69,5 +80,6 @@ ARGUMENTS: dict[str, tuple[tuple[str, int, bool], ...]] = {
     "helped": (("who", 1, False), ("what", 1, False)),
     "show": (("who", 1, True),),
     "find": (("text", 1, True),),
+    "list": (),
     "review": (),
 }

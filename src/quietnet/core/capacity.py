@@ -30,11 +30,16 @@ def asks_per_week(rhythms: Iterable[tuple[str, float | None]], settings: Setting
     only circles with a rhythm count. A call for core and close, a message for the rest.
     """
     total = 0.0
+    weights: dict[str, int | None] = {}  # the energy of each circle's action, times 7 (None: no rhythm)
     for circle, cadence in rhythms:
-        if settings.cadence(circle) is None or not cadence:
+        if not cadence:
             continue
-        action = "call" if circle in ("core", "close") else "message"
-        total += BY_NAME[action].energy * 7 / cadence
+        if circle not in weights:
+            action = "call" if circle in ("core", "close") else "message"
+            weights[circle] = None if settings.cadence(circle) is None else BY_NAME[action].energy * 7
+        weight = weights[circle]
+        if weight is not None:
+            total += weight / cadence  # in the rows' order, as always: the same float sum
     return round(total)
 
 

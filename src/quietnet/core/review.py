@@ -21,7 +21,7 @@ from quietnet.core.capacity import Capacity
 from quietnet.core.dates import next_yearly
 from quietnet.core.kinds import BUILT_IN, BY_NAME, KINDS
 from quietnet.core.records import DatedNote, Help, Loop
-from quietnet.core.schedule import Assessment, Candidate, energy_spent, plan, read_on, week_start
+from quietnet.core.schedule import Assessment, Candidate, DuePlan, energy_spent, plan, read_on, week_start
 from quietnet.core.settings import CIRCLES, Settings
 
 CHART_WEEKS = 12  # the chart, and the count of helps, look back this many weeks
@@ -116,13 +116,14 @@ class WeekRows:
     recent_helped: int  # distinct people they were for
     loops: tuple[Loop, ...]  # promises and needs open at the week's end (or today)
     circle_days: tuple[CircleDay, ...]  # touches by day and circle over the chart's weeks
-    candidates: tuple[Candidate, ...]  # who may be eligible next Monday (state.eligible_candidates)
+    candidates: tuple[Candidate, ...]  # who may be eligible next Monday, when next_plan is None
     settings: Settings
     yearly: tuple[Yearly, ...]
     came_in: tuple[CameIn, ...] = ()
     reconnected: bool = False  # someone not among the candidates reconnected on next Monday
     capacity: Capacity | None = None  # what the circles ask for (section 11), as of the week's end
     notes: tuple[DatedNote, ...] = ()  # dated notes of the week (`net note`)
+    next_plan: DuePlan | None = None  # next Monday's list, ranked by the store (then no candidates)
 
 
 # -- the review ------------------------------------------------------------------------
@@ -320,7 +321,10 @@ def _next_week(rows: WeekRows, monday: date, as_of: date) -> tuple[Next, ...]:
     The lines are worded as read on ``as_of``: a birthday on that Monday is "in 4
     days" on a Thursday, never "today".
     """
-    found = plan(rows.candidates, settings=rows.settings, today=monday, spent=0, reconnected=rows.reconnected)
+    found = rows.next_plan
+    if found is None:  # the store read everyone who may be due then: rank them all
+        found = plan(rows.candidates, settings=rows.settings, today=monday, spent=0,
+                     reconnected=rows.reconnected)  # fmt: skip
     return tuple(
         Next(
             id=s.assessment.id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -50,13 +51,19 @@ def escaped_all(value: T) -> T:
 
     if isinstance(value, str):  # a note's line breaks and tabs read as spaces, on one line
         return visible(" ".join(value.split()) if "\n" in value or "\t" in value else value)  # type: ignore[return-value]
+    if value is None or isinstance(value, int | float | date):
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: escaped_all(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **fields)
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.init}
+        changed = {k: new for k, v in fields.items() if (new := escaped_all(v)) is not v}
+        return dataclasses.replace(value, **changed) if changed else value  # most reviews: nothing to escape
     if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
-        return type(value)(*(escaped_all(v) for v in value))
+        items = [escaped_all(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(*items)
     if isinstance(value, tuple | list):
-        return type(value)(escaped_all(v) for v in value)
+        items = [escaped_all(v) for v in value]
+        same = isinstance(value, tuple) and all(a is b for a, b in zip(items, value, strict=True))
+        return value if same else type(value)(items)
     if isinstance(value, dict):
         return {k: escaped_all(v) for k, v in value.items()}  # type: ignore[return-value]
     return value

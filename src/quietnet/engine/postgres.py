@@ -108,6 +108,7 @@ class PgSession(Session):
     """One transaction on a PostgreSQL store, with ``db.Session``'s interface."""
 
     BINARY = '"C"'  # UTF-8 bytes in order: code points in order, whatever the database's locale
+    INDEXED_BY = ""  # the planner chooses
 
     def __init__(self, conn: psycopg.Connection[Any], *, now: datetime, command: str, booleans: BoolColumns):
         import psycopg

@@ -31,6 +31,7 @@ class Person(SQLModel, table=True):
         Index("ix_person_search_key", "search_key"),
         Index("ix_person_card_uid", "card_uid"),
         Index("ix_person_snoozed_until", "snoozed_until"),  # net today: snoozes ending
+        Index("ix_person_circle", "id", "circle"),  # net review: the circle of each link, without the row
         # net today and the review: birthdays by month and day ("MM-DD", with or without a year)
         Index("ix_person_birthday_day", text("substr(birthday, length(birthday) - 4)")),
         {"sqlite_autoincrement": True},
@@ -98,10 +99,11 @@ class Interaction(SQLModel, table=True):
 
 
 class InteractionPerson(SQLModel, table=True):
-    """Who took part in an interaction; primary key (person, interaction) serves per-person reads."""
+    """Who took part in an interaction; primary key (person, interaction) serves per-person reads, the
+    index (interaction, person) the reads from interactions to their people, without the table."""
 
     __tablename__ = "interaction_person"
-    __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id"),)
+    __table_args__ = (Index("ix_interaction_person_interaction", "interaction_id", "person_id"),)
 
     person_id: int = Field(sa_column=key("person.id"))
     interaction_id: int = Field(sa_column=key("interaction.id"))

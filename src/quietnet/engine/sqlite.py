@@ -47,6 +47,7 @@ class Session:
 
     IntegrityError: type[Exception] = sqlite3.IntegrityError
     BINARY = "BINARY"  # the collation that orders text by code point, as Python's sort does
+    INDEXED_BY = " INDEXED BY {}"  # a table read through this index (SQLite looks a rowid up in the table)
 
     def __init__(self, conn: sqlite3.Connection, *, now: datetime, command: str) -> None:
         self.conn = conn

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -158,24 +158,36 @@ def listing_lines(
     header = ["id", "name", "circle", "last contact", "city", "tags"]
     ago: dict[date | None, str] = {None: "-"}  # a few thousand different days at most: each worded once
 
-    def cells(p: Listed) -> tuple[str, str, str, str, str, str]:
-        last = ago.get(p.last_touch)
+    def cells_of_day(day: date | None) -> str:
+        last = ago.get(day)
         if last is None:
-            assert p.last_touch is not None
-            last = ago[p.last_touch] = humanize_days((today - p.last_touch).days)
-        return (f"#{p.id}", p.name, p.circle, last, p.city or "", ", ".join(p.tags))
+            assert day is not None
+            last = ago[day] = humanize_days((today - day).days)
+        return last
+
+    def cells(p: Listed) -> tuple[str, str, str, str, str, str]:
+        return (f"#{p.id}", p.name, p.circle, cells_of_day(p.last_touch), p.city or "", ", ".join(p.tags))
 
     fits = [0] * 6  # the widest cell of each column on screen (wide characters count two)
     pads = [0] * 6  # the same as padding counts it (cell_len; len when ASCII)
-    for p in found:
-        for n, cell in enumerate(cells(p)):
-            if cell.isascii():
-                if len(cell) > pads[n]:
-                    pads[n] = len(cell)
-                    fits[n] = max(fits[n], pads[n])
-            elif (wide := cell_len(cell)) > pads[n] or width is not None:
-                pads[n] = max(pads[n], wide)
-                if width is not None:  # only a terminal's width may leave columns out
+    if width is None:  # piped: only the padding matters, and each different cell is measured once
+        days = {p.last_touch for p in found}
+        for d in days:
+            cells_of_day(d)
+        cities = {p.city for p in found}
+        tags = {t: ", ".join(t) for t in {p.tags for p in found}}
+        pads = [len(f"#{max(p.id for p in found)}"), _widest(p.name for p in found),
+                _widest({p.circle for p in found}), _widest(ago[d] for d in days),
+                _widest(c or "" for c in cities), _widest(tags.values())]  # fmt: skip
+    else:
+        for p in found:
+            for n, cell in enumerate(cells(p)):
+                if cell.isascii():
+                    if len(cell) > pads[n]:
+                        pads[n] = len(cell)
+                        fits[n] = max(fits[n], pads[n])
+                else:  # only a terminal's width may leave columns out
+                    pads[n] = max(pads[n], cell_len(cell))
                     fits[n] = max(fits[n], size(cell))
 
     def table(shown: int) -> int:
@@ -190,6 +202,13 @@ def listing_lines(
     widths = [max(pads[n], len(header[n])) for n in range(shown)]
 
     def line(row: Sequence[str], heading: bool) -> str:
+        if not ink.marked or heading:  # each cell padded to its column: by ljust where len counts cells
+            padded = [
+                cell.ljust(w) if cell.isascii() else cell + " " * (w - cell_len(cell))
+                for cell, w in zip(row[: shown - 1], widths, strict=False)
+            ]
+            padded.append(row[shown - 1])
+            return "  ".join(padded).rstrip()
         parts = []
         for n in range(shown - 1):
             cell = row[n]
@@ -203,9 +222,39 @@ def listing_lines(
         return "  ".join(parts).rstrip()
 
     yield ink.strong(line(header, True))
-    for p in found:
-        yield line(cells(p), False)
+    if width is None and not ink.marked:  # six columns: the padded cells each column repeats, made once
+        w0, w1, w2, w3, w4, _ = widths
+        circles = {c: _padded(c, w2, cell_len) for c in {p.circle for p in found}}
+        lasts = {d: _padded(ago[d], w3, cell_len) for d in days}
+        places = {c: _padded(c or "", w4, cell_len) for c in cities}
+        for p in found:
+            name = p.name
+            named = name.ljust(w1) if name.isascii() else name + " " * (w1 - cell_len(name))
+            ided = f"#{p.id}".ljust(w0)
+            yield "  ".join(
+                (ided, named, circles[p.circle], lasts[p.last_touch], places[p.city], tags[p.tags])
+            ).rstrip()
+    else:
+        for p in found:
+            yield line(cells(p), False)
     yield ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
+
+
+def _widest(cells: Iterable[str]) -> int:
+    """The widest of these cells as padding counts it (cell_len; len when ASCII)."""
+    from rich.cells import cell_len
+
+    most = 0
+    for cell in cells:
+        if cell.isascii():
+            most = max(most, len(cell))
+        elif 2 * len(cell) > most:  # no character is wider than two cells
+            most = max(most, cell_len(cell))
+    return most
+
+
+def _padded(cell: str, width: int, cell_len: Callable[[str], int]) -> str:
+    return cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_len(cell))
 
 
 def listing_none_between(since: date | None, not_since: date | None) -> str:

@@ -251,8 +251,12 @@ def listing(
     sort: str = "name",
     since: date | None = None,
     not_since: date | None = None,
+    brief: bool = False,
 ) -> list[Listed]:
-    """``since``: last contact on or after that day; ``not_since``: none on or after it (or none at all)."""
+    """``since``: last contact on or after that day; ``not_since``: none on or after it (or none at all).
+
+    ``brief``: only what the text listing shows is read (nickname, origin and company stay None):
+    at 50,000 people the three columns cost a third of the query."""
     where = ["(p.archived_at IS NOT NULL) = ?"]
     params: list[Any] = [archived]
     if since is not None:
@@ -278,9 +282,9 @@ def listing(
     order = f"(p.search_key || '') COLLATE {s.BINARY}, p.id"
     if sort == "last":  # longest since last contact first, never-contacted before all
         order = f"st.last_touch IS NOT NULL, st.last_touch, {order}"
+    more = "NULL, NULL, NULL" if brief else "p.nickname, p.origin, p.company"
     rows = s.each(
-        "SELECT p.id, p.name, p.nickname, p.circle, p.city, p.origin, p.company,"
-        " p.archived_at, st.last_touch, p.search_key"
+        f"SELECT p.id, p.name, p.circle, p.city, st.last_touch, p.search_key, {more}"
         " FROM person p LEFT JOIN person_state st ON st.person_id = p.id"
         f" WHERE {' AND '.join(where)} ORDER BY {order}",
         params,
@@ -295,18 +299,18 @@ def listing(
     group: list[Listed] = []  # the rows of one (last contact, folded name), to be put in id order
     key: tuple[str | None, str] | None = None
     days: dict[str, date] = {}  # a few thousand different days: each parsed once
-    for r in rows:
-        if wanted_city is not None and fold(r[4] or "") != wanted_city:
+    by_last = sort == "last"
+    for person_id, name, circle, city, touched, search_key, nickname, origin, company in rows:
+        if wanted_city is not None and fold(city or "") != wanted_city:
             continue
-        here = (r[8] if sort == "last" else None, r[9].partition("\n")[0])
+        here = (touched if by_last else None, search_key.partition("\n")[0])
         if here != key:
             found += sorted(group) if len(group) > 1 else group
             group, key = [], here
-        last = days.get(r[8])
-        if last is None and r[8] is not None:
-            last = days[r[8]] = date.fromisoformat(str(r[8])[:10])  # as journal.to_date reads it
-        group.append(
-            Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], last, r[7] is not None, tags.get(r[0], ()))
-        )
+        last = days.get(touched)
+        if last is None and touched is not None:
+            last = days[touched] = date.fromisoformat(str(touched)[:10])  # as journal.to_date reads it
+        shown = tags.get(person_id, ())
+        group.append(Listed(person_id, name, nickname, circle, city, origin, company, last, archived, shown))
     found += sorted(group) if len(group) > 1 else group
     return found

@@ -364,7 +364,7 @@ def rhythms(s: Session, *, today: date) -> list[tuple[str, float | None]]:
     """(circle, cadence) of everyone not archived and not snoozed on ``today`` (for capacity)."""
     rows = s.all(
         "SELECT p.circle, st.cadence FROM person p JOIN person_state st ON st.person_id = p.id"
-        " WHERE p.archived_at IS NULL AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)",
+        " WHERE p.archived_at IS NULL AND COALESCE(p.snoozed_until <= ?, TRUE)",  # one scan, not the index
         (today.isoformat(),),
     )
     return [(r[0], r[1]) for r in rows]
@@ -378,8 +378,12 @@ def spent_by_week(s: Session, *, monday: date, weeks: int) -> list[int]:
         (first.isoformat(), monday.isoformat()),
     )
     kinds: list[list[str]] = [[] for _ in range(weeks)]
+    week_of: dict[object, int] = {}  # a few dozen different days: each read once
     for day, kind in rows:
-        kinds[((to_date(day) or first) - first).days // 7].append(kind)
+        n = week_of.get(day)
+        if n is None:
+            n = week_of[day] = ((to_date(day) or first) - first).days // 7
+        kinds[n].append(kind)
     return [energy_spent(k for k in week if k in BY_NAME) for week in kinds]
 
 

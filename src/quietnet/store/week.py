@@ -14,8 +14,11 @@ from datetime import date, timedelta
 from quietnet.core.capacity import WEEKS, capacity
 from quietnet.core.records import Help, Loop
 from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
+from quietnet.core.schedule import Candidate, DuePlan
+from quietnet.core.settings import Settings
+from quietnet.core.shortlist import shortlist
 from quietnet.engine.sqlite import Session
-from quietnet.store import notes, state
+from quietnet.store import notes, ranking, state
 from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date
 from quietnet.store.loops import LOOP_SELECT, loop_from_row
@@ -28,6 +31,8 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
     settings = load(s)
     first = chart_start(start)
     next_monday = end + timedelta(days=1)
+    reconnected = state.reconnected_between(s, next_monday, next_monday)
+    candidates, next_plan = _next_week(s, settings, monday=next_monday, reconnected=reconnected)
     recent = s.one(
         "SELECT count(*) AS helps, count(DISTINCT person_id) AS people FROM help WHERE day >= ? AND day <= ?",
         (first.isoformat(), as_of.isoformat()),
@@ -39,8 +44,9 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         recent_helped=recent["people"] if recent else 0,
         loops=open_loops(s, as_of=as_of),
         circle_days=circle_days(s, start=first, end=as_of),
-        candidates=tuple(state.eligible_candidates(s, settings, today=next_monday)),
-        reconnected=state.reconnected_between(s, next_monday, next_monday),
+        candidates=candidates,
+        next_plan=next_plan,
+        reconnected=reconnected,
         settings=settings,
         yearly=yearly(s, start=end + timedelta(days=1)),
         came_in=came_in(s, start=start, end=as_of),
@@ -49,6 +55,19 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
             state.rhythms(s, today=as_of), state.spent_by_week(s, monday=start, weeks=WEEKS), settings
         ),
     )
+
+
+def _next_week(
+    s: Session, settings: Settings, *, monday: date, reconnected: bool
+) -> tuple[tuple[Candidate, ...], DuePlan | None]:
+    """`net due`'s list for next Monday, its week's energy untouched, ranked in SQL (``store/ranking.py``)
+    so that only the few it shows are scored; or, for a week before the latest interaction (a stored
+    summary says nothing of an earlier day), everyone who may be due then, for ``review.build`` to rank."""
+    latest = state.latest_touch(s)
+    if ranking.usable(settings) and (latest is None or latest <= monday):
+        pages = ranking.by_bound(s, settings, today=monday)
+        return (), shortlist((), pages, settings=settings, today=monday, spent=0, reconnected=reconnected)
+    return tuple(state.eligible_candidates(s, settings, today=monday)), None
 
 
 def came_in(s: Session, *, start: date, end: date) -> tuple[CameIn, ...]:
@@ -125,10 +144,11 @@ def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
 
 def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
     """Touches (one per person per interaction) by day and circle, from ``start`` to ``end``."""
+    circle_of = s.INDEXED_BY.format("ix_person_circle")  # from the index alone, never a whole row
     rows = s.all(
         "SELECT i.day, p.circle, count(*) AS touches"
         " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
-        " JOIN person p ON p.id = ip.person_id"
+        f" JOIN person p{circle_of} ON p.id = ip.person_id"
         " WHERE i.day >= ? AND i.day <= ? GROUP BY i.day, p.circle ORDER BY i.day, p.circle",
         (start.isoformat(), end.isoformat()),
     )
