@@ -85,7 +85,7 @@ def test_rows_are_written_as_json_dumps_writes_their_records(
     if tailed and "tail" in keys:
         return
     made = iter(tails)
-    tail = ("tail", lambda _: next(made)) if tailed else None
+    tail = ("tail", lambda batch: [next(made) for _ in batch]) if tailed else None
     records = list(Rows(keys, rows, flags=flags, tail=tail))
     made = iter(tails)
     streamed = Rows(keys, rows, flags=flags, tail=tail)

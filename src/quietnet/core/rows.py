@@ -8,15 +8,19 @@ time without making the dicts.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
+
+BATCH = 1000  # rows read and written at once
 
 
 class Rows(Iterator[dict[str, Any]]):
     """A table's records as tuples of plain values under ``keys``, read once.
 
     ``flags``: the positions of 0/1 columns, which the records hold as booleans;
-    ``tail``: the key and maker of a last member made from each row, once and in order
-    (a person's tags, an interaction's people). Iterating gives each record as a dict.
+    ``tail``: the key of a last member (a person's tags, an interaction's people) and
+    what makes it for a batch of rows, given each batch once and in order. Iterating
+    gives each record as a dict.
     """
 
     def __init__(
@@ -25,7 +29,7 @@ class Rows(Iterator[dict[str, Any]]):
         rows: Iterable[Sequence[Any]],
         *,
         flags: Iterable[int] = (),
-        tail: tuple[str, Callable[[Sequence[Any]], list[Any]]] | None = None,
+        tail: tuple[str, Callable[[list[Sequence[Any]]], list[list[Any]]]] | None = None,
     ) -> None:
         self.keys = tuple(keys)
         self.rows = iter(rows)
@@ -39,15 +43,21 @@ class Rows(Iterator[dict[str, Any]]):
         return next(self._dicts)
 
     def _each(self) -> Iterator[dict[str, Any]]:
-        for row in self.rows:
-            yield self.record(row)
+        while batch := self.batch():
+            yield from self.records(batch)
 
-    def record(self, row: Sequence[Any]) -> dict[str, Any]:
-        """One row as its record (its tail made: call once per row, in order)."""
+    def batch(self) -> list[Sequence[Any]]:
+        """The next rows, up to ``BATCH`` of them (none at the end)."""
+        return list(islice(self.rows, BATCH))
+
+    def records(self, batch: list[Sequence[Any]]) -> list[dict[str, Any]]:
+        """A batch of rows as their records (their tails made: call once per batch, in order)."""
         keys, flags, tail = self.keys, self.flags, self.tail
-        record = dict(zip(keys, row, strict=True))
+        records = [dict(zip(keys, row, strict=True)) for row in batch]
         for i in flags:
-            record[keys[i]] = bool(row[i])
+            for record, row in zip(records, batch, strict=True):
+                record[keys[i]] = bool(row[i])
         if tail is not None:
-            record[tail[0]] = tail[1](row)
-        return record
+            for record, made in zip(records, tail[1](batch), strict=True):
+                record[tail[0]] = made
+        return records

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from itertools import chain, islice
+from itertools import chain
 from json.encoder import encode_basestring  # ensure_ascii=False's, in C
 from typing import Any
 
@@ -188,9 +188,6 @@ def _pad(depth: int) -> str:
     return PADS[depth] if depth < len(PADS) else "\n" + "  " * depth
 
 
-BATCH = 1000  # rows encoded at once
-
-
 def _rows(rows: Rows, depth: int) -> Iterator[str]:
     """The list's text at ``depth`` as ``text(list(rows), depth)`` writes it, a batch at a time."""
     k, tail = len(rows.keys), rows.tail
@@ -206,13 +203,13 @@ def _rows(rows: Rows, depth: int) -> Iterator[str]:
     between = "," + _pad(depth + 1)
     width = len(keys)
     before = "[" + _pad(depth + 1)
-    while batch := list(islice(rows.rows, BATCH)):
+    while batch := rows.batch():
         flat = list(chain.from_iterable(batch))
         if len(flat) != k * len(batch):
             raise ValueError(f"each row must have {k} values")
         values = "".join(encode(flat, 0))[1:-1].split("\x00")
         if len(values) != len(flat):  # a value that is not plain (a list): records one by one
-            yield before + between.join([text(rows.record(row), depth + 1) for row in batch])
+            yield before + between.join([text(record, depth + 1) for record in rows.records(batch)])
             before = between
             continue
         for i in rows.flags:
@@ -221,7 +218,7 @@ def _rows(rows: Rows, depth: int) -> Iterator[str]:
             made, values = values, [""] * (width * len(batch))
             for i in range(k):
                 values[i::width] = made[i::k]
-            values[k::width] = _tails([tail[1](row) for row in batch], depth + 2)
+            values[k::width] = _tails(tail[1](batch), depth + 2)
         yield before + between.join([record] * len(batch)) % tuple(values)
         before = between
     yield "[]" if before[0] == "[" else _pad(depth) + "]"

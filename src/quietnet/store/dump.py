@@ -83,7 +83,7 @@ def document(s: Session) -> dict[str, Any]:
         columns,
         s.each(f"SELECT {', '.join(columns)} FROM person ORDER BY id"),
         flags=[columns.index("kin")],
-        tail=("tags", lambda row: sorted(tags.get(row[at], []))),
+        tail=("tags", lambda rows: [sorted(tags.get(row[at], [])) for row in rows]),
     )
     return {
         "format": FORMAT,
@@ -127,14 +127,13 @@ def _interactions(s: Session, uuid_of: dict[int, str]) -> Iterator[dict[str, Any
     link = next(links, None)
     at = columns.index("id")
 
-    def people(row: Sequence[Any]) -> list[str]:
+    def people(rows: list[Sequence[Any]]) -> list[list[str]]:
         nonlocal link
-        here, taking = row[at], []
-        while link is not None and link[0] <= here:
-            if link[0] == here:
-                taking.append(uuid_of[link[1]])
+        last, held = rows[-1][at], dict[int, list[str]]()
+        while link is not None and link[0] <= last:
+            held.setdefault(link[0], []).append(uuid_of[link[1]])
             link = next(links, None)
-        return taking
+        return [held.get(row[at], []) for row in rows]
 
     return Rows(
         columns,
