@@ -29,7 +29,8 @@ from quietnet.io.files import decode, text_codec, undecodable
 # the records are held while they are checked and planned, so their number and size are bounded.
 MAX_BYTES = 32 * 1024 * 1024  # a whole import (all its files): thousands of cards with photos
 MAX_RECORDS = 25_000  # cards or rows in one import
-MAX_JSON = 32 * 1024 * 1024  # a JSON export is read whole: its objects take about four times its size
+MAX_JSON = 32 * 1024 * 1024  # JSON read whole (not laid out as an export): its objects take 4x its size
+MAX_EXPORT = 2 * 1024 * 1024 * 1024  # our own export, read a record at a time (50,000 people: 600 MB)
 MAX_LINE = 16 * 1024 * 1024  # one line: refused as soon as it is read, before it is decoded
 CHUNK = 1024 * 1024
 
