@@ -10,7 +10,10 @@ documents are identical.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, islice
+from operator import eq, itemgetter
 from typing import Any
 
 from quietnet.core.records import FORMAT, FORMAT_VERSION
@@ -124,16 +127,29 @@ def _interactions(s: Session, uuid_of: dict[int, str]) -> Iterator[dict[str, Any
     # The table scanned and sorted (its interaction_id index lacks person_id): faster, and in order
     by_interaction = "ORDER BY +interaction_id, person_id"
     links = iter(s.each(f"SELECT interaction_id, person_id FROM interaction_person {by_interaction}"))
-    link = next(links, None)
     at = columns.index("id")
+    held: list[Sequence[Any]] = []  # links read but not yet used
 
     def people(rows: list[Sequence[Any]]) -> list[list[str]]:
-        nonlocal link
-        last, held = rows[-1][at], dict[int, list[str]]()
-        while link is not None and link[0] <= last:
-            held.setdefault(link[0], []).append(uuid_of[link[1]])
-            link = next(links, None)
-        return [held.get(row[at], []) for row in rows]
+        """The people of a batch of interactions: their links cut from the stream by bisection."""
+        nonlocal held
+        last, ids = rows[-1][at], list(map(itemgetter(at), rows))
+        while True:
+            keys = list(map(itemgetter(0), held))
+            cut = bisect_right(keys, last)
+            if cut < len(held) or not (more := list(islice(links, len(rows) + 64))):
+                break
+            held += more
+        taken, held, keys = held[:cut], held[cut:], keys[:cut]
+        tails = list(map(list, zip(map(uuid_of.__getitem__, map(itemgetter(1), taken)))))
+        # The few interactions of several people: each link after the first joins the one before.
+        for i in reversed(list(compress(range(1, cut), map(eq, keys[1:], keys[:-1])))):
+            tails[i - 1] += tails.pop(i)
+            del keys[i]
+        if keys == ids:  # everyone's interactions have people, as they must
+            return tails
+        by_id = dict(zip(keys, tails, strict=True))
+        return [by_id.get(i, []) for i in ids]
 
     return Rows(
         columns,
