@@ -9,6 +9,7 @@ large to read whole is restored when it is an export, and refused otherwise.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import subprocess
@@ -46,11 +47,17 @@ documents = st.dictionaries(
 )
 
 
-def rebuilt(text: str) -> dict[str, Any]:
-    """The document the layout reader gives, put back together."""
+def rebuilt(text: str, cuts: list[int] | None = None) -> dict[str, Any]:
+    """The document the layout reader gives, put back together (the text given in pieces cut
+    at ``cuts``, else line by line, split at LF only as a file's lines are read)."""
     document: dict[str, Any] = {}
-    parts = text.split("\n")  # as a file's lines are read: split at LF only, each with its end
-    for e in events([part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])):
+    if cuts is None:
+        parts = text.split("\n")
+        pieces = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    else:
+        at = sorted({0, len(text), *(c % (len(text) + 1) for c in cuts)})
+        pieces = [text[a:b] for a, b in itertools.pairwise(at)]
+    for e in events(pieces):
         if e.kind == "member":
             document[e.key] = e.value
         elif e.kind == "list":
@@ -64,11 +71,12 @@ def rebuilt(text: str) -> dict[str, Any]:
     return document
 
 
-@given(documents)
-def test_an_export_s_layout_is_read_as_json_loads_reads_it(document: dict[str, Any]) -> None:
+@given(documents, st.lists(st.integers(0, 10**6), max_size=6))
+def test_an_export_s_layout_is_read_as_json_loads_reads_it(document: dict[str, Any], cuts: list[int]) -> None:
     text = jsonfile.render(document)
     try:
         assert rebuilt(text) == json.loads(text)
+        assert rebuilt(text, cuts) == json.loads(text)
     except NotLaidOut:  # only "{}" (no member on a line of its own), or "tables" not of lists
         tables = document.get("tables")
         assert document == {} or (
@@ -92,6 +100,8 @@ def test_a_changed_export_is_read_as_json_loads_reads_it_or_read_whole(
         whole = ValueError
     with contextlib.suppress(NotLaidOut):  # else read whole: json.loads reads it or says what is wrong
         assert rebuilt(text) == whole
+    with contextlib.suppress(NotLaidOut):
+        assert rebuilt(text, data.draw(st.lists(st.integers(0, 10**6), max_size=4))) == whole
 
 
 @pytest.fixture

@@ -45,128 +45,157 @@ class Event:
     table: str | None = None
 
 
-class _Lines:
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = iter(lines)
-        self.number = 0
+MAX_PIECE = 16 * 1024 * 1024  # the most one value (a record) may span: as a line of any import
+
+
+class _Text:
+    """The text, given in pieces of any size, read a line or a JSON value at a time."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._pieces = iter(pieces)
+        self.buf, self.pos, self.number, self.eof = "", 0, 0, False
         self.after = False  # whether the list just read was followed by a comma
 
-    def next(self) -> str:
-        line = next(self._lines, None)
-        if line is None:
+    def _more(self) -> bool:
+        if self.eof or len(self.buf) - self.pos > MAX_PIECE:
+            return False
+        piece = next(self._pieces, None)
+        if piece is None:
+            self.eof = True
+            return False
+        self.buf, self.pos = self.buf[self.pos :] + piece, 0
+        return True
+
+    def peek(self) -> str:
+        """The rest of the current line, without its end, left unread."""
+        while (end := self.buf.find("\n", self.pos)) < 0:
+            if not self._more():
+                raise NotLaidOut(self.number + 1)
+        line = self.buf[self.pos : end]
+        if line.endswith("\r"):
             raise NotLaidOut(self.number + 1)
+        return line
+
+    def next(self) -> str:
+        """The rest of the current line, read."""
+        line = self.peek()
+        self.pos += len(line) + 1
         self.number += 1
-        if not line.endswith("\n") or line.endswith("\r\n"):
+        return line
+
+    def value(self, skip: int) -> Any:
+        """The JSON value ``skip`` characters on in the current line (json's own parser, as
+        ``json.loads`` uses), and the rest of the line it ends on must be "" or ","."""
+        start, self.pos = self.number + 1, self.pos + skip
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except RecursionError:
+                raise NotLaidOut(start) from None
+            except ValueError:  # not JSON, or not all of it read yet
+                end = -1
+            if end >= 0 and end + 2 <= len(self.buf):
+                break
+            if not self._more():
+                if end >= 0 and self.eof:
+                    break
+                raise NotLaidOut(start)
+        self.number += self.buf.count("\n", self.pos, end)
+        self.pos = end
+        return value
+
+    def comma(self) -> bool:
+        """Whether the value just read is followed by a comma (and nothing else on its line)."""
+        rest = self.next()
+        if rest not in ("", ","):
             raise NotLaidOut(self.number)
-        return line[:-1]
+        return rest == ","
 
     def rest(self) -> Iterator[str]:
-        for line in self._lines:
-            self.number += 1
-            yield line
+        yield self.buf[self.pos :]
+        yield from self._pieces
 
 
-def _loads(text: str, line: int) -> Any:
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):  # read whole, the file gets json's own words for it
-        raise NotLaidOut(line) from None
+_DECODER = json.JSONDecoder()
 
 
-def _member(line: str, number: int, indent: int) -> tuple[str, str]:
-    """A member's key and the text after its colon, on a line indented ``indent`` spaces."""
+def _member(line: str, number: int, indent: int) -> tuple[str, int]:
+    """A member's key, and where the text after its colon starts, on a line indented ``indent``."""
     if not line.startswith(" " * indent + '"'):
         raise NotLaidOut(number)
     try:
         key, end = json.decoder.scanstring(line, indent + 1)  # type: ignore[attr-defined]
     except ValueError:
         raise NotLaidOut(number) from None
-    if line[end : end + 2] != ": ":
+    if line[end : end + 2] != ": " or line[end + 2 : end + 3] in ("", " "):
         raise NotLaidOut(number)
-    return key, line[end + 2 :]
+    return key, end + 2
 
 
-def _comma(text: str) -> tuple[str, bool]:
-    return (text[:-1], True) if text.endswith(",") else (text, False)
-
-
-def _value(first: str, lines: _Lines, indent: int) -> tuple[Any, bool]:
-    """A value that starts with ``first`` (after a key or the indentation) and ends on the line
-    indented ``indent`` spaces that closes it; and whether a comma follows it."""
-    start = lines.number
-    text, comma = _comma(first)
-    if text in ("{", "["):
-        closing = " " * indent + ("}" if text == "{" else "]")
-        held = [text]
-        while True:
-            line = lines.next()
-            if line in (closing, closing + ","):
-                text, comma = _comma(line)
-                held.append(text)
-                break
-            if not line.startswith(" " * (indent + 1)):
-                raise NotLaidOut(lines.number)
-            held.append(line)
-        text = "\n".join(held)
-    return _loads(text, start), comma
-
-
-def _items(lines: _Lines, indent: int) -> Iterator[tuple[int, Any]]:
+def _items(source: _Text, indent: int) -> Iterator[tuple[int, Any]]:
     """The elements of a list opened by ``[`` at the end of the line before, each with its line."""
     closing, pad = " " * (indent - 2) + "]", " " * indent
     comma = True
     first = True
     while True:
-        line = lines.next()
+        line = source.peek()
         if line in (closing, closing + ","):
+            source.next()
             if not first and comma:
-                raise NotLaidOut(lines.number)
-            lines.after = line.endswith(",")
+                raise NotLaidOut(source.number)
+            source.after = line.endswith(",")
             return
         if not comma or not line.startswith(pad) or line[indent : indent + 1] in ("", " "):
-            raise NotLaidOut(lines.number)
-        start = lines.number
-        value, comma = _value(line[indent:], lines, indent)
+            raise NotLaidOut(source.number + 1)
+        start = source.number + 1
+        value = source.value(indent)
+        comma = source.comma()
         first = False
         yield start, value
 
 
-def events(lines: Iterable[str]) -> Iterator[Event]:
-    """The members and records of an export laid out as ``net export json`` writes it."""
-    source = _Lines(lines)
+def events(pieces: Iterable[str]) -> Iterator[Event]:
+    """The members and records of an export laid out as ``net export json`` writes it.
+
+    ``pieces``: the text in pieces of any size (a file's blocks, or its lines)."""
+    source = _Text(pieces)
     if source.next() != "{":
         raise NotLaidOut(1)
     seen: set[str] = set()
     comma = True
     while True:
-        line = source.next()
+        line = source.peek()
         if line == "}":
+            source.next()
             if comma and seen:
                 raise NotLaidOut(source.number)
             break
         if not comma:
-            raise NotLaidOut(source.number)
-        key, rest = _member(line, source.number, 2)
+            raise NotLaidOut(source.number + 1)
+        key, at = _member(line, source.number + 1, 2)
         if key in seen:
-            raise NotLaidOut(source.number)
+            raise NotLaidOut(source.number + 1)
         seen.add(key)
-        start = source.number
+        start, rest = source.number + 1, line[at:]
         if key in STREAMED and rest == "[":
+            source.next()
             yield Event("list", key, start)
-            for at, record in _items(source, 4):
-                yield Event("record", key, at, record)
+            for line_of, record in _items(source, 4):
+                yield Event("record", key, line_of, record)
             comma = source.after
         elif key == "tables" and rest == "{":
+            source.next()
             yield Event("member", key, start, {})
             comma = yield from _tables(source)
         else:
-            value, comma = _value(rest, source, 2)
+            value = source.value(at)
+            comma = source.comma()
             yield Event("member", key, start, value)
-    if any(line.strip() for line in source.rest()):
-        raise NotLaidOut(source.number)
+    if any(piece.strip() for piece in source.rest()):
+        raise NotLaidOut(source.number + 1)
 
 
-def _tables(source: _Lines) -> Generator[Event, None, bool]:
+def _tables(source: _Text) -> Generator[Event, None, bool]:
     """The rows of "tables", a table at a time; returns whether a comma follows the object."""
     names: set[str] = set()
     comma = True
@@ -178,7 +207,8 @@ def _tables(source: _Lines) -> Generator[Event, None, bool]:
             return line.endswith(",")
         if not comma:
             raise NotLaidOut(source.number)
-        name, rest = _member(line, source.number, 4)
+        name, at = _member(line, source.number, 4)
+        rest = line[at:]
         if name in names:
             raise NotLaidOut(source.number)
         names.add(name)
@@ -186,8 +216,8 @@ def _tables(source: _Lines) -> Generator[Event, None, bool]:
             raise NotLaidOut(source.number)
         yield Event("table", "tables", source.number, table=name)
         if rest == "[":
-            for at, row in _items(source, 6):
-                yield Event("row", "tables", at, row, table=name)
+            for line_of, row in _items(source, 6):
+                yield Event("row", "tables", line_of, row, table=name)
             comma = source.after
         else:
             comma = rest.endswith(",")

@@ -196,11 +196,11 @@ class _Check:
         return self.kept
 
 
-def check(lines: Iterable[str], source: str, *, schema_version: int, today: date | None = None) -> Checked:
+def check(text: Iterable[str], source: str, *, schema_version: int, today: date | None = None) -> Checked:
     """The first pass: every record checked, or InputError naming the first at fault (NotLaidOut:
     read the file whole)."""
     checking = _Check(source, schema_version=schema_version, today=today)
-    for e in events(lines):
+    for e in events(text):
         checking.event(e)
     return checking.finish()
 
@@ -209,7 +209,7 @@ class _Replay:
     """The second pass: each streamed list's records in turn, from one reading of the file."""
 
     def __init__(self, source: TextFile, changed: InputError) -> None:
-        self.events = events(source.lines())
+        self.events = events(source.blocks())
         self.pending: Event | None = None
         self.changed = changed
 
@@ -236,7 +236,7 @@ def read(
     file = TextFile(path, limit=MAX_EXPORT)
     before = _stamp(path)
     try:
-        checked = check(_lines(file), source, schema_version=schema_version, today=today)
+        checked = check(_blocks(file), source, schema_version=schema_version, today=today)
     except NotLaidOut as exc:
         if file.size > MAX_JSON:
             raise InputError(
@@ -258,10 +258,10 @@ def read(
     return document, checked.counts
 
 
-def _lines(file: TextFile) -> Iterator[str]:
-    """The file's lines; one too long or not decodable in a file small enough to read whole: read it whole."""
+def _blocks(file: TextFile) -> Iterator[str]:
+    """The file's text; a line too long or not decodable in a file small enough: read it whole."""
     try:
-        yield from file.lines()
+        yield from file.blocks()
     except InputError:
         if file.size > MAX_JSON:
             raise
