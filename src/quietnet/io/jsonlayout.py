@@ -1,17 +1,18 @@
-"""Our own export read a record at a time from its lines, so a restore never holds the whole document.
+"""Our own export read a record at a time from blocks of its text: a restore never holds it whole.
 
 ``net export json`` writes ``json.dumps(document, ensure_ascii=False, indent=2)``:
 each member of the top-level object starts a line indented two spaces, and each
-record of a list starts a line indented two more (four; six inside "tables")
-and ends at the next line so indented that closes it. JSON text never holds a
-raw newline inside a string, so a record is its lines joined, read by
-``json.loads``. ``events`` yields the members and records of a text so laid out,
-with the line each starts on; anything else (another indentation, CR LF, a
-missing or extra comma, a key twice, text that is not JSON) raises
+record of a list starts a line indented two more (four; six inside "tables").
+``events`` reads the text a line at a time between records and parses each
+record (and each other member's value) in place with ``json``'s own parser
+(``JSONDecoder.raw_decode``, as ``json.loads`` does), reading more text when a
+record runs past what is held (up to ``MAX_PIECE``). It yields the members and
+records with the line each starts on; anything else (another indentation,
+CR LF, a missing or extra comma, a key twice, text that is not JSON) raises
 ``NotLaidOut``, and the caller reads the file whole instead (``jsonfile.parse``,
 which words what is wrong), up to ``reading.MAX_JSON``.
 When ``events`` finishes without ``NotLaidOut``, what it yielded is exactly what
-``json.loads`` of the whole text gives.
+``json.loads`` of the whole text gives (``tests/test_json_restore.py``).
 """
 
 from __future__ import annotations
