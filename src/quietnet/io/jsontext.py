@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
-from itertools import chain
+from itertools import chain, compress
 from json.encoder import encode_basestring  # ensure_ascii=False's, in C
+from operator import itemgetter
 from typing import Any
 
 from quietnet.core.rows import Rows
@@ -227,9 +228,19 @@ def _rows(rows: Rows, depth: int) -> Iterator[str]:
 def _tails(lists: list[list[Any]], depth: int) -> list[str]:
     """Each list's text at ``depth``: strings (tags, uuids) joined here, anything else by ``text``."""
     start, between, end = "[" + _pad(depth + 1), "," + _pad(depth + 1), _pad(depth) + "]"
+    encode = encode_basestring
     try:
-        encode = encode_basestring
-        return [start + between.join(map(encode, items)) + end if items else "[]" for items in lists]
+        lengths = list(map(len, lists))
+        # Lists of one string (most interactions' people) made without a step per list:
+        single = (start + "%s" + end).__mod__
+        made = list(map(single, map(encode, map(itemgetter(0), lists)))) if 0 not in lengths else []
+        others = compress(range(len(lists)), map((1).__ne__, lengths)) if made else range(len(lists))
+        if not made:
+            made = [""] * len(lists)
+        for i in others:
+            items = lists[i]
+            made[i] = start + between.join(map(encode, items)) + end if items else "[]"
+        return made
     except TypeError:  # not all strings
         return [text(items, depth) for items in lists]
 
