@@ -245,3 +245,16 @@ def test_restoring_an_export_larger_than_a_file_read_whole_stays_under_100_mb(tm
     peak = int(run.stderr.rsplit("peak ", 1)[1])
     print(f"{path.stat().st_size / 2**20:.0f} MB export, peak {peak} MB")
     assert peak < 100
+
+
+def test_a_file_changed_between_the_check_and_the_write_is_refused(
+    net: Net, export: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "q.json"
+    path.write_text(export, encoding="utf-8")
+    document, _ = jsonstream.read(path, str(path), schema_version=SCHEMA_VERSION, today=TODAY_DATE)
+    assert len(list(document["people"])) == 2
+    path.write_text(export.replace('"name": "Bo Chen"', '"name": "Bo\\u0000"') + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        [list(document[key]) for key in ("interactions", "helps", "loops")]  # as dump.load reads them
+    assert refused.value.message == "it changed while it was being imported."

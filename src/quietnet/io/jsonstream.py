@@ -245,7 +245,7 @@ def read(
             ) from None
         whole = jsonfile.parse(file.text(), source, schema_version=schema_version, today=today)
         return whole, {key: len(whole.get(key, [])) for key in STREAMED}
-    changed = InputError(f"{source} changed while it was being imported; nothing was imported.")
+    changed = InputError("it changed while it was being imported.")  # worded whole by ops.importing.restore
     replay = _Replay(file, changed)
 
     def last() -> Iterator[Any]:
