@@ -22,9 +22,9 @@ from quietnet.core.records import CIRCLES
 from quietnet.core.text import plural, shown
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.errors import InputError
-from quietnet.io import cards, csvfile, friendsmd, jsonfile, linkedin, vcard
+from quietnet.io import cards, csvfile, friendsmd, jsonstream, linkedin, vcard
 from quietnet.io.contact import Read
-from quietnet.io.reading import MAX_JSON, TextFile
+from quietnet.io.reading import TextFile
 from quietnet.ops import import_report
 from quietnet.ops import importing as use_case
 from quietnet.render.console import to_json
@@ -339,19 +339,19 @@ def import_json(
     """
     c = context.get(ctx)
     source = str(path)
-    text = TextFile(path, limit=MAX_JSON).text()
-    document = jsonfile.parse(text, source, schema_version=SCHEMA_VERSION, today=context.today())
+    # checked a record at a time; the records are read again as they are written
+    document, found = jsonstream.read(path, source, schema_version=SCHEMA_VERSION, today=context.today())
     use_case.check(document, source=source)
     held = use_case.held(c, dry_run=dry_run, replace=replace)
-    people = len(document.get("people", []))
+    people = found["people"]
     if dry_run:
         verb = "replace everything in the store with" if any(held.values()) else "import"
         counts = [
             plural(people, "person", "people"),
-            plural(len(document.get("interactions", [])), "interaction"),
-            plural(len(document.get("helps", [])), "way you helped", "ways you helped"),
+            plural(found["interactions"], "interaction"),
+            plural(found["helps"], "way you helped", "ways you helped"),
         ]
-        loops = plural(len(document.get("loops", [])), "loop")
+        loops = plural(found["loops"], "loop")
         say(f"Would {verb} {', '.join(counts)} and {loops} from {source}. Nothing was changed (dry run).")
         return
     if any(held.values()):

@@ -232,6 +232,56 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
 
     With ``today``, a birthday with a year must not be after it (as the commands require).
     """
+    checked = check_header(document, source, schema_version=schema_version)
+    for table, shape in SHAPES.items():
+        records = checked.get(table, [])
+        if not isinstance(records, list):
+            raise InputError(f'{source}: "{table}" is not a list; nothing was imported.')
+        for n, record in enumerate(records):
+            check_record(record, shape, f"{table}[{n}]", source)
+    settings = checked.get("settings", {})
+    if not isinstance(settings, dict):
+        raise InputError(f'{source}: "settings" is not an object; nothing was imported.')
+    tables = checked.get("tables", {})
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
+    ):
+        raise InputError(
+            f'{source}: "tables" does not map table names to lists of rows; nothing was imported.'
+        )
+    for table, rows in tables.items():
+        for n, row in enumerate(rows):
+            check_row(table, n, row, source)
+    check_kinds(checked, source)
+    _check_links(checked, source)
+    for n, person in enumerate(checked.get("people", [])):
+        if today is not None and person.get("birthday"):
+            try:
+                fields.birthday(person["birthday"], today=today)
+            except InputError as exc:
+                reason = exc.message.rstrip(".")
+                raise InputError(
+                    f"{source}, people[{n}]: birthday: {reason}; nothing was imported."
+                ) from None
+    return checked
+
+
+def check_row(table: str, n: int, row: dict[str, Any], source: str) -> None:
+    """One row of ``tables``: no control characters, and its columns' own rules."""
+    for key, value in row.items():
+        if isinstance(value, str) and has_control(value, allow_newlines=True):
+            raise InputError(f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported.")
+        if (check := TABLE_CHECKS.get((table, key))) is not None:
+            try:
+                check(value)
+            except ValueError as exc:
+                raise InputError(
+                    f"{source}, tables.{table}[{n}]: {key}: {exc}; nothing was imported."
+                ) from None
+
+
+def check_header(document: Any, source: str, *, schema_version: int) -> dict[str, Any]:
+    """A quietnet export (its "format"), of a schema and format this quietnet knows."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InputError(
             f'{source} is not a quietnet export (it has no "format": "quietnet"); nothing was imported.'
@@ -253,51 +303,10 @@ def check(document: Any, source: str, *, schema_version: int, today: date | None
             f"{source} was written by a newer quietnet ({'; '.join(newer)}). "
             "Upgrade quietnet to import it; nothing was imported."
         )
-    for table, shape in SHAPES.items():
-        records = document.get(table, [])
-        if not isinstance(records, list):
-            raise InputError(f'{source}: "{table}" is not a list; nothing was imported.')
-        for n, record in enumerate(records):
-            _check_record(record, shape, f"{table}[{n}]", source)
-    settings = document.get("settings", {})
-    if not isinstance(settings, dict):
-        raise InputError(f'{source}: "settings" is not an object; nothing was imported.')
-    tables = document.get("tables", {})
-    if not isinstance(tables, dict) or not all(
-        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
-    ):
-        raise InputError(
-            f'{source}: "tables" does not map table names to lists of rows; nothing was imported.'
-        )
-    for table, rows in tables.items():
-        for n, row in enumerate(rows):
-            for key, value in row.items():
-                if isinstance(value, str) and has_control(value, allow_newlines=True):
-                    raise InputError(
-                        f"{source}, tables.{table}[{n}]: {key}: {CONTROL}; nothing was imported."
-                    )
-                if (check := TABLE_CHECKS.get((table, key))) is not None:
-                    try:
-                        check(value)
-                    except ValueError as exc:
-                        raise InputError(
-                            f"{source}, tables.{table}[{n}]: {key}: {exc}; nothing was imported."
-                        ) from None
-    _check_kinds(document, source)
-    _check_links(document, source)
-    for n, person in enumerate(document.get("people", [])):
-        if today is not None and person.get("birthday"):
-            try:
-                fields.birthday(person["birthday"], today=today)
-            except InputError as exc:
-                reason = exc.message.rstrip(".")
-                raise InputError(
-                    f"{source}, people[{n}]: birthday: {reason}; nothing was imported."
-                ) from None
     return document
 
 
-def _check_kinds(document: dict[str, Any], source: str) -> None:
+def check_kinds(document: dict[str, Any], source: str) -> None:
     """Own kinds (``tables.kind``) held to the rules of `net kind add`; each interaction's kind known."""
     own: set[str] = set()
     for n, row in enumerate(document.get("tables", {}).get("kind", [])):
@@ -324,7 +333,7 @@ def _check_kinds(document: dict[str, Any], source: str) -> None:
             )
 
 
-def _check_record(record: Any, shape: Mapping[str, tuple[Check, bool]], where: str, source: str) -> None:
+def check_record(record: Any, shape: Mapping[str, tuple[Check, bool]], where: str, source: str) -> None:
     def refuse(reason: str) -> InputError:
         return InputError(f"{source}, {where}: {reason}; nothing was imported.")
 

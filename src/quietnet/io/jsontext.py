@@ -8,14 +8,24 @@ last one may be a list: an interaction's people, a person's tags) is written
 by the ``json`` module's C encoder, told to put one member on each line at its
 depth; ``json.dumps`` with an indent uses the pure-Python encoder, a few times
 slower. ``tests/test_jsontext.py`` compares the two on any document.
+
+The large tables come as ``core.rows.Rows``: tuples read from a cursor with the record's
+keys given once. Iterated, they are the records as dicts (``store.dump.dump``);
+written, a batch of rows at a time is encoded by one call of the C encoder (its
+values separated by a NUL, which no encoded value holds) and poured into a
+template of the record's text, with the keys and indentation already in place.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
+from itertools import chain, compress
 from json.encoder import encode_basestring  # ensure_ascii=False's, in C
+from operator import itemgetter
 from typing import Any
+
+from quietnet.core.rows import Rows
 
 PADS = tuple("\n" + "  " * depth for depth in range(64))
 
@@ -38,6 +48,9 @@ def _lazy(value: Any) -> bool:
 
 
 def _chunks(value: Any, depth: int) -> Iterator[str]:
+    if isinstance(value, Rows):
+        yield from _rows(value, depth)
+        return
     if not _lazy(value):
         yield text(value, depth)
         return
@@ -174,3 +187,71 @@ def _key(key: Any) -> str:
 
 def _pad(depth: int) -> str:
     return PADS[depth] if depth < len(PADS) else "\n" + "  " * depth
+
+
+def _rows(rows: Rows, depth: int) -> Iterator[str]:
+    """The list's text at ``depth`` as ``text(list(rows), depth)`` writes it, a batch at a time."""
+    k, tail = len(rows.keys), rows.tail
+    if not k:  # records with no key of their own: nothing to gain from a template
+        yield text(list(rows), depth)
+        return
+    encode = _values_encoder()
+    member = "," + _pad(depth + 2)
+    keys = [(KEYS.get(key) or _key(key)).replace("%", "%%") for key in rows.keys]
+    if tail is not None:
+        keys.append(_key(tail[0]).replace("%", "%%"))
+    record = "{" + _pad(depth + 2) + member.join(key + "%s" for key in keys) + _pad(depth + 1) + "}"
+    between = "," + _pad(depth + 1)
+    width = len(keys)
+    before = "[" + _pad(depth + 1)
+    while batch := rows.batch():
+        flat = list(chain.from_iterable(batch))
+        if len(flat) != k * len(batch):
+            raise ValueError(f"each row must have {k} values")
+        values = "".join(encode(flat, 0))[1:-1].split("\x00")
+        if len(values) != len(flat):  # a value that is not plain (a list): records one by one
+            yield before + between.join([text(record, depth + 1) for record in rows.records(batch)])
+            before = between
+            continue
+        for i in rows.flags:
+            values[i::k] = ["true" if v else "false" for v in flat[i::k]]
+        if tail is not None:
+            made, values = values, [""] * (width * len(batch))
+            for i in range(k):
+                values[i::width] = made[i::k]
+            values[k::width] = _tails(tail[1](batch), depth + 2)
+        yield before + between.join([record] * len(batch)) % tuple(values)
+        before = between
+    yield "[]" if before[0] == "[" else _pad(depth) + "]"
+
+
+def _tails(lists: list[list[Any]], depth: int) -> list[str]:
+    """Each list's text at ``depth``: strings (tags, uuids) joined here, anything else by ``text``."""
+    start, between, end = "[" + _pad(depth + 1), "," + _pad(depth + 1), _pad(depth) + "]"
+    encode = encode_basestring
+    try:
+        lengths = list(map(len, lists))
+        # Lists of one string (most interactions' people) made without a step per list:
+        single = (start + "%s" + end).__mod__
+        made = list(map(single, map(encode, map(itemgetter(0), lists)))) if 0 not in lengths else []
+        others = compress(range(len(lists)), map((1).__ne__, lengths)) if made else range(len(lists))
+        if not made:
+            made = [""] * len(lists)
+        for i in others:
+            items = lists[i]
+            made[i] = start + between.join(map(encode, items)) + end if items else "[]"
+        return made
+    except TypeError:  # not all strings
+        return [text(items, depth) for items in lists]
+
+
+def _values_encoder() -> Callable[[Any, int], list[str]]:
+    """The C encoder writing a list's values with a NUL between them (the pure one without the C part)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is not None:
+        made: Callable[[Any, int], list[str]] = make(
+            None, _unknown, encode_basestring, None, ": ", "\x00", False, False, True
+        )
+        return made
+    plain = json.JSONEncoder(ensure_ascii=False, separators=("\x00", ": "), default=_unknown)
+    return lambda value, _: [plain.encode(value)]

@@ -29,9 +29,11 @@ from quietnet.io.files import decode, text_codec, undecodable
 # the records are held while they are checked and planned, so their number and size are bounded.
 MAX_BYTES = 32 * 1024 * 1024  # a whole import (all its files): thousands of cards with photos
 MAX_RECORDS = 25_000  # cards or rows in one import
-MAX_JSON = 32 * 1024 * 1024  # a JSON export is read whole: its objects take about four times its size
+MAX_JSON = 32 * 1024 * 1024  # JSON read whole (not laid out as an export): its objects take 4x its size
+MAX_EXPORT = 2 * 1024 * 1024 * 1024  # our own export, read a record at a time (50,000 people: 600 MB)
 MAX_LINE = 16 * 1024 * 1024  # one line: refused as soon as it is read, before it is decoded
 CHUNK = 1024 * 1024
+BLOCK = 256 * 1024  # the text a JSON export is read in (decoded, up to four bytes a character)
 
 
 def _megabytes(n: int) -> str:
@@ -109,6 +111,37 @@ class TextFile:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError as exc:
                 raise self._undecodable(exc, max(number, 1)) from None
+
+    def blocks(self) -> Iterator[str]:
+        """The file's text in blocks of about ``BLOCK``, each ending where a line ends (UTF-8; in
+        other encodings, its lines), refused as ``lines`` refuses it (a line over ``MAX_LINE``,
+        a byte that does not decode, with its line)."""
+        if self.codec != "utf-8-sig":
+            yield from self.lines()
+            return
+        with self._open() as f:
+            carry, number, raw = b"", 0, f.read(BLOCK).removeprefix(codecs.BOM_UTF8)
+            while True:
+                data = carry + raw
+                cut = data.rfind(b"\n") + 1 if raw else len(data)
+                whole, carry = data[:cut], data[cut:]
+                first = whole.find(b"\n") + 1 or len(whole)
+                if first > MAX_LINE or len(carry) > MAX_LINE:
+                    line = number + (1 if first > MAX_LINE else whole.count(b"\n") + 1)
+                    raise InputError(
+                        f"{self.source}, line {line}: this line is longer than {_megabytes(MAX_LINE)}, "
+                        "too long for any record; nothing was imported."
+                    )
+                try:
+                    text = whole.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise self._undecodable(exc, number + whole.count(b"\n", 0, exc.start) + 1) from None
+                number += whole.count(b"\n")
+                if text:
+                    yield text
+                if not raw:
+                    return
+                raw = f.read(BLOCK)
 
     def _open(self) -> IO[bytes]:
         try:

@@ -10,10 +10,14 @@ documents are identical.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, islice
+from operator import eq, itemgetter
 from typing import Any
 
 from quietnet.core.records import FORMAT, FORMAT_VERSION
+from quietnet.core.rows import Rows
 from quietnet.engine.constants import SCHEMA_VERSION
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
@@ -53,14 +57,6 @@ def people_count(s: Session) -> int:
     return int(s.scalar("SELECT count(*) FROM person"))
 
 
-def _person(row: dict[str, Any], tags: list[str]) -> dict[str, Any]:
-    for derived in folded.DERIVED:
-        row.pop(derived, None)
-    row["kin"] = bool(row["kin"])
-    row["tags"] = sorted(tags)
-    return row
-
-
 def dump(s: Session) -> dict[str, Any]:
     """The whole document in memory (``net copy`` compares two of them)."""
     return {
@@ -76,20 +72,27 @@ def _listed(value: Any) -> Any:
 def document(s: Session) -> dict[str, Any]:
     """The document with each table's records as an iterator over a cursor, read as it is written.
 
-    ``io.jsontext.chunks`` writes it one record at a time (``net export json``);
+    ``io.jsontext.chunks`` writes it a batch of records at a time (``net export json``);
     the iterators read ``s``, so write it before the session ends, and only once.
+    People and interactions are ``core.rows.Rows`` (tuples with their keys given once).
     """
     tags: dict[int, list[str]] = {}
     for pid, tag in s.all("SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id"):
         tags.setdefault(pid, []).append(tag)
     uuid_of: dict[int, str] = {r[0]: r[1] for r in s.all("SELECT id, uuid FROM person")}
+    columns = [c for c in s.columns("person") if c not in folded.DERIVED]
+    at = columns.index("id")
+    people = Rows(
+        columns,
+        s.each(f"SELECT {', '.join(columns)} FROM person ORDER BY id"),
+        flags=[columns.index("kin")],
+        tail=("tags", lambda rows: [sorted(tags.get(row[at], [])) for row in rows]),
+    )
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "people": (
-            _person(dict(r), tags.get(r["id"], [])) for r in s.each("SELECT * FROM person ORDER BY id")
-        ),
+        "people": people,
         "interactions": _interactions(s, uuid_of),
         "helps": (
             {
@@ -121,20 +124,39 @@ def document(s: Session) -> dict[str, Any]:
 def _interactions(s: Session, uuid_of: dict[int, str]) -> Iterator[dict[str, Any]]:
     """Each interaction with the uuids of its people (by id), the links read alongside in step."""
     columns = [c for c in s.columns("interaction") if c not in folded.DERIVED]
-    links = iter(s.each("SELECT interaction_id, person_id FROM interaction_person ORDER BY interaction_id"))
-    link = next(links, None)
-    for values in s.each(f"SELECT {', '.join(columns)} FROM interaction ORDER BY id"):
-        row = dict(zip(columns, values, strict=True))
-        row["by_them"] = bool(row["by_them"])
-        here = row["id"]
-        taking = []
-        while link is not None and link[0] <= here:
-            if link[0] == here:
-                taking.append(link[1])
-            link = next(links, None)
-        taking.sort()
-        row["people"] = [uuid_of[p] for p in taking]
-        yield row
+    # The table scanned and sorted (its interaction_id index lacks person_id): faster, and in order
+    by_interaction = "ORDER BY +interaction_id, person_id"
+    links = iter(s.each(f"SELECT interaction_id, person_id FROM interaction_person {by_interaction}"))
+    at = columns.index("id")
+    held: list[Sequence[Any]] = []  # links read but not yet used
+
+    def people(rows: list[Sequence[Any]]) -> list[list[str]]:
+        """The people of a batch of interactions: their links cut from the stream by bisection."""
+        nonlocal held
+        last, ids = rows[-1][at], list(map(itemgetter(at), rows))
+        while True:
+            keys = list(map(itemgetter(0), held))
+            cut = bisect_right(keys, last)
+            if cut < len(held) or not (more := list(islice(links, len(rows) + 64))):
+                break
+            held += more
+        taken, held, keys = held[:cut], held[cut:], keys[:cut]
+        tails = list(map(list, zip(map(uuid_of.__getitem__, map(itemgetter(1), taken)))))
+        # The few interactions of several people: each link after the first joins the one before.
+        for i in reversed(list(compress(range(1, cut), map(eq, keys[1:], keys[:-1])))):
+            tails[i - 1] += tails.pop(i)
+            del keys[i]
+        if keys == ids:  # everyone's interactions have people, as they must
+            return tails
+        by_id = dict(zip(keys, tails, strict=True))
+        return [by_id.get(i, []) for i in ids]
+
+    return Rows(
+        columns,
+        s.each(f"SELECT {', '.join(columns)} FROM interaction ORDER BY id"),
+        flags=[columns.index("by_them")],
+        tail=("people", people),
+    )
 
 
 def clear(s: Session) -> None:
