@@ -113,8 +113,8 @@ def test_each_event_becomes_one_interaction_with_everyone_in_it(
     assert rows[12] == ("2025-06-14", "meet", 0, "Ana's birthday party", "Ana Ruiz")  # named: counts
     # Ana's call moved to 5 June shares her day with the book club, which came first: remembered too
     assert query(store, "SELECT key FROM captured WHERE day = '2025-06-05' ORDER BY key") == [
-        ("0b6f1c4e-5d0a-4c55-9a3e-7f1d2c9e8a41/2025-06-03",),
-        ("video-jitsi-1/2025-06-05",),
+        ("0b6f1c4e-5d0a-4c55-9a3e-7f1d2c9e8a41/20250603T070000Z",),
+        ("video-jitsi-1/20250605T140000Z",),
     ]
     # a captured event rests the person as a typed one does
     assert query(store, "SELECT last_touch FROM person_state WHERE person_id = 1") == [("2025-06-17",)]

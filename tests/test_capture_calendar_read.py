@@ -54,13 +54,13 @@ WEEKLY = "0b6f1c4e-5d0a-4c55-9a3e-7f1d2c9e8a41"
 def test_a_weekly_call_counts_each_past_occurrence_less_its_exdate_and_where_one_was_moved() -> None:
     result = read("weekly-call.ics")
     assert brief(result.found) == [
-        (f"{WEEKLY}/2025-05-06", "2025-05-06", "call", True),
-        (f"{WEEKLY}/2025-05-13", "2025-05-13", "call", True),
+        (f"{WEEKLY}/20250506T070000Z", "2025-05-06", "call", True),
+        (f"{WEEKLY}/20250513T070000Z", "2025-05-13", "call", True),
         # 20 May is an EXDATE (written in UTC, as Thunderbird does); 24 June is still to come
-        (f"{WEEKLY}/2025-05-27", "2025-05-27", "call", True),
-        (f"{WEEKLY}/2025-06-03", "2025-06-05", "call", True),  # moved: keeps the key of its planned day
-        (f"{WEEKLY}/2025-06-10", "2025-06-10", "call", True),
-        (f"{WEEKLY}/2025-06-17", "2025-06-17", "call", True),
+        (f"{WEEKLY}/20250527T070000Z", "2025-05-27", "call", True),
+        (f"{WEEKLY}/20250603T070000Z", "2025-06-05", "call", True),  # moved: keeps its planned key
+        (f"{WEEKLY}/20250610T070000Z", "2025-06-10", "call", True),
+        (f"{WEEKLY}/20250617T070000Z", "2025-06-17", "call", True),
     ]
     assert result.skipped == {}
     moved = result.found[3]
@@ -69,7 +69,7 @@ def test_a_weekly_call_counts_each_past_occurrence_less_its_exdate_and_where_one
     first = result.found[0]
     assert first == Found(
         source="calendar",
-        key=f"{WEEKLY}/2025-05-06",
+        key=f"{WEEKLY}/20250506T070000Z",
         day=date(2025, 5, 6),
         moment=moment("2025-05-06T07:00:00+00:00"),
         kind="call",
@@ -83,7 +83,7 @@ def test_a_weekly_call_counts_each_past_occurrence_less_its_exdate_and_where_one
 
 def test_only_days_from_since_to_until_count() -> None:
     result = read("weekly-call.ics", since=date(2025, 5, 10), until=date(2025, 6, 4))
-    assert [f.key for f in result.found] == [f"{WEEKLY}/2025-05-13", f"{WEEKLY}/2025-05-27"]
+    assert [f.key for f in result.found] == [f"{WEEKLY}/20250513T070000Z", f"{WEEKLY}/20250527T070000Z"]
     # the moved occurrence happened on 5 June, after until, though it was planned for 3 June
 
 
@@ -91,8 +91,8 @@ def test_nothing_from_later_today_counts() -> None:
     until = date(2025, 6, 17)
     before = read("weekly-call.ics", until=until, now=datetime(2025, 6, 17, 6, 59, tzinfo=UTC))
     after = read("weekly-call.ics", until=until, now=datetime(2025, 6, 17, 7, 0, 1, tzinfo=UTC))
-    assert before.found[-1].key == f"{WEEKLY}/2025-06-10"  # the 9:00 call today had not begun
-    assert after.found[-1].key == f"{WEEKLY}/2025-06-17"
+    assert before.found[-1].key == f"{WEEKLY}/20250610T070000Z"  # the 9:00 call today had not begun
+    assert after.found[-1].key == f"{WEEKLY}/20250617T070000Z"
 
 
 def test_declined_unanswered_passed_on_and_cancelled_events_are_left_out_and_counted() -> None:
@@ -159,7 +159,7 @@ def test_a_google_calendar_export() -> None:
         ("Out of office", "2025-06-16", "meet", True, (), ()),
     ]
     assert result.skipped == {"declined": 1}  # Sam's farewell drinks
-    assert result.found[0].key == "3lq0v8m2k9c7e5t1r4b6n0p2s8@google.com/2025-04-04"
+    assert result.found[0].key == "3lq0v8m2k9c7e5t1r4b6n0p2s8@google.com/20250404T103000Z"
     assert result.found[0].moment == moment("2025-04-04T12:30:00+02:00")
 
 
@@ -182,7 +182,7 @@ def test_an_outlook_export_folded_inside_a_character_with_a_windows_zone() -> No
         ("Søren Berg",),
     )
     assert found.moment == moment("2025-06-12T10:00:00+02:00")  # W. Europe Standard Time, in summer
-    assert found.key.endswith("7E8F90/2025-06-12")
+    assert found.key.endswith("7E8F90/20250612T080000Z")
 
 
 def test_several_paths_and_the_same_event_twice() -> None:
@@ -205,11 +205,11 @@ def test_who_started_it(tmp_path: Path) -> None:
     ]
     found = read(written(tmp_path, lines)).found
     assert [(f.key, f.mine, f.emails) for f in found] == [
-        ("a/2025-06-02", False, ()),
-        ("b/2025-06-02", True, ()),
-        ("c/2025-06-02", True, ("ana@ruiz.example",)),
-        ("d/2025-06-02", False, ("ana@ruiz.example",)),
-        ("e/2025-06-02", True, ("ana@ruiz.example",)),
+        ("a/20250602T090000Z", False, ()),
+        ("b/20250602T090000Z", True, ()),
+        ("c/20250602T090000Z", True, ("ana@ruiz.example",)),
+        ("d/20250602T090000Z", False, ("ana@ruiz.example",)),
+        ("e/20250602T090000Z", True, ("ana@ruiz.example",)),
     ]
 
 
@@ -237,7 +237,7 @@ def test_an_event_without_a_uid_keeps_the_same_key(tmp_path: Path) -> None:
     )
     assert first[0].key == again[0].key
     assert first[0].key.startswith("no-uid-")
-    assert first[0].key.endswith("/2025-06-02")
+    assert first[0].key.endswith("/20250602T090000Z")
 
 
 def test_a_rule_repeating_every_second_is_not_expanded(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ class Found(NamedTuple):
     """One message or one calendar occurrence that may become an interaction."""
 
     source: str  # "mail" or "calendar"
-    key: str  # the same next time: a Message-ID, or "UID/YYYY-MM-DD" for an occurrence
+    key: str  # the same next time: a Message-ID, or "UID/" and which occurrence (calendar)
     day: date  # the local day it happened
     moment: float  # seconds since the epoch: orders what happened the same day
     kind: str  # "message", "video", "call" or "meet"

@@ -12,8 +12,10 @@ journal entries are not events and are passed over.
 Each occurrence whose local day lies in [since, until], and that started before
 ``now`` when it is given, becomes one ``Found``:
 
-- ``key`` is ``UID/YYYY-MM-DD``, the day the occurrence was first planned for
-  (its RECURRENCE-ID), so an occurrence moved to another day keeps its key;
+- ``key`` is ``UID/`` and when the occurrence was first planned for (its
+  RECURRENCE-ID, see ``occurrence_id``): the date of an all-day event, the UTC
+  instant of a time with a zone, a floating time as written. It does not depend
+  on this machine's zone, and an occurrence moved to another day keeps it;
 - ``day`` is the local day of its start: a time with a zone is converted to
   ``zone`` (None: this machine's), a floating time, or one whose TZID neither
   the file nor the zone database defines, is taken as local already;
@@ -45,7 +47,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +175,7 @@ class _Reader:
             return
         summary = _line(str(event.get("SUMMARY", "")))
         planned = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else start
-        key = f"{_uid(event, summary, start)}/{self.local(planned)[0].isoformat()}"
+        key = f"{_uid(event, summary, start)}/{occurrence_id(planned)}"
         if key in self.keys:
             self.skipped["duplicate"] += 1
             return
@@ -224,6 +226,16 @@ class _Reader:
             emails.append(email)
             names.append("" if name.lower() in (email, f"mailto:{email}") else name)
         return emails, names
+
+
+def occurrence_id(planned: date) -> str:
+    """Which occurrence of a series, the same in every time zone: a date as written (all-day), a
+    time with a zone as its UTC instant (``20250603T070000Z``), a floating time as written."""
+    if not isinstance(planned, datetime):
+        return planned.isoformat()
+    if planned.tzinfo is not None and planned.utcoffset() is not None:
+        return planned.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return planned.strftime("%Y%m%dT%H%M%S")
 
 
 def _line(text: str) -> str:
