@@ -3,13 +3,15 @@ unreadable folders, `net add` lines, reused Message-IDs, runs with nothing new, 
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.helpers import Net, files, query, seed
+from tests.helpers import Net, files, ok, query, refused, seed
 
 ME = "jo@park.example"
 
@@ -53,6 +55,19 @@ def captured(net: Net, *args: str) -> str:
     return result.out
 
 
+def message(path: Path, to: str, subject: str, mid: str, day: str = "Mon, 16 Jun 2025 10:00 +0000") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"From: {ME}\nTo: {to}\nDate: {day}\nSubject: {subject}\nMessage-ID: {mid}\n\nbody\n")
+
+
+def maildir(top: Path) -> Path:
+    """A Maildir with one message to Ana."""
+    for sub in ("cur", "new", "tmp"):
+        (top / sub).mkdir(parents=True, exist_ok=True)
+    message(top / "cur" / "1:2,S", "Ana Ruiz <ana@ruiz.example>", "Lunch", "<1@x>")
+    return top
+
+
 def interactions(store: Path) -> list[tuple[object, ...]]:
     return query(store, "SELECT day, kind, note FROM interaction ORDER BY day, id")
 
@@ -90,3 +105,89 @@ ATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@ruiz.example""",
     assert "Captured before: 2 events.\n" in out
     assert files(store) == before
     assert interactions(store) == [("2025-06-10", "call", "Late call"), ("2025-06-17", "call", "Late call")]
+
+
+# -- 2. a pipe never makes capture wait -----------------------------------------------------
+
+
+def test_a_pipe_as_path_is_refused(net: Net, store: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    assert refused(net, store, "capture", "mail", str(tmp_path / "pipe"), "--yes") == (
+        f"{tmp_path / 'pipe'} is not a regular file (a pipe or a device); nothing was captured.\n"
+    )
+
+
+def test_a_pipe_inside_a_maildir_is_counted_and_never_opened(net: Net, store: Path, tmp_path: Path) -> None:
+    box = maildir(tmp_path / "Mail")
+    os.mkfifo(box / "cur" / "2:2,S")
+    os.mkfifo(box / "new" / "3")
+    out = ok(net, "capture", "mail", str(box), "--since", "2025-06-01", "--dry-run")
+    assert out.startswith(
+        "Read 3 messages; left out 2 (2 not a regular file).\n"
+        "To add: 1 interaction, one per person and day.\n  Ana Ruiz\n    2025-06-16  you wrote first  Lunch\n"
+    )
+
+
+def test_a_trashed_maildir_message_is_left_out(net: Net, store: Path, tmp_path: Path) -> None:
+    box = maildir(tmp_path / "Mail")
+    message(box / "cur" / "2:2,ST", "Mei Chen <mei@chen.example>", "Gone", "<2@x>")
+    out = ok(net, "capture", "mail", str(box), "--since", "2025-06-01", "--dry-run")
+    assert out.startswith("Read 2 messages; left out 1 (1 deleted).\n")
+    assert "Mei" not in out
+
+
+# -- 4. a folder that can't be read is said, not passed over --------------------------------
+
+
+def test_a_folder_that_cannot_be_read_is_said(net: Net, store: Path, tmp_path: Path) -> None:
+    top = tmp_path / "Mail"
+    maildir(top / "INBOX")
+    maildir(top / "Sent")
+    (top / "Sent").chmod(0)
+    try:
+        if os.access(top / "Sent", os.R_OK):
+            pytest.skip("running as root: every folder can be read")
+        out = ok(net, "capture", "mail", str(top), "--since", "2025-06-01", "--dry-run")
+    finally:
+        (top / "Sent").chmod(0o700)
+    assert out.startswith(
+        f"Read 1 message.\nCould not read {top / 'Sent'}: permission denied; what it holds was left out.\n"
+    )
+
+
+def unreadable(real: Callable[[str], Any], denied: str) -> Callable[[str], Any]:
+    """os.scandir (what os.walk lists with), but a folder named ``denied`` fails as an unreadable one
+    does for anyone but root."""
+
+    def scandir(path: str) -> Any:
+        if os.path.basename(path) == denied:
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    return scandir
+
+
+def test_a_folder_that_cannot_be_read_is_said_even_as_root(
+    net: Net, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top = tmp_path / "Mail"
+    maildir(top / "INBOX")
+    maildir(top / "Sent")
+    monkeypatch.setattr(os, "scandir", unreadable(os.scandir, "Sent"))
+    out = ok(net, "capture", "mail", str(top), "--since", "2025-06-01", "--dry-run")
+    assert out.startswith(
+        f"Read 1 message.\nCould not read {top / 'Sent'}: permission denied; what it holds was left out.\n"
+    )
+    cal = tmp_path / "cal"
+    (cal / "work").mkdir(parents=True)
+    (cal / "home").mkdir()
+    (cal / "home" / "a.ics").write_text(ics("UID:a\nDTSTART:20250602T090000Z\nSUMMARY:Tea with Ana Ruiz"))
+    monkeypatch.setattr(os, "scandir", unreadable(os.scandir, "work"))
+    monkeypatch.setenv("NET_TODAY", "2025-06-30")
+    out = ok(net, "capture", "calendar", str(cal), "--since", "2025-06-01", "--dry-run")
+    assert out.startswith(
+        f"Read 1 event.\nCould not read {cal / 'work'}: permission denied; what it holds was left out.\n"
+    )
+    result = net("capture", "mail", str(top), "--since", "2025-06-01", "--json", "--dry-run")
+    assert result.code == 0
+    assert '"unread_folders": [\n    "Could not read ' in result.out

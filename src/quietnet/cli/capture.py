@@ -157,6 +157,7 @@ def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
         "shared_addresses": made.shared,
         "found": made.found,
         "skipped": dict(sorted(made.skipped.items())),
+        "unread_folders": list(made.problems),
     }  # fmt: skip
 
 

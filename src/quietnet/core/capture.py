@@ -32,6 +32,7 @@ class Scan(NamedTuple):
 
     found: list[Found]
     skipped: dict[str, int]
+    problems: tuple[str, ...] = ()  # folders that could not be read, one sentence each
 
 
 # -- what `net capture` plans to write (ops/capture.py makes it, render/capture.py words it) --
@@ -87,6 +88,7 @@ class CapturePlan(NamedTuple):
     shared: int  # messages on an address several people share (left alone)
     found: int  # messages (or occurrences) the reader found
     skipped: dict[str, int]
+    problems: tuple[str, ...] = ()  # folders the reader could not read, one sentence each
 
 
 def together(planned: list[Planned]) -> list[list[Planned]]:

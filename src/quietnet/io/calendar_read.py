@@ -96,7 +96,7 @@ def scan(
     reader = _Reader(me=me, since=since, until=until, now=now, zone=zone)
     for path in paths:
         reader.path(path)
-    return Scan(found=reader.found, skipped=dict(sorted(reader.skipped.items())))
+    return Scan(reader.found, dict(sorted(reader.skipped.items())), tuple(reader.problems))
 
 
 class _Reader:
@@ -109,6 +109,7 @@ class _Reader:
         self.found: list[Found] = []
         self.skipped: Counter[str] = Counter()
         self.keys: set[str] = set()
+        self.problems: list[str] = []  # folders below a PATH that could not be read
 
     def path(self, path: Path) -> None:
         """Read one PATH: a file (refused when it is not a calendar) or a folder of them."""
@@ -121,7 +122,7 @@ class _Reader:
         except OSError as exc:
             raise _unreadable(path, exc) from None
         if stat.S_ISDIR(found.st_mode):
-            files = list(_calendar_files(path))
+            files = list(_calendar_files(path, self.problems))
             if not files:
                 raise InputError(
                     f"{path} is not a calendar: no .ics file inside it (khal and vdirsyncer keep one per "
@@ -322,9 +323,12 @@ def _series(calendar: Component) -> Iterator[Component]:
         yield series
 
 
-def _calendar_files(folder: Path) -> Iterator[Path]:
-    """The .ics files below ``folder`` in a stable order; hidden names and links to folders passed over."""
-    for root, folders, files in os.walk(folder):
+def _calendar_files(folder: Path, problems: list[str]) -> Iterator[Path]:
+    """The .ics files below ``folder`` in a stable order; hidden names and links to folders passed over,
+    a folder that can't be read said in ``problems``."""
+    from quietnet.io.mail_read import could_not_read
+
+    for root, folders, files in os.walk(folder, onerror=lambda exc: problems.append(could_not_read(exc))):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(".ics"):

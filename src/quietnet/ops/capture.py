@@ -119,7 +119,7 @@ def plan(
             typed += 1
     planned.sort(key=lambda p: (p.name.casefold(), p.person_id, p.day))
     return CapturePlan(
-        source, planned, attached, learned, strangers, used, typed, shared, len(kept), skipped
+        source, planned, attached, learned, strangers, used, typed, shared, len(kept), skipped, scan.problems
     )  # fmt: skip
 
 

@@ -31,7 +31,7 @@ def read_line(made: CapturePlan) -> str:
 def plan_lines(made: CapturePlan) -> list[str]:
     """The plan, person by person (event by event for a calendar), then what it leaves alone and
     whom it does not know."""
-    lines = [read_line(made)]
+    lines = [read_line(made), *made.problems]
     if made.planned and made.source == "calendar":
         lines += event_lines(made)
     elif made.planned:
