@@ -251,7 +251,7 @@ def test_a_rule_repeating_every_second_is_not_expanded(tmp_path: Path) -> None:
     ]
     result = read(written(tmp_path, lines), since=date(2000, 1, 1))
     assert [f.title for f in result.found] == ["Tea with Lea"]
-    assert result.skipped == {"unreadable": 1}
+    assert result.skipped == {"repeats too often": 1}
 
 
 def test_a_broken_event_costs_only_itself(tmp_path: Path) -> None:

@@ -191,3 +191,45 @@ def test_a_folder_that_cannot_be_read_is_said_even_as_root(
     result = net("capture", "mail", str(top), "--since", "2025-06-01", "--json", "--dry-run")
     assert result.code == 0
     assert '"unread_folders": [\n    "Could not read ' in result.out
+
+
+# -- 3. a rule that repeats too often is never expanded; one event gives at most 1,000 ---------
+
+
+def rule(uid: str, summary: str, rrule: str, start: str = "20200101T090000Z") -> str:
+    return f"UID:{uid}\nDTSTART:{start}\nRRULE:{rrule}\nSUMMARY:{summary}"
+
+
+def test_a_rule_that_repeats_too_often_is_counted_not_expanded(tmp_path: Path) -> None:
+    from datetime import date
+
+    from quietnet.io.calendar_read import scan
+
+    every = ",".join(str(n) for n in range(60))
+    hours = ",".join(str(n) for n in range(24))
+    path = tmp_path / "often.ics"
+    path.write_text(
+        ics(
+            rule("a", "Every second", f"FREQ=DAILY;BYHOUR={hours};BYMINUTE={every};BYSECOND={every}"),
+            rule("b", "Hourly", "FREQ=HOURLY"),
+            rule("c", "Five a day", "FREQ=DAILY;BYHOUR=9,10;BYMINUTE=0,20,40"),
+            rule("d", "Four a day", "FREQ=DAILY;COUNT=4;BYHOUR=9,10;BYMINUTE=0,30"),
+        )
+    )
+    result = scan([path], me=[ME], since=date(2020, 1, 1), until=date(2026, 12, 6))
+    assert [f.title for f in result.found] == ["Four a day"] * 4
+    assert result.skipped == {"repeats too often": 3}
+
+
+def test_one_event_gives_at_most_a_thousand_occurrences(tmp_path: Path) -> None:
+    from datetime import date
+
+    from quietnet.io.calendar_read import scan
+
+    path = tmp_path / "daily.ics"
+    path.write_text(ics(rule("a", "Standup", "FREQ=DAILY"), rule("b", "Weekly", "FREQ=WEEKLY")))
+    result = scan([path], me=[ME], since=date(2020, 1, 1), until=date(2025, 12, 31))
+    assert [f.title for f in result.found].count("Standup") == 1000
+    assert result.found[999].day == date(2022, 9, 26)  # the first thousand days, then no more
+    assert [f.title for f in result.found].count("Weekly") == 314
+    assert result.skipped == {"repeats too often": 1}

@@ -72,7 +72,10 @@ CALL = re.compile(r"\b(?:call|calls|phone)\b", re.IGNORECASE)  # whole words, an
 LINK_FIELDS = ("LOCATION", "DESCRIPTION", "URL", "CONFERENCE", "X-GOOGLE-CONFERENCE")
 LINK_FIELDS_MORE = ("X-MICROSOFT-SKYPETEAMSMEETINGURL",)  # Outlook's Teams link
 NOT_PEOPLE = {"ROOM", "RESOURCE"}  # CUTYPE of a meeting room or a projector
-TOO_OFTEN = {"SECONDLY", "MINUTELY"}  # a rule that can't be a meeting: never expanded
+OFTEN = {"SECONDLY", "MINUTELY", "HOURLY"}  # a rule that can't be a meeting: never expanded
+MAX_A_DAY = 4  # BYHOUR x BYMINUTE x BYSECOND values a rule may give a day: more is no meeting
+MAX_OCCURRENCES = 1000  # occurrences of one event in the days asked for (~3 years of dailies)
+TOO_OFTEN = "repeats too often"  # the reason such an event (or the rest of it) is left out
 BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 
@@ -144,20 +147,29 @@ class _Reader:
         for calendar in calendars:
             for series in _series(calendar):
                 try:
-                    if any(str(rule.get("FREQ", [""])[0]).upper() in TOO_OFTEN for rule in _rules(series)):
-                        raise ValueError("a rule that repeats every second or minute is not a meeting")
+                    if any(_too_often(rule) for rule in _rules(series)):
+                        self.skipped[TOO_OFTEN] += 1  # never expanded: a 600-byte rule can give millions
+                        continue
                     # A day either side: a start in another zone may fall on a local day in the window.
-                    occurrences = recurring_ical_events.of(series).between(
-                        self.since - timedelta(days=1), self.until + timedelta(days=2)
-                    )
+                    self.expand(recurring_ical_events.of(series).after(self.since - timedelta(days=1)))
                 except BROKEN:
                     self.skipped["unreadable"] += 1
-                    continue
-                for occurrence in occurrences:
-                    try:
-                        self.occurrence(occurrence)
-                    except BROKEN:
-                        self.skipped["unreadable"] += 1
+
+    def expand(self, occurrences: Iterator[Component]) -> None:
+        """The occurrences of one series, in order, up to a day after ``until`` and at most
+        ``MAX_OCCURRENCES`` of them: read one at a time, so memory stays small whatever the rule."""
+        last = self.until + timedelta(days=2)
+        for count, occurrence in enumerate(occurrences):
+            start = occurrence.decoded("DTSTART")
+            if (start.date() if isinstance(start, datetime) else start) > last:
+                return
+            if count == MAX_OCCURRENCES:
+                self.skipped[TOO_OFTEN] += 1
+                return
+            try:
+                self.occurrence(occurrence)
+            except BROKEN:
+                self.skipped["unreadable"] += 1
 
     def occurrence(self, event: Component) -> None:
         start = event.decoded("DTSTART")
@@ -288,6 +300,16 @@ def _rules(series: Component) -> list[Any]:
     return [
         rule for event in series.walk("VEVENT") for rule in _all(event.get("RRULE")) if hasattr(rule, "get")
     ]
+
+
+def _too_often(rule: Any) -> bool:
+    """A rule that repeats hourly or more often, or more than ``MAX_A_DAY`` times a day."""
+    if str(rule.get("FREQ", [""])[0]).upper() in OFTEN:
+        return True
+    a_day = 1
+    for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        a_day *= max(1, len(_all(rule.get(part))))
+    return a_day > MAX_A_DAY
 
 
 def _uid(event: Component, summary: str, start: date) -> str:
