@@ -233,3 +233,27 @@ def test_one_event_gives_at_most_a_thousand_occurrences(tmp_path: Path) -> None:
     assert result.found[999].day == date(2022, 9, 26)  # the first thousand days, then no more
     assert [f.title for f in result.found].count("Weekly") == 314
     assert result.skipped == {"repeats too often": 1}
+
+
+# -- 5. a `net add` line is safe to paste, whatever the name or address starts with -----------
+
+
+def test_a_name_or_address_starting_with_a_dash_gets_a_line_safe_to_paste(
+    net: Net, store: Path, tmp_path: Path
+) -> None:
+    box = maildir(tmp_path / "Mail")
+    message(box / "cur" / "2:2,S", '"-h" <dash@example.com>', "dash", "<2@x>")
+    message(box / "cur" / "3:2,S", "--circle@example.com", "dash2", "<3@x>")
+    out = ok(net, "capture", "mail", str(box), "--since", "2025-06-01", "--dry-run")
+    assert out.endswith(
+        "You wrote to 2 people you have not added (2 messages):\n"
+        "  net add --email=--circle@example.com -- --circle   (1)\n"
+        "  net add --email=dash@example.com -- -h   (1)\n"
+        "A dry run: nothing was written.\n"
+    )
+    ok(net, "add", "--email=--circle@example.com", "--", "--circle")  # pasted, it adds them
+    ok(net, "add", "--email=dash@example.com", "--", "-h")
+    assert query(store, "SELECT name, email FROM person WHERE id > 3 ORDER BY id") == [
+        ("--circle", "--circle@example.com"),
+        ("-h", "dash@example.com"),
+    ]

@@ -96,8 +96,7 @@ def stranger_lines(made: CapturePlan) -> list[str]:
             f" ({_things(made.source, total)}):"
         )
         for x in wrote_to[:MAX_STRANGERS]:
-            name = x.name or x.email.split("@")[0]
-            lines.append(f"  net add {shlex.quote(name)} --email {shlex.quote(x.email)}   ({x.messages})")
+            lines.append(f"  {add_line(x.name or x.email.split('@')[0], x.email)}   ({x.messages})")
         if len(wrote_to) > MAX_STRANGERS:
             lines.append(f"  and {len(wrote_to) - MAX_STRANGERS} more.")
     others = len(made.strangers) - len(wrote_to)
@@ -105,6 +104,14 @@ def stranger_lines(made: CapturePlan) -> list[str]:
         did = "invited you or came along" if made.source == "calendar" else "wrote to you"
         lines.append(f"Also {plural(others, 'address', 'addresses')} you have not added {did}.")
     return lines
+
+
+def add_line(name: str, email: str) -> str:
+    """The `net add` line for a name and an address, safe to paste: one starting with "-" is not
+    taken for an option (``--email=ADDR``, and ``--`` before the name)."""
+    if name.startswith("-") or email.startswith("-"):
+        return f"net add {shlex.quote('--email=' + email)} -- {shlex.quote(name)}"
+    return f"net add {shlex.quote(name)} --email {shlex.quote(email)}"
 
 
 def done_line(made: CapturePlan, added: int) -> str:
