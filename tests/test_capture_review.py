@@ -257,3 +257,25 @@ def test_a_name_or_address_starting_with_a_dash_gets_a_line_safe_to_paste(
         ("--circle", "--circle@example.com"),
         ("-h", "dash@example.com"),
     ]
+
+
+# -- 6. a Message-ID reused for someone else still counts for them -------------------------------
+
+
+def test_a_reused_message_id_counts_for_each_person_once(net: Net, store: Path, tmp_path: Path) -> None:
+    box = maildir(tmp_path / "Mail")
+    message(box / "cur" / "2:2,S", "Mei Chen <mei@chen.example>", "dup A", "<dup@x>")
+    message(box / "cur" / "3:2,S", "Tomas Berg <tomas@berg.example>", "dup B", "<dup@x>")
+    message(box / "new" / "4", "Tomas Berg <tomas@berg.example>", "dup B", "<dup@x>")  # a copy
+    out = captured(net, "mail", str(box), "--since", "2025-06-01")
+    assert out.startswith(
+        "Read 3 messages.\nTo add: 3 interactions, one per person and day.\n"
+        "  Ana Ruiz\n    2025-06-16  you wrote first  Lunch\n"
+        "  Mei Chen\n    2025-06-16  you wrote first  dup A\n"
+        "  Tomas Berg\n    2025-06-16  you wrote first  dup B\n"
+    )
+    assert query(store, "SELECT key, person_id FROM captured ORDER BY person_id") == [
+        ("<1@x>", 1),
+        ("<dup@x>", 2),
+        ("<dup@x>", 3),
+    ]

@@ -52,14 +52,21 @@ def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date
     found: list[Found] = []
     skipped: dict[str, int] = {}
     problems: list[str] = []
-    seen: set[str] = set()  # the same message in two folders (INBOX and All Mail) counts once
+    # Message-ID -> the addresses it was found with: the same message in two folders (INBOX and All
+    # Mail) counts once, but another message reusing its id (to someone else) still counts for them,
+    # as the ledger keeps (id, person).
+    seen: dict[str, set[str]] = {}
     for head in _heads(paths, problems):
         outcome = head if isinstance(head, str) else _read(head, mine, since=since, until=until)
         if isinstance(outcome, str):
             skipped[outcome] = skipped.get(outcome, 0) + 1
-        elif outcome is not None and outcome.key not in seen:
-            seen.add(outcome.key)
-            found.append(outcome)
+        elif outcome is not None:
+            known = seen.setdefault(outcome.key, set())
+            new = [(e, n) for e, n in zip(outcome.emails, outcome.names, strict=True) if e not in known]
+            if new:
+                known.update(e for e, _ in new)
+                emails, names = zip(*new, strict=True)
+                found.append(outcome._replace(emails=emails, names=names))
     return Scan(found, skipped, tuple(problems))
 
 
