@@ -123,7 +123,7 @@ def run(
     if dry_run:
         say("A dry run: nothing was written.")
         return
-    if not (made.planned or made.attached or made.learned):
+    if not (made.planned or made.learned):  # nothing new: nothing written, the ledger included
         if json_:
             say(to_json(_json(made, written=False)))
         return
