@@ -18,9 +18,7 @@ PLAN = """\
 Read 24 events; left out 6 (1 all-day naming no one, 1 cancelled, 1 declined, 1 not answered, 1 passed on, \
 1 unreadable).
 To add: 15 interactions, one per event, with everyone in it.
-  2025-05-06  call: Ana Ruiz  Weekly call with Ana
-  2025-05-13  call: Ana Ruiz  Weekly call with Ana
-  2025-05-27  call: Ana Ruiz  Weekly call with Ana
+  (3 earlier events; --json lists every one)
   2025-06-02  video call: Sam Okafor  Call with Sam
   2025-06-03  video call: Mei Chen  Catch-up Mei
   2025-06-04  video call: Lea Vogel  Quarterly planning

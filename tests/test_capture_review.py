@@ -279,3 +279,52 @@ def test_a_reused_message_id_counts_for_each_person_once(net: Net, store: Path, 
         ("<dup@x>", 2),
         ("<dup@x>", 3),
     ]
+
+
+# -- 8. a calendar's plan is capped per person, and --json has every event ------------------------
+
+
+def test_calendar_json_lists_every_interaction_and_follows_the_schema(
+    net: Net, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    path = tmp_path / "calls.ics"
+    path.write_text(
+        ics(
+            rule("w", "Weekly call", "FREQ=WEEKLY;COUNT=7", start="20250602T090000Z")
+            + "\nORGANIZER:mailto:jo@park.example\nATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@ruiz.example"
+        )
+    )
+    monkeypatch.setenv("NET_TODAY", "2025-07-31")
+    out = ok(net, "capture", "calendar", str(path), "--since", "2025-06-01", "--dry-run")
+    assert out == (
+        "Read 7 events.\n"
+        "To add: 7 interactions, one per event, with everyone in it.\n"
+        "  (2 earlier events; --json lists every one)\n"
+        + "".join(
+            f"  2025-{d}  call: Ana Ruiz  Weekly call\n"
+            for d in ("06-16", "06-23", "06-30", "07-07", "07-14")
+        )
+        + "A dry run: nothing was written.\n"
+    )
+    before = files(store)
+    document = json.loads(
+        ok(net, "capture", "calendar", str(path), "--since", "2025-06-01", "--json", "--dry-run")
+    )
+    assert files(store) == before
+    assert (document["source"], document["written"], document["found"]) == ("calendar", False, 7)
+    assert [i["day"] for i in document["interactions"]][:2] == ["2025-06-02", "2025-06-09"]
+    assert document["interactions"][0] == {
+        "person_id": 1,
+        "name": "Ana Ruiz",
+        "day": "2025-06-02",
+        "kind": "call",
+        "by_them": False,
+        "title": "Weekly call",
+        "keys": ["w/20250602T090000Z"],
+    }
+    result = net("capture", "calendar", str(path), "--since", "2025-06-01", "--json", "--yes")
+    assert result.code == 0
+    assert json.loads(result.out)["written"] is True
+    assert len(interactions(store)) == 7

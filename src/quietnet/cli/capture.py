@@ -218,6 +218,7 @@ def calendar(
     me: Me = None,
     dry_run: DryRun = False,
     yes: Yes = False,
+    json_: Json = False,
 ) -> None:
     """Propose interactions from the events in your calendars, then add them on a yes.
 
@@ -244,5 +245,5 @@ def calendar(
 
     run(
         ctx, source="calendar", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=False,
-        json_=False, by_name=True,
+        json_=json_, by_name=True,
     )  # fmt: skip

@@ -76,6 +76,8 @@ OFTEN = {"SECONDLY", "MINUTELY", "HOURLY"}  # a rule that can't be a meeting: ne
 MAX_A_DAY = 4  # BYHOUR x BYMINUTE x BYSECOND values a rule may give a day: more is no meeting
 MAX_OCCURRENCES = 1000  # occurrences of one event in the days asked for (~3 years of dailies)
 TOO_OFTEN = "repeats too often"  # the reason such an event (or the rest of it) is left out
+# every reason an occurrence is left out
+REASONS = ("declined", "not answered", "passed on", "cancelled", "duplicate", "unreadable", TOO_OFTEN)
 BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 

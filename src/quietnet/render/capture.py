@@ -8,7 +8,7 @@ from quietnet.core.capture import CapturePlan, Planned, together
 from quietnet.core.kinds import lookup
 from quietnet.core.text import plural
 
-MAX_DAYS = 5  # days shown per person, the latest; --json has them all
+MAX_DAYS = 5  # days (events) shown per person, the latest; --json has them all
 MAX_STRANGERS = 20  # unknown correspondents listed with a `net add` line; the rest are counted
 WHAT = {"mail": ("message", "messages"), "calendar": ("event", "events")}
 
@@ -64,7 +64,15 @@ def event_lines(made: CapturePlan) -> list[str]:
     """A calendar's plan: one line per interaction (an event and everyone in it), by day."""
     groups = together(made.planned)
     lines = [f"To add: {plural(len(groups), 'interaction')}, one per event, with everyone in it."]
-    for group in groups:
+    latest: dict[int, list[int]] = {}  # each person's events, by index in groups
+    for index, group in enumerate(groups):
+        for p in group:
+            latest.setdefault(p.person_id, []).append(index)
+    shown = {index for indexes in latest.values() for index in indexes[-MAX_DAYS:]}
+    if len(shown) < len(groups):
+        earlier = len(groups) - len(shown)
+        lines.append(f"  ({earlier} earlier {'event' if earlier == 1 else 'events'}; --json lists every one)")
+    for group in (g for index, g in enumerate(groups) if index in shown):
         first = group[0]
         kind = lookup(first.kind)
         who = ", ".join(p.name for p in group)
