@@ -328,3 +328,20 @@ def test_calendar_json_lists_every_interaction_and_follows_the_schema(
     assert result.code == 0
     assert json.loads(result.out)["written"] is True
     assert len(interactions(store)) == 7
+
+
+def test_a_message_thunderbird_deleted_is_left_out(net: Net, store: Path, tmp_path: Path) -> None:
+    head = f"From: {ME}\nTo: {{}}\nDate: Mon, 16 Jun 2025 10:00 +0000\nSubject: {{}}\n"
+    head += "X-Mozilla-Status: {}\n\nbody\n"
+    (tmp_path / "Sent").write_text(
+        "From - Mon Jun 16 10:00:00 2025\n"
+        + head.format("Ana Ruiz <ana@ruiz.example>", "kept", "0001")
+        + "\nFrom - Mon Jun 16 10:00:00 2025\n"
+        + head.format("Mei Chen <mei@chen.example>", "gone", "0009")
+        + "\nFrom - Mon Jun 16 10:00:00 2025\n"
+        + head.format("Tomas Berg <tomas@berg.example>", "odd", "zz")
+    )
+    out = ok(net, "capture", "mail", str(tmp_path / "Sent"), "--since", "2025-06-01", "--dry-run")
+    assert out.startswith("Read 3 messages; left out 1 (1 deleted).\n")
+    assert "Mei" not in out
+    assert "Tomas Berg" in out

@@ -40,7 +40,7 @@ MANY = f"more than {MAX_RECIPIENTS} recipients"
 SPAM = "spam or trash"
 UNREADABLE = "could not be read"
 NOT_REGULAR = "not a regular file"  # a pipe or a device where a message should be: never opened
-TRASHED = "deleted"  # a Maildir message marked trashed (flag T), not yet expunged
+TRASHED = "deleted"  # marked trashed (Maildir flag T) or deleted (Thunderbird), not yet expunged
 # every reason a message is left out
 REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE, NOT_REGULAR, TRASHED)
 
@@ -204,6 +204,7 @@ def _head(handle: Iterable[bytes]) -> bytes:
 
 WANTED = frozenset(
     {"from", "to", "cc", "date", "subject", "message-id", "list-id", "precedence", "x-gmail-labels"}
+    | {"x-mozilla-status"}
 )
 
 
@@ -251,6 +252,8 @@ def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | s
         return MAILING_LIST
     if {label.strip().lower() for label in one("x-gmail-labels").split(",")} & GMAIL_LEFT_OUT:
         return SPAM
+    if _deleted(one("x-mozilla-status")):
+        return TRASHED
     recipients = fields.get("to", []) + fields.get("cc", [])
     if (
         sum(value.count("@") for value in recipients) > MAX_RECIPIENTS
@@ -274,6 +277,14 @@ def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | s
         names=tuple(side.values()),
         title=_title(_decoded(one("subject"))),
     )
+
+
+def _deleted(status: str) -> bool:
+    """Thunderbird's mark on a message deleted but not yet compacted away (X-Mozilla-Status 0x0008)."""
+    try:
+        return bool(int(status.strip() or "0", 16) & 0x0008)
+    except ValueError:
+        return False
 
 
 def _moment(text: str) -> datetime | None:
