@@ -345,3 +345,27 @@ def test_a_message_thunderbird_deleted_is_left_out(net: Net, store: Path, tmp_pa
     assert out.startswith("Read 3 messages; left out 1 (1 deleted).\n")
     assert "Mei" not in out
     assert "Tomas Berg" in out
+
+
+def test_an_event_someone_else_organised_without_you_is_left_out(
+    net: Net, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shared.ics"
+    path.write_text(
+        ics(
+            "UID:a\nDTSTART:20250602T090000Z\nSUMMARY:Team offsite\nORGANIZER:mailto:mei@chen.example\n"
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@ruiz.example",
+            "UID:b\nDTSTART:20250603T090000Z\nSUMMARY:Lunch\nORGANIZER:mailto:mei@chen.example\n"
+            f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{ME}",
+            "UID:c\nDTSTART:20250604T090000Z\nSUMMARY:Mine\nATTENDEE:mailto:tomas@berg.example",
+        )
+    )
+    monkeypatch.setenv("NET_TODAY", "2025-06-30")
+    out = ok(net, "capture", "calendar", str(path), "--since", "2025-06-01", "--dry-run")
+    assert out == (
+        "Read 3 events; left out 1 (1 you are not listed).\n"
+        "To add: 2 interactions, one per event, with everyone in it.\n"
+        "  2025-06-03  meeting: Mei Chen  Lunch\n"
+        "  2025-06-04  meeting: Tomas Berg  Mine\n"
+        "A dry run: nothing was written.\n"
+    )

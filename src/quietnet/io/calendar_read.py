@@ -77,7 +77,17 @@ MAX_A_DAY = 4  # BYHOUR x BYMINUTE x BYSECOND values a rule may give a day: more
 MAX_OCCURRENCES = 1000  # occurrences of one event in the days asked for (~3 years of dailies)
 TOO_OFTEN = "repeats too often"  # the reason such an event (or the rest of it) is left out
 # every reason an occurrence is left out
-REASONS = ("declined", "not answered", "passed on", "cancelled", "duplicate", "unreadable", TOO_OFTEN)
+NOT_LISTED = "you are not listed"  # organised by someone else, and you are not among its attendees
+REASONS = (
+    "declined",
+    "not answered",
+    "passed on",
+    "cancelled",
+    "duplicate",
+    "unreadable",
+    TOO_OFTEN,
+    NOT_LISTED,
+)
 BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 
@@ -185,6 +195,8 @@ class _Reader:
         attendees = _all(event.get("ATTENDEE"))
         mine_listed = [a for a in attendees if _address(a) in self.me]
         answer = _answer(mine_listed, organised=organizer in self.me)
+        if organizer and organizer not in self.me and not mine_listed:
+            answer = NOT_LISTED  # someone else's event (a shared or subscribed calendar)
         if answer is not None:
             self.skipped[answer] += 1
             return
