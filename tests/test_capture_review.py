@@ -369,3 +369,14 @@ def test_an_event_someone_else_organised_without_you_is_left_out(
         "  2025-06-04  meeting: Tomas Berg  Mine\n"
         "A dry run: nothing was written.\n"
     )
+
+
+def test_a_calendar_in_latin_1_is_read_as_mail_is(tmp_path: Path) -> None:
+    from datetime import date
+
+    from quietnet.io.calendar_read import scan
+
+    path = tmp_path / "old.ics"
+    path.write_bytes(ics("UID:x\nDTSTART:20250602T090000Z\nSUMMARY:Caf\xe9 with Ana").encode("latin-1"))
+    result = scan([path], me=[ME], since=date(2025, 6, 1), until=date(2025, 6, 30))
+    assert [f.title for f in result.found] == ["Café with Ana"]

@@ -393,11 +393,8 @@ def _read(path: Path) -> list[Component]:
     data = re.sub(rb"\r?\n[ \t]", b"", data)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path} is not a calendar: line {line} holds a byte that is not UTF-8; nothing was captured."
-        ) from None
+    except UnicodeDecodeError:  # an old export in another 8-bit charset: read as Latin-1, as mail is
+        text = data.decode("latin-1")
     not_calendar = InputError(
         f"{path} is not a calendar: an .ics file holds BEGIN:VCALENDAR ... END:VCALENDAR; "
         "nothing was captured."
