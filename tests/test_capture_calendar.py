@@ -26,7 +26,7 @@ To add: 15 interactions, one per event, with everyone in it.
   2025-06-06  call: Søren Berg  Phone: Søren
   2025-06-09  meeting: Ana Ruiz  Coffee with Ana
   2025-06-10  call: Ana Ruiz  Weekly call with Ana
-  2025-06-11  meeting: Sam Okafor  Roadmap chat
+  2025-06-11  meeting (you said maybe): Sam Okafor  Roadmap chat
   2025-06-12  video call: Lea Vogel, Sam Okafor  Intro: Lea meets Sam
   2025-06-14  meeting: Ana Ruiz  Ana's birthday party
   2025-06-14  meeting: Søren Berg  Dinner at Søren's

@@ -25,6 +25,7 @@ class Found(NamedTuple):
     names: tuple[str, ...]  # a display name for each address ("" when none was given)
     title: str  # the subject or the event's summary, on one line
     all_day: bool = False  # calendar only: an all-day event counts only when it names someone
+    tentative: bool = False  # calendar only: your answer was "maybe" (the plan says so)
 
 
 class Scan(NamedTuple):
@@ -49,6 +50,7 @@ class Planned(NamedTuple):
     title: str  # the first subject (or event) of the day
     keys: tuple[str, ...]  # every message (or occurrence) that makes it
     moment: float
+    tentative: bool = False  # the first event of the day was answered "maybe"
 
 
 class Attached(NamedTuple):

@@ -221,6 +221,7 @@ class _Reader:
                 names=tuple(names),
                 title=summary,
                 all_day=not isinstance(start, datetime),
+                tentative=_maybe(mine_listed),
             )
         )
 
@@ -285,6 +286,12 @@ def _answer(mine: list[Any], *, organised: bool) -> str | None:
     if "NEEDS-ACTION" in answers:
         return "not answered"
     return None
+
+
+def _maybe(mine: list[Any]) -> bool:
+    """Your answer was "maybe" (TENTATIVE), and never a yes."""
+    answers = {str(a.params.get("PARTSTAT", "")).upper() for a in mine}
+    return "TENTATIVE" in answers and "ACCEPTED" not in answers
 
 
 def _address(who: Any) -> str:

@@ -111,7 +111,7 @@ def plan(
             first = ordered[0]
             planned.append(
                 Planned(person_id, names[person_id], day, first.kind, not first.mine, first.title, keys,
-                        first.moment)
+                        first.moment, first.tentative)
             )  # fmt: skip
         elif there.captured:
             attached += [Attached(k, person_id, day, there.interaction_id) for k in keys]

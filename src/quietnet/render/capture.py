@@ -77,7 +77,8 @@ def event_lines(made: CapturePlan) -> list[str]:
         kind = lookup(first.kind)
         who = ", ".join(p.name for p in group)
         title = f"  {first.title}" if first.title else ""
-        lines.append(f"  {first.day.isoformat()}  {kind.noun if kind else first.kind}: {who}{title}")
+        maybe = " (you said maybe)" if first.tentative else ""
+        lines.append(f"  {first.day.isoformat()}  {kind.noun if kind else first.kind}{maybe}: {who}{title}")
     return lines
 
 
