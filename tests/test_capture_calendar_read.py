@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from quietnet.core.capture import Found, Scan
 from quietnet.errors import InputError
-from quietnet.io.calendar_read import MAX_FILE, kind_of, scan
+from quietnet.io.calendar_files import MAX_FILE
+from quietnet.io.calendar_read import kind_of, scan
 from tests.strategies import FEW, SOME
 
 HERE = Path(__file__).parent / "fixtures" / "capture" / "calendar"

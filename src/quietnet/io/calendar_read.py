@@ -54,11 +54,11 @@ from typing import TYPE_CHECKING, Any
 from quietnet.core.capture import Found, Scan
 from quietnet.core.text import path_problem
 from quietnet.errors import InputError
+from quietnet.io.calendar_files import calendar_files, read
 
 if TYPE_CHECKING:
     from icalendar import Component
 
-MAX_FILE = 32 * 1024 * 1024  # one calendar file, as one import (io/reading.py): parsed whole in memory
 MAX_TITLE = 200  # a summary (the interaction's note) or a name is kept to this many characters
 
 # A conference link: Zoom (and its subdomains), Google Meet, Microsoft Teams, Jitsi (meet.jit.si or
@@ -137,7 +137,7 @@ class _Reader:
         except OSError as exc:
             raise _unreadable(path, exc) from None
         if stat.S_ISDIR(found.st_mode):
-            files = list(_calendar_files(path, self.problems))
+            files = list(calendar_files(path, self.problems))
             if not files:
                 raise InputError(
                     f"{path} is not a calendar: no .ics file inside it (khal and vdirsyncer keep one per "
@@ -145,11 +145,11 @@ class _Reader:
                 )
             for file in files:
                 try:
-                    self.calendars(_read(file))
+                    self.calendars(read(file))
                 except InputError:
                     self.skipped["unreadable"] += 1
         elif stat.S_ISREG(found.st_mode):
-            self.calendars(_read(path))
+            self.calendars(read(path))
         else:
             raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
 
@@ -364,56 +364,6 @@ def _series(calendar: Component) -> Iterator[Component]:
         for component in [*zones, *events]:
             series.add_component(component)
         yield series
-
-
-def _calendar_files(folder: Path, problems: list[str]) -> Iterator[Path]:
-    """The .ics files below ``folder`` in a stable order; hidden names and links to folders passed over,
-    a folder that can't be read said in ``problems``."""
-    from quietnet.io.mail_read import could_not_read
-
-    for root, folders, files in os.walk(folder, onerror=lambda exc: problems.append(could_not_read(exc))):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(".ics"):
-                yield Path(root, name)
-
-
-def _read(path: Path) -> list[Component]:
-    """The calendars in one file; refused (InputError) when it can't be read or is not iCalendar."""
-    from icalendar import Calendar
-
-    try:
-        found = os.stat(path)
-        if not stat.S_ISREG(found.st_mode):
-            raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
-        if found.st_size > MAX_FILE:
-            raise InputError(
-                f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB, the most one calendar file may be;"
-                " nothing was captured.",
-                hint="Export a shorter span of time and capture that.",
-            )
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE + 1)
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    # Unfolded as bytes first: a long line may be folded inside a UTF-8 character (RFC 5545 3.1).
-    data = re.sub(rb"\r?\n[ \t]", b"", data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # an old export in another 8-bit charset: read as Latin-1, as mail is
-        text = data.decode("latin-1")
-    not_calendar = InputError(
-        f"{path} is not a calendar: an .ics file holds BEGIN:VCALENDAR ... END:VCALENDAR; "
-        "nothing was captured."
-    )
-    try:
-        components = Calendar.from_ical(text, multiple=True)
-    except BROKEN:
-        raise not_calendar from None
-    calendars: list[Component] = [c for c in components if c.name == "VCALENDAR"]
-    if not calendars:
-        raise not_calendar
-    return calendars
 
 
 def _unreadable(path: Path, exc: OSError) -> InputError:
