@@ -269,7 +269,7 @@ def test_a_reused_message_id_counts_for_each_person_once(net: Net, store: Path, 
     message(box / "new" / "4", "Tomas Berg <tomas@berg.example>", "dup B", "<dup@x>")  # a copy
     out = captured(net, "mail", str(box), "--since", "2025-06-01")
     assert out.startswith(
-        "Read 3 messages.\nTo add: 3 interactions, one per person and day.\n"
+        "Read 4 messages; left out 1 (1 found twice).\nTo add: 3 interactions, one per person and day.\n"
         "  Ana Ruiz\n    2025-06-16  you wrote first  Lunch\n"
         "  Mei Chen\n    2025-06-16  you wrote first  dup A\n"
         "  Tomas Berg\n    2025-06-16  you wrote first  dup B\n"

@@ -41,8 +41,9 @@ SPAM = "spam or trash"
 UNREADABLE = "could not be read"
 NOT_REGULAR = "not a regular file"  # a pipe or a device where a message should be: never opened
 TRASHED = "deleted"  # marked trashed (Maildir flag T) or deleted (Thunderbird), not yet expunged
+COPY = "found twice"  # the same message in two folders (INBOX and All Mail): read, counted once
 # every reason a message is left out
-REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE, NOT_REGULAR, TRASHED)
+REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE, NOT_REGULAR, TRASHED, COPY)
 
 
 def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date) -> Scan:
@@ -67,6 +68,8 @@ def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date
                 known.update(e for e, _ in new)
                 emails, names = zip(*new, strict=True)
                 found.append(outcome._replace(emails=emails, names=names))
+            else:
+                skipped[COPY] = skipped.get(COPY, 0) + 1
     return Scan(found, skipped, tuple(problems))
 
 
