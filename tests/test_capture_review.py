@@ -380,3 +380,19 @@ def test_a_calendar_in_latin_1_is_read_as_mail_is(tmp_path: Path) -> None:
     path.write_bytes(ics("UID:x\nDTSTART:20250602T090000Z\nSUMMARY:Caf\xe9 with Ana").encode("latin-1"))
     result = scan([path], me=[ME], since=date(2025, 6, 1), until=date(2025, 6, 30))
     assert [f.title for f in result.found] == ["Café with Ana"]
+
+
+@pytest.mark.parametrize("source", ["mail", "calendar"])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(net: Net, store: Path, source: str) -> None:
+    assert refused(net, store, "capture", source, "", "--yes") == (
+        "An empty PATH names no file or folder; nothing was captured.\n"
+    )
+
+
+def test_a_mail_path_with_a_control_character_is_refused(net: Net, store: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "In\x1b[31mbox"
+    maildir(odd)
+    assert refused(net, store, "capture", "mail", str(odd), "--yes") == (
+        f"The path {tmp_path}/In\\x1b[31mbox holds a line break or another control character; choose or"
+        " rename it to one without. Nothing was captured.\n"
+    )

@@ -141,6 +141,13 @@ def run(
     say(words.done_line(made, added))
 
 
+def given_paths(paths: list[str]) -> list[Path]:
+    """The PATHs as given; an empty one is refused (it would otherwise name the current folder)."""
+    if any(not path for path in paths):
+        raise InputError("An empty PATH names no file or folder; nothing was captured.")
+    return [Path(path) for path in paths]
+
+
 def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
     return {
         "source": made.source,
@@ -165,7 +172,7 @@ def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
 def mail(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH...", help="A Maildir, a folder of Maildirs (mbsync, offlineimap) or an mbox file."
         ),
@@ -196,7 +203,7 @@ def mail(
     from quietnet.io import mail_read
 
     def reader(addresses: tuple[str, ...], start: date, until: date) -> Scan:
-        return mail_read.scan(paths, me=addresses, since=start, until=until)
+        return mail_read.scan(given_paths(paths), me=addresses, since=start, until=until)
 
     run(
         ctx, source="mail", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=learn,
@@ -208,7 +215,7 @@ def mail(
 def calendar(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH...",
             help="An .ics file (a Google, Outlook or Apple export) or a folder of them (khal, vdirsyncer).",
@@ -241,7 +248,9 @@ def calendar(
     from quietnet.io import calendar_read
 
     def reader(addresses: tuple[str, ...], start: date, until: date) -> Scan:
-        return calendar_read.scan(paths, me=addresses, since=start, until=until, now=context.now())
+        return calendar_read.scan(
+            given_paths(paths), me=addresses, since=start, until=until, now=context.now()
+        )
 
     run(
         ctx, source="calendar", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=False,

@@ -26,6 +26,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from quietnet.core.capture import Found, Scan
+from quietnet.core.text import path_problem
 from quietnet.errors import InputError
 
 MAX_RECIPIENTS = 8  # more than this on To and Cc: an announcement, not a conversation
@@ -86,6 +87,8 @@ def _heads(paths: Sequence[Path], problems: list[str]) -> Iterator[bytes | str]:
 
 def _boxes(path: Path, problems: list[str]) -> list[Path]:
     """The Maildirs below ``path``, or ``path`` itself when it is an mbox file; refused otherwise."""
+    if (problem := path_problem(str(path))) is not None:
+        raise InputError(f"{problem} Nothing was captured.")
     try:
         found = os.stat(path)
     except FileNotFoundError:
