@@ -83,7 +83,8 @@ ECHOED = [
     Refusal(("settings", "set", "my_emails", "ana@x.org, \x1b[2J"),
             '"\\x1b[2J" does not look like an email address.'),
     Refusal(("capture", "mail", "/nowhere/\x1b[2J", "--me", "me@x.org", "--yes"),
-            "/nowhere/\\x1b[2J does not exist; nothing was captured."),
+            "The path /nowhere/\\x1b[2J holds a line break or another control character; "
+            "choose or rename it to one without. Nothing was captured."),
     Refusal(("capture", "mail", "/", "--me", "\x1b[2J", "--yes"),
             '"\\x1b[2J" does not look like an email address.'),
     Refusal(("capture", "calendar", "/nowhere/\x1b[2J.ics", "--me", "me@x.org", "--yes"),

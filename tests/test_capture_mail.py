@@ -296,7 +296,7 @@ def test_refused_before_there_is_a_store_which_it_does_not_create(
     assert not new.exists()
 
 
-def test_a_later_message_on_a_captured_day_joins_that_day(net: Net, store: Path, tmp_path: Path) -> None:
+def test_a_late_message_for_a_captured_day_writes_nothing(net: Net, store: Path, tmp_path: Path) -> None:
     box = tmp_path / "box"
     for sub in ("cur", "new", "tmp"):
         (box / sub).mkdir(parents=True)
@@ -306,11 +306,25 @@ def test_a_later_message_on_a_captured_day_joins_that_day(net: Net, store: Path,
     (box / "cur" / "1:2,S").write_text(head.format("09:00:00", "morning"), encoding="utf-8")
     capture(net, str(box), "--yes")
     (box / "new" / "2").write_text(head.format("18:00:00", "evening"), encoding="utf-8")
-    out = capture(net, str(box), "--yes")
-    assert out.splitlines()[-1] == "Nothing new to add; 1 message joined what was captured before."
-    assert len(interactions(store)) == 1
-    assert query(store, "SELECT key FROM captured ORDER BY id") == [("<morning@x>",), ("<evening@x>",)]
-    assert "Undid: Remembered 1 more from mail for interactions captured before." in ok(net, "undo", "--yes")
+    before = files(store)
+    result = net("capture", "mail", str(box))  # nothing new: no question, and nothing written
+    assert (result.code, result.out, result.err) == (
+        0,
+        "Read 2 messages.\nNothing new to add.\nCaptured before: 2 messages.\n",
+        "",
+    )
+    assert files(store) == before
+    (box / "new" / "3").write_text(
+        head.format("10:00:00", "tuesday").replace("16 Jun", "17 Jun"), encoding="utf-8"
+    )
+    out = capture(net, str(box), "--yes")  # a new day: the late message is remembered with it
+    assert out.splitlines()[-1] == "Added 1 interaction with 1 person from mail. net undo takes it back."
+    assert len(interactions(store)) == 2
+    assert query(store, "SELECT key FROM captured ORDER BY id") == [
+        ("<morning@x>",), ("<tuesday@x>",), ("<evening@x>",)
+    ]  # fmt: skip
+    assert "Undid: Captured 1 interaction with 1 person from mail." in ok(net, "undo", "--yes")
+    assert query(store, "SELECT key FROM captured ORDER BY id") == [("<morning@x>",)]
 
 
 def test_the_plan_shows_someone_s_latest_five_days(net: Net, store: Path, tmp_path: Path) -> None:

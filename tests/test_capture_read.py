@@ -97,7 +97,7 @@ def test_before_since_after_until_and_notes_to_yourself_go_unsaid(tmp_path: Path
         ANA + "Date: Fri, 20 Jun 2025 12:00:00 +0000\n",
     )
     message(box / "cur" / "3", "From: me@example.net\nTo: Me@Example.net\n" + MONDAY)
-    assert scan([box], me=ME, **JUNE) == ([], {})
+    assert scan([box], me=ME, **JUNE) == ([], {}, ())
 
 
 def test_only_the_headers_are_read(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ def test_refusals_name_the_path(tmp_path: Path, make: object, says: str) -> None
 
 def test_an_empty_mbox_is_a_mailbox_with_nothing_in_it(tmp_path: Path) -> None:
     (tmp_path / "empty.mbox").write_bytes(b"")
-    assert scan([tmp_path / "empty.mbox"], me=ME, **JUNE) == ([], {})
+    assert scan([tmp_path / "empty.mbox"], me=ME, **JUNE) == ([], {}, ())
 
 
 def test_a_copied_maildir_without_tmp_still_reads(tmp_path: Path) -> None:

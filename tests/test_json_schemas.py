@@ -19,8 +19,9 @@ from quietnet.core.kinds import HELP_KINDS, KIND_NAMES
 from quietnet.core.records import CIRCLES, ORIGINS
 from quietnet.core.schedule import REASONS
 from quietnet.core.why import NOT_LISTED
-from quietnet.io import mail_read
+from quietnet.io import calendar_read, mail_read
 from quietnet.io.jsonfile import LOOP_TYPES, SHAPES
+from quietnet.ops.capture import ALL_DAY_UNNAMED
 from quietnet.store.folded import DERIVED
 from tests.helpers import APPLE, Net, ok
 from tests.schemas import FOLDER, NAMES, load, validator
@@ -186,7 +187,11 @@ def test_the_schemas_lists_are_the_codes() -> None:
     numbers = review["properties"]["numbers"]["properties"]
     assert numbers["by_kind"]["propertyNames"]["anyOf"][0]["enum"] == list(KIND_NAMES)
     assert numbers["by_circle"]["propertyNames"]["enum"] == list(CIRCLES)
-    assert capture["properties"]["skipped"]["propertyNames"]["enum"] == list(mail_read.REASONS)
+    assert capture["properties"]["skipped"]["propertyNames"]["enum"] == [
+        *mail_read.REASONS,
+        *calendar_read.REASONS,
+        ALL_DAY_UNNAMED,
+    ]
 
 
 def test_moving_in_links_every_schema() -> None:

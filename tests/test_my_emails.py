@@ -22,10 +22,13 @@ def test_my_emails_are_checked_lower_cased_and_shown(net: Net, store: Path) -> N
         ok(net, "settings", "set", "my_emails", "A@X.org;b@y.com  a@x.org")
         == "my_emails is now a@x.org, b@y.com.\n"
     )
-    assert ok(net, "settings", "--all").splitlines()[-1] == (
-        "my_emails                 a@x.org, b@y.com  your own addresses, for net capture mail and net remind"
-        "  (default none)"
-    )
+    assert ok(net, "settings", "--all").splitlines()[-3:] == [  # a long value: its own line, columns kept
+        "smtp_url                    none  the mail server net remind email sends through"
+        " (no password in it)",
+        "my_emails                         your own addresses, for net capture mail and net remind"
+        "  (default none)",
+        "                                  a@x.org, b@y.com",
+    ]
     assert refused(net, store, "settings", "set", "my_emails", "a@x.org, nope") == (
         '"nope" does not look like an email address.\n'
     )

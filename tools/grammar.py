@@ -34,7 +34,11 @@ WORDS = {
 ARGUMENT_KINDS = {"who": "name", "first": "name", "second": "name", "other": "name"}
 WORDS_ARGUMENTS = {"log": "names+kinds", "intro": "intro"}
 # Arguments of one command, by (command, parameter): the kind `net kind remove` takes.
-COMMAND_ARGUMENTS = {("kind remove", "name"): "kind"}
+COMMAND_ARGUMENTS = {
+    ("kind remove", "name"): "kind",
+    ("capture mail", "paths"): "file",  # text, not a Path: an empty PATH must not become "."
+    ("capture calendar", "paths"): "file",
+}
 
 
 def _value(path: str, param: Any) -> str:

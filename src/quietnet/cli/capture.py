@@ -123,7 +123,7 @@ def run(
     if dry_run:
         say("A dry run: nothing was written.")
         return
-    if not (made.planned or made.attached or made.learned):
+    if not (made.planned or made.learned):  # nothing new: nothing written, the ledger included
         if json_:
             say(to_json(_json(made, written=False)))
         return
@@ -139,6 +139,13 @@ def run(
     if snapshot:
         note(f"A snapshot of the store before this capture: {snapshot}")
     say(words.done_line(made, added))
+
+
+def given_paths(paths: list[str]) -> list[Path]:
+    """The PATHs as given; an empty one is refused (it would otherwise name the current folder)."""
+    if any(not path for path in paths):
+        raise InputError("An empty PATH names no file or folder; nothing was captured.")
+    return [Path(path) for path in paths]
 
 
 def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
@@ -157,6 +164,7 @@ def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
         "shared_addresses": made.shared,
         "found": made.found,
         "skipped": dict(sorted(made.skipped.items())),
+        "unread_folders": list(made.problems),
     }  # fmt: skip
 
 
@@ -164,7 +172,7 @@ def _json(made: CapturePlan, *, written: bool) -> dict[str, object]:
 def mail(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH...", help="A Maildir, a folder of Maildirs (mbsync, offlineimap) or an mbox file."
         ),
@@ -195,7 +203,7 @@ def mail(
     from quietnet.io import mail_read
 
     def reader(addresses: tuple[str, ...], start: date, until: date) -> Scan:
-        return mail_read.scan(paths, me=addresses, since=start, until=until)
+        return mail_read.scan(given_paths(paths), me=addresses, since=start, until=until)
 
     run(
         ctx, source="mail", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=learn,
@@ -207,7 +215,7 @@ def mail(
 def calendar(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH...",
             help="An .ics file (a Google, Outlook or Apple export) or a folder of them (khal, vdirsyncer).",
@@ -217,6 +225,7 @@ def calendar(
     me: Me = None,
     dry_run: DryRun = False,
     yes: Yes = False,
+    json_: Json = False,
 ) -> None:
     """Propose interactions from the events in your calendars, then add them on a yes.
 
@@ -239,9 +248,11 @@ def calendar(
     from quietnet.io import calendar_read
 
     def reader(addresses: tuple[str, ...], start: date, until: date) -> Scan:
-        return calendar_read.scan(paths, me=addresses, since=start, until=until, now=context.now())
+        return calendar_read.scan(
+            given_paths(paths), me=addresses, since=start, until=until, now=context.now()
+        )
 
     run(
         ctx, source="calendar", reader=reader, since=since, me=me, dry_run=dry_run, yes=yes, learn=False,
-        json_=False, by_name=True,
+        json_=json_, by_name=True,
     )  # fmt: skip

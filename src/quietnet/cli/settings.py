@@ -90,7 +90,12 @@ def show(
     say("")
     for key, word in WORDS.items():
         mark = "" if worded[key] == word.default else f"  (default {word.default or 'none'})"
-        say(f"{key:<{width}}  {worded[key] or 'none':>6}  {word.about}{mark}")
+        shown = worded[key] or "none"
+        if len(shown) <= 6:
+            say(f"{key:<{width}}  {shown:>6}  {word.about}{mark}")
+        else:  # wider than the column (several addresses): on the next line, the columns kept
+            say(f"{key:<{width}}  {'':>6}  {word.about}{mark}")
+            say(f"{'':<{width}}  {'':>6}  {shown}")
 
 
 def _show(value: object) -> str:

@@ -16,7 +16,7 @@ class Found(NamedTuple):
     """One message or one calendar occurrence that may become an interaction."""
 
     source: str  # "mail" or "calendar"
-    key: str  # the same next time: a Message-ID, or "UID/YYYY-MM-DD" for an occurrence
+    key: str  # the same next time: a Message-ID, or "UID/" and which occurrence (calendar)
     day: date  # the local day it happened
     moment: float  # seconds since the epoch: orders what happened the same day
     kind: str  # "message", "video", "call" or "meet"
@@ -25,6 +25,7 @@ class Found(NamedTuple):
     names: tuple[str, ...]  # a display name for each address ("" when none was given)
     title: str  # the subject or the event's summary, on one line
     all_day: bool = False  # calendar only: an all-day event counts only when it names someone
+    tentative: bool = False  # calendar only: your answer was "maybe" (the plan says so)
 
 
 class Scan(NamedTuple):
@@ -32,6 +33,7 @@ class Scan(NamedTuple):
 
     found: list[Found]
     skipped: dict[str, int]
+    problems: tuple[str, ...] = ()  # folders that could not be read, one sentence each
 
 
 # -- what `net capture` plans to write (ops/capture.py makes it, render/capture.py words it) --
@@ -48,6 +50,7 @@ class Planned(NamedTuple):
     title: str  # the first subject (or event) of the day
     keys: tuple[str, ...]  # every message (or occurrence) that makes it
     moment: float
+    tentative: bool = False  # the first event of the day was answered "maybe"
 
 
 class Attached(NamedTuple):
@@ -87,6 +90,7 @@ class CapturePlan(NamedTuple):
     shared: int  # messages on an address several people share (left alone)
     found: int  # messages (or occurrences) the reader found
     skipped: dict[str, int]
+    problems: tuple[str, ...] = ()  # folders the reader could not read, one sentence each
 
 
 def together(planned: list[Planned]) -> list[list[Planned]]:

@@ -235,7 +235,7 @@ class Captured(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     source: str  # "mail" or "calendar"
-    key: str  # a Message-ID (or a hash of the headers), or "UID/YYYY-MM-DD"
+    key: str  # a Message-ID (or a hash of the headers), or "UID/" and the occurrence (calendar_read)
     person_id: int = Field(sa_column=fk("person.id"))
     day: date
     interaction_id: int | None = Field(

@@ -12,8 +12,10 @@ journal entries are not events and are passed over.
 Each occurrence whose local day lies in [since, until], and that started before
 ``now`` when it is given, becomes one ``Found``:
 
-- ``key`` is ``UID/YYYY-MM-DD``, the day the occurrence was first planned for
-  (its RECURRENCE-ID), so an occurrence moved to another day keeps its key;
+- ``key`` is ``UID/`` and when the occurrence was first planned for (its
+  RECURRENCE-ID, see ``occurrence_id``): the date of an all-day event, the UTC
+  instant of a time with a zone, a floating time as written. It does not depend
+  on this machine's zone, and an occurrence moved to another day keeps it;
 - ``day`` is the local day of its start: a time with a zone is converted to
   ``zone`` (None: this machine's), a floating time, or one whose TZID neither
   the file nor the zone database defines, is taken as local already;
@@ -45,18 +47,18 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quietnet.core.capture import Found, Scan
 from quietnet.core.text import path_problem
 from quietnet.errors import InputError
+from quietnet.io.calendar_files import calendar_files, read
 
 if TYPE_CHECKING:
     from icalendar import Component
 
-MAX_FILE = 32 * 1024 * 1024  # one calendar file, as one import (io/reading.py): parsed whole in memory
 MAX_TITLE = 200  # a summary (the interaction's note) or a name is kept to this many characters
 
 # A conference link: Zoom (and its subdomains), Google Meet, Microsoft Teams, Jitsi (meet.jit.si or
@@ -70,7 +72,22 @@ CALL = re.compile(r"\b(?:call|calls|phone)\b", re.IGNORECASE)  # whole words, an
 LINK_FIELDS = ("LOCATION", "DESCRIPTION", "URL", "CONFERENCE", "X-GOOGLE-CONFERENCE")
 LINK_FIELDS_MORE = ("X-MICROSOFT-SKYPETEAMSMEETINGURL",)  # Outlook's Teams link
 NOT_PEOPLE = {"ROOM", "RESOURCE"}  # CUTYPE of a meeting room or a projector
-TOO_OFTEN = {"SECONDLY", "MINUTELY"}  # a rule that can't be a meeting: never expanded
+OFTEN = {"SECONDLY", "MINUTELY", "HOURLY"}  # a rule that can't be a meeting: never expanded
+MAX_A_DAY = 4  # BYHOUR x BYMINUTE x BYSECOND values a rule may give a day: more is no meeting
+MAX_OCCURRENCES = 1000  # occurrences of one event in the days asked for (~3 years of dailies)
+TOO_OFTEN = "repeats too often"  # the reason such an event (or the rest of it) is left out
+# every reason an occurrence is left out
+NOT_LISTED = "you are not listed"  # organised by someone else, and you are not among its attendees
+REASONS = (
+    "declined",
+    "not answered",
+    "passed on",
+    "cancelled",
+    "duplicate",
+    "unreadable",
+    TOO_OFTEN,
+    NOT_LISTED,
+)
 BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
 
 
@@ -94,7 +111,7 @@ def scan(
     reader = _Reader(me=me, since=since, until=until, now=now, zone=zone)
     for path in paths:
         reader.path(path)
-    return Scan(found=reader.found, skipped=dict(sorted(reader.skipped.items())))
+    return Scan(reader.found, dict(sorted(reader.skipped.items())), tuple(reader.problems))
 
 
 class _Reader:
@@ -107,6 +124,7 @@ class _Reader:
         self.found: list[Found] = []
         self.skipped: Counter[str] = Counter()
         self.keys: set[str] = set()
+        self.problems: list[str] = []  # folders below a PATH that could not be read
 
     def path(self, path: Path) -> None:
         """Read one PATH: a file (refused when it is not a calendar) or a folder of them."""
@@ -119,7 +137,7 @@ class _Reader:
         except OSError as exc:
             raise _unreadable(path, exc) from None
         if stat.S_ISDIR(found.st_mode):
-            files = list(_calendar_files(path))
+            files = list(calendar_files(path, self.problems))
             if not files:
                 raise InputError(
                     f"{path} is not a calendar: no .ics file inside it (khal and vdirsyncer keep one per "
@@ -127,11 +145,11 @@ class _Reader:
                 )
             for file in files:
                 try:
-                    self.calendars(_read(file))
+                    self.calendars(read(file))
                 except InputError:
                     self.skipped["unreadable"] += 1
         elif stat.S_ISREG(found.st_mode):
-            self.calendars(_read(path))
+            self.calendars(read(path))
         else:
             raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
 
@@ -141,20 +159,29 @@ class _Reader:
         for calendar in calendars:
             for series in _series(calendar):
                 try:
-                    if any(str(rule.get("FREQ", [""])[0]).upper() in TOO_OFTEN for rule in _rules(series)):
-                        raise ValueError("a rule that repeats every second or minute is not a meeting")
+                    if any(_too_often(rule) for rule in _rules(series)):
+                        self.skipped[TOO_OFTEN] += 1  # never expanded: a 600-byte rule can give millions
+                        continue
                     # A day either side: a start in another zone may fall on a local day in the window.
-                    occurrences = recurring_ical_events.of(series).between(
-                        self.since - timedelta(days=1), self.until + timedelta(days=2)
-                    )
+                    self.expand(recurring_ical_events.of(series).after(self.since - timedelta(days=1)))
                 except BROKEN:
                     self.skipped["unreadable"] += 1
-                    continue
-                for occurrence in occurrences:
-                    try:
-                        self.occurrence(occurrence)
-                    except BROKEN:
-                        self.skipped["unreadable"] += 1
+
+    def expand(self, occurrences: Iterator[Component]) -> None:
+        """The occurrences of one series, in order, up to a day after ``until`` and at most
+        ``MAX_OCCURRENCES`` of them: read one at a time, so memory stays small whatever the rule."""
+        last = self.until + timedelta(days=2)
+        for count, occurrence in enumerate(occurrences):
+            start = occurrence.decoded("DTSTART")
+            if (start.date() if isinstance(start, datetime) else start) > last:
+                return
+            if count == MAX_OCCURRENCES:
+                self.skipped[TOO_OFTEN] += 1
+                return
+            try:
+                self.occurrence(occurrence)
+            except BROKEN:
+                self.skipped["unreadable"] += 1
 
     def occurrence(self, event: Component) -> None:
         start = event.decoded("DTSTART")
@@ -168,12 +195,14 @@ class _Reader:
         attendees = _all(event.get("ATTENDEE"))
         mine_listed = [a for a in attendees if _address(a) in self.me]
         answer = _answer(mine_listed, organised=organizer in self.me)
+        if organizer and organizer not in self.me and not mine_listed:
+            answer = NOT_LISTED  # someone else's event (a shared or subscribed calendar)
         if answer is not None:
             self.skipped[answer] += 1
             return
         summary = _line(str(event.get("SUMMARY", "")))
         planned = event.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in event else start
-        key = f"{_uid(event, summary, start)}/{self.local(planned)[0].isoformat()}"
+        key = f"{_uid(event, summary, start)}/{occurrence_id(planned)}"
         if key in self.keys:
             self.skipped["duplicate"] += 1
             return
@@ -192,6 +221,7 @@ class _Reader:
                 names=tuple(names),
                 title=summary,
                 all_day=not isinstance(start, datetime),
+                tentative=_maybe(mine_listed),
             )
         )
 
@@ -226,6 +256,16 @@ class _Reader:
         return emails, names
 
 
+def occurrence_id(planned: date) -> str:
+    """Which occurrence of a series, the same in every time zone: a date as written (all-day), a
+    time with a zone as its UTC instant (``20250603T070000Z``), a floating time as written."""
+    if not isinstance(planned, datetime):
+        return planned.isoformat()
+    if planned.tzinfo is not None and planned.utcoffset() is not None:
+        return planned.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return planned.strftime("%Y%m%dT%H%M%S")
+
+
 def _line(text: str) -> str:
     """One line without control characters, at most ``MAX_TITLE`` characters (as mail's subjects)."""
     line = " ".join("".join(c if c.isprintable() else " " for c in text).split())
@@ -246,6 +286,12 @@ def _answer(mine: list[Any], *, organised: bool) -> str | None:
     if "NEEDS-ACTION" in answers:
         return "not answered"
     return None
+
+
+def _maybe(mine: list[Any]) -> bool:
+    """Your answer was "maybe" (TENTATIVE), and never a yes."""
+    answers = {str(a.params.get("PARTSTAT", "")).upper() for a in mine}
+    return "TENTATIVE" in answers and "ACCEPTED" not in answers
 
 
 def _address(who: Any) -> str:
@@ -275,6 +321,16 @@ def _rules(series: Component) -> list[Any]:
     return [
         rule for event in series.walk("VEVENT") for rule in _all(event.get("RRULE")) if hasattr(rule, "get")
     ]
+
+
+def _too_often(rule: Any) -> bool:
+    """A rule that repeats hourly or more often, or more than ``MAX_A_DAY`` times a day."""
+    if str(rule.get("FREQ", [""])[0]).upper() in OFTEN:
+        return True
+    a_day = 1
+    for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        a_day *= max(1, len(_all(rule.get(part))))
+    return a_day > MAX_A_DAY
 
 
 def _uid(event: Component, summary: str, start: date) -> str:
@@ -308,56 +364,6 @@ def _series(calendar: Component) -> Iterator[Component]:
         for component in [*zones, *events]:
             series.add_component(component)
         yield series
-
-
-def _calendar_files(folder: Path) -> Iterator[Path]:
-    """The .ics files below ``folder`` in a stable order; hidden names and links to folders passed over."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(".ics"):
-                yield Path(root, name)
-
-
-def _read(path: Path) -> list[Component]:
-    """The calendars in one file; refused (InputError) when it can't be read or is not iCalendar."""
-    from icalendar import Calendar
-
-    try:
-        found = os.stat(path)
-        if not stat.S_ISREG(found.st_mode):
-            raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
-        if found.st_size > MAX_FILE:
-            raise InputError(
-                f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB, the most one calendar file may be;"
-                " nothing was captured.",
-                hint="Export a shorter span of time and capture that.",
-            )
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE + 1)
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    # Unfolded as bytes first: a long line may be folded inside a UTF-8 character (RFC 5545 3.1).
-    data = re.sub(rb"\r?\n[ \t]", b"", data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path} is not a calendar: line {line} holds a byte that is not UTF-8; nothing was captured."
-        ) from None
-    not_calendar = InputError(
-        f"{path} is not a calendar: an .ics file holds BEGIN:VCALENDAR ... END:VCALENDAR; "
-        "nothing was captured."
-    )
-    try:
-        components = Calendar.from_ical(text, multiple=True)
-    except BROKEN:
-        raise not_calendar from None
-    calendars: list[Component] = [c for c in components if c.name == "VCALENDAR"]
-    if not calendars:
-        raise not_calendar
-    return calendars
 
 
 def _unreadable(path: Path, exc: OSError) -> InputError:

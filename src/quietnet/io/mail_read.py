@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from email.header import decode_header, make_header
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
-from typing import Any
 
 from quietnet.core.capture import Found, Scan
+from quietnet.core.text import path_problem
 from quietnet.errors import InputError
 
 MAX_RECIPIENTS = 8  # more than this on To and Cc: an announcement, not a conversation
@@ -39,7 +40,11 @@ MAILING_LIST = "mailing list or bulk"
 MANY = f"more than {MAX_RECIPIENTS} recipients"
 SPAM = "spam or trash"
 UNREADABLE = "could not be read"
-REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE)  # every reason a message is left out
+NOT_REGULAR = "not a regular file"  # a pipe or a device where a message should be: never opened
+TRASHED = "deleted"  # marked trashed (Maildir flag T) or deleted (Thunderbird), not yet expunged
+COPY = "found twice"  # the same message in two folders (INBOX and All Mail): read, counted once
+# every reason a message is left out
+REASONS = (NO_DATE, MAILING_LIST, MANY, SPAM, UNREADABLE, NOT_REGULAR, TRASHED, COPY)
 
 
 def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date) -> Scan:
@@ -48,70 +53,142 @@ def scan(paths: Sequence[Path], *, me: Collection[str], since: date, until: date
     mine = {m.lower() for m in me}
     found: list[Found] = []
     skipped: dict[str, int] = {}
-    seen: set[str] = set()  # the same message in two folders (INBOX and All Mail) counts once
-    for head in _heads(paths):
-        outcome = UNREADABLE if head is None else _read(head, mine, since=since, until=until)
+    problems: list[str] = []
+    # Message-ID -> the addresses it was found with: the same message in two folders (INBOX and All
+    # Mail) counts once, but another message reusing its id (to someone else) still counts for them,
+    # as the ledger keeps (id, person).
+    seen: dict[str, set[str]] = {}
+    for head in _heads(paths, problems):
+        outcome = head if isinstance(head, str) else _read(head, mine, since=since, until=until)
         if isinstance(outcome, str):
             skipped[outcome] = skipped.get(outcome, 0) + 1
-        elif outcome is not None and outcome.key not in seen:
-            seen.add(outcome.key)
-            found.append(outcome)
-    return Scan(found, skipped)
+        elif outcome is not None:
+            known = seen.setdefault(outcome.key, set())
+            new = [(e, n) for e, n in zip(outcome.emails, outcome.names, strict=True) if e not in known]
+            if new:
+                known.update(e for e, _ in new)
+                emails, names = zip(*new, strict=True)
+                found.append(outcome._replace(emails=emails, names=names))
+            else:
+                skipped[COPY] = skipped.get(COPY, 0) + 1
+    return Scan(found, skipped, tuple(problems))
 
 
 # -- where the messages are -------------------------------------------------------------------
 
 
-def _heads(paths: Sequence[Path]) -> Iterator[bytes | None]:
-    """The header block of each message (None for one that can't be read); every path is checked
-    before any is read."""
-    import mailbox
-
-    boxes: list[mailbox.Mailbox] = [box for path in paths for box in _boxes(path)]
+def _heads(paths: Sequence[Path], problems: list[str]) -> Iterator[bytes | str]:
+    """The header block of each message, or the reason it can't be read; every path is checked
+    before any is read. A folder below a path that can't be read goes to ``problems``."""
+    boxes: list[Path] = [box for path in paths for box in _boxes(path, problems)]
     for box in boxes:
-        for key in box.iterkeys():
-            try:
-                with box.get_file(key) as handle:
-                    yield _head(handle)
-            except FileNotFoundError:  # moved by a running sync since it was listed
-                continue
-            except OSError:  # a message file without permission, a folder where a file should be
-                yield None
+        yield from _maildir(box, problems) if os.path.isdir(box) else _mbox(box)
 
 
-def _boxes(path: Path) -> list[Any]:
-    import mailbox
-
-    if not os.path.exists(path):
-        raise InputError(f"{path} does not exist; nothing was captured.")
-    if not os.access(path, os.R_OK) or (path.is_dir() and not os.access(path, os.X_OK)):
-        raise InputError(f"{path} can't be read (permission denied); nothing was captured.")
-    if path.is_dir():
-        folders = sorted(_maildirs(path))
+def _boxes(path: Path, problems: list[str]) -> list[Path]:
+    """The Maildirs below ``path``, or ``path`` itself when it is an mbox file; refused otherwise."""
+    if (problem := path_problem(str(path))) is not None:
+        raise InputError(f"{problem} Nothing was captured.")
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist; nothing was captured.") from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISDIR(found.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError(f"{path} can't be read (permission denied); nothing was captured.")
+        folders = sorted(_maildirs(path, problems))
         if not folders:
             raise InputError(
                 f"{path} is not a mailbox: no Maildir (cur/ and new/) inside it, "
                 "and it is not an mbox file; nothing was captured."
             )
-        return [mailbox.Maildir(folder, factory=None, create=False) for folder in folders]
+        return folders
+    if not stat.S_ISREG(found.st_mode):
+        raise InputError(f"{path} is not a regular file (a pipe or a device); nothing was captured.")
     try:
         with open(path, "rb") as handle:
             start = handle.read(5)
     except OSError as exc:
-        raise InputError(f"{path} can't be read ({exc.strerror}); nothing was captured.") from None
+        raise _unreadable(path, exc) from None
     if start and start != b"From ":
         raise InputError(
             f'{path} is not a mailbox: an mbox file starts with a "From " line; nothing was captured.'
         )
-    return [mailbox.mbox(path, factory=None, create=False)]
+    return [path]
 
 
-def _maildirs(top: Path) -> Iterator[Path]:
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return InputError(f"{path} can't be read ({(exc.strerror or 'an error').lower()}); nothing was captured.")
+
+
+def could_not_read(exc: OSError) -> str:
+    """One sentence for a folder below a PATH that can't be read (os.walk's onerror)."""
+    why = (exc.strerror or "an error").lower()
+    return f"Could not read {exc.filename}: {why}; what it holds was left out."
+
+
+def _maildirs(top: Path, problems: list[str]) -> Iterator[Path]:
     """``top`` when it is a Maildir, and every Maildir below it (mbsync's folders, offlineimap's)."""
-    for folder, dirs, _ in os.walk(top):
+    for folder, dirs, _ in os.walk(top, onerror=lambda exc: problems.append(could_not_read(exc))):
         if "cur" in dirs and "new" in dirs:
             yield Path(folder)
         dirs[:] = sorted(d for d in dirs if d not in ("cur", "new", "tmp"))
+
+
+def _mbox(path: Path) -> Iterator[bytes | str]:
+    import mailbox
+
+    box = mailbox.mbox(path, factory=None, create=False)
+    for key in box.iterkeys():
+        try:
+            with box.get_file(key) as handle:
+                yield _head(handle)
+        except OSError:
+            yield UNREADABLE
+
+
+def _maildir(folder: Path, problems: list[str]) -> Iterator[bytes | str]:
+    """Each message file in new/ and cur/ (names starting with a dot and folders passed over);
+    only regular files are opened (a pipe would wait forever), a trashed one (flag T) is left out."""
+    for sub in ("new", "cur"):
+        where = folder / sub
+        try:
+            names = sorted(os.listdir(where))
+        except OSError as exc:
+            problems.append(could_not_read(exc))
+            continue
+        for name in names:
+            if name.startswith("."):
+                continue
+            if sub == "cur" and "T" in name.rpartition(":2,")[2] and ":2," in name:
+                yield TRASHED
+                continue
+            head = _file_head(where / name)
+            if head is not None:
+                yield head
+
+
+def _file_head(path: Path) -> bytes | str | None:
+    """The headers of one message file, the reason it is left out, or None for a folder or a file
+    gone since it was listed (a running sync moved it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except FileNotFoundError:
+        return None
+    except OSError:  # no permission, a link that loops
+        return UNREADABLE
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            return None
+        if not stat.S_ISREG(mode):
+            return NOT_REGULAR
+        try:
+            return _head(handle)
+        except OSError:
+            return UNREADABLE
 
 
 def _head(handle: Iterable[bytes]) -> bytes:
@@ -133,6 +210,7 @@ def _head(handle: Iterable[bytes]) -> bytes:
 
 WANTED = frozenset(
     {"from", "to", "cc", "date", "subject", "message-id", "list-id", "precedence", "x-gmail-labels"}
+    | {"x-mozilla-status"}
 )
 
 
@@ -180,6 +258,8 @@ def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | s
         return MAILING_LIST
     if {label.strip().lower() for label in one("x-gmail-labels").split(",")} & GMAIL_LEFT_OUT:
         return SPAM
+    if _deleted(one("x-mozilla-status")):
+        return TRASHED
     recipients = fields.get("to", []) + fields.get("cc", [])
     if (
         sum(value.count("@") for value in recipients) > MAX_RECIPIENTS
@@ -203,6 +283,14 @@ def _read(head: bytes, mine: set[str], *, since: date, until: date) -> Found | s
         names=tuple(side.values()),
         title=_title(_decoded(one("subject"))),
     )
+
+
+def _deleted(status: str) -> bool:
+    """Thunderbird's mark on a message deleted but not yet compacted away (X-Mozilla-Status 0x0008)."""
+    try:
+        return bool(int(status.strip() or "0", 16) & 0x0008)
+    except ValueError:
+        return False
 
 
 def _moment(text: str) -> datetime | None:

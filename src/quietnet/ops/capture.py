@@ -111,7 +111,7 @@ def plan(
             first = ordered[0]
             planned.append(
                 Planned(person_id, names[person_id], day, first.kind, not first.mine, first.title, keys,
-                        first.moment)
+                        first.moment, first.tentative)
             )  # fmt: skip
         elif there.captured:
             attached += [Attached(k, person_id, day, there.interaction_id) for k in keys]
@@ -119,7 +119,7 @@ def plan(
             typed += 1
     planned.sort(key=lambda p: (p.name.casefold(), p.person_id, p.day))
     return CapturePlan(
-        source, planned, attached, learned, strangers, used, typed, shared, len(kept), skipped
+        source, planned, attached, learned, strangers, used, typed, shared, len(kept), skipped, scan.problems
     )  # fmt: skip
 
 

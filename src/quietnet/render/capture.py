@@ -8,7 +8,7 @@ from quietnet.core.capture import CapturePlan, Planned, together
 from quietnet.core.kinds import lookup
 from quietnet.core.text import plural
 
-MAX_DAYS = 5  # days shown per person, the latest; --json has them all
+MAX_DAYS = 5  # days (events) shown per person, the latest; --json has them all
 MAX_STRANGERS = 20  # unknown correspondents listed with a `net add` line; the rest are counted
 WHAT = {"mail": ("message", "messages"), "calendar": ("event", "events")}
 
@@ -31,7 +31,7 @@ def read_line(made: CapturePlan) -> str:
 def plan_lines(made: CapturePlan) -> list[str]:
     """The plan, person by person (event by event for a calendar), then what it leaves alone and
     whom it does not know."""
-    lines = [read_line(made)]
+    lines = [read_line(made), *made.problems]
     if made.planned and made.source == "calendar":
         lines += event_lines(made)
     elif made.planned:
@@ -64,12 +64,21 @@ def event_lines(made: CapturePlan) -> list[str]:
     """A calendar's plan: one line per interaction (an event and everyone in it), by day."""
     groups = together(made.planned)
     lines = [f"To add: {plural(len(groups), 'interaction')}, one per event, with everyone in it."]
-    for group in groups:
+    latest: dict[int, list[int]] = {}  # each person's events, by index in groups
+    for index, group in enumerate(groups):
+        for p in group:
+            latest.setdefault(p.person_id, []).append(index)
+    shown = {index for indexes in latest.values() for index in indexes[-MAX_DAYS:]}
+    if len(shown) < len(groups):
+        earlier = len(groups) - len(shown)
+        lines.append(f"  ({earlier} earlier {'event' if earlier == 1 else 'events'}; --json lists every one)")
+    for group in (g for index, g in enumerate(groups) if index in shown):
         first = group[0]
         kind = lookup(first.kind)
         who = ", ".join(p.name for p in group)
         title = f"  {first.title}" if first.title else ""
-        lines.append(f"  {first.day.isoformat()}  {kind.noun if kind else first.kind}: {who}{title}")
+        maybe = " (you said maybe)" if first.tentative else ""
+        lines.append(f"  {first.day.isoformat()}  {kind.noun if kind else first.kind}{maybe}: {who}{title}")
     return lines
 
 
@@ -96,8 +105,7 @@ def stranger_lines(made: CapturePlan) -> list[str]:
             f" ({_things(made.source, total)}):"
         )
         for x in wrote_to[:MAX_STRANGERS]:
-            name = x.name or x.email.split("@")[0]
-            lines.append(f"  net add {shlex.quote(name)} --email {shlex.quote(x.email)}   ({x.messages})")
+            lines.append(f"  {add_line(x.name or x.email.split('@')[0], x.email)}   ({x.messages})")
         if len(wrote_to) > MAX_STRANGERS:
             lines.append(f"  and {len(wrote_to) - MAX_STRANGERS} more.")
     others = len(made.strangers) - len(wrote_to)
@@ -105,6 +113,14 @@ def stranger_lines(made: CapturePlan) -> list[str]:
         did = "invited you or came along" if made.source == "calendar" else "wrote to you"
         lines.append(f"Also {plural(others, 'address', 'addresses')} you have not added {did}.")
     return lines
+
+
+def add_line(name: str, email: str) -> str:
+    """The `net add` line for a name and an address, safe to paste: one starting with "-" is not
+    taken for an option (``--email=ADDR``, and ``--`` before the name)."""
+    if name.startswith("-") or email.startswith("-"):
+        return f"net add {shlex.quote('--email=' + email)} -- {shlex.quote(name)}"
+    return f"net add {shlex.quote(name)} --email {shlex.quote(email)}"
 
 
 def done_line(made: CapturePlan, added: int) -> str:
