@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from quietnet.core.rhythm import Touch, clock_start, summarise, time_window
+from quietnet.core.rhythm import Touch
 from quietnet.engine.sqlite import Session
 from quietnet.store import dump, folded, kinds, people
-from quietnet.store.journal import to_date
 from quietnet.store.settings import load as load_settings
-from quietnet.store.state import state_row
+from quietnet.store.state import state_row, summarised
 
 # The tables the per-person summaries read, and the ones the check after a copy reads.
 ANALYZED = ("person", "tag", "person_tag", "interaction", "interaction_person", "help", "loop", "setting")
@@ -97,18 +96,7 @@ def summaries(s: Session) -> Iterator[dict[str, Any]]:
     for r in s.all("SELECT id, circle, kin, closeness, cadence_days, met_on, created_at FROM person"):
         rows = sorted(touched.pop(r["id"], []), key=lambda t: t[1])  # by id, as state.touches reads them
         found = [Touch(date.fromisoformat(day), kind) for day, _, kind, _ in rows]
-        added = datetime.fromisoformat(str(r["created_at"])).date()
-        met = clock_start(to_date(r["met_on"]), added, min((t.on for t in found), default=None))
-        today = max([met, *(t.on for t in found)])
-        circle, kin, override = r["circle"], bool(r["kin"]), r["cadence_days"]
-        summary = summarise(
-            found, met=met, circle=circle, kin=kin, has_override=override is not None, settings=settings,
-            today=today,
-        )  # fmt: skip
-        window = time_window(
-            summary, met=met, circle=circle, kin=kin, closeness=r["closeness"], override=override,
-            settings=settings,
-        )  # fmt: skip
+        summary, window, met = summarised(r, found, settings)
         last = max(rows, default=None)  # the latest day, and of that day the latest interaction
         yield {
             "person_id": r["id"],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quietnet.core.kinds import BY_NAME
 from quietnet.core.rhythm import Summary, Touch, Window, clock_start, rest_days, summarise, time_window
@@ -21,6 +21,9 @@ from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
 from quietnet.store.journal import to_date
 from quietnet.store.settings import load
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def touches(s: Session, person_id: int) -> list[Touch]:
@@ -45,7 +48,13 @@ def _compute(
 ) -> tuple[Summary, Window, date]:
     row = s.one(_PERSON, (person_id,))
     assert row is not None
-    found = touches(s, person_id)
+    return summarised(row, touches(s, person_id), settings, today=today)
+
+
+def summarised(
+    row: sqlite3.Row, found: list[Touch], settings: Settings, *, today: date | None = None
+) -> tuple[Summary, Window, date]:
+    """A person's summary, time window and clock start from their row and their touches (in id order)."""
     added = datetime.fromisoformat(str(row["created_at"])).date()
     met = clock_start(to_date(row["met_on"]), added, min((t.on for t in found), default=None))
     if today is None:
@@ -63,10 +72,9 @@ def _compute(
 
 
 def said_of_last(s: Session, person_id: int) -> str | None:
+    sql = "SELECT i.said FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
     said: str | None = s.scalar(
-        "SELECT i.said FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id"
-        " WHERE ip.person_id = ? ORDER BY i.day DESC, i.id DESC LIMIT 1",
-        (person_id,),
+        f"{sql} WHERE ip.person_id = ? ORDER BY i.day DESC, i.id DESC LIMIT 1", (person_id,)
     )
     return said
 
