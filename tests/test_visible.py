@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
 import pytest
 
-from quietnet.core.text import BIDI_CONTROLS, _finder, visible
+from quietnet.core.text import BIDI_CONTROLS, _finder, escaped_all, visible
 from quietnet.render.ink import MARKS
 
 
@@ -31,3 +35,33 @@ def test_the_finder_matches_exactly_the_unsafe_characters_not_kept(keep: str) ->
 def test_visible_escapes_what_is_not_kept() -> None:
     assert visible("a\tb\nc\x1bd\u202ee\x85", keep="\n\t") == "a\tb\nc\\x1bd\\u202ee\\x85"
     assert visible("a\tb\n", keep="\n") == "a\\x09b\n"
+
+
+@dataclass(frozen=True)
+class Inner:
+    note: str
+    when: date
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Outer:
+    name: str
+    inners: list[Inner]
+    pair: tuple[str, int]
+    hidden: str = field(init=False, default="\x1b")
+
+
+class Word(StrEnum):
+    CALM = "calm"
+
+
+def test_escaped_all_escapes_every_string_it_reaches_and_keeps_what_needs_nothing() -> None:
+    day = date(2025, 6, 19)
+    inner = Inner("tea", day, 2)
+    assert escaped_all(inner) is inner
+    assert escaped_all(Outer("Ana", [inner], ("x", 1))) == Outer("Ana", [inner], ("x", 1))  # lists are copied
+    assert type(escaped_all(Word.CALM)) is str  # as it always was: a plain string
+    loud = Outer("Eve\x1b[2J", [Inner("a\nb\tc\u202e", day)], ("\x07", 1))
+    assert escaped_all(loud) == Outer("Eve\\x1b[2J", [Inner("a b c\\u202e", day)], ("\\x07", 1))
+    assert escaped_all({"k": ["\x00", True, None, 1.5]}) == {"k": ["\\x00", True, None, 1.5]}
