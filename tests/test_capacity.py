@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +68,23 @@ def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
     assert median([0, 1, 2, 4]) == 1.5
     assert median([3, 1, 2]) == 2.0
     assert median([]) == 0.0
+
+
+@pytest.mark.usefixtures("circles")
+def test_the_energy_of_each_past_week_counts_every_interaction_of_yours_once(net: Net) -> None:
+    from quietnet.cli.context import now
+    from quietnet.engine.opening import open_database
+    from quietnet.store.state import spent_by_week
+
+    ok(net, "kind", "add", "climbing", "--like", "meet")  # an own kind costs what a meeting costs
+    ok(net, "log", "fay", "climbing", "--on", "2025-05-14")
+    for _ in range(3):  # three calls on one day: three times a call's energy
+        ok(net, "log", "fay", "call", "--on", "2025-05-28")
+    ok(net, "log", "fay", "message", "--on", "2025-05-28")
+    database = open_database(Path(os.environ["NET_DB"]), now=now)
+    try:
+        with database.read() as s:
+            spent = spent_by_week(s, monday=date(2025, 6, 16), weeks=8)
+    finally:
+        database.close()
+    assert spent == [2, 0, 2, 3, 2, 3 * 2 + 1, 2, 2]  # weeks from Monday 21 April; a message costs 1
