@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
+from pathlib import Path
+from random import Random
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from quietnet.core.capacity import median
+from quietnet.core.capacity import asks_per_week, asks_per_week_counted, median
+from quietnet.core.settings import DEFAULT
 from tests.helpers import Net, ok
 
 TODAY = date(2025, 6, 19)  # a Thursday; the 8 full weeks before run from Monday 21 April to Sunday 15 June
@@ -66,3 +73,57 @@ def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
     assert median([0, 1, 2, 4]) == 1.5
     assert median([3, 1, 2]) == 2.0
     assert median([]) == 0.0
+
+
+@pytest.mark.usefixtures("circles")
+def test_the_energy_of_each_past_week_counts_every_interaction_of_yours_once(net: Net) -> None:
+    from quietnet.cli.context import now
+    from quietnet.engine.opening import open_database
+    from quietnet.store.state import spent_by_week
+
+    ok(net, "kind", "add", "climbing", "--like", "meet")  # an own kind costs what a meeting costs
+    ok(net, "log", "fay", "climbing", "--on", "2025-05-14")
+    for _ in range(3):  # three calls on one day: three times a call's energy
+        ok(net, "log", "fay", "call", "--on", "2025-05-28")
+    ok(net, "log", "fay", "message", "--on", "2025-05-28")
+    database = open_database(Path(os.environ["NET_DB"]), now=now)
+    try:
+        with database.read() as s:
+            spent = spent_by_week(s, monday=date(2025, 6, 16), weeks=8)
+    finally:
+        database.close()
+    assert spent == [2, 0, 2, 3, 2, 3 * 2 + 1, 2, 2]  # weeks from Monday 21 April; a message costs 1
+
+
+CIRCLE_NAMES = ("core", "close", "friends", "network", "acquaintance")
+GROUPS = st.lists(
+    st.tuples(
+        st.sampled_from(CIRCLE_NAMES),
+        st.one_of(st.none(), st.just(0.0), st.floats(min_value=0.5, max_value=400, allow_nan=False)),
+        st.integers(min_value=1, max_value=300),
+    ),
+    max_size=30,
+)
+
+
+@given(groups=GROUPS, seed=st.randoms(use_true_random=False))
+@hsettings(max_examples=200, deadline=None)
+def test_counted_groups_ask_for_what_the_rows_in_their_order_ask_for(
+    groups: list[tuple[str, float | None, int]], seed: Random
+) -> None:
+    rows = [(circle, cadence) for circle, cadence, people in groups for _ in range(people)]
+    seed.shuffle(rows)
+    assert asks_per_week_counted(groups, DEFAULT, lambda: rows) == asks_per_week(rows, DEFAULT)
+
+
+def test_a_sum_near_a_half_is_summed_row_by_row_in_order() -> None:
+    asked: list[bool] = []
+
+    def rows() -> list[tuple[str, float | None]]:
+        asked.append(True)
+        return [("friends", 14.0), ("friends", 14.0), ("friends", 14.0)]  # 7 / 14 three times: 1.5
+
+    assert asks_per_week_counted([("friends", 14.0, 3)], DEFAULT, rows) == 2  # half to even, as round does
+    assert asked == [True]
+    assert asks_per_week_counted([("friends", 7.0, 3)], DEFAULT, rows) == 3  # far from a half: no rows read
+    assert asked == [True]

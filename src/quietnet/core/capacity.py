@@ -4,7 +4,9 @@ Pure: each person's circle and rhythm, and the energy spent in past weeks, in;
 three numbers out.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import repeat
+from math import floor, fsum
 from typing import NamedTuple
 
 from quietnet.core.kinds import BY_NAME
@@ -35,12 +37,46 @@ def asks_per_week(rhythms: Iterable[tuple[str, float | None]], settings: Setting
         if not cadence:
             continue
         if circle not in weights:
-            action = "call" if circle in ("core", "close") else "message"
-            weights[circle] = None if settings.cadence(circle) is None else BY_NAME[action].energy * 7
+            weights[circle] = _weight(circle, settings)
         weight = weights[circle]
         if weight is not None:
             total += weight / cadence  # in the rows' order, as always: the same float sum
     return round(total)
+
+
+def asks_per_week_counted(
+    groups: Iterable[tuple[str, float | None, int]],
+    settings: Settings,
+    rhythms: Callable[[], Iterable[tuple[str, float | None]]],
+) -> int:
+    """``asks_per_week`` from (circle, cadence, how many people) groups, in any order.
+
+    The sum of the rows in their order is a float whose error is at most (n - 1) * 2**-53 times
+    the sum of the terms; the exact sum (``math.fsum``) is rounded instead, unless it lies so
+    near a half that the two might round apart: then ``rhythms()`` gives every row in order and
+    ``asks_per_week`` sums them as always. Either way the same number as ``asks_per_week``."""
+    terms: list[float] = []
+    weights: dict[str, int | None] = {}
+    for circle, cadence, people in groups:
+        if not cadence:
+            continue
+        if circle not in weights:
+            weights[circle] = _weight(circle, settings)
+        weight = weights[circle]
+        if weight is not None:
+            terms += repeat(weight / cadence, people)
+    exact = fsum(terms)
+    # twice the bound of the ordered sum's error, plus fsum's own half an ulp and more
+    margin = len(terms) * 2.0**-52 * fsum(map(abs, terms)) + 2.0**-50 * abs(exact) + 1e-9
+    if abs(exact - floor(exact) - 0.5) <= margin:
+        return asks_per_week(rhythms(), settings)
+    return round(exact)
+
+
+def _weight(circle: str, settings: Settings) -> int | None:
+    """The energy of the circle's action when someone is due, times 7 (None: the circle has no rhythm)."""
+    action = "call" if circle in ("core", "close") else "message"
+    return None if settings.cadence(circle) is None else BY_NAME[action].energy * 7
 
 
 def median(values: list[int]) -> float:

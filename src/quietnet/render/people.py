@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -14,6 +14,29 @@ from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
 from quietnet.render.console import to_json
 from quietnet.render.ink import PLAIN, Ink
 from quietnet.render.wrap import size
+
+# What Rich counts one cell wide without looking a character up (rich/cells.py's
+# _SINGLE_CELL_UNICODE_RANGES: printable ASCII, Latin-1 but the soft hyphen, Latin Extended,
+# IPA, Greek, Cyrillic, box drawing, Braille); tests/test_listing_cells.py checks each with Rich.
+_ONE_CELL_SPANS = (
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x482),
+    (0x2500, 0x25FC),
+    (0x2800, 0x28FF),
+)
+ONE_CELL = frozenset(chr(code) for low, high in _ONE_CELL_SPANS for code in range(low, high + 1))
+
+
+def cells(text: str) -> int:
+    """The cells Rich gives ``text`` (``rich.cells.cell_len``), but ``len`` for ASCII as the listing
+    has always padded it; a name of accented letters is counted without Rich (30,000 of 50,000)."""
+    if text.isascii() or ONE_CELL.issuperset(text):
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def _ago(day: date | None, today: date) -> str:
@@ -153,8 +176,6 @@ def listing_lines(
     if not found:
         yield 'No one here yet. Add someone with: net add "Name"'
         return
-    from rich.cells import cell_len
-
     header = ["id", "name", "circle", "last contact", "city", "tags"]
     ago: dict[date | None, str] = {None: "-"}  # a few thousand different days at most: each worded once
 
@@ -165,7 +186,7 @@ def listing_lines(
             last = ago[day] = humanize_days((today - day).days)
         return last
 
-    def cells(p: Listed) -> tuple[str, str, str, str, str, str]:
+    def row_of(p: Listed) -> tuple[str, str, str, str, str, str]:
         return (f"#{p.id}", p.name, p.circle, cells_of_day(p.last_touch), p.city or "", ", ".join(p.tags))
 
     fits = [0] * 6  # the widest cell of each column on screen (wide characters count two)
@@ -181,13 +202,13 @@ def listing_lines(
                 _widest(c or "" for c in cities), _widest(tags.values())]  # fmt: skip
     else:
         for p in found:
-            for n, cell in enumerate(cells(p)):
+            for n, cell in enumerate(row_of(p)):
                 if cell.isascii():
                     if len(cell) > pads[n]:
                         pads[n] = len(cell)
                         fits[n] = max(fits[n], pads[n])
                 else:  # only a terminal's width may leave columns out
-                    pads[n] = max(pads[n], cell_len(cell))
+                    pads[n] = max(pads[n], cells(cell))
                     fits[n] = max(fits[n], size(cell))
 
     def table(shown: int) -> int:
@@ -204,15 +225,14 @@ def listing_lines(
     def line(row: Sequence[str], heading: bool) -> str:
         if not ink.marked or heading:  # each cell padded to its column: by ljust where len counts cells
             padded = [
-                cell.ljust(w) if cell.isascii() else cell + " " * (w - cell_len(cell))
-                for cell, w in zip(row[: shown - 1], widths, strict=False)
+                cell + " " * (w - cells(cell)) for cell, w in zip(row[: shown - 1], widths, strict=False)
             ]
             padded.append(row[shown - 1])
             return "  ".join(padded).rstrip()
         parts = []
         for n in range(shown - 1):
             cell = row[n]
-            gap = " " * (widths[n] - (len(cell) if cell.isascii() else cell_len(cell)))
+            gap = " " * (widths[n] - cells(cell))
             if n == 1 and ink.marked and not heading:  # the marks go round the text, not the padding
                 bare = cell.rstrip(" ")
                 parts.append(ink.strong(bare) + " " * (len(cell) - len(bare)) + gap)
@@ -224,37 +244,37 @@ def listing_lines(
     yield ink.strong(line(header, True))
     if width is None and not ink.marked:  # six columns: the padded cells each column repeats, made once
         w0, w1, w2, w3, w4, _ = widths
-        circles = {c: _padded(c, w2, cell_len) for c in {p.circle for p in found}}
-        lasts = {d: _padded(ago[d], w3, cell_len) for d in days}
-        places = {c: _padded(c or "", w4, cell_len) for c in cities}
+        circles = {c: _padded(c, w2) for c in {p.circle for p in found}}
+        lasts = {d: _padded(ago[d], w3) for d in days}
+        places = {c: _padded(c or "", w4) for c in cities}
+        one = ONE_CELL.issuperset
         for p in found:
             name = p.name
-            named = name.ljust(w1) if name.isascii() else name + " " * (w1 - cell_len(name))
+            named = name.ljust(w1) if name.isascii() or one(name) else name + " " * (w1 - cells(name))
             ided = f"#{p.id}".ljust(w0)
             yield "  ".join(
                 (ided, named, circles[p.circle], lasts[p.last_touch], places[p.city], tags[p.tags])
             ).rstrip()
     else:
         for p in found:
-            yield line(cells(p), False)
+            yield line(row_of(p), False)
     yield ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
 
 
-def _widest(cells: Iterable[str]) -> int:
-    """The widest of these cells as padding counts it (cell_len; len when ASCII)."""
-    from rich.cells import cell_len
-
+def _widest(column: Iterable[str]) -> int:
+    """The widest of these cells as padding counts it (``cells``: cell_len; len when ASCII)."""
     most = 0
-    for cell in cells:
-        if cell.isascii():
+    one = ONE_CELL.issuperset
+    for cell in column:
+        if cell.isascii() or one(cell):
             most = max(most, len(cell))
         elif 2 * len(cell) > most:  # no character is wider than two cells
-            most = max(most, cell_len(cell))
+            most = max(most, cells(cell))
     return most
 
 
-def _padded(cell: str, width: int, cell_len: Callable[[str], int]) -> str:
-    return cell.ljust(width) if cell.isascii() else cell + " " * (width - cell_len(cell))
+def _padded(cell: str, width: int) -> str:
+    return cell + " " * (width - cells(cell))
 
 
 def listing_none_between(since: date | None, not_since: date | None) -> str:

@@ -11,7 +11,7 @@ import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
-from quietnet.core.capacity import WEEKS, capacity
+from quietnet.core.capacity import WEEKS, Capacity, asks_per_week_counted, median
 from quietnet.core.records import Help, Loop
 from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
 from quietnet.core.schedule import Candidate, DuePlan
@@ -51,8 +51,12 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         yearly=yearly(s, start=end + timedelta(days=1)),
         came_in=came_in(s, start=start, end=as_of),
         notes=notes.between(s, start=start, end=as_of),
-        capacity=capacity(
-            state.rhythms(s, today=as_of), state.spent_by_week(s, monday=start, weeks=WEEKS), settings
+        capacity=Capacity(
+            asks_per_week_counted(
+                state.rhythm_groups(s, today=as_of), settings, lambda: state.rhythms(s, today=as_of)
+            ),
+            settings.weekly_energy,
+            median(state.spent_by_week(s, monday=start, weeks=WEEKS)),
         ),
     )
 
