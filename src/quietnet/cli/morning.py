@@ -44,5 +44,7 @@ def printable(morning: Morning) -> Morning:
     A name with a line break reads the same under each heading, and the marks of
     ``render/ink.py`` are the only control characters left in the rendered text.
     """
-    shown = morning._replace(plan=morning.plan._replace(ranked=()))  # only what is printed
-    return escaped_all(shown)
+    # only what is printed: not the ranking, and of the promises the first few (the rest are counted)
+    few, rest = morning.promises[: render.PROMISES_SHOWN], morning.promises[render.PROMISES_SHOWN :]
+    shown = escaped_all(morning._replace(plan=morning.plan._replace(ranked=()), promises=few))
+    return shown._replace(promises=[*shown.promises, *rest])

@@ -119,6 +119,7 @@ def _when(u: Upcoming) -> str:
     return f"on {u.day:%a} {u.day.day} {u.day:%b}"
 
 
+PROMISES_SHOWN = 5  # net today lists the oldest few promises and counts the rest
 EMPTY_STORE = 'No one here yet. Add someone with: net add "Name"'
 
 
@@ -152,10 +153,10 @@ def morning_text(m: Morning, ink: Ink = PLAIN) -> str:
         lines += ["", ink.strong("Promises you made:")]
         lines += [
             f"  #{p.id} {ink.strong(p.person)}: {p.what} (since {p.opened_on.isoformat()})"
-            for p in m.promises[:5]
+            for p in m.promises[:PROMISES_SHOWN]
         ]
-        if len(m.promises) > 5:
-            lines.append("  " + ink.quiet(f"and {len(m.promises) - 5} more: net loops"))
+        if len(m.promises) > PROMISES_SHOWN:
+            lines.append("  " + ink.quiet(f"and {len(m.promises) - PROMISES_SHOWN} more: net loops"))
     if m.snoozes:
         lines += [
             "",
