@@ -8,7 +8,6 @@ long input is cut.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from datetime import date
@@ -71,9 +70,13 @@ def escaped_all(value: T) -> T:
     if kind in _ATOMS:
         return value
     names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if f.init)
+    if names is None and hasattr(kind, "__dataclass_fields__"):  # an instance of a dataclass
+        import dataclasses  # loaded already where dataclasses are made: not on `net today`'s path
+
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if f.init)  # type: ignore[arg-type]
     if names is not None:
+        import dataclasses
+
         changed = {k: new for k in names if (new := escaped_all(v := getattr(value, k))) is not v}
         return dataclasses.replace(value, **changed) if changed else value  # type: ignore[type-var]  # most reviews: nothing to escape
     if value is None or isinstance(value, int | float | date):

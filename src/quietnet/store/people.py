@@ -14,7 +14,7 @@ from quietnet.core.records import Listed, Person
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.store import cardsync, journal, state
+from quietnet.store import journal, state
 from quietnet.store.folded import DERIVED, containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
 
@@ -164,6 +164,8 @@ def forget(s: Session, person_id: int) -> None:
     name = s.scalar("SELECT name FROM person WHERE id = ?", (person_id,)) or ""
     touched = {r[0] for r in s.all("SELECT change_id FROM change_row WHERE person_id = ?", (person_id,))}
     # a synced card keeps only a salted hash of its UID: the next sync knows it, removes it only with --delete
+    from quietnet.store import cardsync  # only `net forget` needs it: not on every command's start-up
+
     cardsync.seal(s, person_id)
     s.execute("DELETE FROM person WHERE id = ?", (person_id,))  # cascades to links, helps, loops
     for interaction_id in alone:
