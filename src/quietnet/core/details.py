@@ -65,15 +65,6 @@ class Timeline:
 
 
 @dataclass(frozen=True)
-class Hit:
-    kind: str  # "person" | "interaction" | "help" | "loop" | "note"
-    person_id: int
-    person: str
-    day: date | None
-    text: str
-
-
-@dataclass(frozen=True)
 class Extras:
     saved: list[Saved]
     intros: list[Intro]

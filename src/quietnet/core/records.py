@@ -167,6 +167,16 @@ class Event(NamedTuple):
     learned: str | None = None
 
 
+class Hit(NamedTuple):
+    """One line of `net find`."""
+
+    kind: str  # "person" | "interaction" | "help" | "loop" | "note"
+    person_id: int
+    person: str
+    day: date | None
+    text: str
+
+
 class Listed(NamedTuple):
     """One row of `net list` (a NamedTuple: thousands are built per listing)."""
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quietnet.core.dates import humanize_days
-from quietnet.core.details import Hit, Timeline
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.records import RHYTHM_WORDS, Listed, Loop, Person
+from quietnet.core.records import RHYTHM_WORDS, Hit, Listed, Loop, Person
 from quietnet.render.console import to_json
 from quietnet.render.ink import PLAIN, Ink
 from quietnet.render.wrap import size
+
+if TYPE_CHECKING:
+    from quietnet.core.details import Timeline  # a dataclass: `net find` does without loading dataclasses
 
 # What Rich counts one cell wide without looking a character up (rich/cells.py's
 # _SINGLE_CELL_UNICODE_RANGES: printable ASCII, Latin-1 but the soft hyphen, Latin Extended,
@@ -287,7 +288,7 @@ def listing_none_between(since: date | None, not_since: date | None) -> str:
 
 
 def hits_json(hits: list[Hit]) -> str:
-    return to_json([asdict(h) for h in hits])
+    return to_json([h._asdict() for h in hits])
 
 
 def _hit_line(h: Hit) -> str:

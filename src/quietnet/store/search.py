@@ -7,7 +7,7 @@ wildcard escaped, so ``%`` and ``_`` mean themselves, on every backend.
 
 from __future__ import annotations
 
-from quietnet.core.details import Hit
+from quietnet.core.records import Hit
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.store.folded import SOURCES, pattern
