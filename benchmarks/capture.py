@@ -86,11 +86,11 @@ def generate(folder: Path, count: int, fmt: str) -> Path:
     return path
 
 
-def store(folder: Path, env: dict[str, str]) -> None:
+def store(folder: Path, env: dict[str, str], *, domain: str = "example.org") -> None:
     """A store knowing 500 of the correspondents, with your address set (built by `net import csv`)."""
     csv = folder / "people.csv"
     csv.write_text(
-        "name,email\n" + "".join(f"Friend {i},friend{i}@example.org\n" for i in range(KNOWN)),
+        "name,email\n" + "".join(f"Friend {i},friend{i}@{domain}\n" for i in range(KNOWN)),
         encoding="utf-8",
     )
     for args in (["import", "csv", str(csv)], ["settings", "set", "my_emails", ME]):

@@ -19,21 +19,13 @@ import argparse
 import os
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-TODAY = "2025-06-19"
-ME = "me@example.net"
-KNOWN = 500
+from capture import ME, TODAY, store, timed  # the mail benchmark's store and timing
+
 PEOPLE = 2000
-
-
-def _net() -> str:
-    return str(Path(sys.executable).with_name("net"))
 
 
 def _event(rng: random.Random, n: int, start: datetime) -> list[str]:
@@ -74,24 +66,6 @@ def generate(folder: Path, count: int, fmt: str) -> Path:
     return folder / "calendars"
 
 
-def store(folder: Path, env: dict[str, str]) -> None:
-    """A store knowing 500 of the people, with your address set (built by `net import csv`)."""
-    csv = folder / "people.csv"
-    csv.write_text("name,email\n" + "".join(f"Friend {i},friend{i}@x.org\n" for i in range(KNOWN)))
-    for args in (["import", "csv", str(csv)], ["settings", "set", "my_emails", ME]):
-        subprocess.run([_net(), *args], env=env, check=True, capture_output=True)
-
-
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, str]:
-    began = time.perf_counter()
-    done = subprocess.run([_net(), *args], env=env, capture_output=True, text=True)
-    took = time.perf_counter() - began
-    if done.returncode != 0:
-        raise SystemExit(f"net {' '.join(args)} ended with {done.returncode}: {done.stderr}")
-    said = [line for line in done.stdout.splitlines() if line.startswith(("Added", "Nothing", "To add"))]
-    return took, said[-1] if said else ""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -105,7 +79,7 @@ def main() -> None:
             env = {**os.environ, "NET_DB": str(folder / "net.db"), "NET_TODAY": TODAY, "NO_COLOR": "1"}
             path = generate(folder, given.events, fmt)
             print(f"{fmt}: {given.events:,} events")
-            store(folder, env)
+            store(folder, env, domain="x.org")  # the attendees' addresses
             args = ["capture", "calendar", str(path), "--since", "2024-06-19"]
             for extra in (["--dry-run"], ["--yes"], ["--yes"]):
                 took, said = timed([*args, *extra], env)
