@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -108,6 +107,8 @@ def add(
     ``on``: the day the command ran (``NET_TODAY`` when set), recorded as the day
     they were added, where the scheduler's clock starts without a met date.
     """
+    import uuid  # only here: it loads platform, a few ms on every command that reads people
+
     now = stamp(s)
     if on is not None and on != s.now.date():
         now = datetime.combine(on, s.now.timetz()).isoformat(sep=" ", timespec="seconds")
