@@ -36,6 +36,7 @@ Sql = tuple[str, tuple[object, ...]]
 # the closeness the scheduler uses: the person's own, else their circle's
 CLOSENESS = "COALESCE(p.closeness, CASE p.circle {} END)"
 NOT_RESTING = "(st.rest_until IS NULL OR st.rest_until <= ?)"
+STATE_FIRST = "FROM person_state st JOIN person p ON p.id = st.person_id"  # a pass over the narrower table
 
 
 def _closeness(s: Settings) -> str:
@@ -141,12 +142,21 @@ def by_bound(s: Session, settings: Settings, *, today: date, first: int = 16) ->
 
     For a day on which nothing was logged later (``state.latest_touch``): a stored summary says
     nothing of an earlier day. One statement a page: the bound of every row, then the page's rows.
+    The rows come in two parts, so that each is read the cheap way: those whose time window holds
+    today (a pass over ``person_state``), then the few let in only by another clause (an open loop,
+    a date near: found by their indexes).
     """
-    where, params = prefilter(today, settings, PREFILTER, later=False)
+    window, window_params = PREFILTER["time_window"](today, settings)
+    by_time, time_params = prefilter(today, settings, ["time_window"], later=False)
+    rest = [clause for clause in PREFILTER if clause != "time_window"]
+    others, other_params = prefilter(today, settings, rest, later=False)
     score, more = bound(today, settings)
+    each = f"SELECT p.id AS id, {score} AS bound {STATE_FIRST} WHERE p.archived_at IS NULL"
+    top = " ORDER BY bound DESC, id LIMIT ?"  # each part's first rows: a small heap, not a sort of thousands
     ranked = (
-        f"SELECT p.id AS id, {score} AS bound {CANDIDATES_FROM}"
-        f" WHERE p.archived_at IS NULL{where} ORDER BY bound DESC, p.id LIMIT ? OFFSET ?"
+        f"SELECT * FROM ({each}{by_time}{top}) AS timed"
+        f" UNION ALL SELECT * FROM ({each}{others} AND ({window}) IS NOT TRUE{top}) AS other"
+        " ORDER BY bound DESC, id LIMIT ? OFFSET ?"
     )
     sql = (
         f"SELECT r.bound, {CANDIDATE_COLUMNS}, {SIDE_COLUMNS} FROM ({ranked}) r JOIN person p ON p.id = r.id"
@@ -154,7 +164,9 @@ def by_bound(s: Session, settings: Settings, *, today: date, first: int = 16) ->
     )
     offset, size = 0, first
     while True:
-        rows = s.all(sql, (*more, *params, size, offset))
+        enough = offset + size
+        timed = (*more, *time_params, enough)
+        rows = s.all(sql, (*timed, *more, *other_params, *window_params, enough, size, offset))
         found = from_rows(s, [r[1:] for r in rows], settings, today, side=True)
         yield [(float(r[0]), c) for r, c in zip(rows, found, strict=True)]
         if len(rows) < size:
