@@ -245,3 +245,31 @@ def test_the_demo_morning_has_suggestions_and_explains_why(
         "apart against their rhythm, how close you are, a birthday near, an open promise, a tie\n"
         "gone quiet. The last line says in one sentence why they are or are not on today's list.\n\n"
     )
+
+
+def test_the_oldest_five_promises_are_shown_and_the_rest_counted(net: Net) -> None:
+    """The text reads only the first five (and counts the rest); --json lists them all."""
+    for n, name in enumerate(("Ana", "Bo", "Cy", "Dee", "Eve", "Fay", "Gus"), 1):
+        assert net("add", f"{name} Ruiz", "--met", "2025-06-01").code == 0
+        assert net("promise", name.lower(), f"thing {n}", "--on", f"2025-06-{n:02d}").code == 0
+    assert net("archive", "gus").code == 0  # an archived person's promise is not counted
+    assert net("event", "consider", "Lisbon meetup", "--interest", "3", "--on", "2025-06-18").code == 0
+    assert (
+        net("event", "log", "lisbon", "--promise", "ana: send the slides").code == 0
+    )  # under "After events"
+    out = net("today").out
+    promises = out[out.index("Promises you made:") :]
+    assert promises == (
+        "Promises you made:\n"
+        + "".join(
+            f"  #{n} {name} Ruiz: thing {n} (since 2025-06-0{n})\n"
+            for n, name in enumerate(["Ana", "Bo", "Cy", "Dee", "Eve"], 1)
+        )
+        + "  and 1 more: net loops\n"
+        + "\nAfter events:\n  #8 Ana Ruiz: send the slides (from Lisbon meetup, by Sat 21 Jun)\n"
+    )
+    listed = json.loads(net("today", "--json").out)["promises"]
+    assert [p["what"] for p in listed] == [f"thing {n}" for n in range(1, 7)]
+    assert net("done", "1").code == 0
+    assert "and 1 more" not in net("today").out  # five left: all shown
+    assert "  #6 Fay Ruiz: thing 6 (since 2025-06-06)\n" in net("today").out

@@ -30,7 +30,7 @@ def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, jso
 def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) -> None:
     day = context.as_of(as_of)
     with c.read() as s:
-        morning = gather(s, today=day)
+        morning = gather(s, today=day, promises=None if json_ else render.PROMISES_SHOWN)
     if json_:
         say(render.morning_json(morning))
     else:
@@ -47,4 +47,4 @@ def printable(morning: Morning) -> Morning:
     # only what is printed: not the ranking, and of the promises the first few (the rest are counted)
     few, rest = morning.promises[: render.PROMISES_SHOWN], morning.promises[render.PROMISES_SHOWN :]
     shown = escaped_all(morning._replace(plan=morning.plan._replace(ranked=()), promises=few))
-    return shown._replace(promises=[*shown.promises, *rest])
+    return shown._replace(more_promises=len(rest) + morning.more_promises)

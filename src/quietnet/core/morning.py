@@ -50,3 +50,4 @@ class Morning(NamedTuple):
     intros: tuple[Intro, ...] = ()  # both said yes, or made a week ago: a check-in
     follow_ups: tuple[FollowUp, ...] = ()  # promises made at events, events to log
     empty: bool = False  # no one in the store yet
+    more_promises: int = 0  # open promises after ``promises``, not read (`net today` reads the first few)

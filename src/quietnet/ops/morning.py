@@ -52,8 +52,12 @@ def make_list(
     return shortlist(first, pages, settings=settings, today=today, spent=spent, reconnected=back), settings
 
 
-def gather(s: Session, *, today: date) -> Morning:
-    """The morning view: the plan, birthdays ahead, promises, snoozes ending, introductions, events."""
+def gather(s: Session, *, today: date, promises: int | None = None) -> Morning:
+    """The morning view: the plan, birthdays ahead, promises, snoozes ending, introductions, events.
+
+    ``promises``: read only the oldest so many open promises and count the rest (`net today`'s text
+    shows a few); None: read them all.
+    """
     from quietnet.store import events, intros, loops  # net today only: net due (timed) does without them
 
     settings = stored.load(s)
@@ -65,11 +69,14 @@ def gather(s: Session, *, today: date) -> Morning:
     birthdays = heads_up(found, result, window=settings.event_window)
     empty = not state.anyone(s)
     follow_ups = tuple(events.follow_ups(s, today=today))
-    from_events = {f.loop_id for f in follow_ups}  # shown under "After events" instead
-    promises = [loop for loop in loops.open_loops(s, type_="promise") if loop.id not in from_events]
+    from_events = {f.loop_id for f in follow_ups if f.loop_id is not None}  # shown under "After events"
+    made = loops.open_loops(s, type_="promise", excluding=from_events, limit=promises)
+    more = 0
+    if promises is not None and len(made) == promises:  # perhaps more: count them
+        more = loops.count_open(s, type_="promise", excluding=from_events) - len(made)
     snoozes = state.snoozes_ending(s, today)
     waiting = tuple(intros.waiting(s, today=today))
-    return Morning(result, birthdays, promises, snoozes, waiting, follow_ups, empty)
+    return Morning(result, birthdays, made, snoozes, waiting, follow_ups, empty, more)
 
 
 class Calendar(NamedTuple):

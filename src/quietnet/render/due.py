@@ -155,8 +155,9 @@ def morning_text(m: Morning, ink: Ink = PLAIN) -> str:
             f"  #{p.id} {ink.strong(p.person)}: {p.what} (since {p.opened_on.isoformat()})"
             for p in m.promises[:PROMISES_SHOWN]
         ]
-        if len(m.promises) > PROMISES_SHOWN:
-            lines.append("  " + ink.quiet(f"and {len(m.promises) - PROMISES_SHOWN} more: net loops"))
+        more = len(m.promises[PROMISES_SHOWN:]) + m.more_promises
+        if more:
+            lines.append("  " + ink.quiet(f"and {more} more: net loops"))
     if m.snoozes:
         lines += [
             "",

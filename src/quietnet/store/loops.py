@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from datetime import date
 
 from quietnet.core.records import Loop
@@ -49,20 +50,46 @@ def get(s: Session, loop_id: int) -> Loop:
     return loop_from_row(row)
 
 
-def open_loops(s: Session, *, person_id: int | None = None, type_: str | None = None) -> list[Loop]:
-    """Open loops (of one type: ``promise``, ``need``), promises first, oldest first."""
-    where, params = "l.closed_on IS NULL", list[object]()
+def open_loops(
+    s: Session,
+    *,
+    person_id: int | None = None,
+    type_: str | None = None,
+    excluding: Collection[int] = (),
+    limit: int | None = None,
+) -> list[Loop]:
+    """Open loops (of one type: ``promise``, ``need``), promises first, oldest first.
+
+    ``excluding``: loop ids left out; ``limit``: only the first so many (``count_open`` counts them all).
+    """
+    where, params = _open(person_id, type_, excluding)
+    rows = s.all(
+        f"{LOOP_SELECT} WHERE {where} ORDER BY l.type = 'need', l.opened_on, l.id"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        params,
+    )
+    return [loop_from_row(r) for r in rows]
+
+
+def count_open(s: Session, *, type_: str | None = None, excluding: Collection[int] = ()) -> int:
+    """How many loops ``open_loops`` would give with no limit."""
+    where, params = _open(None, type_, excluding)
+    return int(
+        s.scalar(f"SELECT count(*) FROM loop l JOIN person p ON p.id = l.person_id WHERE {where}", params)
+    )
+
+
+def _open(person_id: int | None, type_: str | None, excluding: Collection[int]) -> tuple[str, list[object]]:
+    where, params = "l.closed_on IS NULL AND p.archived_at IS NULL", list[object]()
     if person_id is not None:
         where += " AND l.person_id = ?"
         params.append(person_id)
     if type_ is not None:
         where += " AND l.type = ?"
         params.append(type_)
-    rows = s.all(
-        f"{LOOP_SELECT} WHERE {where} AND p.archived_at IS NULL ORDER BY l.type = 'need', l.opened_on, l.id",
-        params,
-    )
-    return [loop_from_row(r) for r in rows]
+    if excluding:
+        where += f" AND l.id NOT IN ({', '.join(str(int(i)) for i in excluding)})"
+    return where, params
 
 
 def close(s: Session, loop_id: int, *, day: date, help_id: int | None = None) -> None:
