@@ -49,3 +49,34 @@ def test_an_uncommitted_or_foreign_wal_holds_no_commits(tmp_path: Path) -> None:
     assert not wal_has_commits(path)
     Path(f"{path}-wal").write_bytes(wal)
     assert wal_has_commits(path)
+
+
+def test_reads_through_the_memory_map_see_what_another_writer_committed(tmp_path: Path) -> None:
+    """Reads map the store (mmap_size); a write from another connection, checkpointed into the
+    file and growing it past what was mapped, is seen by the next read, and nothing is lost."""
+    from datetime import datetime
+
+    from quietnet.engine.opening import open_database
+    from quietnet.engine.sqlite import MMAP_BYTES
+
+    path = tmp_path / "net.db"
+    reader = open_database(path, now=datetime.now)
+    with reader.read() as s:
+        assert s.scalar("PRAGMA mmap_size") == MMAP_BYTES
+        assert s.scalar("SELECT count(*) FROM person") == 0
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    for n in range(2000):  # a few hundred pages: the file grows
+        writer.execute(
+            "INSERT INTO person (uuid, name, search_key, circle, kin, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'network', 0, '2025-06-19 08:00:00', '2025-06-19 08:00:00')",
+            (f"u{n}", f"Person {n} " + "x" * 200, f"person {n}"),
+        )
+    writer.execute("COMMIT")
+    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    writer.close()
+    with reader.read() as s:
+        assert s.scalar("SELECT count(*) FROM person") == 2000
+        assert s.scalar("SELECT name FROM person WHERE uuid = 'u1999'") == "Person 1999 " + "x" * 200
+    reader.close()
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
