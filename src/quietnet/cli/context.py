@@ -110,8 +110,9 @@ class Context:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self.database().read() as session:
+    def read(self, *, mapped: bool = False) -> Iterator[Session]:
+        """A read transaction; ``mapped``: through a memory map (engine/sqlite.py ``Database.read``)."""
+        with self.database().read(mapped=mapped) as session:
             from quietnet.store import kinds
 
             kinds.use(session)

@@ -19,7 +19,7 @@ from quietnet.render import due as render
 
 def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, json_: bool = False) -> None:
     day = context.as_of(as_of)
-    with c.read() as s:
+    with c.read(mapped=True) as s:
         result, _ = make_plan(s, today=day, show_all=True) if all_ else make_list(s, today=day)
     if json_:
         say(render.plan_json(result))
@@ -29,7 +29,7 @@ def due(c: context.Context, *, as_of: str | None = None, all_: bool = False, jso
 
 def today(c: context.Context, *, as_of: str | None = None, json_: bool = False) -> None:
     day = context.as_of(as_of)
-    with c.read() as s:
+    with c.read(mapped=True) as s:
         morning = gather(s, today=day, promises=None if json_ else render.PROMISES_SHOWN)
     if json_:
         say(render.morning_json(morning))

@@ -296,8 +296,8 @@ class PgDatabase:
             self._end()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read transaction: one consistent view of the store."""
+    def read(self, *, mapped: bool = False) -> Iterator[Session]:
+        """A read transaction: one consistent view of the store (``mapped``: SQLite's alone)."""
         with self._errors():
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:

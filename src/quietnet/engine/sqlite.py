@@ -191,15 +191,17 @@ class Database:
             raise
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, *, mapped: bool = False) -> Iterator[Session]:
         """A read transaction: one consistent view of the store.
 
-        Read through a memory map (SQLite's mmap_size): pages come from the OS cache without a
-        copy each, ~10 ms less for `net today` at 50,000 people. Writes still go through SQLite's
-        usual file writes; a platform without a unified cache makes SQLite ignore the setting.
+        ``mapped``: read through a memory map (SQLite's mmap_size), for the morning's few lookups
+        spread over the store: pages come from the OS cache without a copy each (~10 ms less for
+        `net today` at 50,000 people). Not for a pass over everyone (`net list`): the mapped pages
+        would count as the process's memory. Writes still go through SQLite's usual file writes;
+        a platform without a unified cache makes SQLite ignore the setting.
         """
         try:
-            self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            self.conn.execute(f"PRAGMA mmap_size={MMAP_BYTES if mapped else 0}")
             self.conn.execute("BEGIN")
             yield Session(self.conn, now=self._now(), command="read")
         except sqlite3.Error as exc:
