@@ -32,6 +32,16 @@ def test_the_finder_matches_exactly_the_unsafe_characters_not_kept(keep: str) ->
     assert found == [code for code in range(0x110000) if unsafe(code) and chr(code) not in keep]
 
 
+def test_no_unsafe_character_is_printable_so_printable_text_is_returned_as_it_is() -> None:
+    """``visible`` and ``escaped_all`` return a ``str.isprintable()`` text untouched: that is right
+    only while every unsafe code point is one Python calls not printable."""
+    assert [code for code in range(0x110000) if unsafe(code) and chr(code).isprintable()] == []
+    text = "Zoë Ærø: café, 東京, مرحبا, emoji 🙂 and a long line " * 50
+    assert text.isprintable()
+    assert visible(text) is text
+    assert escaped_all(text) is text
+
+
 def test_visible_escapes_what_is_not_kept() -> None:
     assert visible("a\tb\nc\x1bd\u202ee\x85", keep="\n\t") == "a\tb\nc\\x1bd\\u202ee\\x85"
     assert visible("a\tb\n", keep="\n") == "a\\x09b\n"
