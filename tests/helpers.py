@@ -93,6 +93,7 @@ INDEXES_0013 = (
     "ix_person_birthday_day",
 )  # fmt: skip
 INDEXES_0014 = ("ix_person_circle",)  # and 0014's new one (its other index keeps its name)
+INDEXES_0015 = ("ix_loop_open", "ix_person_tag_tag")
 
 
 # Words the tool never says to the user (design.md, "Calm words").

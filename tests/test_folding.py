@@ -16,7 +16,7 @@ import pytest
 
 from quietnet.core.text import fold
 from quietnet.engine.constants import SCHEMA_VERSION
-from tests.helpers import INDEXES_0013, INDEXES_0014, Net, ok, query
+from tests.helpers import INDEXES_0013, INDEXES_0014, INDEXES_0015, Net, ok, query
 
 PEOPLE = (
     "Søren Kierkegaard", "Małgorzata Nowak", "Æsa Berg", "Jörg Straße", "Đorđe Petrović", "Þóra Jónsdóttir"
@@ -86,7 +86,7 @@ def test_an_older_store_rebuilds_its_keys_when_it_migrates(net: Net, store: Path
         conn.execute("DROP TABLE card_sync")  # added by 0012
         for column in ("dormant_from", "rest_until"):  # added by 0013, with four indexes
             conn.execute(f"ALTER TABLE person_state DROP COLUMN {column}")
-        for index in (*INDEXES_0013, *INDEXES_0014):
+        for index in (*INDEXES_0013, *INDEXES_0014, *INDEXES_0015):
             conn.execute(f"DROP INDEX {index}")
         conn.execute("UPDATE alembic_version SET version_num = '0005'")
         conn.execute("PRAGMA user_version = 5")

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import INDEXES_0013, INDEXES_0014, Net, ok
+from tests.helpers import INDEXES_0013, INDEXES_0014, INDEXES_0015, Net, ok
 
 TODAY = date(2025, 6, 19)  # a Thursday
 
@@ -124,7 +124,7 @@ def test_an_old_store_gets_the_new_cached_columns_after_migrating(net: Net, stor
     with closing(sqlite3.connect(store)) as conn, conn:  # back to schema 4, as an older quietnet left it
         for column in ("clock_start", "last_real", "last_real_kind", "dormant_from", "rest_until"):
             conn.execute(f"ALTER TABLE person_state DROP COLUMN {column}")
-        for index in (*INDEXES_0013, *INDEXES_0014):
+        for index in (*INDEXES_0013, *INDEXES_0014, *INDEXES_0015):
             conn.execute(f"DROP INDEX {index}")
         conn.execute("UPDATE person_state SET eff = eff + 45, due_start = NULL")  # as version 1 left it
         conn.execute("DROP TABLE note")  # added by 0007

@@ -76,6 +76,7 @@ class Tag(SQLModel, table=True):
 
 class PersonTag(SQLModel, table=True):
     __tablename__ = "person_tag"
+    __table_args__ = (Index("ix_person_tag_tag", "tag_id", "person_id"),)  # who has a tag (novel: ranking)
 
     person_id: int = Field(sa_column=key("person.id"))
     tag_id: int = Field(sa_column=key("tag.id"))
@@ -131,12 +132,18 @@ class Help(SQLModel, table=True):
     find_key: str | None = None  # what and outcome, folded
 
 
+OPEN_LOOP = text("closed_on IS NULL")
+
+
 class Loop(SQLModel, table=True):
     """An open promise of the user's ("promise") or a need of theirs ("need")."""
 
     __tablename__ = "loop"
     __table_args__ = (
         Index("ix_loop_person", "person_id"),
+        Index(  # who has an open promise or need (ranking): the open ones only
+            "ix_loop_open", "type", "person_id", sqlite_where=OPEN_LOOP, postgresql_where=OPEN_LOOP
+        ),
         {"sqlite_autoincrement": True},
     )
 
