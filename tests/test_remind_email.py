@@ -17,37 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-import keyring.backend
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.helpers import Net, files, refused
-
-PASSWORD = "Pässw0rd-do-not-show"  # beyond ASCII: smtplib's own login takes only ASCII
-ASCII_PASSWORD = "Passw0rd-from-the-keyring"
-USER = "me@example.org"
-LOGIN = "me%40example.org"
-
-
-class Inbox:
-    """The aiosmtpd handler: keeps every message's bytes as received."""
-
-    def __init__(self) -> None:
-        self.received: list[bytes] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append(bytes(envelope.original_content))
-        return "250 Message accepted"
-
-
-def _check_login(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-    ok = (
-        isinstance(data, LoginPassword)
-        and data.login == USER.encode()
-        and data.password in (PASSWORD.encode(), ASCII_PASSWORD.encode())
-    )
-    return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
+from tests.smtp_server import ASCII_PASSWORD, LOGIN, PASSWORD, USER, Inbox, Memory, check_login
 
 
 def _free_port() -> int:
@@ -71,7 +45,7 @@ def smtp() -> Iterator[Start]:
             hostname="127.0.0.1",
             port=port,
             server_hostname="localhost",  # no lookup of this machine's name
-            authenticator=_check_login,
+            authenticator=check_login,
             **options,
         )
         controller.start()
@@ -281,24 +255,6 @@ def test_an_untrusted_certificate_sends_nothing(
         "so nothing was sent.\n"
     )
     assert inbox.received == []
-
-
-class Memory(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self, kept: dict[tuple[str, str], str], broken: bool = False) -> None:
-        self.kept, self.broken = kept, broken
-
-    def get_password(self, service: str, username: str) -> str | None:
-        if self.broken:
-            raise keyring.errors.KeyringLocked("locked")
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.kept.pop((service, username), None)
 
 
 @pytest.fixture
