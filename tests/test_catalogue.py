@@ -172,7 +172,8 @@ def test_refused_calmly_and_nothing_changes(net: Net, store: Path, case: Refusal
 
 def test_the_catalogue_is_long_enough() -> None:
     from tests.cases import CATALOGUE as FIELD_RULES
-    from tests.cases import FILES, STORES, VALUES
+    from tests.cases import VALUES
+    from tests.cases_files import FILES, STORES
     from tests.cases_names import AMBIGUOUS, FORGOTTEN, WILDCARDS
 
     everything = CATALOGUE + AMBIGUOUS + FORGOTTEN + WILDCARDS + FILES + FIELD_RULES + VALUES

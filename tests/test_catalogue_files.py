@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cases import FILES, STORES
+from tests.cases_files import FILES, STORES
 from tests.catalogue import Refusal, build_seeded, check_refused, ids
 from tests.helpers import Net, seed
 
