@@ -1,6 +1,6 @@
 """The benchmark's stores: generated once by ``generate.py`` and kept in ``benchmarks/out/``.
 
-They are named by their size and a hash of the generator and the migrations, so
+They are named by their size and a hash of the generator (generate.py and its gen_*.py) and the migrations, so
 they are rebuilt only when either changes.
 """
 
@@ -34,8 +34,11 @@ class Stores:
 
 
 def cache_key() -> str:
-    """Changes whenever the generator or the schema (the migrations) change."""
+    """Changes whenever the generator (generate.py and its gen_*.py) or the schema (the migrations) change."""
     digest = hashlib.sha256((HERE / "generate.py").read_bytes())
+    for path in sorted(HERE.glob("gen_*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     versions = ROOT / "src" / "quietnet" / "engine" / "migrations" / "versions"
     for path in sorted(versions.glob("*.py")):
         digest.update(path.name.encode())
