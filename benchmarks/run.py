@@ -5,7 +5,7 @@
     python benchmarks/run.py --quick               # small stores, 3 runs: a smoke test
     python benchmarks/run.py --explain             # the query plans of the hot queries
     python benchmarks/run.py --only list,export    # only the rows whose key starts so (bench_cases.py)
-    NET_BENCH_PG_URL=postgresql+psycopg://... python benchmarks/run.py --only pg   # the PostgreSQL rows
+    NET_BENCH_PG_URL=postgresql://... python benchmarks/run.py --only pg   # the PostgreSQL rows
     PATH=/tmp/peers/bin:$PATH python benchmarks/run.py --peers --only peer          # khard, jrnl, todoman
 
 The stores are built once by ``generate.py`` and kept in ``benchmarks/out/``
@@ -172,17 +172,19 @@ class Runner:
 
 
 EMPTY = """
-import sys, psycopg
-with psycopg.connect(sys.argv[1].replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as c:
-    c.execute("DROP SCHEMA IF EXISTS public CASCADE")
-    c.execute("CREATE SCHEMA public")
+import sys, psycopg2
+from quietnet.engine.url import parse
+c = psycopg2.connect(parse(sys.argv[1]).conninfo)
+c.autocommit = True
+c.cursor().execute("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public")
+c.close()
 """
 
 
 def empty_server(url: str) -> None:
     """The benchmark's database on the server, emptied (its public schema dropped and made again).
 
-    In a child process: psycopg imported here would grow this process, and a child's peak
+    In a child process: psycopg2 imported here would grow this process, and a child's peak
     memory (``ru_maxrss``) starts from this process's size when it is spawned."""
     subprocess.run([sys.executable, "-c", EMPTY, url], check=True)
 
