@@ -107,15 +107,21 @@ def sqlite_types(conn: connection) -> None:
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_SPECIAL = re.compile(r"[\\\t\n\r]")
 
 
 def copy_field(value: Any) -> str:
-    """One value in ``COPY``'s text format."""
+    """One value in ``COPY``'s text format (most are text needing no escape: checked first)."""
     if value is None:
         return "\\N"
-    if isinstance(value, bool):
+    kind = value.__class__
+    if kind is str:
+        return value.translate(_ESCAPES) if _SPECIAL.search(value) else value  # type: ignore[no-any-return]
+    if kind is int:
+        return str(value)
+    if kind is bool:
         return "t" if value else "f"
-    if isinstance(value, float):
+    if kind is float:
         return repr(value)  # the shortest text that reads back as exactly this float
     return str(value).translate(_ESCAPES)
 
