@@ -7,6 +7,9 @@ Tests marked ``pg`` need NET_TEST_PG_URL (``.ci/run`` starts a throwaway cluster
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -193,3 +196,34 @@ def test_net_today_on_a_server_loads_the_driver_alone(
     assert loaded(store, "today", heavy=heavy) == {"code": 0, "heavy": ["psycopg2"]}
     report = json.loads(ok(net, "--db", server, "doctor", "--json"))
     assert report["healthy"] is True
+
+
+TLS = """
+import sys
+from quietnet.engine.server import connect
+from quietnet.engine.url import parse
+from quietnet.errors import StoreError
+try:
+    conn = connect(parse(sys.argv[1]))
+except StoreError as exc:
+    print(exc)
+    raise SystemExit(0)
+cursor = conn.cursor()
+cursor.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+print(cursor.fetchone()[0], "ssl" in sys.modules)
+import ssl, smtplib  # still importable afterwards (net remind email)
+print(ssl.OPENSSL_VERSION.split()[0])
+"""
+
+
+@pytest.mark.pg
+def test_tls_works_with_the_driver_imported_without_pythons_ssl(server: str) -> None:
+    """In a fresh interpreter, as `net` runs: ``load_driver`` keeps ``ssl`` out of psycopg2's import."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", TLS, f"{server}&sslmode=require"],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    if "server does not support SSL" in done.stdout:
+        pytest.skip("this server has no TLS; .ci/run's has (a throwaway certificate)")
+    assert done.stdout == "1 False\nOpenSSL\n"

@@ -32,10 +32,11 @@ MARKER = "SELECT application, schema_version FROM quietnet_meta"
 def load_driver() -> None:
     """psycopg2, imported without Python's ``ssl`` module (a third of its import time).
 
-    psycopg2 imports ``ssl`` only to let Python's OpenSSL set up locking callbacks that
-    OpenSSL 1.1 and later no longer use (and the binary wheel's libpq has its own copy of
-    OpenSSL); when ``ssl`` can't be imported it leaves the set-up to libpq, which is what
-    a connection with ``sslmode=require`` then uses. ``ssl`` stays importable afterwards.
+    psycopg2 imports ``ssl`` only to let Python's OpenSSL set up its thread-locking
+    callbacks before libpq would; OpenSSL 1.1 and later need none (Python 3.11 requires
+    1.1.1), and the binary wheel's libpq links its own copy of OpenSSL anyway. When ``ssl``
+    can't be imported, psycopg2 leaves the set-up to libpq, and ``sslmode=require`` works
+    as before (tests/test_postgres_driver.py). ``ssl`` stays importable afterwards.
     """
     if "psycopg2" in sys.modules or "ssl" in sys.modules:
         return
