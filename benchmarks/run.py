@@ -5,7 +5,7 @@
     python benchmarks/run.py --quick               # small stores, 3 runs: a smoke test
     python benchmarks/run.py --explain             # the query plans of the hot queries
     python benchmarks/run.py --only list,export    # only the rows whose key starts so (bench_cases.py)
-    NET_BENCH_PG_URL=postgresql+psycopg://... python benchmarks/run.py --only pg   # the PostgreSQL rows
+    NET_BENCH_PG_URL=postgresql://... python benchmarks/run.py --only pg   # the PostgreSQL rows
     PATH=/tmp/peers/bin:$PATH python benchmarks/run.py --peers --only peer          # khard, jrnl, todoman
 
 The stores are built once by ``generate.py`` and kept in ``benchmarks/out/``
@@ -27,7 +27,9 @@ interactions. ``net import vcard`` gets a fresh path each run, so it creates
 and migrates the store too, as a first import does. ``net export json`` writes to a
 file removed before each run. With ``NET_BENCH_PG_URL`` (a database the benchmark may
 empty: its ``public`` schema is dropped before each `net copy`), the 5k store is
-copied to the server and `net today` runs there, its ratio taken to `net today` on SQLite.
+copied to the server and `net today` runs there, its ratio taken to `net today` on SQLite;
+the 50k store is copied into a schema of its own (``quietnet_50k``), so `net today`'s
+later runs still read the 5k store.
 The rows (bench_cases.py), the stores (bench_stores.py), the peers (bench_peers.py) and
 the query plans (bench_explain.py) live beside this file. A command that ``net --help``
 does not list is skipped and the table says so.
@@ -49,6 +51,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import bench_peers
 from bench_cases import (
@@ -130,6 +133,7 @@ class Runner:
     def argv(self, case: Case) -> list[str]:
         words = {"NAME": self.name, "CARDS": str(self.stores.cards), "OUTPUT": str(self.work / "export.json")}
         words["PGURL"] = self.pg_url
+        words["PGURL50K"] = in_schema(self.pg_url, SCHEMA_50K)
         program = [bench_peers.find(case.program[0]) or case.program[0]] if case.program else [str(self.net)]
         return [*program, *(words.get(a, a) for a in case.args)]
 
@@ -141,6 +145,8 @@ class Runner:
             return {**self.env, **self.peers[case.key]}
         if case.before == "pg-empty":
             empty_server(self.pg_url)
+        if case.before == "pg-empty-50k":
+            empty_server(self.pg_url, SCHEMA_50K)
         if case.store == "pg-everyday":
             return {**self.env, "NET_DATABASE_URL": self.pg_url}
         if case.store == "empty":
@@ -172,19 +178,31 @@ class Runner:
 
 
 EMPTY = """
-import sys, psycopg
-with psycopg.connect(sys.argv[1].replace("postgresql+psycopg://", "postgresql://", 1), autocommit=True) as c:
-    c.execute("DROP SCHEMA IF EXISTS public CASCADE")
-    c.execute("CREATE SCHEMA public")
+import sys, psycopg2
+from quietnet.engine.url import parse
+c = psycopg2.connect(parse(sys.argv[1]).conninfo)
+c.autocommit = True
+c.cursor().execute(f"DROP SCHEMA IF EXISTS {sys.argv[2]} CASCADE; CREATE SCHEMA {sys.argv[2]}")
+c.close()
 """
+SCHEMA_50K = "quietnet_50k"
 
 
-def empty_server(url: str) -> None:
-    """The benchmark's database on the server, emptied (its public schema dropped and made again).
+def in_schema(url: str, schema: str) -> str:
+    """``url`` working in ``schema`` of its database (libpq's ``options=-csearch_path=...``)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "options"] + [
+        ("options", f"-csearch_path={schema}")
+    ]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))
 
-    In a child process: psycopg imported here would grow this process, and a child's peak
+
+def empty_server(url: str, schema: str = "public") -> None:
+    """A schema of the benchmark's database on the server, emptied (dropped and made again).
+
+    In a child process: psycopg2 imported here would grow this process, and a child's peak
     memory (``ru_maxrss``) starts from this process's size when it is spawned."""
-    subprocess.run([sys.executable, "-c", EMPTY, url], check=True)
+    subprocess.run([sys.executable, "-c", EMPTY, url, schema], check=True)
 
 
 def measure(

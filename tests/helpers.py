@@ -256,7 +256,7 @@ def scalar(store: Path, sql: str) -> Any:
         conn.close()
 
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "rich", "dateutil", "psycopg")
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "rich", "dateutil", "psycopg2")
 
 
 PROBE = """

@@ -2,7 +2,7 @@
 
 Each of these once ended in a traceback: ids beyond SQLite's 64-bit integers,
 an encoding that is not a text encoding, a day at the very end of the
-calendar, a PostgreSQL URL without psycopg installed, `net edit` with nothing
+calendar, a PostgreSQL URL without psycopg2 installed, `net edit` with nothing
 to change. Each is refused with one calm sentence, and the store's export and
 bytes stay as they were.
 """
@@ -134,16 +134,16 @@ def test_a_day_past_the_calendar_is_told_calmly(capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.parametrize("args", [("list",), ("add", "Ana Ruiz"), ("copy", "--to", "net.db")])
-def test_a_server_url_without_psycopg_names_the_extra(
+def test_a_server_url_without_psycopg2_names_the_extra(
     net: Net, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
     before = files(store)
-    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg raises ImportError, as when missing
-    url = "postgresql+psycopg://ana:s3cret@127.0.0.1:1/quietnet"
+    monkeypatch.setitem(sys.modules, "psycopg2", None)  # import psycopg2 raises ImportError, as when missing
+    url = "postgresql://ana:s3cret@127.0.0.1:1/quietnet"
     result = net("--db", url, *args)
     assert (result.code, result.out) == (3, ""), result
     assert result.err == (
-        "Using postgresql+psycopg://ana:***@127.0.0.1:1/quietnet needs PostgreSQL support: "
+        "Using postgresql://ana:***@127.0.0.1:1/quietnet needs PostgreSQL support: "
         "pip install 'quietnet[postgres]'.\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["net.db", "ok.vcf"]

@@ -7,7 +7,6 @@ set and the server cannot be reached.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from quietnet.engine.postgres import translate
+from quietnet.engine.pgtypes import translate
 from quietnet.engine.url import ServerUrl, parse
 from quietnet.errors import StoreError
 from tests import pgtools
@@ -27,12 +26,7 @@ from tests.helpers import BANNED, Net, dump, ok
 
 SECRET = "s3cret-Pa55"
 
-# Tests that connect to a server that isn't there need psycopg, but no server: they run with the
-# README's test command (the postgres extra installed) and skip without the extra.
-needs_psycopg = pytest.mark.skipif(
-    importlib.util.find_spec("psycopg") is None,
-    reason="psycopg is not installed (pip install -e '.[test,postgres]' installs it)",
-)
+needs_driver = pgtools.needs_driver
 
 
 @pytest.fixture
@@ -66,12 +60,12 @@ def done(net: Net, *args: str) -> str:
 
 
 def test_a_url_is_shown_without_its_password() -> None:
-    url = parse(f"postgresql+psycopg://ana:{SECRET}@db.home:5433/quietnet?sslmode=require")
+    url = parse(f"postgresql://ana:{SECRET}@db.home:5433/quietnet?sslmode=require")
     assert isinstance(url, ServerUrl)
-    assert url.shown == "postgresql+psycopg://ana:***@db.home:5433/quietnet?sslmode=require"
+    assert url.shown == "postgresql://ana:***@db.home:5433/quietnet?sslmode=require"
     assert SECRET not in repr(url)
     assert url.scrub(f"login for ana with {SECRET} refused") == "login for ana with *** refused"
-    assert parse("postgres://ana@db.home/q").shown == "postgresql+psycopg://ana@db.home/q"  # type: ignore[union-attr]
+    assert parse("postgres://ana@db.home/q").shown == "postgresql://ana@db.home/q"  # type: ignore[union-attr]
     assert parse("sqlite:////tmp/x.db") == Path("/tmp/x.db")
 
 
@@ -79,7 +73,7 @@ def test_a_url_is_shown_without_its_password() -> None:
     ("given", "message"),
     [
         (f"mysql://ana:{SECRET}@h/db", "mysql:// is not a kind of store quietnet can use"),
-        (f"postgresql+psycopg://ana:{SECRET}@h:99999/db", "That database URL could not be read"),
+        (f"postgresql://ana:{SECRET}@h:99999/db", "That database URL could not be read"),
         ("sqlite://", "An SQLite URL names a file"),
     ],
 )
@@ -95,13 +89,13 @@ def test_a_bad_url_is_refused_calmly(net: Net, store: Path, given: str, message:
     assert not store.exists()
 
 
-@needs_psycopg
+@needs_driver
 @pytest.mark.new_store
 def test_an_unreachable_server_is_refused_and_the_password_never_shown(net: Net, store: Path) -> None:
-    result = net("--db", f"postgresql+psycopg://ana:{SECRET}@127.0.0.1:1/quietnet", "add", "Ana Ruiz")
+    result = net("--db", f"postgresql://ana:{SECRET}@127.0.0.1:1/quietnet", "add", "Ana Ruiz")
     assert result.code == 3
     assert result.err.startswith(
-        "The database server at postgresql+psycopg://ana:***@127.0.0.1:1/quietnet could not be used:"
+        "The database server at postgresql://ana:***@127.0.0.1:1/quietnet could not be used:"
     )
     assert result.err.strip().endswith("Nothing was changed.")
     assert "Connection refused" in result.err
@@ -110,11 +104,11 @@ def test_an_unreachable_server_is_refused_and_the_password_never_shown(net: Net,
     assert not store.exists()
 
 
-@needs_psycopg
+@needs_driver
 def test_copy_to_a_bad_target_changes_nothing(net: Net, store: Path) -> None:
     ok(net, "add", "Ana Ruiz")
     before = dump(store)
-    result = net("copy", "--to", f"postgresql+psycopg://ana:{SECRET}@127.0.0.1:1/quietnet")
+    result = net("copy", "--to", f"postgresql://ana:{SECRET}@127.0.0.1:1/quietnet")
     assert result.code == 3
     assert "could not be used" in result.err
     assert SECRET not in result.out + result.err
@@ -141,7 +135,7 @@ def test_placeholders_are_translated_outside_literals(sql: str, expected: str | 
 
 
 def test_backups_are_the_servers_job(net: Net, store: Path) -> None:
-    result = net("--db", f"postgresql+psycopg://ana:{SECRET}@127.0.0.1:1/quietnet", "backup")
+    result = net("--db", f"postgresql://ana:{SECRET}@127.0.0.1:1/quietnet", "backup")
     assert result.code == 3
     assert "this command works on an SQLite file" in result.err
     assert "net copy --to FILE.db" in result.err

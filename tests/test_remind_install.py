@@ -154,7 +154,7 @@ def test_install_refusals(net: Net, store: Path, units: Path, args: list[str], s
 def test_a_store_on_a_server_is_not_written_into_the_service(
     net: Net, units: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("NET_DATABASE_URL", "postgresql+psycopg://me:secret@db.example.org/quietnet")
+    monkeypatch.setenv("NET_DATABASE_URL", "postgresql://me:secret@db.example.org/quietnet")
     result = net("remind", "install", "--at", "08:30", "--notify", "--dry-run")
     assert result.code == 0, result
     assert result.out.startswith(

@@ -60,7 +60,7 @@ Stopped with Ctrl-C; nothing half-done was kept.
 The store's file, unless \fB\-\-db\fR is given.
 .TP
 .B NET_DATABASE_URL
-A PostgreSQL store (postgresql+psycopg://user@host/db); it comes before \fBNET_DB\fR.
+A PostgreSQL store (postgresql://user@host/db); it comes before \fBNET_DB\fR.
 .TP
 .B NET_TODAY
 Pins today's date (YYYY\-MM\-DD) for the whole run: scripts, tests, looking back.

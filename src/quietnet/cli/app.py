@@ -55,7 +55,7 @@ def main_options(
         str | None,
         typer.Option(
             "--db",
-            help="The store: a file path, or a database URL (postgresql+psycopg://user@host/db). "
+            help="The store: a file path, or a database URL (postgresql://user@host/db). "
             "Default: NET_DATABASE_URL, NET_DB, else your data folder.",
         ),
     ] = None,

@@ -26,7 +26,7 @@ def copy(
         typer.Option(
             "--to",
             metavar="URL",
-            help="The target: a file path or a database URL (postgresql+psycopg://user@host/db).",
+            help="The target: a file path or a database URL (postgresql://user@host/db).",
             show_default=False,
         ),
     ],
@@ -47,9 +47,9 @@ def copy(
     Examples:
 
     \b
-      net copy --to postgresql+psycopg://ana@db.home/quietnet
-      net --db postgresql+psycopg://ana@db.home/quietnet copy --to ~/quietnet-laptop.db
-      net copy --to postgresql+psycopg://ana@db.home/quietnet --replace --yes
+      net copy --to postgresql://ana@db.home/quietnet
+      net --db postgresql://ana@db.home/quietnet copy --to ~/quietnet-laptop.db
+      net copy --to postgresql://ana@db.home/quietnet --replace --yes
     """
     c = context.get(ctx)
     target = context.location(to)

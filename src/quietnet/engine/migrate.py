@@ -50,8 +50,11 @@ def _rebuild_derived(connection: Any, now: datetime) -> None:
         raw.row_factory = sqlite3.Row
         session = Session(raw, now=now, command="migrate")
     else:
+        from quietnet.engine.pgtypes import SETTINGS, sqlite_types
         from quietnet.engine.postgres import PgSession  # local: SQLite stores never load it
 
+        raw.cursor().execute(SETTINGS)  # rows read as on the SQLite store (pgtypes.py)
+        sqlite_types(raw)
         session = PgSession(raw, now=now, command="migrate", booleans={})
     derived.rebuild(session)
 

@@ -1,10 +1,9 @@
 """PostgreSQL as the store: the same Session interface as SQLite, so ``store/`` has one SQL path.
 
 ``PgSession`` takes the store's SQL as written for SQLite (``?`` and ``:name``
-placeholders), turns it into psycopg's (``%s``, ``%(name)s``, a literal ``%``
-doubled; nothing inside quoted literals is touched) and returns rows holding
-the Python types sqlite3 returns: dates and timestamps as the ISO text the
-SQLite store holds (timestamps in UTC), booleans as 0 and 1.
+placeholders) in psycopg2's and returns rows holding the Python types sqlite3
+returns (``pgtypes.py``: the placeholders, and the connection's type casters that
+make those values as the rows are read).
 
 Every write transaction first takes one advisory lock, so writers run one at a
 time as SQLite's ``BEGIN IMMEDIATE`` makes them (two machines writing at once
@@ -12,7 +11,7 @@ lose nothing); a read is one ``REPEATABLE READ`` transaction. After rows are
 inserted with their ids given (``net copy``, ``net import json``, undo), the
 id sequences are moved past them, so later ids keep advancing.
 
-psycopg is imported only here, and only when a PostgreSQL store is opened.
+psycopg2 is imported only here and in ``server.py``, and only when a PostgreSQL store is opened.
 """
 
 from __future__ import annotations
@@ -21,56 +20,19 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from quietnet.engine.constants import WRITE_LOCK
+from quietnet.engine.pgtypes import CopyText, translate
 from quietnet.engine.sqlite import Params, Session
 from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:
-    import psycopg
+    from psycopg2.extensions import connection, cursor
 
-_TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?|(?<![:\w]):([A-Za-z_]\w*)|%")
 _WRITES = re.compile(r"\s*(?:INSERT\s+INTO|UPDATE)\s+(\w+)\s*(?:\(([^)]*)\))?", re.I)
-_TRANSLATED: dict[str, tuple[str, bool]] = {}
-
-
-def translate(sql: str) -> tuple[str, bool]:
-    """The SQL in psycopg's placeholders, and whether it has any."""
-    known = _TRANSLATED.get(sql)
-    if known is not None:
-        return known
-    found = False
-
-    def swap(match: re.Match[str]) -> str:
-        nonlocal found
-        token = match.group(0)
-        if token[0] in "'\"":
-            return token.replace("%", "%%")
-        if token == "%":
-            return "%%"
-        found = True
-        return "%s" if token == "?" else f"%({match.group(1)})s"
-
-    result = (_TOKENS.sub(swap, sql), found)
-    _TRANSLATED[sql] = result
-    return result
-
-
-def plain(value: Any) -> Any:
-    """A value as sqlite3 would return it from the SQLite store."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
 
 
 class PgRow:
@@ -110,10 +72,10 @@ class PgSession(Session):
     BINARY = '"C"'  # UTF-8 bytes in order: code points in order, whatever the database's locale
     INDEXED_BY = ""  # the planner chooses
 
-    def __init__(self, conn: psycopg.Connection[Any], *, now: datetime, command: str, booleans: BoolColumns):
-        import psycopg
+    def __init__(self, conn: connection, *, now: datetime, command: str, booleans: BoolColumns):
+        import psycopg2
 
-        self.IntegrityError = psycopg.IntegrityError
+        self.IntegrityError = psycopg2.IntegrityError
         self._pg = conn
         self._booleans = booleans
         self.now = now
@@ -122,10 +84,14 @@ class PgSession(Session):
         self.change_seq = 0
         self.ids_given: set[str] = set()  # tables given explicit ids: their sequences move on at commit
 
-    def _run(self, sql: str, params: Params) -> psycopg.Cursor[Any]:
+    def _run(self, sql: str, params: Params) -> cursor:
         query, has_marks = translate(sql)
-        args: Params | None = self._adapt(sql, params) if has_marks else None
-        return self._pg.execute(query if has_marks else sql, args)
+        found = self._pg.cursor()
+        if has_marks:
+            found.execute(query, self._adapt(sql, params))
+        else:
+            found.execute(sql)
+        return found
 
     def _adapt(self, sql: str, params: Params) -> Params:
         """Booleans given as 0/1 (rows from the journal) become True/False for boolean columns."""
@@ -146,11 +112,11 @@ class PgSession(Session):
             for i, v in enumerate(params)
         ]
 
-    def _rows(self, cursor: psycopg.Cursor[Any]) -> list[sqlite3.Row]:
-        if cursor.description is None:
+    def _rows(self, found: cursor) -> list[sqlite3.Row]:
+        if found.description is None:
             return []
-        names = {c.name: i for i, c in enumerate(cursor.description)}
-        rows = [PgRow(names, tuple(plain(v) for v in values)) for values in cursor.fetchall()]
+        names = {c.name: i for i, c in enumerate(found.description)}
+        rows = [PgRow(names, values) for values in found.fetchall()]
         return cast(list[sqlite3.Row], rows)  # PgRow has sqlite3.Row's interface
 
     def execute(self, sql: str, params: Params = ()) -> None:
@@ -173,9 +139,9 @@ class PgSession(Session):
         return None if row is None else row[0]
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        cursor = self._run(sql.rstrip().rstrip(";") + " RETURNING *", params)
-        names = [c.name for c in cursor.description or ()]
-        rows = cursor.fetchall()
+        found = self._run(sql.rstrip().rstrip(";") + " RETURNING *", params)
+        names = [c.name for c in found.description or ()]
+        rows = found.fetchall()
         if not rows or "id" not in names:
             return 0  # a table keyed by its columns: the caller knows the key
         return int(rows[-1][names.index("id")])
@@ -185,20 +151,15 @@ class PgSession(Session):
         if not rows:
             return
         columns = list(rows[0])
-        flags = self._booleans.get(table, frozenset())
-        cursor = self._pg.cursor()
-        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(
-                    [bool(row[c]) if c in flags and isinstance(row[c], int) else row[c] for c in columns]
-                )
+        text = CopyText(rows, columns, self._booleans.get(table, frozenset()))
+        self._pg.cursor().copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", text, size=1 << 16)
         if "id" in columns:
             self.ids_given.add(table)
 
     def analyze(self, tables: Sequence[str]) -> None:
         """Statistics for tables filled in this transaction: without them the planner guesses
         they are tiny, and each person's summary scanned every interaction (10 minutes at 5,000)."""
-        self._pg.execute(f"ANALYZE {', '.join(tables)}")
+        self._pg.cursor().execute(f"ANALYZE {', '.join(tables)}")
 
     def tables(self) -> set[str]:
         return {
@@ -252,7 +213,7 @@ class PgDatabase:
 
     backend = "postgresql"
 
-    def __init__(self, url: ServerUrl, conn: psycopg.Connection[Any], *, now: Callable[[], datetime]) -> None:
+    def __init__(self, url: ServerUrl, conn: connection, *, now: Callable[[], datetime]) -> None:
         self.url = url
         self.conn = conn
         self._now = now
@@ -262,11 +223,13 @@ class PgDatabase:
         """The boolean columns of each table (a write turns 0 and 1 into booleans for them)."""
         if self._booleans is None:
             found: dict[str, set[str]] = {}
-            for table, column in self.conn.execute(
+            rows = self.conn.cursor()
+            rows.execute(
                 "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                 " WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind = 'r'"
                 " AND a.atttypid = 'boolean'::regtype AND a.attnum > 0 AND NOT a.attisdropped"
-            ):
+            )
+            for table, column in rows:
                 found.setdefault(table, set()).add(column)
             self._booleans = {t: frozenset(c) for t, c in found.items()}
         return self._booleans
@@ -281,17 +244,15 @@ class PgDatabase:
     @contextmanager
     def write(self, command: str) -> Iterator[Session]:
         """A write transaction, after the store's write lock: one writer at a time, as on SQLite."""
-        with self._errors():
-            self.conn.execute("BEGIN")
         try:
             with self._errors():
-                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                self._do(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")  # one round trip
                 booleans = self._boolean_columns()
             session = PgSession(self.conn, now=self._now(), command=command, booleans=booleans)
             with self._errors():
                 yield session
                 session.advance_ids()
-                self.conn.execute("COMMIT")
+                self._do("COMMIT")
         finally:
             self._end()
 
@@ -299,29 +260,33 @@ class PgDatabase:
     def read(self, *, mapped: bool = False) -> Iterator[Session]:
         """A read transaction: one consistent view of the store (``mapped``: SQLite's alone)."""
         with self._errors():
-            self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            self._do("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             with self._errors():
                 yield PgSession(self.conn, now=self._now(), command="read", booleans={})
         finally:
             self._end()
 
-    def _end(self) -> None:
-        import psycopg
+    def _do(self, sql: str) -> None:
+        self.conn.cursor().execute(sql)
 
-        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+    def _end(self) -> None:
+        import psycopg2
+        from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+        if not self.conn.closed and self.conn.info.transaction_status != TRANSACTION_STATUS_IDLE:
             try:
-                self.conn.execute("ROLLBACK")
-            except psycopg.Error:
+                self._do("ROLLBACK")
+            except psycopg2.Error:
                 self.conn.close()
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
-        import psycopg
+        import psycopg2
 
         try:
             yield
-        except psycopg.Error as exc:
+        except psycopg2.Error as exc:
             raise store_error(exc, self.url) from None
 
     def close(self) -> None:
@@ -330,17 +295,18 @@ class PgDatabase:
 
 def store_error(exc: Exception, url: ServerUrl) -> StoreError:
     """A calm sentence for a server error, never holding the password."""
-    import psycopg
+    import psycopg2
+    from psycopg2 import errors
 
     text = url.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
     text = text.rstrip(".")
-    if isinstance(exc, psycopg.errors.LockNotAvailable):
+    if isinstance(exc, errors.LockNotAvailable):
         return StoreError(
             f"The store at {url.shown} is busy (another net is writing); nothing was changed. Try again."
         )
-    if isinstance(exc, psycopg.errors.ReadOnlySqlTransaction | psycopg.errors.InsufficientPrivilege):
+    if isinstance(exc, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
         return StoreError(f"The store at {url.shown} refused the change ({text}); nothing was changed.")
-    if isinstance(exc, psycopg.OperationalError):
+    if isinstance(exc, psycopg2.OperationalError):
         if "password authentication" in text or "no password supplied" in text:
             return StoreError(
                 f"The database server at {url.shown} did not accept the login (check the user and its "

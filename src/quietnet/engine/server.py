@@ -8,65 +8,93 @@ written in the same transaction as the migration that reaches it.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quietnet.engine.constants import APPLICATION, LOCK_WAIT, SCHEMA_VERSION
-from quietnet.engine.migrate import upgrade_pg
+from quietnet.engine.pgtypes import SETTINGS, sqlite_types
 from quietnet.engine.postgres import PgDatabase, store_error
 from quietnet.engine.url import ServerUrl
 from quietnet.errors import StoreError
 
 if TYPE_CHECKING:
-    import psycopg
+    from psycopg2.extensions import connection
+
+# The connection's settings, then the store's marker: one round trip (no parameters, so the
+# simple protocol takes several statements; the result is the last one's).
+OPENING = f"{SETTINGS}; SET lock_timeout = '{LOCK_WAIT}'; "
+MARKER = "SELECT application, schema_version FROM quietnet_meta"
 
 
-def connect(url: ServerUrl) -> psycopg.Connection[Any]:
-    """A connection in UTC with autocommit (transactions are begun explicitly), or StoreError."""
+def load_driver() -> None:
+    """psycopg2, imported without Python's ``ssl`` module (a third of its import time).
+
+    psycopg2 imports ``ssl`` only to let Python's OpenSSL set up its thread-locking
+    callbacks before libpq would; OpenSSL 1.1 and later need none (Python 3.11 requires
+    1.1.1), and the binary wheel's libpq links its own copy of OpenSSL anyway. When ``ssl``
+    can't be imported, psycopg2 leaves the set-up to libpq, and ``sslmode=require`` works
+    as before (tests/test_postgres_driver.py). ``ssl`` stays importable afterwards.
+    """
+    if "psycopg2" in sys.modules or "ssl" in sys.modules:
+        return
+    sys.modules["ssl"] = None  # type: ignore[assignment]  # `import ssl` raises ImportError
     try:
-        import psycopg
+        import psycopg2  # noqa: F401
+    finally:
+        del sys.modules["ssl"]
+
+
+def connect(url: ServerUrl) -> connection:
+    """A connection with autocommit (transactions are begun explicitly), or StoreError. The
+    settings are made by the first query, ``OPENING`` (see ``stored_version``)."""
+    try:
+        load_driver()
+        import psycopg2
     except ImportError:
         raise StoreError(
             f"Using {url.shown} needs PostgreSQL support: pip install 'quietnet[postgres]'."
         ) from None
     try:
-        conn = psycopg.connect(
-            url.conninfo, autocommit=True, connect_timeout=10, application_name=APPLICATION
+        conn = psycopg2.connect(
+            url.conninfo, connect_timeout=10, application_name=APPLICATION, client_encoding="UTF8"
         )
-    except psycopg.Error as exc:
+    except psycopg2.OperationalError as exc:
         raise store_error(exc, url) from None
-    except Exception as exc:  # a malformed option in the URL is refused by libpq before connecting
-        raise StoreError(f"The database URL {url.shown} could not be used: {url.scrub(str(exc))}.") from None
-    try:  # one round trip for both (no parameters: the simple protocol takes several statements)
-        conn.execute(f"SET TIME ZONE 'UTC'; SET lock_timeout = '{LOCK_WAIT}'")
-    except psycopg.Error as exc:
-        conn.close()
-        raise store_error(exc, url) from None
+    except (psycopg2.Error, ValueError) as exc:  # a malformed option in the URL: refused before connecting
+        message = url.scrub(str(exc).strip().splitlines()[0]).removeprefix("invalid dsn: ").rstrip(".")
+        raise StoreError(f"The database URL {url.shown} could not be used: {message}.") from None
+    conn.autocommit = True
+    sqlite_types(conn)
     return conn
 
 
-def stored_version(conn: psycopg.Connection[Any], url: ServerUrl) -> int:
+def stored_version(conn: connection, url: ServerUrl, *, opening: bool = False) -> int:
     """The schema version of the store at ``url``; 0 for an empty database. Reads only.
+    With ``opening``, the connection's settings are made in the same round trip.
 
     Refuses, untouched, a database holding another program's tables or a newer schema.
     """
-    import psycopg
+    import psycopg2
+    from psycopg2 import errors
 
+    cursor = conn.cursor()
     try:
         try:  # a store: one query (connections are in autocommit, so a failure spoils nothing)
-            marker = conn.execute("SELECT application, schema_version FROM quietnet_meta").fetchone()
+            cursor.execute(f"{OPENING}{MARKER}" if opening else MARKER)
+            marker = cursor.fetchone()
             tables = {"quietnet_meta"}
-        except psycopg.errors.UndefinedTable:
+        except errors.UndefinedTable:
             marker = None
-            tables = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                )
-            }
-    except psycopg.Error as exc:
+            if opening:  # the settings were undone with the failed statement: made again
+                cursor.execute(OPENING)
+            cursor.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )
+            tables = {r[0] for r in cursor.fetchall()}
+    except psycopg2.Error as exc:
         raise store_error(exc, url) from None
     if not tables:
         return 0
@@ -91,15 +119,18 @@ def open_pg(
     migrate: bool = True,
 ) -> PgDatabase:
     """Open (creating or migrating when needed, unless ``migrate`` is false) the store at ``url``."""
-    conn = connect(url)  # first: it says which extra to install when psycopg is missing
-    import psycopg
+    conn = connect(url)  # first: it says which extra to install when psycopg2 is missing
+    import psycopg2
 
     try:
-        version = stored_version(conn, url)
-        if version < SCHEMA_VERSION and migrate and upgrade_pg(url) and version == 0:
-            announce(f"Created a new quietnet store at {url.shown}")
+        version = stored_version(conn, url, opening=True)
+        if version < SCHEMA_VERSION and migrate:
+            from quietnet.engine.migrate import upgrade_pg  # Alembic and SQLAlchemy: only to migrate
+
+            if upgrade_pg(url) and version == 0:
+                announce(f"Created a new quietnet store at {url.shown}")
         return PgDatabase(url, conn, now=now)
-    except psycopg.Error as exc:
+    except psycopg2.Error as exc:
         conn.close()
         raise store_error(exc, url) from None
     except BaseException:
@@ -109,15 +140,18 @@ def open_pg(
 
 def health(database: PgDatabase) -> tuple[str, float]:
     """The server's version, and the median time of a round trip to it in milliseconds."""
-    import psycopg
+    import psycopg2
 
+    cursor = database.conn.cursor()
     try:
-        row = database.conn.execute("SHOW server_version").fetchone()
+        cursor.execute("SHOW server_version")
+        row = cursor.fetchone()
         trips = []
         for _ in range(5):
             start = time.perf_counter()
-            database.conn.execute("SELECT 1").fetchone()
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
             trips.append((time.perf_counter() - start) * 1000)
-    except psycopg.Error as exc:
+    except psycopg2.Error as exc:
         raise store_error(exc, database.url) from None
     return str(row[0] if row else "unknown"), sorted(trips)[len(trips) // 2]
