@@ -218,7 +218,9 @@ def prefilter(
     if later:
         parts.append("st.last_touch > ?")
         params.append(today.isoformat())
-    return f" AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?) AND ({' OR '.join(parts)})", tuple(params)
+    # not snoozed: COALESCE, not an OR, which SQLite answers by walking ix_person_snoozed_until and
+    # looking each person up (at 50,000 people 7 ms more than reading the table in order)
+    return f" AND COALESCE(p.snoozed_until <= ?, TRUE) AND ({' OR '.join(parts)})", tuple(params)
 
 
 def eligible_candidates(s: Session, settings: Settings, *, today: date) -> list[Candidate]:

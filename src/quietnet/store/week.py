@@ -8,7 +8,6 @@ review stays fast at 5,000 people and 200,000 interactions (docs/review.md).
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
 from datetime import date, timedelta
 
 from quietnet.core.capacity import WEEKS, Capacity, asks_per_week_summed, median, weights
@@ -120,7 +119,7 @@ def logged(s: Session, *, start: date, end: date) -> tuple[Logged, ...]:
                 people=(someone,),
             )
         else:
-            found[r["id"]] = replace(before, people=(*before.people, someone))
+            found[r["id"]] = before._replace(people=(*before.people, someone))
     return tuple(found.values())
 
 
