@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.core.capacity import asks_per_week, asks_per_week_counted, median
+from quietnet.core.capacity import asks_per_week, asks_per_week_summed, median, weights
 from quietnet.core.settings import DEFAULT
 from tests.helpers import Net, ok
 
@@ -108,12 +109,16 @@ GROUPS = st.lists(
 
 @given(groups=GROUPS, seed=st.randoms(use_true_random=False))
 @hsettings(max_examples=200, deadline=None)
-def test_counted_groups_ask_for_what_the_rows_in_their_order_ask_for(
+def test_a_sum_in_any_order_asks_for_what_the_rows_in_their_order_ask_for(
     groups: list[tuple[str, float | None, int]], seed: Random
 ) -> None:
     rows = [(circle, cadence) for circle, cadence, people in groups for _ in range(people)]
     seed.shuffle(rows)
-    assert asks_per_week_counted(groups, DEFAULT, lambda: rows) == asks_per_week(rows, DEFAULT)
+    weight = weights(DEFAULT)
+    terms = [weight[c] / cadence for c, cadence in rows if cadence and c in weight]
+    seed.shuffle(terms)  # the database adds them in an order of its own
+    summed = (sum(terms), sum(map(abs, terms)), len(terms))
+    assert asks_per_week_summed(summed, DEFAULT, lambda: rows) == asks_per_week(rows, DEFAULT)
 
 
 def test_a_sum_near_a_half_is_summed_row_by_row_in_order() -> None:
@@ -123,7 +128,33 @@ def test_a_sum_near_a_half_is_summed_row_by_row_in_order() -> None:
         asked.append(True)
         return [("friends", 14.0), ("friends", 14.0), ("friends", 14.0)]  # 7 / 14 three times: 1.5
 
-    assert asks_per_week_counted([("friends", 14.0, 3)], DEFAULT, rows) == 2  # half to even, as round does
+    assert asks_per_week_summed((1.5, 1.5, 3), DEFAULT, rows) == 2  # half to even, as round does
     assert asked == [True]
-    assert asks_per_week_counted([("friends", 7.0, 3)], DEFAULT, rows) == 3  # far from a half: no rows read
+    assert asks_per_week_summed((3.0, 3.0, 3), DEFAULT, rows) == 3  # far from a half: no rows read
     assert asked == [True]
+    assert asks_per_week_summed((3.0, math.inf, 3), DEFAULT, rows) == 2  # magnitudes not summed: read
+    assert asked == [True, True]
+
+
+@pytest.mark.usefixtures("circles")
+def test_the_database_sums_what_each_row_asks_for(net: Net) -> None:
+    from quietnet.cli.context import now
+    from quietnet.engine.opening import open_database
+    from quietnet.store.state import rhythm_sum, rhythms
+
+    ok(net, "add", "Gil Sol", "--circle", "friends", "--cadence", "10")  # 7 / 10: not a sum of sevenths
+    ok(net, "snooze", "gil", "--until", "2025-07-01")  # snoozed: asks for nothing
+    ok(net, "add", "Hal Ode", "--circle", "close", "--cadence", "9")
+    database = open_database(Path(os.environ["NET_DB"]), now=now)
+    try:
+        with database.read() as s:
+            rows = rhythms(s, today=TODAY)
+            total, magnitude, terms = rhythm_sum(s, today=TODAY, weights=weights(DEFAULT))
+            assert rhythm_sum(s, today=TODAY, weights={}) == (0.0, 0.0, 0)
+    finally:
+        database.close()
+    weight = weights(DEFAULT)
+    expected = [weight[c] / cadence for c, cadence in rows if cadence and c in weight]
+    assert terms == len(expected) > 1
+    assert total == pytest.approx(sum(expected), rel=1e-12)
+    assert magnitude == pytest.approx(sum(expected), rel=1e-12)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 
 from quietnet.core import review
@@ -29,7 +28,7 @@ def rows(**changes: object) -> WeekRows:
         settings=Settings(),
         yearly=(),
     )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return base._replace(**changes)  # type: ignore[arg-type]
 
 
 def test_rows_outside_the_week_change_nothing() -> None:

@@ -132,7 +132,7 @@ def test_the_reviews_next_week_ranked_in_sql_is_the_whole_rankings(
                     monday = week_start(on) + timedelta(days=7)
                     assert (rows.next_plan is None) == (latest is not None and latest > monday)
                     everyone = tuple(state.eligible_candidates(s, chosen, today=monday))
-                    whole = replace(rows, next_plan=None, candidates=everyone)
+                    whole = rows._replace(next_plan=None, candidates=everyone)
                     made = review.build(rows, week=on, today=on)
                     assert made == review.build(whole, week=on, today=on)
         finally:

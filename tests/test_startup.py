@@ -59,3 +59,12 @@ def test_the_fast_path_loads_neither_typer_nor_rich(net: Net, store: Path, args:
         == 0
     )
     assert loaded(store, *args, heavy=(*HEAVY, "typer", "click")) == {"code": 0, "heavy": []}
+
+
+@pytest.mark.slow
+def test_a_piped_review_loads_neither_typer_nor_rich_nor_dataclasses(net: Net, store: Path) -> None:
+    """The review's records are NamedTuples: no dataclasses (inspect, ast, dis) on its path either."""
+    assert net("add", "Ana Ruiz", "--circle", "close", "--met", "2025-01-01").code == 0
+    assert net("log", "ana", "call").code == 0
+    heavy = (*HEAVY, "typer", "click", "rich", "dataclasses")
+    assert loaded(store, "review", heavy=heavy) == {"code": 0, "heavy": []}

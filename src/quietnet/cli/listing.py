@@ -8,8 +8,6 @@ built-in ``list``.
 
 from __future__ import annotations
 
-from itertools import islice
-
 from quietnet.cli import context
 from quietnet.cli.context import say
 from quietnet.core.fields import choice
@@ -33,7 +31,7 @@ def list(
     """`net list`: the people you keep, as aligned lines or JSON."""
     from quietnet.core.dates import parse_since
     from quietnet.render import people as render
-    from quietnet.store import people
+    from quietnet.store import listing, people
 
     circle = choice(circle, CIRCLES, what="a circle") if circle is not None else None
     origin = choice(origin, ORIGINS, what="an origin") if origin is not None else None
@@ -46,26 +44,19 @@ def list(
         raise InputError(
             f"--since ({start}) must come before --not-since ({end}), or no one could be in touch in between."
         )
+    chosen = listing.Filters(
+        circle, people.clean_tag(tag) if tag else None, origin, city, archived, sort, start, end
+    )
     with c.read() as s:
-        found = people.listing(
-            s,
-            circle=circle,
-            tag=people.clean_tag(tag) if tag else None,
-            origin=origin,
-            city=city,
-            archived=archived,
-            sort=sort,
-            since=start,
-            not_since=end,
-            brief=not json_,
-        )
-    if json_:
-        say(render.listing_json(found))
-    elif not found and (start or end):
+        if json_:
+            say(render.listing_json(listing.listed(s, chosen)))
+            return
+        found = listing.roster(s, chosen)
+    if not found.rows and (start or end):
         say(render.listing_none_between(start, end))
-    else:
-        ink = context.ink()
-        rows = escaped_all(found) if ink.marked else found  # then the marks are the only controls
-        lines = render.listing_lines(rows, today=context.today(), ink=ink, width=context.width())
-        while batch := [*islice(lines, 2000)]:  # never the whole page as one text
-            say("\n".join(batch), fitted=True, marked=ink.marked)
+        return
+    ink = context.ink()
+    if ink.marked:  # then the marks are the only controls
+        found = escaped_all(found)
+    for piece in render.listing_lines(found, today=today, ink=ink, width=context.width()):
+        say(piece, fitted=True, marked=ink.marked)

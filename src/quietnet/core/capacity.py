@@ -5,12 +5,11 @@ three numbers out.
 """
 
 from collections.abc import Callable, Iterable
-from itertools import repeat
-from math import floor, fsum
+from math import floor, isfinite
 from typing import NamedTuple
 
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.settings import Settings
+from quietnet.core.settings import CIRCLES, Settings
 
 WEEKS = 8  # full weeks the median of energy spent looks back over
 
@@ -44,33 +43,28 @@ def asks_per_week(rhythms: Iterable[tuple[str, float | None]], settings: Setting
     return round(total)
 
 
-def asks_per_week_counted(
-    groups: Iterable[tuple[str, float | None, int]],
+def asks_per_week_summed(
+    summed: tuple[float, float, int],
     settings: Settings,
     rhythms: Callable[[], Iterable[tuple[str, float | None]]],
 ) -> int:
-    """``asks_per_week`` from (circle, cadence, how many people) groups, in any order.
+    """``asks_per_week`` from the terms summed elsewhere (by the database, ``state.rhythm_sum``): their
+    sum in any order, the sum of their magnitudes and how many there are.
 
-    The sum of the rows in their order is a float whose error is at most (n - 1) * 2**-53 times
-    the sum of the terms; the exact sum (``math.fsum``) is rounded instead, unless it lies so
-    near a half that the two might round apart: then ``rhythms()`` gives every row in order and
-    ``asks_per_week`` sums them as always. Either way the same number as ``asks_per_week``."""
-    terms: list[float] = []
-    weights: dict[str, int | None] = {}
-    for circle, cadence, people in groups:
-        if not cadence:
-            continue
-        if circle not in weights:
-            weights[circle] = _weight(circle, settings)
-        weight = weights[circle]
-        if weight is not None:
-            terms += repeat(weight / cadence, people)
-    exact = fsum(terms)
-    # twice the bound of the ordered sum's error, plus fsum's own half an ulp and more
-    margin = len(terms) * 2.0**-52 * fsum(map(abs, terms)) + 2.0**-50 * abs(exact) + 1e-9
-    if abs(exact - floor(exact) - 0.5) <= margin:
-        return asks_per_week(rhythms(), settings)
-    return round(exact)
+    Any two float sums of the same n terms are at most 2 (n - 1) 2**-53 times the sum of their
+    magnitudes apart, so this sum rounds as the rows summed in their order do unless it lies that
+    near a half: then ``rhythms()`` gives every row in order and ``asks_per_week`` sums them as
+    always. Either way the same number as ``asks_per_week``."""
+    total, magnitude, terms = summed
+    margin = terms * 2.0**-51 * magnitude + 2.0**-50 * abs(total) + 1e-9  # twice the bound, and more
+    if isfinite(total) and abs(total - floor(total) - 0.5) > margin:  # not when the margin is not a number
+        return round(total)
+    return asks_per_week(rhythms(), settings)
+
+
+def weights(settings: Settings) -> dict[str, int]:
+    """The circles with a rhythm: the energy of each one's action when someone is due, times 7."""
+    return {c: w for c in CIRCLES if (w := _weight(c, settings)) is not None}
 
 
 def _weight(circle: str, settings: Settings) -> int | None:

@@ -9,7 +9,7 @@ and importing ``dataclasses`` would cost it several milliseconds.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # The JSON export document (`net export json`): store/dump.py builds it, io/jsonfile.py checks it.
 FORMAT = "quietnet"
@@ -190,3 +190,11 @@ class Listed(NamedTuple):
     last_touch: date | None
     archived: bool
     tags: tuple[str, ...]
+
+
+class Roster(NamedTuple):
+    """`net list`'s text rows as the store reads them: no record per person (50,000 are read at once)."""
+
+    rows: list[tuple[Any, ...]]  # (id, name, circle, city, last contact as stored), in the order shown
+    tags: dict[int, tuple[str, ...]]  # each person's tags, in name order
+    days: dict[Any, date]  # each last contact as stored: its day

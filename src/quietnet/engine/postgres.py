@@ -71,6 +71,7 @@ class PgSession(Session):
 
     BINARY = '"C"'  # UTF-8 bytes in order: code points in order, whatever the database's locale
     INDEXED_BY = ""  # the planner chooses
+    FIRST_LINE = "split_part({0}, chr(10), 1)"
 
     def __init__(self, conn: connection, *, now: datetime, command: str, booleans: BoolColumns):
         import psycopg2
@@ -129,6 +130,9 @@ class PgSession(Session):
 
     def each(self, sql: str, params: Params = ()) -> Iterator[sqlite3.Row]:
         return iter(self.all(sql, params))
+
+    def tuples(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self.all(sql, params)]
 
     def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         rows = self._rows(self._run(sql, params))

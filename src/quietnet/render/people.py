@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from quietnet.core.dates import humanize_days
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.records import RHYTHM_WORDS, Hit, Listed, Loop, Person
+from quietnet.core.records import RHYTHM_WORDS, Hit, Listed, Loop, Person, Roster
 from quietnet.render.console import to_json
 from quietnet.render.ink import PLAIN, Ink
 from quietnet.render.wrap import size
@@ -28,12 +30,19 @@ _ONE_CELL_SPANS = (
     (0x2800, 0x28FF),
 )
 ONE_CELL = frozenset(chr(code) for low, high in _ONE_CELL_SPANS for code in range(low, high + 1))
+_SPANS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _ONE_CELL_SPANS)
+_NOT_ONE = re.compile(f"[^{_SPANS}]")  # a character not in ONE_CELL
+
+
+def _one(text: str) -> bool:
+    """Whether ``cells`` counts ``text`` by its length (ASCII, or one cell a character)."""
+    return text.isascii() or ONE_CELL.issuperset(text)
 
 
 def cells(text: str) -> int:
     """The cells Rich gives ``text`` (``rich.cells.cell_len``), but ``len`` for ASCII as the listing
     has always padded it; a name of accented letters is counted without Rich (30,000 of 50,000)."""
-    if text.isascii() or ONE_CELL.issuperset(text):
+    if _one(text):
         return len(text)
     from rich.cells import cell_len
 
@@ -160,57 +169,99 @@ def listing_json(found: list[Listed]) -> str:
     return to_json([{**p._asdict(), "tags": list(p.tags)} for p in found])
 
 
-def listing_text(found: list[Listed], *, today: date, ink: Ink = PLAIN, width: int | None = None) -> str:
+def listing_text(found: Roster, *, today: date, ink: Ink = PLAIN, width: int | None = None) -> str:
     """``listing_lines`` as one text."""
     return "\n".join(listing_lines(found, today=today, ink=ink, width=width))
 
 
-def listing_lines(
-    found: list[Listed], *, today: date, ink: Ink = PLAIN, width: int | None = None
-) -> Iterator[str]:
-    """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows); ``ink``: bold
-    headings and names, a dim count. Narrower than ``width`` allows, tags then city are left
-    out (``net show`` has them) and "last contact" becomes "last": it still reads as a table.
+BLOCK = 2000  # lines a piece of the piped listing holds: never the whole page as one text
 
-    The lines are made one at a time, so 50,000 people are never held as a page of text: a
-    first pass over ``found`` measures each column, the second pads each line to them."""
-    if not found:
+
+def listing_lines(found: Roster, *, today: date, ink: Ink = PLAIN, width: int | None = None) -> Iterator[str]:
+    """Aligned plain columns (a Rich table takes seconds to lay out 5,000 rows), in pieces of one
+    or more whole lines; ``ink``: bold headings and names, a dim count. Narrower than ``width``
+    allows, tags then city are left out (``net show`` has them) and "last contact" becomes "last":
+    it still reads as a table.
+
+    50,000 people are never held as a page of text: the columns are measured first, then the
+    lines are made and given a piece at a time."""
+    rows = found.rows
+    if not rows:
         yield 'No one here yet. Add someone with: net add "Name"'
         return
+    ago: dict[Any, str] = {None: "-"}  # each last contact as stored, worded once
+    for raw, day in found.days.items():
+        ago[raw] = humanize_days((today - day).days)
+    joined = {t: ", ".join(t) for t in set(found.tags.values())}  # each different set of tags joined once
+    tags = {person: joined[t] for person, t in found.tags.items()}
+    if width is None and not ink.marked:
+        yield from _piped(rows, ago, tags)
+    else:
+        yield from _fitted(rows, ago, tags, ink=ink, width=width)
+    yield ink.quiet(f"{len(rows)} {'person' if len(rows) == 1 else 'people'}")
+
+
+def _piped(rows: list[tuple[Any, ...]], ago: dict[Any, str], tags: dict[int, str]) -> Iterator[str]:
+    """All six columns, each different cell measured and padded once, a piece of lines made by
+    one comprehension over the rows as the store read them."""
+    names = list(map(itemgetter(1), rows))
+    circles = set(map(itemgetter(2), rows))
+    cities = set(map(itemgetter(3), rows))
+    days = set(map(itemgetter(4), rows))
+    odd = _odd(names)
+    longest = max(map(len, names))
+    if any(len(n) == longest for n in odd):  # then the longest plain name is not that long
+        longest = max((len(n) for n in names if n not in odd), default=0)
+    w0 = max(len(f"#{max(map(itemgetter(0), rows))}"), len("id"))
+    w1 = max(longest, *map(cells, odd), len("name"))
+    w2 = max(_widest(circles), len("circle"))
+    w3 = max(_widest(ago[d] for d in days), len("last contact"))
+    w4 = max(_widest(c or "" for c in cities), len("city"))
+    head = ("id".ljust(w0), "name".ljust(w1), "circle".ljust(w2), "last contact".ljust(w3), "city".ljust(w4))
+    yield "  ".join((*head, "tags"))
+    # the cells after the name each with the two spaces that follow; a line without tags loses
+    # the spaces it ends in, as ever
+    circled = {c: _padded(c, w2) + "  " for c in circles}
+    lasts = {d: _padded(ago[d], w3) + "  " for d in days}
+    places = {c: _padded(c or "", w4) + "  " for c in cities}
+    wide = {n: _padded(n, w1) for n in odd}  # the few names whose cells are not their length
+    tag = tags.get
+    for at in range(0, len(rows), BLOCK):
+        lines = [
+            f"{f'#{i}'.ljust(w0)}  {wide[n] if n in wide else n.ljust(w1)}  {circled[c]}{lasts[d]}{places[p]}"
+            f"{tag(i, '')}".rstrip()
+            for i, n, c, p, d in rows[at : at + BLOCK]
+        ]
+        yield "\n".join(lines)
+
+
+def _odd(names: list[str]) -> set[str]:
+    """The names ``cells`` does not count by their length (some 400 of 50,000: Vietnamese, CJK...);
+    ``isascii`` answers without reading a name, a character class reads only the others."""
+    return {n for n in names if not n.isascii() and _NOT_ONE.search(n)}
+
+
+def _fitted(
+    rows: list[Any], ago: dict[Any, str], tags: dict[int, str], *, ink: Ink, width: int | None
+) -> Iterator[str]:
+    """The columns at a terminal's width, or marked: every row measured, tags then city left out
+    when they do not fit."""
     header = ["id", "name", "circle", "last contact", "city", "tags"]
-    ago: dict[date | None, str] = {None: "-"}  # a few thousand different days at most: each worded once
 
-    def cells_of_day(day: date | None) -> str:
-        last = ago.get(day)
-        if last is None:
-            assert day is not None
-            last = ago[day] = humanize_days((today - day).days)
-        return last
-
-    def row_of(p: Listed) -> tuple[str, str, str, str, str, str]:
-        return (f"#{p.id}", p.name, p.circle, cells_of_day(p.last_touch), p.city or "", ", ".join(p.tags))
+    def row_of(r: Any) -> tuple[str, str, str, str, str, str]:
+        return (f"#{r[0]}", r[1], r[2], ago[r[4]], r[3] or "", tags.get(r[0], ""))
 
     fits = [0] * 6  # the widest cell of each column on screen (wide characters count two)
     pads = [0] * 6  # the same as padding counts it (cell_len; len when ASCII)
-    if width is None:  # piped: only the padding matters, and each different cell is measured once
-        days = {p.last_touch for p in found}
-        for d in days:
-            cells_of_day(d)
-        cities = {p.city for p in found}
-        tags = {t: ", ".join(t) for t in {p.tags for p in found}}
-        pads = [len(f"#{max(p.id for p in found)}"), _widest(p.name for p in found),
-                _widest({p.circle for p in found}), _widest(ago[d] for d in days),
-                _widest(c or "" for c in cities), _widest(tags.values())]  # fmt: skip
-    else:
-        for p in found:
-            for n, cell in enumerate(row_of(p)):
-                if cell.isascii():
-                    if len(cell) > pads[n]:
-                        pads[n] = len(cell)
-                        fits[n] = max(fits[n], pads[n])
-                else:  # only a terminal's width may leave columns out
-                    pads[n] = max(pads[n], cells(cell))
-                    fits[n] = max(fits[n], size(cell))
+    for r in rows:
+        for n, cell in enumerate(row_of(r)):
+            if cell.isascii():
+                if len(cell) > pads[n]:
+                    pads[n] = len(cell)
+                    fits[n] = max(fits[n], pads[n])
+            else:  # only a terminal's width may leave columns out
+                pads[n] = max(pads[n], cells(cell))
+                fits[n] = max(fits[n], size(cell))
 
     def table(shown: int) -> int:
         return sum(max(fits[n], size(header[n])) for n in range(shown)) + 2 * (shown - 1)
@@ -224,12 +275,6 @@ def listing_lines(
     widths = [max(pads[n], len(header[n])) for n in range(shown)]
 
     def line(row: Sequence[str], heading: bool) -> str:
-        if not ink.marked or heading:  # each cell padded to its column: by ljust where len counts cells
-            padded = [
-                cell + " " * (w - cells(cell)) for cell, w in zip(row[: shown - 1], widths, strict=False)
-            ]
-            padded.append(row[shown - 1])
-            return "  ".join(padded).rstrip()
         parts = []
         for n in range(shown - 1):
             cell = row[n]
@@ -243,31 +288,15 @@ def listing_lines(
         return "  ".join(parts).rstrip()
 
     yield ink.strong(line(header, True))
-    if width is None and not ink.marked:  # six columns: the padded cells each column repeats, made once
-        w0, w1, w2, w3, w4, _ = widths
-        circles = {c: _padded(c, w2) for c in {p.circle for p in found}}
-        lasts = {d: _padded(ago[d], w3) for d in days}
-        places = {c: _padded(c or "", w4) for c in cities}
-        one = ONE_CELL.issuperset
-        for p in found:
-            name = p.name
-            named = name.ljust(w1) if name.isascii() or one(name) else name + " " * (w1 - cells(name))
-            ided = f"#{p.id}".ljust(w0)
-            yield "  ".join(
-                (ided, named, circles[p.circle], lasts[p.last_touch], places[p.city], tags[p.tags])
-            ).rstrip()
-    else:
-        for p in found:
-            yield line(row_of(p), False)
-    yield ink.quiet(f"{len(found)} {'person' if len(found) == 1 else 'people'}")
+    for r in rows:
+        yield line(row_of(r), False)
 
 
 def _widest(column: Iterable[str]) -> int:
     """The widest of these cells as padding counts it (``cells``: cell_len; len when ASCII)."""
     most = 0
-    one = ONE_CELL.issuperset
     for cell in column:
-        if cell.isascii() or one(cell):
+        if _one(cell):
             most = max(most, len(cell))
         elif 2 * len(cell) > most:  # no character is wider than two cells
             most = max(most, cells(cell))

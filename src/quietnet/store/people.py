@@ -9,7 +9,7 @@ from typing import Any
 
 from quietnet.core.names import NameKey, naming, resolve
 from quietnet.core.names import resolve_noting as resolve_noting_keys
-from quietnet.core.records import Listed, Person
+from quietnet.core.records import Person
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
@@ -241,79 +241,3 @@ def change_tags(
         )
         removed.append(tag)
     return added, removed
-
-
-def listing(
-    s: Session,
-    *,
-    circle: str | None = None,
-    tag: str | None = None,
-    origin: str | None = None,
-    city: str | None = None,
-    archived: bool = False,
-    sort: str = "name",
-    since: date | None = None,
-    not_since: date | None = None,
-    brief: bool = False,
-) -> list[Listed]:
-    """``since``: last contact on or after that day; ``not_since``: none on or after it (or none at all).
-
-    ``brief``: only what the text listing shows is read (nickname, origin and company stay None):
-    at 50,000 people the three columns cost a third of the query."""
-    where = ["(p.archived_at IS NOT NULL) = ?"]
-    params: list[Any] = [archived]
-    if since is not None:
-        where.append("st.last_touch >= ?")
-        params.append(since.isoformat())
-    if not_since is not None:
-        where.append("(st.last_touch IS NULL OR st.last_touch < ?)")
-        params.append(not_since.isoformat())
-    if circle:
-        where.append("p.circle = ?")
-        params.append(circle)
-    if origin:
-        where.append("p.origin = ?")
-        params.append(origin)
-    if tag:
-        where.append(
-            "p.id IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name = ?)"
-        )
-        params.append(tag)
-    # Sorted by the server on the whole folded key (name, then nickname): the rows of one folded
-    # name come together, and are put in id order here, as if sorted by (name, id). Sorting
-    # (|| '': not along the index) reads the table in order, twice as fast as 50,000 lookups.
-    order = f"(p.search_key || '') COLLATE {s.BINARY}, p.id"
-    if sort == "last":  # longest since last contact first, never-contacted before all
-        order = f"st.last_touch IS NOT NULL, st.last_touch, {order}"
-    more = "NULL, NULL, NULL" if brief else "p.nickname, p.origin, p.company"
-    rows = s.each(
-        f"SELECT p.id, p.name, p.circle, p.city, st.last_touch, p.search_key, {more}"
-        " FROM person p LEFT JOIN person_state st ON st.person_id = p.id"
-        f" WHERE {' AND '.join(where)} ORDER BY {order}",
-        params,
-    )
-    tags: dict[int, tuple[str, ...]] = {}
-    for person_id, name in s.all(
-        "SELECT pt.person_id, t.name FROM person_tag pt JOIN tag t ON t.id = pt.tag_id ORDER BY t.name"
-    ):
-        tags[person_id] = (*tags.get(person_id, ()), name)
-    wanted_city = fold(city) if city else None
-    found: list[Listed] = []
-    group: list[Listed] = []  # the rows of one (last contact, folded name), to be put in id order
-    key: tuple[str | None, str] | None = None
-    days: dict[str, date] = {}  # a few thousand different days: each parsed once
-    by_last = sort == "last"
-    for person_id, name, circle, city, touched, search_key, nickname, origin, company in rows:
-        if wanted_city is not None and fold(city or "") != wanted_city:
-            continue
-        here = (touched if by_last else None, search_key.partition("\n")[0])
-        if here != key:
-            found += sorted(group) if len(group) > 1 else group
-            group, key = [], here
-        last = days.get(touched)
-        if last is None and touched is not None:
-            last = days[touched] = date.fromisoformat(str(touched)[:10])  # as journal.to_date reads it
-        shown = tags.get(person_id, ())
-        group.append(Listed(person_id, name, nickname, circle, city, origin, company, last, archived, shown))
-    found += sorted(group) if len(group) > 1 else group
-    return found

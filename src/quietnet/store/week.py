@@ -8,11 +8,10 @@ review stays fast at 5,000 people and 200,000 interactions (docs/review.md).
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
 from datetime import date, timedelta
 
-from quietnet.core.capacity import WEEKS, Capacity, asks_per_week_counted, median
-from quietnet.core.records import Help, Loop
+from quietnet.core.capacity import WEEKS, Capacity, asks_per_week_summed, median, weights
+from quietnet.core.records import CIRCLES, Help, Loop
 from quietnet.core.review import CameIn, CircleDay, Logged, Someone, WeekRows, Yearly, bounds, chart_start
 from quietnet.core.schedule import Candidate, DuePlan
 from quietnet.core.settings import Settings
@@ -52,8 +51,10 @@ def gather(s: Session, *, week: date, today: date) -> WeekRows:
         came_in=came_in(s, start=start, end=as_of),
         notes=notes.between(s, start=start, end=as_of),
         capacity=Capacity(
-            asks_per_week_counted(
-                state.rhythm_groups(s, today=as_of), settings, lambda: state.rhythms(s, today=as_of)
+            asks_per_week_summed(
+                state.rhythm_sum(s, today=as_of, weights=weights(settings)),
+                settings,
+                lambda: state.rhythms(s, today=as_of),
             ),
             settings.weekly_energy,
             median(state.spent_by_week(s, monday=start, weeks=WEEKS)),
@@ -118,7 +119,7 @@ def logged(s: Session, *, start: date, end: date) -> tuple[Logged, ...]:
                 people=(someone,),
             )
         else:
-            found[r["id"]] = replace(before, people=(*before.people, someone))
+            found[r["id"]] = before._replace(people=(*before.people, someone))
     return tuple(found.values())
 
 
@@ -147,16 +148,32 @@ def open_loops(s: Session, *, as_of: date) -> tuple[Loop, ...]:
 
 
 def circle_days(s: Session, *, start: date, end: date) -> tuple[CircleDay, ...]:
-    """Touches (one per person per interaction) by day and circle, from ``start`` to ``end``."""
+    """Touches (one per person per interaction) by day and circle, from ``start`` to ``end``.
+
+    Grouped by day alone, the days come in the order of their index and nothing is sorted: each
+    circle is counted apart (60,000 links at 50,000 people, 11 ms less than sorting them by
+    day and circle). A day with a touch of no known circle is read grouped by circle too."""
     circle_of = s.INDEXED_BY.format("ix_person_circle")  # from the index alone, never a whole row
-    rows = s.all(
-        "SELECT i.day, p.circle, count(*) AS touches"
-        " FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
-        f" JOIN person p{circle_of} ON p.id = ip.person_id"
-        " WHERE i.day >= ? AND i.day <= ? GROUP BY i.day, p.circle ORDER BY i.day, p.circle",
-        (start.isoformat(), end.isoformat()),
+    links = (
+        "FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id"
+        f" JOIN person p{circle_of} ON p.id = ip.person_id WHERE i.day >= ? AND i.day <= ?"
     )
-    return tuple(CircleDay(date.fromisoformat(r["day"]), r["circle"], r["touches"]) for r in rows)
+    named = sorted(CIRCLES)  # in the order the database sorts them (code points, all ASCII)
+    counts = ", ".join(f"count(CASE WHEN p.circle = '{c}' THEN 1 END)" for c in named)
+    period = (start.isoformat(), end.isoformat())
+    found: list[CircleDay] = []
+    for day, touches, *each in s.tuples(
+        f"SELECT i.day, count(*), {counts} {links} GROUP BY i.day ORDER BY i.day", period
+    ):
+        if sum(each) != touches:
+            rows = s.all(
+                f"SELECT i.day, p.circle, count(*) {links} GROUP BY i.day, p.circle ORDER BY i.day, p.circle",
+                period,
+            )
+            return tuple(CircleDay(date.fromisoformat(r[0]), r[1], r[2]) for r in rows)
+        on = date.fromisoformat(day)
+        found += [CircleDay(on, circle, n) for circle, n in zip(named, each, strict=True) if n]
+    return tuple(found)
 
 
 def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
@@ -177,7 +194,7 @@ def yearly(s: Session, *, start: date, days: int = 7) -> tuple[Yearly, ...]:
         " WHERE birthday IS NOT NULL AND archived_at IS NULL"
         f" AND substr(birthday, length(birthday) - 4) IN ({marks})"
         " UNION ALL SELECT p.id, p.name, y.day, y.label, y.id FROM yearly_date y"
-        " JOIN person p ON p.id = y.person_id"
+        " JOIN person p ON p.id = +y.person_id"  # +: each yearly date, then its person, not each person
         f" WHERE p.archived_at IS NULL AND substr(y.day, length(y.day) - 4) IN ({marks}) ORDER BY 1, 5",
         [*wanted, *wanted],
     )

@@ -5,7 +5,6 @@ The shape is a contract for scripts; tests pin it.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from quietnet.core.review import Count, Next, Review
@@ -30,10 +29,10 @@ def review_dict(r: Review) -> dict[str, Any]:
             "helps": [g._asdict() for g in r.gave],
             "recent": {"since": r.recent_since, "helps": r.recent_helps, "people": r.recent_helped},
         },
-        "came_back": [asdict(x) for x in r.came_back],
+        "came_back": [x._asdict() for x in r.came_back],
         "noted": [n._asdict() for n in r.noted],
-        "promises": [asdict(o) for o in r.promises],
-        "needs": [asdict(o) for o in r.needs],
+        "promises": [o._asdict() for o in r.promises],
+        "needs": [o._asdict() for o in r.needs],
         "next_week": {"from": r.next_start, "people": [_next(p) for p in r.next_week]},
         "numbers": {
             "interactions": n.interactions,
@@ -44,7 +43,7 @@ def review_dict(r: Review) -> dict[str, Any]:
             "capacity": None if n.capacity is None else n.capacity._asdict(),
             "chart": [{"week": w.start, "touches": _counts(w.touches), "total": w.total} for w in n.chart],
         },
-        "dates_next_week": [asdict(d) for d in r.dates_ahead],
+        "dates_next_week": [d._asdict() for d in r.dates_ahead],
     }
 
 
