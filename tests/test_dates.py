@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from quietnet.core.dates import (
     format_birthday,
     humanize_days,
+    is_leap,
+    month_days,
     next_yearly,
     parse_birthday,
     parse_cadence,
@@ -634,3 +636,13 @@ def test_fast_paths_do_not_import_dateutil() -> None:
         "assert 'dateutil.parser' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_month_lengths_are_the_calendar_modules() -> None:
+    """core/dates.py counts a month's days itself (the calendar module imports locale)."""
+    import calendar
+
+    for year in range(1, 3000):
+        assert is_leap(year) == calendar.isleap(year), year
+        for month in range(1, 13):
+            assert month_days(year, month) == calendar.monthrange(year, month)[1], (year, month)
