@@ -206,5 +206,6 @@ def why(c: context.Context, who: str, as_of: str | None = None, json_: bool = Fa
         else:
             say(sentence)
         return
+    assert found.plan is not None  # someone not archived has a place
     explained = render.Why(found.assessment, found.plan, found.code, found.daily_max)
     say(render.why_json(explained) if json_ else render.why_text(explained))
