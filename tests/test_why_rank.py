@@ -1,7 +1,7 @@
 """`net why` places one person in the day's plan without assessing everyone: it must say what ``plan`` says.
 
 ``core/why.place`` counts who comes before someone from each eligible person's score,
-ratio and name (``schedule.standing``, with ``Table.score``), and assesses whole only
+ratio and name (``schedule.standings``, with ``Table.score``), and assesses whole only
 the few on the list. These tests compare it with ``schedule.plan`` on random crowds
 (ties of score, ratio and folded name included: the names repeat in any case), for
 everyone in them and someone who is not; and ``Table.score`` with ``add_up``'s score.
@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from quietnet.core.schedule import eligible_today, plan, standing
+from quietnet.core.schedule import eligible_today, plan, standings
 from quietnet.core.settings import DEFAULT, Settings
 from quietnet.core.terms import Facts, Table
 from quietnet.core.why import place
@@ -51,10 +51,9 @@ def test_a_place_is_the_plans(crowd: list[Raw], chosen: Settings, spent: int, ba
 @given(crowds(max_size=8), st.sampled_from(CHOICES), DAYS)
 def test_a_standing_is_the_assessments(crowd: list[Raw], chosen: Settings, ahead: int) -> None:
     on = day(ahead)
-    for r in crowd:
-        c = build(r, chosen, today=on)
+    candidates = [build(r, chosen, today=on) for r in crowd]
+    for c, found in standings(candidates, chosen, on):
         a = eligible_today(c, chosen, on)
-        found = standing(c, chosen, on)
         assert (found is None) == (a is None)
         if a is not None and found is not None:
             score, ratio, quiet = found

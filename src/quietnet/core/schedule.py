@@ -8,7 +8,7 @@ write, so 50,000 people rank fast.
 """
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -321,13 +321,17 @@ def eligible_today(c: Candidate, settings: Settings, today: date) -> Assessment 
 Standing = tuple[float, float, bool]  # (score, ratio, quiet tie) of someone eligible
 
 
-def standing(c: Candidate, settings: Settings, today: date) -> Standing | None:
-    """When c is eligible on ``today``, their score, ratio and whether they are a quiet tie, else None.
+def standings(
+    candidates: Iterable[Candidate], settings: Settings, today: date
+) -> Iterator[tuple[Candidate, Standing | None]]:
+    """Each candidate, and when eligible on ``today`` their score, ratio and whether a quiet tie, else None.
 
     The score and ratio of ``eligible_today``'s assessment, without building it (`net why` ranks
     everyone with these; tests/test_why_rank.py compares them).
     """
-    return _evaluate(c, _context(settings), today, quick=True, light=True)  # type: ignore[return-value]
+    ctx = _context(settings)
+    for c in candidates:
+        yield c, _evaluate(c, ctx, today, quick=True, light=True)  # type: ignore[misc]
 
 
 def keep_one_quiet_tie(eligible: Iterable[Assessment], reconnected: bool) -> list[Assessment]:

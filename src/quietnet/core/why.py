@@ -20,7 +20,7 @@ from quietnet.core.schedule import (
     eligible_today,
     fit_budget,
     list_size,
-    standing,
+    standings,
     week_start,
 )
 from quietnet.core.settings import Settings
@@ -65,11 +65,10 @@ def place(
     quiet: tuple[tuple[float, float, str, int], Candidate] | None = None  # the first quiet tie
     mine: tuple[tuple[float, float, str, int], bool] | None = None
     by_id: dict[int, Candidate] = {}
-    for c in candidates:
+    for c, found in standings(candidates, settings, today):
         back = c.summary.reconnected
         if back is not None and monday <= back <= today:
             reconnected = True
-        found = standing(c, settings, today)
         if found is None:
             continue
         score, ratio, is_quiet = found

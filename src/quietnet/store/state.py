@@ -299,22 +299,13 @@ def from_rows(
     day = today.isoformat()
     earlier: dict[int, list[Touch]] | None = None
     found = []
-    # Thousands of rows at 50,000 people (net due --all, net why): the same few hundred days come
-    # back in every date column, so each text is parsed once (a dict look-up after that), and the
-    # records are built as plain tuples (``NEW``: a third of the cost of calling a NamedTuple).
-    days: dict[object, date | None] = {None: None}
-
-    def on(text: object) -> date | None:
-        found_day = days.get(text, _UNSEEN)
-        if found_day is _UNSEEN:
-            found_day = days[text] = to_date(text)
-        return found_day  # type: ignore[return-value]
-
+    # Thousands of rows at 50,000 people (net due --all, net why): the records are built as plain
+    # tuples (``NEW``: a third of the cost of calling a NamedTuple).
     for r in rows:
         (pid, name, circle, closeness, kin, override, met_on, created_at, birthday, snoozed,
          eff, last_touch, last_kind, last_full, full_kind, full_days, episodes, back,
          cadence, source, start, last_real, real_kind) = r  # fmt: skip
-        met = on(met_on) or on(start) or datetime.fromisoformat(str(created_at)).date()
+        met = to_date(met_on) or to_date(start) or datetime.fromisoformat(str(created_at)).date()
         rhythm: tuple[float | None, str] | None = None
         if last_touch is not None and str(last_touch) > day:
             earlier = _touches_up_to(s, today) if earlier is None else earlier
@@ -323,20 +314,17 @@ def from_rows(
                                 today=today)  # fmt: skip
         else:
             summary = NEW(Summary, (
-                eff, on(last_touch), last_kind, on(last_full), full_days,
-                tuple(map(on, episodes.split(","))) if episodes else (), on(back),
-                full_kind, on(last_real), real_kind,
+                eff, to_date(last_touch), last_kind, to_date(last_full), full_days,
+                tuple(map(date.fromisoformat, episodes.split(","))) if episodes else (), to_date(back),
+                full_kind, to_date(last_real), real_kind,
             ))  # fmt: skip
             rhythm = (cadence, source) if source is not None else None
         promise, need = oldest.get((pid, "promise")), oldest.get((pid, "need"))
         candidate = (pid, name, circle, closeness, bool(kin), override, met, _birthday(birthday),
-                     pid in novel, on(snoozed), False, promise, need, summary, rhythm,
+                     pid in novel, to_date(snoozed), False, promise, need, summary, rhythm,
                      met_on is not None, dates.get(pid, ()))  # fmt: skip
         found.append(NEW(Candidate, candidate))
     return found
-
-
-_UNSEEN = object()
 
 
 def _touches_up_to(s: Session, day: date) -> dict[int, list[Touch]]:
