@@ -248,7 +248,7 @@ def _evaluate(
     eligible = not (c.archived or snoozed) and ctx.table.admits(facts)
     if quick and not eligible:
         return None
-    if light:  # a Standing, not an Assessment: ``standing`` alone asks for it
+    if light:  # a Standing, not an Assessment: ``standings`` alone asks for it
         quiet = dormant and event is None and loop is None  # Assessment.quiet_tie
         return (ctx.table.score(facts), ratio, quiet)  # type: ignore[return-value]
 
