@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quietnet.core.dates import format_birthday, next_yearly, parse_birthday
+from quietnet.core.dates import format_birthday, is_leap, month_days, next_yearly, parse_birthday
 from quietnet.errors import DateError
 from tests.date_forms import EARLIEST, LATEST, LEAP_DAY, THU
 
@@ -111,3 +111,13 @@ def test_next_yearly_is_within_a_year(on_or_after: date, birthday: date) -> None
     assert on_or_after <= found <= on_or_after + timedelta(days=366)
     assert found.month == birthday.month
     assert found.day == birthday.day or (birthday.month, birthday.day, found.day) == (2, 29, 28)
+
+
+def test_month_lengths_are_the_calendar_modules() -> None:
+    """core/dates.py counts a month's days itself (the calendar module imports locale)."""
+    import calendar
+
+    for year in range(1, 3000):
+        assert is_leap(year) == calendar.isleap(year), year
+        for month in range(1, 13):
+            assert month_days(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -554,3 +554,13 @@ def test_lines_are_calm_and_short(a: Assessment, action: str) -> None:
     assert text.startswith(f"{a.name}: ")
     assert text.endswith("?")
     assert "\n" not in text
+
+
+def test_an_assessment_is_built_field_by_field_in_order() -> None:
+    """core/schedule._evaluate builds an Assessment from a plain tuple: this is the order it follows."""
+    assert Assessment._fields == (
+        "id", "name", "circle", "gap", "cadence", "cadence_source", "ratio", "terms", "score", "eligible",
+        "dormant", "drifting", "reason", "event", "closeness", "loop", "last_full_days", "last_full_kind",
+        "met_days", "met_known", "last_real_days", "last_real_kind", "last_real_on", "last_touch_kind",
+        "resting_until", "real_tie", "archived", "snoozed_until", "listed_from",
+    )  # fmt: skip

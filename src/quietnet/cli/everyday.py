@@ -151,8 +151,8 @@ def _list_helps(c: context.Context, since: str | None, json_: bool) -> None:
 
 def show(c: context.Context, who: str, json_: bool = False) -> None:
     """`net show NAME`: everything about one person."""
-    from quietnet.render import helping
     from quietnet.render import people as render
+    from quietnet.render.extras import extras_dict, extras_sections
     from quietnet.store import interactions, loops, people, profile
 
     today = context.today()
@@ -162,9 +162,9 @@ def show(c: context.Context, who: str, json_: bool = False) -> None:
         open_loops = loops.open_loops(s, person_id=person.id)
         extras = profile.extras(s, person.id)
     if json_:
-        say(render.profile_json(person, timeline, open_loops, helping.extras_dict(extras, today=today)))
+        say(render.profile_json(person, timeline, open_loops, extras_dict(extras, today=today)))
     else:
-        sections = helping.extras_sections(extras, today=today, person_id=person.id)
+        sections = extras_sections(extras, today=today, person_id=person.id)
         ink = context.ink()
         if ink.marked:  # every stored string escaped first: the marks are the only controls left
             person, timeline, open_loops, sections = escaped_all((person, timeline, open_loops, sections))
@@ -206,5 +206,6 @@ def why(c: context.Context, who: str, as_of: str | None = None, json_: bool = Fa
         else:
             say(sentence)
         return
+    assert found.plan is not None  # someone not archived has a place
     explained = render.Why(found.assessment, found.plan, found.code, found.daily_max)
     say(render.why_json(explained) if json_ else render.why_text(explained))

@@ -1,6 +1,5 @@
 """`net give`: small, concrete ways to help someone now, and ideas kept for them."""
 
-from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
@@ -17,8 +16,9 @@ from quietnet.errors import InputError
 from quietnet.ops import helping
 from quietnet.render import helping as render
 from quietnet.render.console import to_json
-from quietnet.store import give as saved_ideas
+from quietnet.store import give as giving
 from quietnet.store import journal, people
+from quietnet.store import saved as saved_ideas
 
 app = typer.Typer()
 
@@ -94,7 +94,7 @@ def _save(ctx: typer.Context, who: str, text: str, on: str | None, json_: bool) 
         journal.describe(s, f"Saved an idea for {person.name}")
         item = saved_ideas.get(s, item_id)
     if json_:
-        say(to_json(asdict(item) if item else None))
+        say(to_json(item._asdict() if item else None))
         return
     say(f"Kept for {person.name}: {what} (#{item_id}).")
     say(f"It comes first in net give {quoted(who)}; passed it on? net give {quoted(who)} --done {item_id}")
@@ -112,7 +112,7 @@ def _close(
             s, who, item_id, passed_on=done is not None, kind=help_kind, day=day
         )
     if json_:
-        say(to_json(asdict(after) if after else {"id": item_id, "dropped": True}))
+        say(to_json(after._asdict() if after else {"id": item_id, "dropped": True}))
     elif done is not None:
         say(f"Noted: you passed on {item.what} to {person.name} ({help_kind}). Logged as a help; thank you.")
     else:
@@ -134,6 +134,6 @@ def _ideas(ctx: typer.Context, who: str, json_: bool) -> None:
 
 def _overview(ctx: typer.Context, json_: bool) -> None:
     with context.get(ctx).read() as s:
-        found = saved_ideas.need_matches(s)
+        found = giving.need_matches(s)
         saved = saved_ideas.saved(s)
     say(render.overview_json(found, saved) if json_ else render.overview_text(found, saved))

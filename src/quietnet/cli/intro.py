@@ -15,6 +15,7 @@ from quietnet.errors import InputError
 from quietnet.ops import helping
 from quietnet.render import helping as render
 from quietnet.render.console import to_json
+from quietnet.render.extras import intro_dict
 from quietnet.store import intros
 
 app = typer.Typer()
@@ -107,7 +108,7 @@ def _plan(
     with context.get(ctx).write("intro") as s:
         planned = helping.plan_intro(s, a, b, why=reason, asked_by=asked_by, day=day)
     if json_:
-        say(to_json(render.intro_dict(planned, today=today)))
+        say(to_json(intro_dict(planned, today=today)))
     else:
         say(render.planned_text(planned, today=today))
 
@@ -131,7 +132,7 @@ def _step(
     with context.get(ctx).write("intro") as s:
         after, changes, answered = helping.step_intro(s, verb, intro_id, who=who, outcome=outcome, day=day)
     if json_:
-        say(to_json(render.intro_dict(after, today=today)))
+        say(to_json(intro_dict(after, today=today)))
         return
     say(_said(verb, after, changes))
     for loop in answered:

@@ -1,6 +1,5 @@
 """`net work` (engagements and who they came through) and `net referrals` (where work came from)."""
 
-from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -94,7 +93,7 @@ def add(
         done = doing.record(s, title=text, client=from_, via=via, path=way, value=value, day=day, event=event,
                             thanks=not no_thanks, today=today)  # fmt: skip
     if json_:
-        say(to_json({**asdict(done.saved), "thanks_loop_id": done.loop_id}))
+        say(to_json({**done.saved._asdict(), "thanks_loop_id": done.loop_id}))
         return
     through = f", through {done.referrer.name}" if done.referrer else ""
     say(f"Recorded: {text} for {done.client.name}{through} ({way}).")

@@ -8,7 +8,6 @@ Every refusal is a ``DateError`` carrying one calm sentence with examples.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 
@@ -21,6 +20,7 @@ _ENGLISH_MONTHS = "January February March April May June July August September O
 _MONTH_NAMES = _ENGLISH_MONTHS.split()  # not calendar.month_name, which follows the locale
 _MONTHS = {n.lower()[:k]: i for i, n in enumerate(_MONTH_NAMES, 1) for k in (3, len(n))}
 _MONTHS["sept"] = 9
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # as calendar.mdays (not imported: locale)
 _DAY_NAMES = "mon,monday tue,tues,tuesday wed,weds,wednesday thu,thur,thurs,thursday"
 _DAY_NAMES += " fri,friday sat,saturday sun,sunday"
 _WEEKDAYS = {name: i for i, names in enumerate(_DAY_NAMES.split()) for name in names.split(",")}
@@ -95,7 +95,7 @@ def _valid(year: int | None, month: int, day: int, shown: str) -> date:
             f"(months run from 01 to 12, as in {example})."
         )
     y = 2000 if year is None else year
-    last = calendar.monthrange(y, month)[1]
+    last = month_days(y, month)
     if not 1 <= day <= last:
         where = _MONTH_NAMES[month - 1] + ("" if year is None else f" {year}")
         fix = f"{month:02d}-{last:02d}" if year is None else f"{year:04d}-{month:02d}-{last:02d}"
@@ -163,10 +163,20 @@ def _numeric(s: str, shown: str, today: date) -> DateError | None:
     return None
 
 
+def is_leap(year: int) -> bool:
+    """As ``calendar.isleap``, whose module imports ``locale``: not worth it on every command's path."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def month_days(year: int, month: int) -> int:
+    """The number of days in a month (``calendar.monthrange(year, month)[1]``)."""
+    return 29 if month == 2 and is_leap(year) else _MONTH_DAYS[month]
+
+
 def _exists(year: int, month: int, day: int) -> bool:
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
         return False
-    return 1 <= day <= calendar.monthrange(year, month)[1]
+    return 1 <= day <= month_days(year, month)
 
 
 def _month_day(s: str, fail: DateError) -> tuple[int | None, int, int] | None:
@@ -327,7 +337,7 @@ def next_yearly(month: int, day: int, *, on_or_after: date) -> date:
     _valid(None, month, day, format_birthday(None, month, day))
 
     def in_year(year: int) -> date:
-        leap_day = (month, day) == (2, 29) and not calendar.isleap(year)
+        leap_day = (month, day) == (2, 29) and not is_leap(year)
         return date(year, month, 28 if leap_day else day)
 
     first = in_year(on_or_after.year)

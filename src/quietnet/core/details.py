@@ -1,7 +1,7 @@
-"""Records of the look-up, helping and import commands (dataclasses): the store fills them, render/ words them
+"""Records of the helping and import commands (dataclasses): the store fills them, render/ words them
 
-Kept apart from ``core/records.py`` (NamedTuples), which `net today` imports:
-loading ``dataclasses`` would cost that path several milliseconds.
+Kept apart from ``core/records.py`` and ``core/profile.py`` (NamedTuples), which `net today`
+and `net show` import: loading ``dataclasses`` would cost those paths several milliseconds.
 """
 
 from __future__ import annotations
@@ -10,27 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from quietnet.core.records import DatedNote, Event, Help, Interaction, YearlyEntry
-from quietnet.core.relations import Related
-
 if TYPE_CHECKING:
     from quietnet.core.give import Match
-    from quietnet.core.intro import Intro
-
-
-@dataclass(frozen=True)
-class Work:
-    id: int
-    title: str
-    day: date
-    path: str
-    person_id: int
-    person: str
-    via_id: int | None = None
-    via: str | None = None
-    value: float | None = None
-    event_id: int | None = None
-    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,36 +23,6 @@ class NeedMatch:
     person: str
     need: str
     matches: tuple[Match, ...]
-
-
-@dataclass(frozen=True)
-class Saved:
-    """An idea or link kept for someone, until it is passed on."""
-
-    id: int
-    person_id: int
-    person: str
-    what: str
-    saved_on: date
-    done_on: date | None = None
-    help_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Timeline:
-    interactions: list[Interaction]
-    helps: list[Help]
-    notes: list[DatedNote] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Extras:
-    saved: list[Saved]
-    intros: list[Intro]
-    events: list[tuple[Event, str, str | None]]
-    work: list[Work]
-    related: list[Related] = field(default_factory=list)
-    dates: list[YearlyEntry] = field(default_factory=list)
 
 
 @dataclass

@@ -3,10 +3,10 @@
 The store fills them, ``ops/`` passes them on and ``render/`` words them: they
 live here so that neither of those imports them from ``store/``. The records
 that are dataclasses are in ``core/details.py``: `net today` imports this module,
-and importing ``dataclasses`` would cost it several milliseconds.
+and importing ``dataclasses`` would cost it several milliseconds. No
+``from __future__ import annotations`` either: ``typing.NamedTuple`` would compile
+every annotation given as a string (about a millisecond here).
 """
-
-from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any, NamedTuple

@@ -7,8 +7,6 @@ Ana is his parent; Ana was introduced by Tom, and Tom introduced you to Ana (``i
 A profile lists them as ``label: name`` ("child: Tom Hughes", "introduced by: Tom Hughes").
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from quietnet.core.fields import one_line

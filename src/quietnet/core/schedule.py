@@ -8,7 +8,7 @@ write, so 50,000 people rank fast.
 """
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -194,8 +194,13 @@ def assess(c: Candidate, *, settings: Settings, today: date) -> Assessment:
     return a
 
 
-def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Assessment | None:
-    """Assess c; with ``quick``, return None as early as possible when c is not eligible."""
+def _evaluate(
+    c: Candidate, ctx: _Context, today: date, *, quick: bool, light: bool = False
+) -> Assessment | None:
+    """Assess c; with ``quick``, return None as early as possible when c is not eligible.
+
+    With ``light`` (and ``quick``), an eligible c gives only ``(score, ratio, quiet tie)``: see ``standing``.
+    """
     s = ctx.s
     snoozed = c.snoozed_until is not None and today < c.snoozed_until
     if quick and (c.archived or snoozed):
@@ -243,26 +248,28 @@ def _evaluate(c: Candidate, ctx: _Context, today: date, *, quick: bool) -> Asses
     eligible = not (c.archived or snoozed) and ctx.table.admits(facts)
     if quick and not eligible:
         return None
+    if light:  # a Standing, not an Assessment: ``standings`` alone asks for it
+        quiet = dormant and event is None and loop is None  # Assessment.quiet_tie
+        return (ctx.table.score(facts), ratio, quiet)  # type: ignore[return-value]
 
     terms, score, reason = ctx.table.add_up(facts)
     drifting = not dormant and ratio >= 1 and drift_after is not None and gap >= drift_after
     if reason == FIRST_REASON and drifting:
         reason = "drifting"
 
-    return Assessment(
-        id=c.id, name=c.name, circle=c.circle, gap=gap, cadence=cadence, cadence_source=source,
-        ratio=ratio, terms=terms, score=score, eligible=eligible, dormant=dormant, drifting=drifting,
-        reason=reason, event=event, closeness=closeness, loop=loop,
-        last_full_days=None if last_full is None else today_ord - last_full.toordinal(),
-        last_full_kind=summary.last_full_kind, met_days=today_ord - c.met.toordinal(),
-        met_known=c.met_known,
-        last_real_days=None if last_real is None else today_ord - last_real.toordinal(),
-        last_real_kind=summary.last_real_kind, last_real_on=last_real,
-        last_touch_kind=summary.last_touch_kind,
-        resting_until=date.fromordinal(math.ceil(rest_end)) if resting and rest_end else None,
-        real_tie=real_tie, archived=c.archived, snoozed_until=c.snoozed_until if snoozed else None,
-        listed_from=None if quick else _listed_from(summary.eff, cadence, base, rest_end, real_tie, s),
-    )  # fmt: skip
+    # Every field of Assessment, in its order (NEW: a tenth of the cost of naming 29 keywords;
+    # tests/test_schedule.py checks the fields against the keywords they stand for)
+    return NEW(Assessment, (  # type: ignore[no-any-return]
+        c.id, c.name, c.circle, gap, cadence, source, ratio, terms, score, eligible, dormant, drifting,
+        reason, event, closeness, loop,
+        None if last_full is None else today_ord - last_full.toordinal(),  # last_full_days
+        summary.last_full_kind, today_ord - c.met.toordinal(), c.met_known,  # ..., met_days, met_known
+        None if last_real is None else today_ord - last_real.toordinal(),  # last_real_days
+        summary.last_real_kind, last_real, summary.last_touch_kind,
+        date.fromordinal(math.ceil(rest_end)) if resting and rest_end else None,  # resting_until
+        real_tie, c.archived, c.snoozed_until if snoozed else None,
+        None if quick else _listed_from(summary.eff, cadence, base, rest_end, real_tie, s),  # listed_from
+    ))  # fmt: skip
 
 
 def _listed_from(
@@ -309,6 +316,22 @@ def rank_key(a: Assessment) -> tuple[float, float, str, int]:
 def eligible_today(c: Candidate, settings: Settings, today: date) -> Assessment | None:
     """The assessment of c when c is eligible on ``today``, else None (found as early as possible)."""
     return _evaluate(c, _context(settings), today, quick=True)
+
+
+Standing = tuple[float, float, bool]  # (score, ratio, quiet tie) of someone eligible
+
+
+def standings(
+    candidates: Iterable[Candidate], settings: Settings, today: date
+) -> Iterator[tuple[Candidate, Standing | None]]:
+    """Each candidate, and when eligible on ``today`` their score, ratio and whether a quiet tie, else None.
+
+    The score and ratio of ``eligible_today``'s assessment, without building it (`net why` ranks
+    everyone with these; tests/test_why_rank.py compares them).
+    """
+    ctx = _context(settings)
+    for c in candidates:
+        yield c, _evaluate(c, ctx, today, quick=True, light=True)  # type: ignore[misc]
 
 
 def keep_one_quiet_tie(eligible: Iterable[Assessment], reconnected: bool) -> list[Assessment]:

@@ -160,3 +160,14 @@ class Table:
             if points[i] > best:
                 reason, best = code, points[i]
         return tuple(terms), score, reason
+
+    def score(self, f: Facts) -> float:
+        """``add_up(f)``'s score alone, added up in the same order (`net why` ranks everyone with it)."""
+        s = self.s
+        points = [0.0] * self._groups
+        for _, value, k, _, group in self._terms:
+            points[group] += value(f, s) * k  # a zero row's points are 0.0 * k: the same product
+        score = 0.0
+        for p in points:
+            score += p
+        return score

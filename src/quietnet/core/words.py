@@ -6,8 +6,6 @@ text, shown joined by ", " and stored as a JSON list (``store/words.py``).
 ``OTHER_NAMES`` lists every name the numeric settings skip.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 

@@ -147,14 +147,14 @@ def build(s: Session, *, today: date, seed: int = 7) -> None:
 
 def _giving(s: Session, ids: list[int], *, today: date) -> None:
     """Saved ideas, an introduction to check on, two logged events, an upcoming one, and work."""
-    from quietnet.store import events, give, intros, work
+    from quietnet.store import events, intros, saved, work
 
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
     people.edit(s, ids[24], {"role": "accountant"})  # Isaac Levi fits Priya's need
-    give.save(s, person_id=ids[1], what="a video on bouldering footwork", day=ago(4))
-    give.save(s, person_id=ids[4], what="the studio lighting article", day=ago(9))
+    saved.save(s, person_id=ids[1], what="a video on bouldering footwork", day=ago(4))
+    saved.save(s, person_id=ids[4], what="the studio lighting article", day=ago(9))
     intro_id = intros.create(
         s,
         person_id=ids[7],

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from quietnet.core.details import Saved
 from quietnet.core.give import HelpIdea, matches, suggest
 from quietnet.core.intro import Intro, side_of, transition
+from quietnet.core.profile import Saved
 from quietnet.core.records import Loop, Person
 from quietnet.core.relations import CLOSE
 from quietnet.engine.sqlite import Session
 from quietnet.errors import InputError
-from quietnet.store import give, intros, journal, loops, people, relationships
+from quietnet.store import give, intros, journal, loops, people, relationships, saved
 from quietnet.store.interactions import helped
 
 
@@ -27,7 +27,7 @@ def close_idea(
 ) -> tuple[Person, Saved, Saved | None]:
     """Pass a saved idea on (recorded as a help) or let it go; returns the person, the idea, and it after."""
     person = people.get(s, people.resolve_id(s, who))
-    item = give.get(s, item_id)
+    item = saved.get(s, item_id)
     if item is None or item.person_id != person.id:
         shown = f'"{who}"' if " " in who else who
         raise InputError(f"There is no saved idea #{item_id} for {person.name}; net give {shown} lists them.")
@@ -37,12 +37,12 @@ def close_idea(
         if day < item.saved_on:
             raise InputError(f"{day.isoformat()} is before you saved it ({item.saved_on.isoformat()}).")
         help_id = helped(s, person_id=person.id, kind=kind, what=item.what, day=day)
-        give.mark_done(s, item_id, day=day, help_id=help_id)
+        saved.mark_done(s, item_id, day=day, help_id=help_id)
         journal.describe(s, f"Passed an idea on to {person.name}: {item.what}")
     else:
-        give.drop(s, item_id)
+        saved.drop(s, item_id)
         journal.describe(s, f"Let go of an idea for {person.name}")
-    return person, item, give.get(s, item_id)
+    return person, item, saved.get(s, item_id)
 
 
 def plan_intro(s: Session, a: str, b: str, *, why: str, asked_by: str | None, day: date) -> Intro:
@@ -132,7 +132,7 @@ def ideas_for(
 ) -> tuple[Person, list[Saved], list[HelpIdea]]:
     """Ideas kept for someone and fresh ways to help; ``remember`` notes what was shown (a writable store)."""
     person = people.get(s, people.resolve_id(s, who))
-    kept = give.saved(s, person_id=person.id)
+    kept = saved.saved(s, person_id=person.id)
     ideas = suggest(give.facts(s, person.id, today=today), recent=give.shown(s, person.id))
     if remember:
         give.remember(s, person.id, [i.code for i in ideas], today)

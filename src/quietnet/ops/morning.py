@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from quietnet.core.morning import Morning, heads_up, upcoming
 from quietnet.core.schedule import DuePlan, Suggestion, energy_spent, plan, week_start
 from quietnet.core.settings import Settings
-from quietnet.core.shortlist import shortlist
 from quietnet.engine.sqlite import Session
-from quietnet.store import ranking, state
 from quietnet.store import settings as stored
+from quietnet.store import state
+
+if TYPE_CHECKING:
+    from quietnet.core.morning import Morning
 
 
 def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
@@ -40,6 +41,9 @@ def make_list(
     ``core/shortlist.py`` reads them as far as the list needs, so the plan's ``ranked`` is
     partial: it also holds those of ``whole`` (ids) that are surely ranked.
     """
+    from quietnet.core.shortlist import shortlist  # not for `net why` and `net due --all` (timed)
+    from quietnet.store import ranking
+
     settings = settings or stored.load(s)
     latest = state.latest_touch(s)
     if not ranking.usable(settings) or (latest is not None and latest > today):
@@ -58,6 +62,7 @@ def gather(s: Session, *, today: date, promises: int | None = None) -> Morning:
     ``promises``: read only the oldest so many open promises and count the rest (`net today`'s text
     shows a few); None: read them all.
     """
+    from quietnet.core.morning import Morning, heads_up, upcoming  # net today only, as these
     from quietnet.store import events, intros, loops  # net today only: net due (timed) does without them
 
     settings = stored.load(s)

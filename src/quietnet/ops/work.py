@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quietnet.core.details import Work
+from quietnet.core.profile import Work
 from quietnet.core.records import Person
 from quietnet.core.referrals import ReferralReport, report
 from quietnet.engine.sqlite import Session

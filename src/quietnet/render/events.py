@@ -9,8 +9,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from quietnet.core.details import Work
 from quietnet.core.events import EventPlan, Group, Known, Verdict
+from quietnet.core.profile import Work
 from quietnet.core.records import Event
 from quietnet.core.referrals import ReferralReport
 from quietnet.render.console import to_json
@@ -124,7 +124,7 @@ def history_text(groups: list[Group], upcoming: list[Event]) -> str:
 
 
 def work_json(found: list[Work]) -> str:
-    return to_json([asdict(w) for w in found])
+    return to_json([w._asdict() for w in found])
 
 
 def work_line(w: Work) -> str:

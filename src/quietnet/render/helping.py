@@ -1,4 +1,4 @@
-"""Text and JSON for `net give` and `net intro`, and their sections in `net show`.
+"""Text and JSON for `net give` and `net intro` (their sections in `net show`: ``render/extras.py``).
 
 Plain strings (no Rich): user text prints as typed. The JSON shapes are a
 contract; tests pin them.
@@ -6,14 +6,15 @@ contract; tests pin them.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from quietnet.core.details import Extras, NeedMatch, Saved
+from quietnet.core.details import NeedMatch
 from quietnet.core.give import HelpIdea
 from quietnet.core.intro import DOUBLE_OPT_IN, Intro, next_step, quoted, status
+from quietnet.core.profile import Saved
 from quietnet.render.console import to_json
+from quietnet.render.extras import intro_dict
 
 
 def suggestion_dict(s: HelpIdea) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def give_json(person_id: int, name: str, saved: list[Saved], ideas: list[HelpIde
     return to_json(
         {
             "person": {"id": person_id, "name": name},
-            "saved": [asdict(x) for x in saved],
+            "saved": [x._asdict() for x in saved],
             "ideas": [suggestion_dict(i) for i in ideas],
         }
     )
@@ -69,7 +70,7 @@ def overview_json(found: list[NeedMatch], saved: list[Saved]) -> str:
                 }
                 for m in found
             ],
-            "saved": [asdict(x) for x in saved],
+            "saved": [x._asdict() for x in saved],
         }
     )
 
@@ -100,10 +101,6 @@ def overview_text(found: list[NeedMatch], saved: list[Saved]) -> str:
             things = "1 thing" if len(items) == 1 else f"{len(items)} things"
             lines.append(f"  {person}: {things} (net give {quoted(person)})")
     return "\n".join(lines)
-
-
-def intro_dict(i: Intro, *, today: date) -> dict[str, Any]:
-    return {**i._asdict(), "check_on": i.check_on, "status": status(i), "next": next_step(i, today=today)}
 
 
 def intros_json(found: list[Intro], *, today: date) -> str:
@@ -137,57 +134,3 @@ def planned_text(i: Intro, *, today: date) -> str:
     if step:
         lines.append(step)
     return "\n".join(lines)
-
-
-def extras_dict(x: Extras, *, today: date) -> dict[str, Any]:
-    return {
-        "saved": [asdict(s) for s in x.saved],
-        "introductions": [intro_dict(i, today=today) for i in x.intros],
-        "events": [
-            {"id": e.id, "name": e.name, "day": e.day, "role": role, "note": note}
-            for e, role, note in x.events
-        ],
-        "work": [asdict(w) for w in x.work],
-        "relationships": [r._asdict() for r in x.related],
-        "yearly_dates": [d._asdict() for d in x.dates],
-    }
-
-
-def extras_sections(x: Extras, *, today: date, person_id: int) -> list[tuple[str, list[str]]]:
-    """Sections for `net show`: (title, lines), only those with something in them."""
-    sections: list[tuple[str, list[str]]] = []
-    if x.related:
-        sections.append(("People", [f"{r.label}: {r.other}" for r in x.related]))
-    if x.dates:
-        ids, days = max(len(f"#{d.id}") for d in x.dates), max(len(d.day) for d in x.dates)
-        sections.append(
-            ("Yearly dates", [f"{f'#{d.id}':<{ids}}  {d.day:>{days}}  {d.label}" for d in x.dates])
-        )
-    if x.saved:
-        sections.append(
-            ("Saved for them", [f"#{s.id} {s.what} (since {s.saved_on.isoformat()})" for s in x.saved])
-        )
-    if x.intros:
-        lines = []
-        for i in x.intros:
-            other = i.other if i.person_id == person_id else i.person
-            lines.append(f"#{i.id} with {other}: {i.why} ({status(i)})")
-        sections.append(("Introductions", lines))
-    if x.events:
-        words = {"met": "first met there", "knows": "going too"}
-        sections.append(
-            (
-                "Events",
-                [
-                    f"{e.day.isoformat()}  {e.name}: {words.get(role, role)}" + (f" · {note}" if note else "")
-                    for e, role, note in x.events
-                ],
-            )
-        )
-    if x.work:
-        lines = []
-        for w in x.work:
-            through = f"through them, for {w.person}" if w.via_id == person_id else f"from them ({w.path})"
-            lines.append(f"{w.day.isoformat()}  {w.title}: {through}")
-        sections.append(("Work", lines))
-    return sections

@@ -8,8 +8,6 @@ left, and ``cli/context.py`` turns them into terminal codes (``codes``) after
 fitting the lines to the width (``render/wrap.py`` counts the marks as nothing).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 STRONG, QUIET, END = "\x0e", "\x0f", "\x10"

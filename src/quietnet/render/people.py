@@ -16,7 +16,7 @@ from quietnet.render.ink import PLAIN, Ink
 from quietnet.render.wrap import size
 
 if TYPE_CHECKING:
-    from quietnet.core.details import Timeline  # a dataclass: `net find` does without loading dataclasses
+    from quietnet.core.profile import Timeline
 
 # What Rich counts one cell wide without looking a character up (rich/cells.py's
 # _SINGLE_CELL_UNICODE_RANGES: printable ASCII, Latin-1 but the soft hyphen, Latin Extended,

@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from quietnet.core.kinds import BY_NAME
-from quietnet.core.schedule import Assessment, DuePlan, preferred_action
+from quietnet.core.schedule import Assessment, preferred_action
 from quietnet.core.terms import LABELS
+from quietnet.core.why import Place
 from quietnet.render import wording
 from quietnet.render.console import to_json
 from quietnet.render.due import REASON_LABELS
@@ -17,7 +18,7 @@ class Why(NamedTuple):
     """One person's place in the day's plan, ready to render."""
 
     assessment: Assessment
-    plan: DuePlan
+    plan: Place  # their place in the day's plan
     code: str | None  # None: listed; else a code of why.NOT_LISTED
     daily_max: int
 
@@ -27,7 +28,7 @@ def _day(d: date) -> str:
 
 
 def _rank(w: Why) -> int | None:
-    return next((n for n, a in enumerate(w.plan.ranked, 1) if a.id == w.assessment.id), None)
+    return w.plan.rank
 
 
 def _listed(w: Why) -> tuple[int, str] | None:
@@ -49,7 +50,7 @@ def _last_real(a: Assessment) -> str:
 def sentence(w: Why) -> str:
     """The one sentence under the table: exactly why they are or are not listed today."""
     a, p, code = w.assessment, w.plan, w.code
-    rank, of = _rank(w), len(p.ranked)
+    rank, of = _rank(w), p.of
     if code is None:
         return f"On today's list: rank {rank} of {of}, for {REASON_LABELS.get(a.reason, a.reason)}."
     head = "Not on today's list"
@@ -70,9 +71,8 @@ def sentence(w: Why) -> str:
     if code == "thin_tie":
         return f"{head}: quiet for years, but never a close tie; a date or an open loop still counts."
     if code == "quiet_tie_taken":
-        other = next((r for r in p.ranked if r.quiet_tie), None)
-        if other is not None:
-            return f"{head}: one quiet tie a day, and today it is {other.name}."
+        if p.quiet is not None:
+            return f"{head}: one quiet tie a day, and today it is {p.quiet}."
         return f"{head}: you already reconnected with a quiet tie this week; one a week is plenty."
     if code == "daily_max":
         return f"{head}: rank {rank} of {of}, after the daily maximum of {w.daily_max}."

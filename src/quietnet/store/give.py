@@ -1,64 +1,21 @@
-"""Ways to help: what `net give` reads about a person, saved ideas, and what it last showed."""
+"""Ways to help: what `net give` reads about a person and what it last showed (saved ideas: ``saved.py``)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 from quietnet.core.dates import next_yearly
-from quietnet.core.details import NeedMatch, Saved
+from quietnet.core.details import NeedMatch
 from quietnet.core.give import ADVICE_WORDS, Facts, Profile, kindred, matches
 from quietnet.core.relations import CLOSE
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.store import journal, relationships
-from quietnet.store.journal import stamp, to_date
+from quietnet.store import relationships
+from quietnet.store.journal import to_date
 
 NEWS_DAYS = 30
 QUIET_DAYS = 365
-
-
-def _saved(row: sqlite3.Row) -> Saved:
-    return Saved(
-        row["id"],
-        row["person_id"],
-        row["person"],
-        row["what"],
-        to_date(row["saved_on"]) or date.min,
-        to_date(row["done_on"]),
-        row["help_id"],
-    )
-
-
-_SELECT = "SELECT g.*, p.name AS person FROM give_item g JOIN person p ON p.id = g.person_id"
-
-
-def save(s: Session, *, person_id: int, what: str, day: date) -> int:
-    values = {"person_id": person_id, "what": what, "saved_on": day.isoformat(), "created_at": stamp(s)}
-    return journal.insert(s, "give_item", values)
-
-
-def get(s: Session, item_id: int) -> Saved | None:
-    row = s.one(f"{_SELECT} WHERE g.id = ?", (item_id,))
-    return None if row is None else _saved(row)
-
-
-def saved(s: Session, *, person_id: int | None = None) -> list[Saved]:
-    """Saved ideas not yet passed on, oldest first."""
-    where, params = "g.done_on IS NULL AND p.archived_at IS NULL", []
-    if person_id is not None:
-        where += " AND g.person_id = ?"
-        params.append(person_id)
-    return [_saved(r) for r in s.all(f"{_SELECT} WHERE {where} ORDER BY g.saved_on, g.id", params)]
-
-
-def mark_done(s: Session, item_id: int, *, day: date, help_id: int) -> None:
-    journal.update(s, "give_item", (item_id,), {"done_on": day.isoformat(), "help_id": help_id})
-
-
-def drop(s: Session, item_id: int) -> None:
-    journal.delete(s, "give_item", "id = ?", (item_id,))
 
 
 RUNS_KEPT = 4

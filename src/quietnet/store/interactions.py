@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from quietnet.core.records import Help, Interaction
 from quietnet.engine.sqlite import Session
-from quietnet.store import journal, notes, state
+from quietnet.store import journal, notes
 from quietnet.store.journal import stamp, to_date
 
 if TYPE_CHECKING:
-    from quietnet.core.details import Timeline
+    from quietnet.core.profile import Timeline
 
 
 def log(
@@ -46,6 +46,8 @@ def log(
     for person_id in dict.fromkeys(person_ids):
         journal.insert(s, "interaction_person", {"person_id": person_id, "interaction_id": interaction_id})
     if refresh:
+        from quietnet.store import state  # the scheduler's imports: only for a write (net show is timed)
+
         state.refresh(s, person_ids)
     return interaction_id
 
@@ -126,7 +128,7 @@ def timeline(s: Session, person_id: int, *, limit: int = 50) -> Timeline:
         )
         for r in rows
     ]
-    from quietnet.core.details import Timeline  # net show only: net log (timed) skips the dataclasses
+    from quietnet.core.profile import Timeline  # net show only: net log (timed) does without it
 
     return Timeline(
         interactions, helps(s, person_id=person_id)[:limit], notes.of_person(s, person_id, limit=limit)

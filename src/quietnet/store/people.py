@@ -13,7 +13,7 @@ from quietnet.core.records import Person
 from quietnet.core.text import fold
 from quietnet.engine.sqlite import Session
 from quietnet.errors import NotFoundError
-from quietnet.store import journal, state
+from quietnet.store import journal
 from quietnet.store.folded import DERIVED, containing, pattern
 from quietnet.store.journal import stamp, to_date, to_stamp
 
@@ -125,6 +125,10 @@ def add(
     values["search_key"] = search_key(name, values.get("nickname"))
     person_id = journal.insert(s, "person", values)
     change_tags(s, person_id, add=tags)
+    from quietnet.store import (
+        state,
+    )  # the scheduler's imports: only where someone changes (net show is timed)
+
     state.refresh(s, [person_id])
     return person_id
 
@@ -141,6 +145,8 @@ def edit(s: Session, person_id: int, fields: Mapping[str, Any]) -> bool:
     if changed:
         journal.update(s, "person", (person_id,), {"updated_at": stamp(s)})
         if values.keys() & SCHEDULE_FIELDS:
+            from quietnet.store import state  # as in add
+
             state.refresh(s, [person_id])
     return changed
 

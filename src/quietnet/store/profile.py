@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from quietnet.core.details import Extras
+from quietnet.core.profile import Extras
 from quietnet.engine.sqlite import Session
-from quietnet.store import events, give, intros, relationships, work, yearly
+from quietnet.store import events, intros, relationships, saved, work, yearly
 
 
 def extras(s: Session, person_id: int) -> Extras:
     return Extras(
-        saved=give.saved(s, person_id=person_id),
+        saved=saved.saved(s, person_id=person_id),
         intros=intros.listing(s, everything=True, person_id=person_id),
         events=events.of_person(s, person_id),
         work=work.listing(s, person_id=person_id),

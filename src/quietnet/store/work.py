@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from quietnet.core.details import Work
-from quietnet.core.referrals import Engagement
+from quietnet.core.profile import Work
 from quietnet.engine.sqlite import Session
 from quietnet.store import journal
 from quietnet.store.journal import stamp, to_date
+
+if TYPE_CHECKING:
+    from quietnet.core.referrals import Engagement
 
 
 def add(
@@ -63,6 +66,8 @@ def listing(s: Session, *, person_id: int | None = None) -> list[Work]:
 
 def engagements(s: Session, *, since: date) -> list[Engagement]:
     """Each engagement since a day, with the tie it came through as it was at the time."""
+    from quietnet.core.referrals import Engagement  # a dataclass: `net show` (timed) reads work without it
+
     rows = s.all(
         "SELECT w.day, w.path, w.value, w.tie_circle, t.id AS tie, t.origin, t.met_on,"
         " EXISTS (SELECT 1 FROM event_person ep JOIN event e ON e.id = ep.event_id"
