@@ -182,6 +182,17 @@ def test_circles_counts_and_hints(net: Net) -> None:
     assert data["circles"][1] == {"circle": "close", "people": 2, "guide": "about 15"}
 
 
+def test_circle_hints_come_in_the_order_people_were_added_on_every_backend(net: Net) -> None:
+    """On PostgreSQL an edited row moves to the end of its table: the hints must not follow it."""
+    for name in ("Ann", "Bea"):
+        assert net("add", name, "--circle", "friends", "--met", "2025-01-01").code == 0
+        for day in ("03-01", "03-15", "04-01", "04-15", "05-01", "05-15", "06-01", "06-15"):
+            assert net("log", name, "coffee", "--on", f"2025-{day}").code == 0
+    assert net("edit", "ann", "--nickname", "Annie").code == 0
+    hints = json.loads(net("circles", "--json").out)["hints"]
+    assert [(h["name"], h["suggested"]) for h in hints] == [("Ann", "close"), ("Bea", "close")]
+
+
 def test_no_guilt_words_in_anything_the_demo_prints(net: Net, tmp_path: Path) -> None:
     from datetime import UTC, date, datetime
 

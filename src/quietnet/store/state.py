@@ -159,13 +159,13 @@ def _birthday(text: str | None) -> tuple[int, int] | None:
 def candidates(
     s: Session, settings: Settings, *, today: date, person_id: int | None = None
 ) -> list[Candidate]:
-    """Everyone the scheduler may consider (or one person), one row each.
+    """Everyone the scheduler may consider (or one person), one row each, in the order they were added.
 
     The stored summaries hold every interaction; for a day before someone's
     latest interaction (``--as-of`` in the past, a past week's review) theirs is
     recomputed from the raw interactions so that later ones change nothing.
     """
-    sql = CANDIDATES_SQL + (" AND p.id = ?" if person_id is not None else "")
+    sql = CANDIDATES_SQL + (" AND p.id = ?" if person_id is not None else " ORDER BY p.id")  # either backend
     return from_rows(s, s.all(sql, () if person_id is None else (person_id,)), settings, today)
 
 
