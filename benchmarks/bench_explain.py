@@ -16,7 +16,7 @@ def explain(store: Path) -> str:
     """EXPLAIN QUERY PLAN of every statement the hot store functions run, captured as run."""
     from quietnet.core.schedule import week_start
     from quietnet.engine.opening import open_database
-    from quietnet.store import interactions, people, search, state
+    from quietnet.store import candidates, interactions, people, search, state
     from quietnet.store import settings as stored
 
     name = pick_name(store)
@@ -32,7 +32,7 @@ def explain(store: Path) -> str:
             settings = stored.load(s)
             calls: dict[str, Callable[[], object]] = {
                 "name resolution (people.name_keys)": lambda: people.resolve_id(s, name),
-                "state.eligible_candidates (net due)": lambda: state.eligible_candidates(
+                "candidates.eligible_candidates (net due)": lambda: candidates.eligible_candidates(
                     s, settings, today=TODAY
                 ),
                 "state.reconnected_between (net due)": lambda: state.reconnected_between(

@@ -1,7 +1,7 @@
 """`net due` reads only the people who may be eligible; it must rank exactly as if it read everyone.
 
 Random small networks are written to a real store through the store API, then
-the plan built from ``state.eligible_candidates`` (the stored windows, birthdays,
+the plan built from ``candidates.eligible_candidates`` (the stored windows, birthdays,
 open loops and snoozes, filtered in SQL) is compared with the plan built from
 every candidate, on days before, on and after the history.
 """
@@ -20,8 +20,8 @@ from quietnet.core.schedule import energy_spent, plan, week_start
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Session
 from quietnet.ops.morning import make_plan
+from quietnet.store import candidates, state
 from quietnet.store import settings as stored
-from quietnet.store import state
 from quietnet.store.settings import save
 from tests.helpers import seed, write_raw
 from tests.processes import NOW
@@ -33,7 +33,7 @@ DAYS = (-400, -45, -3, 0, 1, 9, 60, 700)
 def full_plan(s: Session, on: date) -> object:
     settings = stored.load(s)
     spent = energy_spent(state.kinds_between(s, week_start(on), on))
-    return plan(state.candidates(s, settings, today=on), settings=settings, today=on, spent=spent)
+    return plan(candidates.candidates(s, settings, today=on), settings=settings, today=on, spent=spent)
 
 
 @hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

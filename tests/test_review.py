@@ -522,7 +522,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
 def test_the_store_reads_a_past_day_like_the_scheduler(week: Path) -> None:
     """Summaries recomputed for a past day (in one query) equal those of the raw interactions."""
     from quietnet.core.schedule import Candidate
-    from quietnet.store import settings, state
+    from quietnet.store import candidates, settings, state
 
     def recomputed(s: Session, c: Candidate, day: date) -> Candidate:
         return c._replace(summary=state.compute(s, c.id, loaded, today=day), rhythm=None)
@@ -531,7 +531,7 @@ def test_the_store_reads_a_past_day_like_the_scheduler(week: Path) -> None:
     with database.read() as s:
         loaded = settings.load(s)
         for day in (date(2025, 5, 1), date(2025, 6, 16), date(2025, 6, 23)):
-            found = state.candidates(s, loaded, today=day)
+            found = candidates.candidates(s, loaded, today=day)
             assert any(c.rhythm is None for c in found) == (day < date(2025, 6, 19))
             assert found == [recomputed(s, c, day) if c.rhythm is None else c for c in found]
     database.close()

@@ -36,7 +36,7 @@ from quietnet.core.terms import TERM_NAMES
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Database
 from quietnet.ops.morning import gather, make_list, make_plan
-from quietnet.store import ranking, state, week, yearly
+from quietnet.store import candidates, ranking, state, week, yearly
 from quietnet.store import settings as stored
 from tests.helpers import Net, seed, write_raw
 from tests.processes import NOW
@@ -131,7 +131,7 @@ def test_the_reviews_next_week_ranked_in_sql_is_the_whole_rankings(
                     rows = week.gather(s, week=on, today=on)
                     monday = week_start(on) + timedelta(days=7)
                     assert (rows.next_plan is None) == (latest is not None and latest > monday)
-                    everyone = tuple(state.eligible_candidates(s, chosen, today=monday))
+                    everyone = tuple(candidates.eligible_candidates(s, chosen, today=monday))
                     whole = rows._replace(next_plan=None, candidates=everyone)
                     made = review.build(rows, week=on, today=on)
                     assert made == review.build(whole, week=on, today=on)
@@ -151,14 +151,15 @@ def test_each_bound_gives_at_least_the_points_of_its_term(
             with db.read() as s:
                 for ahead in DAYS:
                     on = TODAY + timedelta(days=ahead)
-                    where, params = state.prefilter(on, chosen, later=False)
+                    where, params = candidates.prefilter(on, chosen, later=False)
                     parts = [ranking.BOUND[name](on.toordinal(), chosen) for name in TERM_NAMES]
                     total, more = ranking.bound(on, chosen)
                     columns = ", ".join([*(f"({sql})" for sql, _ in parts), total])
                     args = [a for _, found in parts for a in found]
-                    sql = f"SELECT p.id, {columns} {state.CANDIDATES_FROM} WHERE p.archived_at IS NULL{where}"
+                    rows_from = f"{candidates.CANDIDATES_FROM} WHERE p.archived_at IS NULL{where}"
+                    sql = f"SELECT p.id, {columns} {rows_from}"
                     rows = {r[0]: r[1:] for r in s.all(sql, (*args, *more, *params))}
-                    for c in state.eligible_candidates(s, chosen, today=on):
+                    for c in candidates.eligible_candidates(s, chosen, today=on):
                         a = assess(c, settings=chosen, today=on)
                         if not a.eligible:
                             continue

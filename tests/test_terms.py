@@ -1,6 +1,6 @@
 """The score's terms as one table (core/terms.py), and the SQL prefilter beside it.
 
-``net due`` reads only the rows ``store/state.py`` PREFILTER lets through. Every
+``net due`` reads only the rows ``store/candidates.py`` PREFILTER lets through. Every
 entry of ``TERMS`` that can make someone eligible names the clause that must hold
 them; these tests check each entry against its own clause, on hand-made witnesses
 and on generated people, so a new term that admits someone the prefilter does not
@@ -25,8 +25,8 @@ from quietnet.core.terms import LABELS, TERM_NAMES, TERMS, Facts, TermSpec
 from quietnet.engine.opening import open_database
 from quietnet.engine.sqlite import Database, Session
 from quietnet.render.due import REASON_LABELS
+from quietnet.store import candidates, state, yearly
 from quietnet.store import settings as stored
-from quietnet.store import state, yearly
 from tests.helpers import BANNED, seed, write_raw
 from tests.processes import NOW
 from tests.strategies import SETTINGS, TODAY, Raw, build, crowds, day
@@ -49,8 +49,8 @@ def admitting(a: Assessment, c: Candidate) -> list[TermSpec]:
 
 def clause_ids(s: Session, settings: Settings, on: date, clause: str) -> set[int]:
     """Who one clause of the prefilter lets through on ``on``."""
-    where, params = state.prefilter(on, settings, [clause])
-    return {r[0] for r in s.all(state.CANDIDATES_SQL + where, params)}
+    where, params = candidates.prefilter(on, settings, [clause])
+    return {r[0] for r in s.all(candidates.CANDIDATES_SQL + where, params)}
 
 
 def _person(
@@ -76,9 +76,9 @@ WITNESSES: dict[str, Raw] = {
 def test_every_term_declares_its_prefilter_clause() -> None:
     for t in TERMS:
         assert (t.admits is None) == (t.prefilter is None), t.name
-        assert t.prefilter is None or t.prefilter in state.PREFILTER, t.name
+        assert t.prefilter is None or t.prefilter in candidates.PREFILTER, t.name
     # and no clause is left that no term needs
-    assert {t.prefilter for t in TERMS if t.prefilter} == set(state.PREFILTER)
+    assert {t.prefilter for t in TERMS if t.prefilter} == set(candidates.PREFILTER)
 
 
 def test_every_term_that_admits_has_a_witness() -> None:
@@ -127,7 +127,7 @@ def test_each_witness_is_admitted_by_its_term_alone_and_let_through_by_its_claus
         try:
             with db.read() as s:
                 ids = {r.name: pid for pid, r in written.items()}
-                for c in state.candidates(s, DEFAULT, today=TODAY):
+                for c in candidates.candidates(s, DEFAULT, today=TODAY):
                     term = next(n for n, r in WITNESSES.items() if r.name == c.name)
                     a = assess(c, settings=DEFAULT, today=TODAY)
                     assert a.eligible, term
@@ -157,13 +157,13 @@ def test_a_yearly_date_is_admitted_by_the_event_term_alone_and_let_through_by_it
                     s, person_id=person_id, label="wedding anniversary", day=f"{on.month:02d}-{on.day:02d}"
                 )
             with db.read() as s:
-                (c,) = state.candidates(s, DEFAULT, today=TODAY)
+                (c,) = candidates.candidates(s, DEFAULT, today=TODAY)
                 a = assess(c, settings=DEFAULT, today=TODAY)
                 assert a.eligible
                 assert a.event == ("wedding anniversary", 1)
                 assert [t.name for t in admitting(a, c)] == ["event"]
                 assert person_id in clause_ids(s, DEFAULT, TODAY, "event")
-                assert person_id in {e.id for e in state.eligible_candidates(s, DEFAULT, today=TODAY)}
+                assert person_id in {e.id for e in candidates.eligible_candidates(s, DEFAULT, today=TODAY)}
         finally:
             db.close()
 
@@ -179,8 +179,8 @@ def test_everyone_a_term_admits_is_let_through_by_its_clause(
             with db.read() as s:
                 for ahead in DAYS:
                     on = TODAY + timedelta(days=ahead)
-                    clauses = {name: clause_ids(s, chosen, on, name) for name in state.PREFILTER}
-                    everyone = state.candidates(s, chosen, today=on)
+                    clauses = {name: clause_ids(s, chosen, on, name) for name in candidates.PREFILTER}
+                    everyone = candidates.candidates(s, chosen, today=on)
                     eligible, kept = set(), set()
                     for c in everyone:
                         a = assess(c, settings=chosen, today=on)

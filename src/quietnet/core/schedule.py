@@ -11,9 +11,12 @@ import math
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
 
 from quietnet.core.kinds import BY_NAME, lookup
+from quietnet.core.plans import Assessment as Assessment
+from quietnet.core.plans import Candidate as Candidate
+from quietnet.core.plans import DuePlan as DuePlan
+from quietnet.core.plans import Suggestion as Suggestion
 from quietnet.core.rhythm import Summary as Summary
 from quietnet.core.rhythm import Touch as Touch
 from quietnet.core.rhythm import cadence_of, rest_days
@@ -28,92 +31,6 @@ from quietnet.core.terms import Term as Term
 REASONS: tuple[str, ...] = (
     "time_apart", "drifting", *dict.fromkeys(t.reason for t in TERMS if t.reason not in (None, "time_apart"))
 )  # fmt: skip
-
-
-class Candidate(NamedTuple):
-    """One person as the ranking needs it."""
-
-    id: int
-    name: str
-    circle: str
-    closeness: int | None
-    kin: bool
-    cadence_override: int | None
-    met: date
-    birthday: tuple[int, int] | None  # (month, day)
-    novel: bool
-    snoozed_until: date | None
-    archived: bool
-    promise: str | None  # oldest open promise to help them
-    need: str | None  # oldest open need they have
-    summary: Summary
-    rhythm: tuple[float | None, str] | None = None  # cadence_of(summary, ...) as stored; None: work it out
-    met_known: bool = True  # False: ``met`` is the start of section 3 (first interaction or day added)
-    dates: tuple[tuple[str, int, int], ...] = ()  # other yearly dates (label, month, day): net date
-
-
-class Assessment(NamedTuple):
-    """Everything ``net why`` shows for one person."""
-
-    id: int
-    name: str
-    circle: str
-    gap: float  # days since the effective last contact
-    cadence: float | None
-    cadence_source: str  # "circle" | "learned" | "override" | "none"
-    ratio: float
-    terms: tuple[Term, ...]
-    score: float
-    eligible: bool
-    dormant: bool
-    drifting: bool
-    reason: str  # one of REASONS
-    event: tuple[str, int] | None  # ("birthday" or a yearly date's label, days ahead)
-    closeness: int = 0  # the closeness used (the circle default when the person has none)
-    loop: tuple[str, str] | None = None  # ("promise" | "need", text)
-    last_full_days: int | None = None  # days since the latest full check-in
-    last_full_kind: str | None = None
-    met_days: int = 0  # days since the met date (the start of section 3)
-    met_known: bool = True
-    last_real_days: int | None = None  # days since the latest real contact (section 5)
-    last_real_kind: str | None = None
-    last_real_on: date | None = None
-    last_touch_kind: str | None = None  # the latest interaction of any kind
-    resting_until: date | None = None  # resting (section 6): the first day they are not
-    real_tie: bool = False
-    archived: bool = False
-    snoozed_until: date | None = None  # when a snooze hides them today
-    listed_from: date | None = None  # the first day time alone makes them eligible; None: never
-
-    @property
-    def quiet_tie(self) -> bool:
-        """Section 7.2: dormant with no open loop and no near event (these take the one slot)."""
-        return self.dormant and self.event is None and self.loop is None
-
-    @property
-    def resting(self) -> bool:
-        return self.resting_until is not None
-
-
-class Suggestion(NamedTuple):
-    assessment: Assessment
-    action: str  # a kind name: meet, call, message or help
-    rank: int  # 1-based position in the filtered ranking
-
-
-class DuePlan(NamedTuple):
-    """The answer of ``plan``: who to suggest today, and the whole ranking."""
-
-    today: date
-    weekly: int
-    spent: int
-    remaining: int
-    suggestions: tuple[Suggestion, ...]
-    ranked: tuple[Assessment, ...]  # every eligible person after the dormant rule, in order (but see whole)
-    rest: bool  # no energy left this week: the kind "rest" line
-    # False: ``ranked`` holds only the start of that order, enough for the list, and the others read
-    # whole that are surely in it (a date near); ``shortlist.py`` reads no further (net due, net today)
-    whole: bool = True
 
 
 def week_start(d: date) -> date:
@@ -243,7 +160,7 @@ def _evaluate(
     ahead, open_loop = None if event is None else event[1], None if loop is None else loop[0]
     facts = NEW(Facts, (ratio, dormant, real_tie, resting, closeness, ahead, open_loop, c.novel))
     # THE ELIGIBILITY RULE (section 6): not archived, not snoozed, and a term of ``terms.TERMS``
-    # admits them. ``store/state.py`` PREFILTER, the SQL that picks the rows ``net due`` reads,
+    # admits them. ``store/candidates.py`` PREFILTER, the SQL that picks the rows ``net due`` reads,
     # must hold everyone this admits: each entry names its clause (tests/test_terms.py checks).
     eligible = not (c.archived or snoozed) and ctx.table.admits(facts)
     if quick and not eligible:

@@ -5,7 +5,7 @@ Each entry says everything about one term: its name (the code in ``net why
 value (0 to 1) for one person, the settings key of its coefficient, the label
 ``net why`` shows, the reason code its points count toward, when it makes a
 person eligible on its own (section 6), and which clause of the SQL prefilter
-(``store/state.py``, ``PREFILTER``) lets everyone it admits through, so that
+(``store/candidates.py``, ``PREFILTER``) lets everyone it admits through, so that
 ``net due``, which reads only the prefiltered rows, misses no one.
 
 ``schedule._evaluate`` builds the score, the reason and the eligibility from

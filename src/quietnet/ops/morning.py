@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from quietnet.core.schedule import DuePlan, Suggestion, energy_spent, plan, week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
+from quietnet.store import candidates, state
 from quietnet.store import settings as stored
-from quietnet.store import state
 
 if TYPE_CHECKING:
     from quietnet.core.morning import Morning
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def make_plan(s: Session, *, today: date, show_all: bool = False) -> tuple[DuePlan, Settings]:
     """The whole ranking (`net due --all`, `net why`): everyone who may be eligible, scored."""
     settings = stored.load(s)
-    people = state.eligible_candidates(s, settings, today=today)
+    people = candidates.eligible_candidates(s, settings, today=today)
     monday = week_start(today)
     spent = energy_spent(state.kinds_between(s, monday, today))
     back = state.reconnected_between(s, monday, today)

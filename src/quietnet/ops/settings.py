@@ -10,7 +10,7 @@ from quietnet.core.circles import Hint, counts, hints
 from quietnet.core.schedule import week_start
 from quietnet.core.settings import Settings
 from quietnet.engine.sqlite import Session
-from quietnet.store import journal, state, words
+from quietnet.store import candidates, journal, state, words
 from quietnet.store import settings as stored
 
 
@@ -36,7 +36,7 @@ class Circles(NamedTuple):
 def circles(s: Session, *, today: date) -> Circles:
     """`net circles`: each circle's size, rhythms that may fit another circle, what the rhythms ask."""
     settings = stored.load(s)
-    people = state.candidates(s, settings, today=today)
+    people = candidates.candidates(s, settings, today=today)
     spent = state.spent_by_week(s, monday=week_start(today), weeks=WEEKS)
     asked = capacity(state.rhythms(s, today=today), spent, settings)
     return Circles(counts(people), hints(people, settings, today=today), asked)

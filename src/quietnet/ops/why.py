@@ -10,7 +10,7 @@ from quietnet.core.records import Person
 from quietnet.core.schedule import Assessment, assess, energy_spent, week_start
 from quietnet.core.why import Place, not_listed, place
 from quietnet.engine.sqlite import Session
-from quietnet.store import people, ranking, state
+from quietnet.store import candidates, people, ranking, state
 from quietnet.store import settings as stored
 
 
@@ -41,7 +41,7 @@ def explain(s: Session, who: str, *, today: date) -> Explained:
     monday = week_start(today)
     spent = energy_spent(state.kinds_between(s, monday, today))
     if assessment.eligible:
-        everyone = state.eligible_candidates(s, settings, today=today)
+        everyone = candidates.eligible_candidates(s, settings, today=today)
         back = state.reconnected_between(s, monday, today)
         where = place(person_id, everyone, settings=settings, today=today, spent=spent, reconnected=back)
     else:

@@ -1,7 +1,7 @@
 """Ranking in SQL: the people who may be due, in order of an upper bound of their score.
 
 `net due` and `net today` show a few people out of the thousands who may be due
-(``state.PREFILTER``). Every term of the score (``core/terms.py``) is a function of
+(``candidates.PREFILTER``). Every term of the score (``core/terms.py``) is a function of
 columns ``person_state`` keeps and the day, so the database works out, for each
 row, the points each term gives or more (``BOUND``) and sorts by their sum;
 ``core/shortlist.py`` reads a page at a time, scores each person exactly, and
@@ -22,7 +22,7 @@ from quietnet.core.schedule import Candidate, days_ahead
 from quietnet.core.settings import CIRCLES, Settings
 from quietnet.core.shortlist import Page
 from quietnet.engine.sqlite import Session
-from quietnet.store.state import (
+from quietnet.store.candidates import (
     CANDIDATE_COLUMNS,
     CANDIDATES_FROM,
     PREFILTER,

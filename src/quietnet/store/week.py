@@ -17,7 +17,7 @@ from quietnet.core.schedule import Candidate, DuePlan
 from quietnet.core.settings import Settings
 from quietnet.core.shortlist import shortlist
 from quietnet.engine.sqlite import Session
-from quietnet.store import notes, ranking, state
+from quietnet.store import candidates, notes, ranking, state
 from quietnet.store.interactions import help_from_row
 from quietnet.store.journal import to_date
 from quietnet.store.loops import LOOP_SELECT, loop_from_row
@@ -72,7 +72,7 @@ def _next_week(
     if ranking.usable(settings) and (latest is None or latest <= monday):
         pages = ranking.by_bound(s, settings, today=monday)
         return (), shortlist((), pages, settings=settings, today=monday, spent=0, reconnected=reconnected)
-    return tuple(state.eligible_candidates(s, settings, today=monday)), None
+    return tuple(candidates.eligible_candidates(s, settings, today=monday)), None
 
 
 def came_in(s: Session, *, start: date, end: date) -> tuple[CameIn, ...]:

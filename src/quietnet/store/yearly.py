@@ -1,6 +1,6 @@
 """Yearly dates besides a birthday (`net date`): an anniversary, a child's birthday.
 
-Each counts for the scheduler exactly as a birthday does (``state.PREFILTER["event"]``
+Each counts for the scheduler exactly as a birthday does (``candidates.PREFILTER["event"]``
 and ``state._candidates`` read this table), so no ``person_state`` column depends on it.
 """
 
