@@ -12,24 +12,15 @@ import email.policy
 import socket
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from aiosmtpd.controller import Controller
 
 from tests.helpers import Net
+from tests.smtp_server import Inbox
 
 NAME = "Ana\x1b[2J\x07 R\ru\ni\x00z\x7f\x9b\u202eevil"
 SHOWN = "Ana\\x1b[2J\\x07 R u i\\x00z\\x7f\\x9b\\u202eevil"  # CR and LF read as spaces, as in net today
 RAW = "\x1b\x07\r\x00\x7f\x9b\u202e"
-
-
-class _Inbox:
-    def __init__(self) -> None:
-        self.received: list[bytes] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append(bytes(envelope.original_content))
-        return "250 Message accepted"
 
 
 def _stored(net: Net, store: Path) -> None:
@@ -51,7 +42,7 @@ def test_the_mail_carries_escapes_in_both_parts(net: Net, store: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
-    inbox = _Inbox()
+    inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port, server_hostname="localhost")
     controller.start()
     try:
