@@ -164,3 +164,31 @@ def test_a_refused_migration_is_one_sentence_without_the_drivers_class_names(
     assert not BANNED.search(result.err)
     assert pgtools.rows(server) == {}
     assert not store.exists()
+
+
+@pytest.mark.pg
+@pytest.mark.new_store
+def test_a_migration_the_server_does_not_permit_is_said_without_class_names(
+    net: Net, server: str, store: Path
+) -> None:
+    host, port, _, _, dbname, query = _parts(server)
+    schema = query.rsplit("search_path%3D", 1)[-1]
+    role = f"{schema}_guest"  # may log in and look, not create tables
+    with pgtools.connection(server) as conn:
+        conn.execute(
+            f"CREATE ROLE {role} LOGIN PASSWORD '{SECRET}'; GRANT USAGE ON SCHEMA {schema} TO {role}"
+        )
+    try:
+        guest = f"postgresql://{role}:{SECRET}@{host}:{port}/{dbname}?{query}"
+        result = net("--db", guest, "add", "Ana Ruiz")
+    finally:
+        with pgtools.connection(server) as conn:
+            conn.execute(f"DROP OWNED BY {role}; DROP ROLE {role}")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"Could not prepare the store at {parse(guest).shown}: permission denied for "  # type: ignore[union-attr]
+        f"schema {schema}; nothing was changed.\n"
+    )
+    assert SECRET not in result.err
+    assert pgtools.rows(server) == {}
+    assert not store.exists()
