@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from quietnet.engine.constants import WRITE_LOCK
 from tests import pgtools
 from tests.helpers import Net, ok
 
+SECRET = "Secret9"
 WAITING = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
 
 
@@ -68,3 +71,73 @@ def test_ctrl_c_while_waiting_for_the_write_lock_stops_at_once_and_writes_nothin
     assert (child.returncode, out, err) == (130, "", "Stopped. Nothing half-done was kept.\n")
     assert pgtools.rows(server) == before
     assert "Ana Ruiz" in ok(Net(), "--db", server, "list")  # the store works as before
+
+
+@pytest.mark.pg
+def test_a_connection_notices_a_vanished_server_and_the_urls_options_win(server: str) -> None:
+    """TCP keepalives end a wait on a server that has gone (no answer at all) within a minute."""
+    from quietnet.engine.pgconnect import dial
+    from quietnet.engine.url import ServerUrl, parse
+
+    url = parse(f"{server}&application_name=mine&client_encoding=LATIN1")
+    assert isinstance(url, ServerUrl)
+    conn = dial(url)
+    try:
+        said = conn.get_dsn_parameters()
+        cursor = conn.cursor()
+        cursor.execute("SHOW application_name; SHOW client_encoding")
+        encoding = cursor.fetchone()
+    finally:
+        conn.close()
+    keepalives = {k: v for k, v in said.items() if k.startswith("keepalives")}
+    assert keepalives == {
+        "keepalives": "1", "keepalives_idle": "20", "keepalives_interval": "10", "keepalives_count": "3"
+    }  # fmt: skip
+    assert (said["application_name"], encoding) == ("mine", ("UTF8",))
+
+
+@contextmanager
+def silent_server() -> Iterator[socket.socket]:
+    """A port that takes connections and never answers (a server hung, or far away and slow)."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(30)
+        yield listener
+
+
+@pgtools.needs_driver
+@pytest.mark.new_store
+def test_ctrl_c_while_a_server_does_not_answer_stops_at_once(store: Path) -> None:
+    with silent_server() as listener:
+        port = listener.getsockname()[1]
+        child = start(store, "--db", f"postgresql://ana:{SECRET}@127.0.0.1:{port}/quietnet", "today")
+        try:
+            accepted, _ = listener.accept()  # net is connecting, and waits for the server's answer
+            with accepted:
+                child.send_signal(signal.SIGINT)
+                out, err = child.communicate(timeout=5)  # libpq alone would wait its 10 s
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.communicate()
+    assert (child.returncode, out, err) == (130, "", "Stopped. Nothing half-done was kept.\n")
+    assert not store.exists()
+
+
+@pgtools.needs_driver
+@pytest.mark.new_store
+def test_a_server_that_does_not_answer_is_given_up_on(
+    net: Net, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libpq ignores connect_timeout when psycopg2 waits in Python: the wait callback keeps it."""
+    from quietnet.engine import pgconnect
+
+    monkeypatch.setattr(pgconnect, "CONNECT_WAIT", 0.2)
+    with silent_server() as listener:
+        port = listener.getsockname()[1]
+        result = net("--db", f"postgresql://ana:{SECRET}@127.0.0.1:{port}/quietnet", "today")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"The database server at postgresql://ana:***@127.0.0.1:{port}/quietnet could not be used: "
+        "timeout expired. Nothing was changed.\n"
+    )
+    assert not store.exists()

@@ -53,10 +53,11 @@ def load_driver() -> None:
         del sys.modules["ssl"]
 
 
-# Before the URL's own parameters, which win. Keepalives: a server that vanishes mid-query
-# (its machine off, the network gone) ends in an error within a minute, not a wait of hours.
+# Before the URL's own parameters, which win (but for the encoding, which rows are read in).
+# Keepalives: a server that vanishes mid-query (its machine off, the network gone) ends in an
+# error within a minute, not a wait of hours.
 DEFAULTS = (
-    f"connect_timeout={CONNECT_WAIT} application_name={APPLICATION} client_encoding=UTF8"
+    f"connect_timeout={CONNECT_WAIT} application_name={APPLICATION}"
     " keepalives=1 keepalives_idle=20 keepalives_interval=10 keepalives_count=3"
 )
 
@@ -68,7 +69,7 @@ def dial(url: ServerUrl) -> connection:
     import psycopg2
 
     install()
-    return psycopg2.connect(f"{DEFAULTS} {url.conninfo}")
+    return psycopg2.connect(f"{DEFAULTS} {url.conninfo} client_encoding=UTF8")
 
 
 def wait(conn: connection) -> None:
