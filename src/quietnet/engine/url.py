@@ -15,7 +15,6 @@ be read two ways (an ``@`` left after the first one: a password holding ``@`` or
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, unquote_to_bytes
@@ -26,8 +25,7 @@ POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg2", "postgresql
 HIDDEN = "***"
 SECRET_PARAMETERS = {"password", "sslpassword"}
 EXAMPLE = "a URL looks like postgresql://user@host:5432/quietnet"
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})|%00")
+HEX = frozenset("0123456789abcdefABCDEF")
 
 
 class ServerUrl(NamedTuple):
@@ -115,7 +113,7 @@ def server(rest: str) -> ServerUrl:
     for option in query.split("&") if query else ():
         raw_key, has_value, raw_value = option.partition("=")
         key, value = _decoded(raw_key), _decoded(raw_value)
-        if not has_value or not _KEY.match(key):
+        if not has_value or not (key.isascii() and key.isidentifier()):
             raise StoreError(
                 f"The options of that database URL could not be read: each is name=value, joined by "
                 f"& (?sslmode=require&connect_timeout=5); {EXAMPLE}. Nothing was changed."
@@ -155,7 +153,7 @@ def _decoded(text: str) -> str:
     if "%" not in text:
         return text
     try:
-        if _BAD_ESCAPE.search(text):
+        if any(len(e) < 2 or e[:2] == "00" or not HEX.issuperset(e[:2]) for e in text.split("%")[1:]):
             raise ValueError
         return unquote_to_bytes(text).decode("utf-8")
     except ValueError:
