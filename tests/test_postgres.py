@@ -188,11 +188,12 @@ def test_the_migrated_schema_matches_the_sqlmodel_tables(net: Net, server: str) 
     from sqlmodel import SQLModel
 
     import quietnet.engine.schema  # noqa: F401
+    from quietnet.engine.pgconnect import dial
 
     done(net, "--db", server, "loops")
     target = parse(server)
     assert isinstance(target, ServerUrl)
-    engine = create_engine(target.sqlalchemy)
+    engine = create_engine("postgresql+psycopg2://", creator=lambda: dial(target))
     with engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"include_name": lambda name, kind, _: kind != "table" or name != "quietnet_meta"}

@@ -123,7 +123,11 @@ def upgrade_pg(url: ServerUrl) -> bool:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool  # local: see upgrade
 
-    engine = create_engine(url.sqlalchemy, poolclass=NullPool, connect_args={"connect_timeout": 10})
+    from quietnet.engine.pgconnect import dial
+
+    # The connection net itself makes (the same parameters and Ctrl-C), never a URL SQLAlchemy
+    # would read its own way (a socket folder written %2Ftmp in the host, an option it drops).
+    engine = create_engine("postgresql+psycopg2://", creator=lambda: dial(url), poolclass=NullPool)
     config = alembic_config()
     try:
         with engine.begin() as connection:
@@ -149,7 +153,10 @@ def upgrade_pg(url: ServerUrl) -> bool:
                 {"a": APPLICATION, "v": SCHEMA_VERSION},
             )
     except Exception as exc:
-        message = url.scrub(str(exc).strip().splitlines()[0]) if str(exc).strip() else type(exc).__name__
+        # SQLAlchemy wraps the driver's error as "(psycopg2.errors.X) ...": the driver's own words
+        cause = getattr(exc, "orig", None) or exc
+        text = str(cause).strip()
+        message = url.scrub(text.splitlines()[0]).rstrip(".") if text else "the server gave no reason"
         raise StoreError(
             f"Could not prepare the store at {url.shown}: {message}; nothing was changed."
         ) from None

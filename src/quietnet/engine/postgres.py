@@ -11,7 +11,7 @@ lose nothing); a read is one ``REPEATABLE READ`` transaction. After rows are
 inserted with their ids given (``net copy``, ``net import json``, undo), the
 id sequences are moved past them, so later ids keep advancing.
 
-psycopg2 is imported only here and in ``server.py``, and only when a PostgreSQL store is opened.
+psycopg2 is imported only here, in ``server.py`` and ``pgconnect.py``, and only for a server.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from quietnet.engine.constants import WRITE_LOCK
+from quietnet.engine.pgconnect import unwaited
 from quietnet.engine.pgtypes import CopyText, translate
 from quietnet.engine.sqlite import Params, Session
 from quietnet.engine.url import ServerUrl
@@ -156,7 +157,10 @@ class PgSession(Session):
             return
         columns = list(rows[0])
         text = CopyText(rows, columns, self._booleans.get(table, frozenset()))
-        self._pg.cursor().copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", text, size=1 << 16)
+        with unwaited():  # COPY can't run with psycopg2's wait callback (pgconnect.py)
+            self._pg.cursor().copy_expert(
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN", text, size=1 << 16
+            )
         if "id" in columns:
             self.ids_given.add(table)
 
@@ -302,7 +306,8 @@ def store_error(exc: Exception, url: ServerUrl) -> StoreError:
     import psycopg2
     from psycopg2 import errors
 
-    text = url.scrub(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    said = str(getattr(exc, "orig", None) or exc).strip()  # SQLAlchemy's: "(psycopg2.errors.X) ..."
+    text = url.scrub(said.splitlines()[0]) if said else "the server gave no reason"
     text = text.rstrip(".")
     if isinstance(exc, errors.LockNotAvailable):
         return StoreError(

@@ -8,13 +8,13 @@ written in the same transaction as the migration that reaches it.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quietnet.engine.constants import APPLICATION, LOCK_WAIT, SCHEMA_VERSION
+from quietnet.engine.pgconnect import dial, load_driver
 from quietnet.engine.pgtypes import SETTINGS, sqlite_types
 from quietnet.engine.postgres import PgDatabase, store_error
 from quietnet.engine.url import ServerUrl
@@ -29,24 +29,6 @@ OPENING = f"{SETTINGS}; SET lock_timeout = '{LOCK_WAIT}'; "
 MARKER = "SELECT application, schema_version FROM quietnet_meta"
 
 
-def load_driver() -> None:
-    """psycopg2, imported without Python's ``ssl`` module (a third of its import time).
-
-    psycopg2 imports ``ssl`` only to let Python's OpenSSL set up its thread-locking
-    callbacks before libpq would; OpenSSL 1.1 and later need none (Python 3.11 requires
-    1.1.1), and the binary wheel's libpq links its own copy of OpenSSL anyway. When ``ssl``
-    can't be imported, psycopg2 leaves the set-up to libpq, and ``sslmode=require`` works
-    as before (tests/test_postgres_driver.py). ``ssl`` stays importable afterwards.
-    """
-    if "psycopg2" in sys.modules or "ssl" in sys.modules:
-        return
-    sys.modules["ssl"] = None  # type: ignore[assignment]  # `import ssl` raises ImportError
-    try:
-        import psycopg2  # noqa: F401
-    finally:
-        del sys.modules["ssl"]
-
-
 def connect(url: ServerUrl) -> connection:
     """A connection with autocommit (transactions are begun explicitly), or StoreError. The
     settings are made by the first query, ``OPENING`` (see ``stored_version``)."""
@@ -58,9 +40,7 @@ def connect(url: ServerUrl) -> connection:
             f"Using {url.shown} needs PostgreSQL support: pip install 'quietnet[postgres]'."
         ) from None
     try:
-        conn = psycopg2.connect(
-            url.conninfo, connect_timeout=10, application_name=APPLICATION, client_encoding="UTF8"
-        )
+        conn = dial(url)
     except psycopg2.OperationalError as exc:
         raise store_error(exc, url) from None
     except (psycopg2.Error, ValueError) as exc:  # a malformed option in the URL: refused before connecting
