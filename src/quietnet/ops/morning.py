@@ -75,10 +75,12 @@ def gather(s: Session, *, today: date, promises: int | None = None) -> Morning:
     empty = not state.anyone(s)
     follow_ups = tuple(events.follow_ups(s, today=today))
     from_events = {f.loop_id for f in follow_ups if f.loop_id is not None}  # shown under "After events"
-    made = loops.open_loops(s, type_="promise", excluding=from_events, limit=promises)
-    more = 0
-    if promises is not None and len(made) == promises:  # perhaps more: count them
-        more = loops.count_open(s, type_="promise", excluding=from_events) - len(made)
+    if promises is None:
+        made = loops.open_loops(s, type_="promise", excluding=from_events)
+        more = 0
+    else:
+        made, total = loops.first_open(s, type_="promise", excluding=from_events, limit=promises)
+        more = total - len(made)
     snoozes = state.snoozes_ending(s, today)
     waiting = tuple(intros.waiting(s, today=today))
     return Morning(result, birthdays, made, snoozes, waiting, follow_ups, empty, more)

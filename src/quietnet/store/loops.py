@@ -56,27 +56,27 @@ def open_loops(
     person_id: int | None = None,
     type_: str | None = None,
     excluding: Collection[int] = (),
-    limit: int | None = None,
 ) -> list[Loop]:
-    """Open loops (of one type: ``promise``, ``need``), promises first, oldest first.
-
-    ``excluding``: loop ids left out; ``limit``: only the first so many (``count_open`` counts them all).
-    """
+    """Open loops (of one type: ``promise``, ``need``), promises first, oldest first; ``excluding``:
+    loop ids left out."""
     where, params = _open(person_id, type_, excluding)
+    return [loop_from_row(r) for r in s.all(f"{LOOP_SELECT} WHERE {where} {OLDEST_FIRST}", params)]
+
+
+def first_open(
+    s: Session, *, type_: str, excluding: Collection[int] = (), limit: int
+) -> tuple[list[Loop], int]:
+    """The first ``limit`` of ``open_loops``, and how many there are in all: one query."""
+    where, params = _open(None, type_, excluding)
     rows = s.all(
-        f"{LOOP_SELECT} WHERE {where} ORDER BY l.type = 'need', l.opened_on, l.id"
-        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        "SELECT l.*, p.name AS person, count(*) OVER () AS total"
+        f" FROM loop l JOIN person p ON p.id = l.person_id WHERE {where} {OLDEST_FIRST} LIMIT {int(limit)}",
         params,
     )
-    return [loop_from_row(r) for r in rows]
+    return [loop_from_row(r) for r in rows], int(rows[0]["total"]) if rows else 0
 
 
-def count_open(s: Session, *, type_: str | None = None, excluding: Collection[int] = ()) -> int:
-    """How many loops ``open_loops`` would give with no limit."""
-    where, params = _open(None, type_, excluding)
-    return int(
-        s.scalar(f"SELECT count(*) FROM loop l JOIN person p ON p.id = l.person_id WHERE {where}", params)
-    )
+OLDEST_FIRST = "ORDER BY l.type = 'need', l.opened_on, l.id"
 
 
 def _open(person_id: int | None, type_: str | None, excluding: Collection[int]) -> tuple[str, list[object]]:
