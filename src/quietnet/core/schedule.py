@@ -175,7 +175,7 @@ def _evaluate(
         reason = "drifting"
 
     # Every field of Assessment, in its order (NEW: a tenth of the cost of naming 29 keywords;
-    # tests/test_schedule.py checks the fields against the keywords they stand for)
+    # tests/test_schedule_rules.py checks the fields against the keywords they stand for)
     return NEW(Assessment, (  # type: ignore[no-any-return]
         c.id, c.name, c.circle, gap, cadence, source, ratio, terms, score, eligible, dormant, drifting,
         reason, event, closeness, loop,
