@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quietnet.errors import InputError
+from quietnet.io.capture_paths import could_not_read
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -22,8 +23,6 @@ BROKEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowE
 def calendar_files(folder: Path, problems: list[str]) -> Iterator[Path]:
     """The .ics files below ``folder`` in a stable order; hidden names and links to folders passed over,
     a folder that can't be read said in ``problems``."""
-    from quietnet.io.mail_read import could_not_read
-
     for root, folders, files in os.walk(folder, onerror=lambda exc: problems.append(could_not_read(exc))):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):

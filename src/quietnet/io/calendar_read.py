@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import re
 import stat
 from collections import Counter
@@ -52,9 +51,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quietnet.core.capture import Found, Scan
-from quietnet.core.text import path_problem
 from quietnet.errors import InputError
 from quietnet.io.calendar_files import calendar_files, read
+from quietnet.io.capture_paths import looked_up
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -128,14 +127,7 @@ class _Reader:
 
     def path(self, path: Path) -> None:
         """Read one PATH: a file (refused when it is not a calendar) or a folder of them."""
-        if (problem := path_problem(str(path))) is not None:
-            raise InputError(f"{problem} Nothing was captured.")
-        try:
-            found = os.stat(path)
-        except FileNotFoundError:
-            raise InputError(f"{path} does not exist; nothing was captured.") from None
-        except OSError as exc:
-            raise _unreadable(path, exc) from None
+        found = looked_up(path)
         if stat.S_ISDIR(found.st_mode):
             files = list(calendar_files(path, self.problems))
             if not files:
@@ -364,8 +356,3 @@ def _series(calendar: Component) -> Iterator[Component]:
         for component in [*zones, *events]:
             series.add_component(component)
         yield series
-
-
-def _unreadable(path: Path, exc: OSError) -> InputError:
-    why = (exc.strerror or "an error").lower()
-    return InputError(f"{path} can't be read ({why}); nothing was captured.")

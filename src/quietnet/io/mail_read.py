@@ -26,8 +26,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from quietnet.core.capture import Found, Scan
-from quietnet.core.text import path_problem
 from quietnet.errors import InputError
+from quietnet.io.capture_paths import could_not_read, looked_up, unreadable
 
 MAX_RECIPIENTS = 8  # more than this on To and Cc: an announcement, not a conversation
 MAX_HEAD = 256 * 1024  # headers longer than this are cut (a message is not read further)
@@ -87,14 +87,7 @@ def _heads(paths: Sequence[Path], problems: list[str]) -> Iterator[bytes | str]:
 
 def _boxes(path: Path, problems: list[str]) -> list[Path]:
     """The Maildirs below ``path``, or ``path`` itself when it is an mbox file; refused otherwise."""
-    if (problem := path_problem(str(path))) is not None:
-        raise InputError(f"{problem} Nothing was captured.")
-    try:
-        found = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{path} does not exist; nothing was captured.") from None
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
+    found = looked_up(path)
     if stat.S_ISDIR(found.st_mode):
         if not os.access(path, os.R_OK | os.X_OK):
             raise InputError(f"{path} can't be read (permission denied); nothing was captured.")
@@ -111,22 +104,12 @@ def _boxes(path: Path, problems: list[str]) -> list[Path]:
         with open(path, "rb") as handle:
             start = handle.read(5)
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     if start and start != b"From ":
         raise InputError(
             f'{path} is not a mailbox: an mbox file starts with a "From " line; nothing was captured.'
         )
     return [path]
-
-
-def _unreadable(path: Path, exc: OSError) -> InputError:
-    return InputError(f"{path} can't be read ({(exc.strerror or 'an error').lower()}); nothing was captured.")
-
-
-def could_not_read(exc: OSError) -> str:
-    """One sentence for a folder below a PATH that can't be read (os.walk's onerror)."""
-    why = (exc.strerror or "an error").lower()
-    return f"Could not read {exc.filename}: {why}; what it holds was left out."
 
 
 def _maildirs(top: Path, problems: list[str]) -> Iterator[Path]:
